@@ -1,0 +1,30 @@
+# The two commands: `make run` and `make test`. Both create .venv when it is missing or stale.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@$(PY) -m services.common.system
+
+test: $(STAMP)
+	@$(PY) -m ruff check .
+	@$(PY) -m pytest
+
+lint: $(STAMP)
+	@$(PY) -m ruff check .
+	@$(PY) -m ruff format --check .
+
+bench: $(STAMP)
+	@$(PY) bench/gateway.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The gateway: the only public port. Routes by prefix, owns accounts and tokens, merges OpenAPI."""

@@ -1,0 +1,48 @@
+"""The gateway's ASGI app: the edge in front of the gateway's own FastAPI app."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from gateway import config, routes, service
+from gateway.edge import Edge
+from gateway.proxy import Proxy
+from services.common.app import create_app
+
+
+@asynccontextmanager
+async def bootstrap_admin(app: FastAPI) -> AsyncIterator[None]:
+    async with app.state.sessionmaker() as session:
+        await service.ensure_admin(session, password=app.state.settings.admin_password)
+    yield
+
+
+@asynccontextmanager
+async def start_edge(app: FastAPI) -> AsyncIterator[None]:
+    settings = app.state.settings
+    proxy = Proxy(
+        {name: settings.service_url(name) for name in config.ROUTES.values()},
+        timeout_seconds=settings.upstream_timeout_seconds,
+    )
+    edge.start(settings, proxy)
+    try:
+        yield
+    finally:
+        await proxy.close()
+
+
+api = create_app(
+    name=config.NAME,
+    title=config.TITLE,
+    description=config.DESCRIPTION,
+    routers=[routes.router],
+    hooks=[bootstrap_admin, start_edge],
+    request_ids=False,
+    health_route=False,
+    openapi_url=None,
+    docs_url=None,
+    redoc_url=None,
+)
+edge = Edge(api)
+app = edge

@@ -1,0 +1,166 @@
+"""The gateway's edge: request ids, access log, security headers, body limit, rate limit, routing.
+
+Plain ASGI rather than middleware classes, because every forwarded request passes through here and
+per-request work is what separates a fast gateway from a slow one.
+"""
+
+import math
+import time
+
+from limits import RateLimitItemPerMinute
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.storage import storage_from_string
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gateway.config import API_CSP, DOCS_CSP, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
+from gateway.proxy import Proxy, send_problem
+from services.common.auth import verify_token
+from services.common.logs import access_log, incoming_request_id, request_id_var
+from services.common.problems import Unauthorized
+from services.common.settings import Settings
+
+TOKEN_CACHE_SIZE = 10_000
+
+
+class RateLimiter:
+    """Requests per caller per minute; in memory by default, shared when given a Redis URL."""
+
+    def __init__(self, per_minute: int, storage_url: str) -> None:
+        self.item = RateLimitItemPerMinute(per_minute)
+        url = storage_url if storage_url.startswith("async+") else f"async+{storage_url}"
+        self.limiter = SlidingWindowCounterRateLimiter(storage_from_string(url))
+
+    async def retry_after(self, key: str) -> int | None:
+        """None when the caller may go on, else the seconds to wait."""
+        if await self.limiter.hit(self.item, key):
+            return None
+        stats = await self.limiter.get_window_stats(self.item, key)
+        return max(1, math.ceil(stats.reset_time - time.time()))
+
+
+class Edge:
+    """Wraps the gateway's own FastAPI app and forwards service prefixes to the services."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._tokens: dict[str, tuple[str, float]] = {}  # token -> (subject, expires at)
+
+    def start(self, settings: Settings, proxy: Proxy) -> None:
+        self.settings = settings
+        self.proxy = proxy
+        per_minute = settings.rate_limit_per_minute
+        self.limiter = RateLimiter(per_minute, settings.rate_limit_storage) if per_minute > 0 else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = incoming_request_id(scope)
+        context = request_id_var.set(request_id)
+        started = time.perf_counter()
+        path = scope["path"]
+        status = 500
+        extra = [*SECURITY_HEADERS, DOCS_CSP if path == "/docs" else API_CSP, (b"cache-control", b"no-store")]
+        rid = (b"x-request-id", request_id.encode())
+
+        async def send_out(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", ()))
+                names = {k.lower() for k, _ in headers}
+                headers.extend(h for h in (*extra, rid) if h[0] not in names)
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self._handle(scope, receive, send_out, path, request_id)
+        finally:
+            access_log.info(
+                "%s %s %s",
+                scope["method"],
+                path,
+                status,
+                extra={
+                    "method": scope["method"],
+                    "path": path,
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+            request_id_var.reset(context)
+
+    async def _handle(self, scope: Scope, receive: Receive, send: Send, path: str, request_id: str) -> None:
+        if "/../" in path + "/" or "/./" in path + "/" or "\x00" in path:
+            await send_problem(send, 404, "No resource at this path.")
+            return
+        service = ROUTES.get(path.split("/", 2)[1])
+        subject = None
+        if service is not None:
+            try:
+                subject = self._subject(scope)
+            except Unauthorized as exc:
+                await send_problem(send, 401, exc.detail, [(b"www-authenticate", b"Bearer")])
+                return
+        if self.limiter is not None and path not in UNLIMITED_PATHS:
+            key = f"sub:{subject}" if subject else f"ip:{scope['client'][0] if scope.get('client') else '-'}"
+            if (wait := await self.limiter.retry_after(key)) is not None:
+                await send_problem(
+                    send, 429, f"Too many requests; try again in {wait} s.", [(b"retry-after", str(wait).encode())]
+                )
+                return
+        body = await self._read_body(scope, receive, send)
+        if body is None:
+            return
+        if service is not None:
+            await self.proxy.forward(scope, body, send, service=service, request_id=request_id)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    def _subject(self, scope: Scope) -> str | None:
+        """The verified token's subject (cached), None without a bearer token; a bad token is 401."""
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                scheme, _, token = value.decode("latin-1").partition(" ")
+                if scheme.lower() != "bearer" or not token:
+                    raise Unauthorized("The access token is missing, invalid or expired.")
+                cached = self._tokens.get(token)
+                if cached and cached[1] > time.time():
+                    return cached[0]
+                principal = verify_token(self.settings.jwt_secret, token)
+                if len(self._tokens) >= TOKEN_CACHE_SIZE:
+                    self._tokens.clear()
+                self._tokens[token] = (principal.subject, float(principal.expires_at))
+                return principal.subject
+        return None
+
+    async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
+        """The whole request body, or None after answering 413 when it exceeds the limit."""
+        limit = self.settings.max_body_bytes
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await send_problem(send, 413, f"The request body exceeds {limit} bytes.")
+                return None
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                await send_problem(send, 413, f"The request body exceeds {limit} bytes.")
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)

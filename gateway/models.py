@@ -1,0 +1,22 @@
+"""Tables of the `identity` schema, owned by the gateway."""
+
+import uuid
+
+from sqlmodel import Field
+
+from services.common.models import Resource
+
+SCHEMA = "identity"
+
+
+class Account(Resource, table=True):
+    __tablename__ = "account"
+    __table_args__ = {"schema": SCHEMA}
+
+    username: str = Field(max_length=64, unique=True)
+    password_hash: str = Field(max_length=255)
+    role: str = Field(max_length=16)
+    department: str | None = Field(default=None, max_length=32)
+    enterprise_id: uuid.UUID | None = None
+    bank_id: uuid.UUID | None = None
+    active: bool = True

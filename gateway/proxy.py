@@ -1,0 +1,108 @@
+"""Forwarding to the services: pooled keep-alive connections, paths passed through unchanged."""
+
+import logging
+
+import aiohttp
+from starlette.types import Scope, Send
+from yarl import URL
+
+from services.common.problems import PROBLEM_MEDIA_TYPE, problem_body
+
+log = logging.getLogger("kuaiban.proxy")
+
+HOP_BY_HOP = frozenset(
+    {
+        b"connection",
+        b"keep-alive",
+        b"proxy-authenticate",
+        b"proxy-authorization",
+        b"proxy-connection",
+        b"te",
+        b"trailer",
+        b"transfer-encoding",
+        b"upgrade",
+    }
+)
+REQUEST_DROP = HOP_BY_HOP | {b"host", b"content-length", b"x-request-id", b"x-forwarded-for", b"x-forwarded-proto"}
+RESPONSE_DROP = HOP_BY_HOP | {b"server", b"date"}
+RETRYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SMALL_BODY = 256 * 1024
+
+
+class Proxy:
+    """One pooled aiohttp session shared by every forwarded request."""
+
+    def __init__(self, upstreams: dict[str, str], *, timeout_seconds: float) -> None:
+        self.upstreams = upstreams
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=512, limit_per_host=256, keepalive_timeout=60, ttl_dns_cache=300),
+            timeout=aiohttp.ClientTimeout(total=timeout_seconds, sock_connect=2.0),
+            auto_decompress=False,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
+        )
+
+    async def close(self) -> None:
+        await self.session.close()
+
+    async def forward(self, scope: Scope, body: bytes, send: Send, *, service: str, request_id: str) -> None:
+        """Send the request on and stream the answer back; failures become 502/503/504 problems."""
+        method = scope["method"]
+        target = self.upstreams[service] + scope["raw_path"].decode("latin-1")
+        if scope["query_string"]:
+            target += "?" + scope["query_string"].decode("latin-1")
+        client = scope.get("client")
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"] if k not in REQUEST_DROP]
+        headers.append(("x-request-id", request_id))
+        headers.append(("x-forwarded-for", client[0] if client else ""))
+        headers.append(("x-forwarded-proto", scope.get("scheme", "http")))
+        attempts = 2 if method in RETRYABLE_METHODS else 1
+        for attempt in range(attempts):
+            try:
+                async with self.session.request(
+                    method, URL(target, encoded=True), headers=headers, data=body or None, allow_redirects=False
+                ) as response:
+                    await self._relay(response, send)
+                return
+            except aiohttp.ServerDisconnectedError:
+                if attempt + 1 < attempts:  # a pooled connection the service had closed; try a fresh one
+                    continue
+                await send_problem(send, 502, f"The {service} service closed the connection.")
+            except aiohttp.ClientConnectorError:
+                await send_problem(send, 503, f"The {service} service is unavailable; try again shortly.")
+            except TimeoutError:
+                await send_problem(send, 504, f"The {service} service did not answer in time.")
+            except aiohttp.ClientError as exc:
+                log.warning("upstream %s failed: %r", service, exc)
+                await send_problem(send, 502, f"The {service} service gave an invalid answer.")
+            return
+
+    @staticmethod
+    async def _relay(response: aiohttp.ClientResponse, send: Send) -> None:
+        headers = [(k, v) for k, v in response.raw_headers if k.lower() not in RESPONSE_DROP]
+        length = response.content_length
+        if length is not None and length <= SMALL_BODY:
+            payload = await response.read()  # read first so a broken upstream still gets a clean 502
+            await send({"type": "http.response.start", "status": response.status, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        await send({"type": "http.response.start", "status": response.status, "headers": headers})
+        async for chunk in response.content.iter_any():
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+
+async def send_problem(send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] = ()) -> None:
+    body = problem_body(status, detail)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,59 @@
+"""Request and response bodies of the gateway's own endpoints."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, StringConstraints, model_validator
+
+from gateway.config import PASSWORD_MIN_LENGTH
+from services.common.departments import Department
+from services.common.schemas import RequestBody, ResponseBody
+
+Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
+AccountRole = Literal["admin", "officer", "enterprise", "bank"]
+ROLE_FIELD = {"officer": "department", "enterprise": "enterprise_id", "bank": "bank_id"}
+
+
+class AccountCreate(RequestBody):
+    username: Username = Field(description="3–64 letters, digits, `_`, `.` or `-`")
+    password: str = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
+    role: AccountRole
+    department: Department | None = Field(default=None, description="Required for officers")
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Required for enterprise accounts")
+    bank_id: uuid.UUID | None = Field(default=None, description="Required for bank accounts")
+
+    @model_validator(mode="after")
+    def _fields_match_role(self) -> Self:
+        needed = ROLE_FIELD.get(self.role)
+        if needed and getattr(self, needed) is None:
+            raise ValueError(f"a {self.role} account needs {needed}")
+        for field in ROLE_FIELD.values():
+            if field != needed and getattr(self, field) is not None:
+                raise ValueError(f"{field} does not apply to a {self.role} account")
+        if "\x00" in self.password:
+            raise ValueError("password must not contain NUL")
+        return self
+
+
+class AccountRead(ResponseBody):
+    id: uuid.UUID
+    username: str
+    role: str
+    department: str | None
+    enterprise_id: uuid.UUID | None
+    bank_id: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class TokenResponse(ResponseBody):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    role: str
+
+
+class Health(ResponseBody):
+    status: Literal["ok", "degraded"]
+    services: dict[str, Literal["ok", "down"]]

@@ -1,0 +1,155 @@
+"""Gateway rules: accounts and logins, the bootstrap admin, health and the merged OpenAPI."""
+
+import asyncio
+import copy
+import logging
+import uuid
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.concurrency import run_in_threadpool
+
+from gateway.models import Account
+from gateway.schemas import AccountCreate
+from services.common.auth import Principal, Role, issue_token
+from services.common.problems import Conflict, Unauthorized
+
+log = logging.getLogger("kuaiban.gateway")
+hasher = PasswordHasher()
+_DUMMY_HASH = hasher.hash("not-a-real-password")  # equal work for unknown usernames
+BAD_LOGIN = "Incorrect username or password."
+
+
+async def hash_password(password: str) -> str:
+    return await run_in_threadpool(hasher.hash, password)
+
+
+async def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return await run_in_threadpool(hasher.verify, password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def create_account(session: AsyncSession, *, data: AccountCreate) -> Account:
+    """Create an account; usernames are unique."""
+    account = Account(
+        **data.model_dump(exclude={"password"}, mode="python"),
+        password_hash=await hash_password(data.password),
+    )
+    session.add(account)
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict(f"The username {data.username!r} is taken.") from exc
+    return account
+
+
+async def login(session: AsyncSession, *, username: str, password: str, secret: str, ttl: int) -> tuple[str, Account]:
+    """Check credentials and issue an access token."""
+    account = (await session.exec(select(Account).where(Account.username == username))).first()
+    if account is None or not account.active:
+        await password_matches(_DUMMY_HASH, password)
+        raise Unauthorized(BAD_LOGIN)
+    if not await password_matches(account.password_hash, password):
+        raise Unauthorized(BAD_LOGIN)
+    return issue_token(secret, principal_of(account), ttl_seconds=ttl), account
+
+
+def principal_of(account: Account) -> Principal:
+    return Principal(
+        subject=str(account.id),
+        username=account.username,
+        role=Role(account.role),
+        department=account.department,
+        enterprise_id=account.enterprise_id,
+        bank_id=account.bank_id,
+    )
+
+
+async def current_account(session: AsyncSession, *, principal: Principal) -> Account:
+    try:
+        account = await session.get(Account, uuid.UUID(principal.subject))
+    except ValueError:
+        account = None
+    if account is None or not account.active:
+        raise Unauthorized("The account behind this token no longer exists.")
+    return account
+
+
+async def ensure_admin(session: AsyncSession, *, password: str) -> None:
+    """Create the bootstrap `admin`, or reset its password to the configured one; safe on replicas."""
+    if not password:
+        log.warning("KUAIBAN_ADMIN_PASSWORD is not set; the admin account is left as it is")
+        return
+    password_hash = await hash_password(password)
+    await session.exec(
+        insert(Account)
+        .values(id=uuid.uuid4(), username="admin", password_hash=password_hash, role="admin", active=True)
+        .on_conflict_do_nothing(index_elements=["username"])
+    )
+    await session.commit()
+    admin = (await session.exec(select(Account).where(Account.username == "admin"))).one()
+    if not await password_matches(admin.password_hash, password):
+        admin.password_hash = password_hash
+        session.add(admin)
+        await session.commit()
+        log.info("admin password reset to KUAIBAN_ADMIN_PASSWORD")
+
+
+async def health(checks: dict[str, Any]) -> dict[str, str]:
+    """Ask every service's /healthz at once; anything but 200 in time is `down`."""
+    names = list(checks)
+    results = await asyncio.gather(*checks.values(), return_exceptions=True)
+    return {
+        name: "ok" if not isinstance(result, BaseException) and result.status_code == 200 else "down"
+        for name, result in zip(names, results, strict=True)
+    }
+
+
+def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One document: the gateway's own paths plus every service's, components merged."""
+    merged = copy.deepcopy(own)
+    paths = merged.setdefault("paths", {})
+    schemas = merged.setdefault("components", {}).setdefault("schemas", {})
+    security_schemes = merged["components"].setdefault("securitySchemes", {})
+    tags = {tag["name"]: tag for tag in merged.get("tags", [])}
+    for name, doc in services.items():
+        renames = {
+            key: f"{name}_{key}"
+            for key, value in doc.get("components", {}).get("schemas", {}).items()
+            if key in schemas and schemas[key] != value
+        }
+        doc = _rename_refs(doc, renames) if renames else doc
+        paths.update(doc.get("paths", {}))
+        for key, value in doc.get("components", {}).get("schemas", {}).items():
+            schemas[renames.get(key, key)] = value
+        security_schemes.update(doc.get("components", {}).get("securitySchemes", {}))
+        for tag in doc.get("tags", []) or [{"name": name}]:
+            tags.setdefault(tag["name"], tag)
+    merged["tags"] = list(tags.values())
+    return merged
+
+
+def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                target = value.rsplit("/", 1)[-1]
+                value = f"#/components/schemas/{renames.get(target, target)}"
+            elif key == "schemas" and isinstance(value, dict):
+                value = {renames.get(k, k): _rename_refs(v, renames) for k, v in value.items()}
+                out[key] = value
+                continue
+            out[key] = _rename_refs(value, renames)
+        return out
+    if isinstance(node, list):
+        return [_rename_refs(item, renames) for item in node]
+    return node

@@ -1,0 +1,1 @@
+"""Kuaiban's three services and the library they share."""

@@ -1,0 +1,1 @@
+"""Approval: service matters, parallel approval tasks, the calendar and SLA sweeps."""

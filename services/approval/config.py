@@ -1,0 +1,5 @@
+"""Approval service constants."""
+
+NAME = "approval"
+PREFIX = "/approval"
+TITLE = "Kuaiban approval service"

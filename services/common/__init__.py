@@ -1,0 +1,1 @@
+"""The one library the services and the gateway share: settings, database, auth, errors, HTTP."""

@@ -1,0 +1,111 @@
+"""JWT tokens and the caller's identity: who is calling, in which role, for which organisation."""
+
+import time
+import uuid
+from enum import StrEnum
+from typing import Annotated, Any
+
+import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+
+from services.common.problems import Forbidden, Unauthorized
+
+ALGORITHM = "HS256"
+ISSUER = "kuaiban"
+AUDIENCE = "kuaiban"
+
+
+class Role(StrEnum):
+    admin = "admin"
+    officer = "officer"
+    enterprise = "enterprise"
+    bank = "bank"
+    service = "service"  # another Kuaiban service, never a person
+
+
+class Principal(BaseModel):
+    """The verified caller, read from the token's claims."""
+
+    subject: str
+    username: str
+    role: Role
+    department: str | None = None
+    enterprise_id: uuid.UUID | None = None
+    bank_id: uuid.UUID | None = None
+    expires_at: int = 0
+
+
+def issue_token(secret: str, principal: Principal, *, ttl_seconds: int) -> str:
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl_seconds,
+        "jti": uuid.uuid4().hex,
+        "sub": principal.subject,
+        "name": principal.username,
+        "role": principal.role.value,
+    }
+    for claim in ("department", "enterprise_id", "bank_id"):
+        value = getattr(principal, claim)
+        if value is not None:
+            claims[claim] = str(value)
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def verify_token(secret: str, token: str) -> Principal:
+    """Verify signature, algorithm, issuer, audience and lifetime; anything wrong is 401."""
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            audience=AUDIENCE,
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "role"]},
+        )
+        return Principal(
+            subject=claims["sub"],
+            username=claims.get("name", claims["sub"]),
+            role=Role(claims["role"]),
+            department=claims.get("department"),
+            enterprise_id=claims.get("enterprise_id"),
+            bank_id=claims.get("bank_id"),
+            expires_at=claims["exp"],
+        )
+    except (jwt.PyJWTError, ValueError, KeyError) as exc:
+        raise Unauthorized("The access token is missing, invalid or expired.") from exc
+
+
+_bearer = HTTPBearer(auto_error=False, description="A token from POST /auth/token")
+
+
+async def current_principal(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("The access token is missing, invalid or expired.")
+    return verify_token(request.app.state.settings.jwt_secret, credentials.credentials)
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def require_roles(*roles: Role):
+    """A dependency that lets only the given roles through (403 otherwise)."""
+    allowed = frozenset(roles)
+
+    async def dependency(principal: PrincipalDep) -> Principal:
+        if principal.role not in allowed:
+            raise Forbidden(f"This operation is not open to the {principal.role.value} role.")
+        return principal
+
+    return dependency
+
+
+AdminDep = Annotated[Principal, Depends(require_roles(Role.admin))]
+ServiceDep = Annotated[Principal, Depends(require_roles(Role.service))]

@@ -1,0 +1,33 @@
+"""Async SQLModel sessions on psycopg 3; the engine is built by the app lifespan, not at import."""
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.settings import Settings
+
+
+def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
+    return create_async_engine(
+        settings.async_database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_size,
+        pool_recycle=1800,
+        pool_pre_ping=False,
+        connect_args={"application_name": f"kuaiban-{application_name}", "options": "-c timezone=UTC"},
+    )
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with request.app.state.sessionmaker() as session:
+        yield session
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session)]

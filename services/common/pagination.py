@@ -1,0 +1,66 @@
+"""Keyset pagination over (created_at, id): stable under inserts, opaque cursors, `limit` 1–100."""
+
+import base64
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+from fastapi import Depends, Query
+from pydantic import BaseModel
+from sqlalchemy import and_, or_
+from sqlmodel.sql.expression import SelectOfScalar
+
+from services.common.problems import Invalid
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+
+
+class PageParams(BaseModel):
+    limit: int
+    after: tuple[datetime, uuid.UUID] | None
+
+
+def encode_cursor(created_at: datetime, row_id: uuid.UUID) -> str:
+    raw = orjson.dumps([created_at.isoformat(), str(row_id)])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        created_at, row_id = orjson.loads(raw)
+        return datetime.fromisoformat(created_at), uuid.UUID(row_id)
+    except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
+        raise Invalid("The cursor is not one this API issued.", field="cursor") from exc
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=100, description="Items per page (1–100)")] = 20,
+    cursor: Annotated[str | None, Query(max_length=200, description="`next_cursor` of the previous page")] = None,
+) -> PageParams:
+    return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def paginate(query: SelectOfScalar[Any], model: Any, params: PageParams) -> SelectOfScalar[Any]:
+    """Order newest first and start after the cursor; fetch one extra row to know if more exist."""
+    if params.after is not None:
+        created_at, row_id = params.after
+        query = query.where(or_(model.created_at < created_at, and_(model.created_at == created_at, model.id < row_id)))
+    return query.order_by(model.created_at.desc(), model.id.desc()).limit(params.limit + 1)
+
+
+def make_page(rows: list[Any], params: PageParams) -> tuple[list[Any], str | None]:
+    if len(rows) <= params.limit:
+        return rows, None
+    rows = rows[: params.limit]
+    last = rows[-1]
+    return rows, encode_cursor(last.created_at, last.id)

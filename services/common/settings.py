@@ -1,0 +1,58 @@
+"""Settings read from `KUAIBAN_*` environment variables, built in each app's lifespan, never at import."""
+
+from functools import cached_property
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_PORT = 8000
+SERVICE_NAMES = ("intake", "approval", "finance")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KUAIBAN_", extra="ignore")
+
+    database_url: str = ""
+    jwt_secret: str = ""
+    port: int = DEFAULT_PORT
+    host: str = "127.0.0.1"
+    admin_password: str = ""
+    token_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
+    rate_limit_per_minute: int = Field(default=600, ge=0)
+    rate_limit_storage: str = "memory://"
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    upstream_timeout_seconds: float = Field(default=30.0, gt=0)
+    db_pool_size: int = Field(default=8, ge=1)
+    log_level: str = "INFO"
+    intake_url: str = ""
+    approval_url: str = ""
+    finance_url: str = ""
+
+    def service_url(self, name: str) -> str:
+        """Base URL of a service: its explicit setting, else the next ports after the gateway's."""
+        explicit = getattr(self, f"{name}_url")
+        if explicit:
+            return explicit.rstrip("/")
+        return f"http://127.0.0.1:{self.port + 1 + SERVICE_NAMES.index(name)}"
+
+    @cached_property
+    def async_database_url(self) -> str:
+        """The database URL with the async psycopg driver, whatever scheme the user gave."""
+        return to_psycopg_url(self.database_url)
+
+    def require(self) -> "Settings":
+        """Fail start-up with a clear message rather than at the first request."""
+        missing = [name for name in ("database_url", "jwt_secret") if not getattr(self, name)]
+        if missing:
+            names = ", ".join(f"KUAIBAN_{n.upper()}" for n in missing)
+            raise RuntimeError(f"{names} must be set (make run sets them for you)")
+        if len(self.jwt_secret) < 32:
+            raise RuntimeError("KUAIBAN_JWT_SECRET must be at least 32 characters")
+        return self
+
+
+def to_psycopg_url(url: str) -> str:
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url

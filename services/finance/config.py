@@ -1,0 +1,5 @@
+"""Finance service constants."""
+
+NAME = "finance"
+PREFIX = "/finance"
+TITLE = "Kuaiban finance service"

@@ -1,0 +1,1 @@
+"""Intake: the enterprise registry, requests (诉求), meetings and the timeline."""

@@ -1,0 +1,6 @@
+"""The intake service's ASGI app."""
+
+from services.common.app import create_app
+from services.intake import config, routes
+
+app = create_app(name=config.NAME, title=config.TITLE, routers=[routes.router])

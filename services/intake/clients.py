@@ -1,0 +1,1 @@
+"""Calls from intake to other services (none yet: approval and finance push to intake)."""

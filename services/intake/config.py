@@ -1,0 +1,5 @@
+"""Intake service constants."""
+
+NAME = "intake"
+PREFIX = "/intake"
+TITLE = "Kuaiban intake service"
