@@ -126,8 +126,8 @@ class Edge:
 
         await self.app(scope, replay, send)
 
-    def _subject(self, scope: Scope) -> str | None:
-        """The verified token's subject (cached), None without a bearer token; a bad token is 401."""
+    def _subject(self, scope: Scope) -> str:
+        """The verified token's subject (cached); every service path needs a valid bearer token."""
         for name, value in scope["headers"]:
             if name == b"authorization":
                 scheme, _, token = value.decode("latin-1").partition(" ")
@@ -141,7 +141,7 @@ class Edge:
                     self._tokens.clear()
                 self._tokens[token] = (principal.subject, float(principal.expires_at))
                 return principal.subject
-        return None
+        raise Unauthorized("The access token is missing, invalid or expired.")
 
     async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
         """The whole request body, or None after answering 413 when it exceeds the limit."""

@@ -1,0 +1,324 @@
+"""The foundation over real processes: gateway, three services and PostgreSQL, driven with httpx."""
+
+import base64
+import json
+import socket
+import time
+import uuid
+
+import httpx
+import jwt
+import pytest
+
+from services.common.system import System, free_port_block
+from tests.conftest import ADMIN_PASSWORD, JWT_SECRET, bearer, enterprise_payload, login, unique_name
+
+PROBLEM = "application/problem+json"
+
+
+def raw_get(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """A GET with the path exactly as given (httpx would normalise dot segments away)."""
+    lines = [f"GET {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status
+    assert body["title"] and body["detail"] and body["type"]
+    assert "Traceback" not in response.text
+    return body
+
+
+@pytest.fixture(scope="module")
+def enterprise(gateway: httpx.Client, admin_headers: dict) -> dict:
+    response = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def create_account(gateway: httpx.Client, admin_headers: dict, role: str, **fields) -> tuple[dict, dict]:
+    username = unique_name(role)
+    password = "s3cret-" + username
+    response = gateway.post(
+        "/auth/accounts",
+        json={"username": username, "password": password, "role": role, **fields},
+        headers=admin_headers,
+    )
+    assert response.status_code == 201, response.text
+    return response.json(), bearer(login(gateway, username, password))
+
+
+def test_health_reports_every_service(gateway: httpx.Client):
+    response = gateway.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "services": {"intake": "ok", "approval": "ok", "finance": "ok"}}
+
+
+def test_login_and_me(gateway: httpx.Client):
+    response = gateway.post("/auth/token", data={"username": "admin", "password": ADMIN_PASSWORD})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["token_type"] == "bearer" and body["role"] == "admin" and body["expires_in"] > 0
+    me = gateway.get("/auth/me", headers=bearer(body["access_token"]))
+    assert me.status_code == 200
+    assert me.json()["username"] == "admin" and me.json()["role"] == "admin"
+
+
+def test_wrong_credentials_are_401(gateway: httpx.Client):
+    assert_problem(gateway.post("/auth/token", data={"username": "admin", "password": "wrong-password"}), 401)
+    assert_problem(gateway.post("/auth/token", data={"username": "nobody-here", "password": "x" * 12}), 401)
+
+
+def test_accounts_for_every_role(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    bank_id = str(uuid.uuid4())
+    cases = {
+        "admin": {},
+        "officer": {"department": "market"},
+        "enterprise": {"enterprise_id": enterprise["id"]},
+        "bank": {"bank_id": bank_id},
+    }
+    for role, fields in cases.items():
+        account, headers = create_account(gateway, admin_headers, role, **fields)
+        assert account["role"] == role
+        for key, value in fields.items():
+            assert account[key] == value
+        me = gateway.get("/auth/me", headers=headers).json()
+        assert me["id"] == account["id"] and me["role"] == role
+        assert "password" not in me and "password_hash" not in me
+
+
+def test_account_rules(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    def post(body: dict) -> httpx.Response:
+        return gateway.post("/auth/accounts", json=body, headers=admin_headers)
+
+    base = {"password": "long-enough-pw", "role": "officer", "department": "tax"}
+    account = post({**base, "username": unique_name("dup")}).json()
+    assert_problem(post({**base, "username": account["username"]}), 409)
+    assert_problem(post({**base, "username": unique_name("o"), "department": None}), 422)
+    assert_problem(post({**base, "username": unique_name("o"), "department": "police"}), 422)
+    assert_problem(post({**base, "username": unique_name("o"), "enterprise_id": enterprise["id"]}), 422)
+    assert_problem(post({**base, "username": unique_name("o"), "password": "short"}), 422)
+    assert_problem(post({**base, "username": unique_name("o"), "is_superuser": True}), 422)
+    missing = {"username": unique_name("e"), "password": "long-enough-pw", "role": "enterprise"}
+    body = assert_problem(post({**missing, "enterprise_id": str(uuid.uuid4())}), 422)
+    assert body["errors"][0]["field"] == "enterprise_id"
+    assert_problem(post({**missing, "role": "service"}), 422)
+
+
+def test_enterprise_create_get_and_list(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    assert enterprise["credit_rating"] == "A" and enterprise["industry"] == "C"
+    assert enterprise["created_at"].endswith("Z") and enterprise["updated_at"].endswith("Z")
+    fetched = gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=admin_headers)
+    assert fetched.status_code == 200 and fetched.json() == enterprise
+
+    for _ in range(3):
+        gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers)
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = gateway.get("/intake/enterprises", params=params, headers=admin_headers).json()
+        assert len(page["items"]) <= 2
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) >= 4 and enterprise["id"] in seen
+    assert_problem(gateway.get("/intake/enterprises", params={"limit": 0}, headers=admin_headers), 422)
+    assert_problem(gateway.get("/intake/enterprises", params={"limit": 101}, headers=admin_headers), 422)
+    assert_problem(gateway.get("/intake/enterprises", params={"cursor": "garbage"}, headers=admin_headers), 422)
+
+
+def test_uscc_is_checked_and_unique(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    good = enterprise_payload()["uscc"]
+    wrong_check = good[:17] + ("0" if good[17] != "0" else "1")
+    body = assert_problem(
+        gateway.post("/intake/enterprises", json=enterprise_payload(uscc=wrong_check), headers=admin_headers), 422
+    )
+    assert body["errors"][0]["field"] == "uscc"
+    for bad in ("91340621MA2N0AB12", "91340621MA2N0AB1IO"):
+        assert_problem(
+            gateway.post("/intake/enterprises", json=enterprise_payload(uscc=bad), headers=admin_headers), 422
+        )
+    duplicate = enterprise_payload(uscc=enterprise["uscc"])
+    assert_problem(gateway.post("/intake/enterprises", json=duplicate, headers=admin_headers), 409)
+
+
+def test_enterprise_bad_input(gateway: httpx.Client, admin_headers: dict):
+    cases = [
+        enterprise_payload(industry="Z"),
+        enterprise_payload(credit_rating="E"),
+        enterprise_payload(name="bad\x00name"),
+        enterprise_payload(name="x" * 201),
+        enterprise_payload(established_on="2999-01-01"),
+        enterprise_payload(employees=-1),
+        {**enterprise_payload(), "owner": "me"},
+    ]
+    for payload in cases:
+        assert_problem(gateway.post("/intake/enterprises", json=payload, headers=admin_headers), 422)
+    broken = gateway.post(
+        "/intake/enterprises", content=b"{not json", headers={**admin_headers, "content-type": "application/json"}
+    )
+    assert_problem(broken, 422)
+
+
+def _token(claims: dict, secret: str = JWT_SECRET, algorithm: str = "HS256") -> str:
+    now = int(time.time())
+    base = {"iss": "kuaiban", "aud": "kuaiban", "iat": now, "nbf": now, "exp": now + 600, "sub": "x", "role": "admin"}
+    return jwt.encode({**base, **claims}, secret, algorithm=algorithm)
+
+
+def _alg_none_token() -> str:
+    def part(obj: dict) -> str:
+        return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
+
+    now = int(time.time())
+    claims = {"iss": "kuaiban", "aud": "kuaiban", "iat": now, "exp": now + 600, "sub": "x", "role": "admin"}
+    return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}."
+
+
+@pytest.mark.parametrize("path", ["/intake/enterprises", "/auth/me", "/approval/anything", "/finance/anything"])
+def test_bad_tokens_are_401(gateway: httpx.Client, path: str):
+    tokens = {
+        "forged": _token({}, secret="another-secret-of-enough-length-0123456789"),
+        "expired": _token(
+            {"iat": int(time.time()) - 7200, "nbf": int(time.time()) - 7200, "exp": int(time.time()) - 60}
+        ),
+        "alg_none": _alg_none_token(),
+        "garbage": "not.a.token",
+        "wrong_audience": _token({"aud": "someone-else"}),
+    }
+    assert_problem(gateway.get(path), 401)
+    assert_problem(gateway.get(path, headers={"Authorization": "Basic YWRtaW46YWRtaW4="}), 401)
+    for name, token in tokens.items():
+        response = gateway.get(path, headers=bearer(token))
+        assert response.status_code == 401, name
+        assert_problem(response, 401)
+
+
+def test_wrong_role_is_403(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    _, officer = create_account(gateway, admin_headers, "officer", department="market")
+    _, bank = create_account(gateway, admin_headers, "bank", bank_id=str(uuid.uuid4()))
+    assert_problem(gateway.post("/intake/enterprises", json=enterprise_payload(), headers=officer), 403)
+    assert_problem(gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=bank), 403)
+    assert_problem(gateway.post("/auth/accounts", json={}, headers=officer), 403)
+    assert gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=officer).status_code == 200
+
+
+def test_enterprise_sees_only_itself(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    other = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers).json()
+    _, own = create_account(gateway, admin_headers, "enterprise", enterprise_id=enterprise["id"])
+    assert gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=own).status_code == 200
+    assert_problem(gateway.get(f"/intake/enterprises/{other['id']}", headers=own), 404)
+    assert_problem(gateway.get(f"/intake/enterprises/{uuid.uuid4()}", headers=admin_headers), 404)
+    assert_problem(gateway.get("/intake/enterprises", headers=own), 403)
+
+
+def test_unknown_paths_and_methods(gateway: httpx.Client, admin_headers: dict):
+    assert_problem(gateway.get("/no/such/path"), 404)
+    assert_problem(gateway.get("/intake/no-such-thing", headers=admin_headers), 404)
+    assert_problem(gateway.delete("/auth/token"), 405)
+    assert_problem(gateway.put("/intake/enterprises", json={}, headers=admin_headers), 405)
+
+
+def test_internal_paths_are_not_reachable(gateway: httpx.Client, admin_headers: dict):
+    assert_problem(gateway.get("/internal/intake/ping", headers=admin_headers), 404)
+    assert_problem(gateway.get("/healthz/../internal/x", headers=admin_headers), 404)
+    for raw_path in ("/intake/../internal/x", "/intake/./enterprises", "/intake/%2e%2e/internal/x"):
+        status, body = raw_get(gateway.base_url.port, raw_path, admin_headers)
+        assert status == 404, raw_path
+        assert json.loads(body)["status"] == 404
+
+
+def test_security_headers_and_request_id(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
+    response = gateway.get(
+        f"/intake/enterprises/{enterprise['id']}", headers={**admin_headers, "X-Request-ID": "trace-abc.123"}
+    )
+    assert response.headers["x-request-id"] == "trace-abc.123"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert response.headers["cache-control"] == "no-store"
+    assert "server" not in response.headers
+    assert len(gateway.get("/healthz").headers["x-request-id"]) >= 16
+
+
+def test_request_id_reaches_the_service_log(gateway: httpx.Client, admin_headers: dict, system: System):
+    request_id = f"e2e-{uuid.uuid4().hex}"
+    gateway.get("/intake/enterprises", headers={**admin_headers, "X-Request-ID": request_id})
+    lines = [
+        json.loads(line)
+        for path in system.log_dir.glob("intake-*.log")
+        for line in path.read_text().splitlines()
+        if request_id in line
+    ]
+    assert any(line["logger"] == "kuaiban.access" and line["component"] == "intake" for line in lines)
+    assert all(line["request_id"] == request_id for line in lines)
+
+
+def test_oversized_body_is_413(gateway: httpx.Client, admin_headers: dict):
+    huge = {"name": "x" * 2_000_000}
+    assert_problem(gateway.post("/intake/enterprises", json=huge, headers=admin_headers), 413)
+    assert_problem(gateway.post("/auth/accounts", json=huge, headers=admin_headers), 413)
+
+    def chunks():
+        for _ in range(40):
+            yield b"x" * 65536
+
+    assert_problem(gateway.post("/intake/enterprises", content=chunks(), headers=admin_headers), 413)
+
+
+def test_openapi_merges_every_service(gateway: httpx.Client):
+    document = gateway.get("/openapi.json").json()
+    assert document["openapi"].startswith("3.")
+    for path in ("/auth/token", "/auth/accounts", "/auth/me", "/healthz", "/intake/enterprises"):
+        assert path in document["paths"], path
+    assert "/intake/enterprises/{enterprise_id}" in document["paths"]
+    assert "Problem" in document["components"]["schemas"]
+    assert not any(path.startswith("/internal") for path in document["paths"])
+    docs = gateway.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_stopped_service_gives_503_and_recovers(gateway: httpx.Client, admin_headers: dict, system: System):
+    system.stop("finance")
+    try:
+        assert_problem(gateway.get("/finance/products", headers=admin_headers), 503)
+        health = gateway.get("/healthz")
+        assert health.status_code == 503
+        assert health.json()["services"] == {"intake": "ok", "approval": "ok", "finance": "down"}
+    finally:
+        system.start("finance")
+        system.wait_healthy()
+    assert gateway.get("/healthz").status_code == 200
+
+
+def test_rate_limit_answers_429(system: System, admin_headers: dict):
+    port = free_port_block(1)
+    system.start("gateway", port=port, extra_env={"KUAIBAN_RATE_LIMIT_PER_MINUTE": "5"})
+    try:
+        system.wait_up("gateway", port=port)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as limited:
+            statuses = [limited.get("/intake/enterprises", headers=admin_headers).status_code for _ in range(8)]
+            assert statuses[:5] == [200] * 5
+            assert statuses[5:] == [429] * 3
+            response = limited.get("/intake/enterprises", headers=admin_headers)
+            assert_problem(response, 429)
+            assert 1 <= int(response.headers["retry-after"]) <= 60
+            anonymous = [
+                limited.post("/auth/token", data={"username": "x", "password": "y"}).status_code for _ in range(7)
+            ]
+            assert 429 in anonymous
+            assert limited.get("/healthz").status_code == 200  # health checks are never limited
+    finally:
+        system.stop("gateway", port=port)
