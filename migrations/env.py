@@ -5,23 +5,16 @@ from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy import create_engine, pool, text
-from sqlmodel import SQLModel
 
-import gateway.models
-import services.intake.models  # noqa: F401  (registers tables on the shared metadata)
+from migrations.metadata import include_name, metadata
 from services.common.settings import to_psycopg_url
 
-SCHEMAS = (gateway.models.SCHEMA, "intake", "approval", "finance")
 MIGRATION_LOCK = 7_306_315_001  # pg_advisory_lock key: two migrate jobs never run at once
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("skip_logging"):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
-target_metadata = SQLModel.metadata
-
-
-def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
-    return name in SCHEMAS if type_ == "schema" else True
+target_metadata = metadata
 
 
 def database_url() -> str:

@@ -39,11 +39,12 @@ def create_app(
     health_route: bool = True,
     **fastapi_options: Any,
 ) -> FastAPI:
-    """Build a service app. Settings come from the environment at start-up unless given here (tests)."""
+    """Build a service app. Settings come from the environment at start-up unless given (tests)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = (settings or Settings()).require()
+        preset = getattr(app.state, "settings", None)  # tests set it before starting the app
+        app.state.settings = (settings or preset or Settings()).require()
         app.state.engine = create_engine(app.state.settings, application_name=name)
         app.state.sessionmaker = create_sessionmaker(app.state.engine)
         app.state.services = ServiceClient(app.state.settings, caller=name)

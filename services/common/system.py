@@ -141,6 +141,7 @@ def _terminate(processes: list[subprocess.Popen], timeout: float) -> None:
 def ports_free(base: int, count: int = 4) -> bool:
     for port in range(base, base + count):
         with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do; ignores TIME_WAIT
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
