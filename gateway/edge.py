@@ -14,12 +14,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.config import API_CSP, DOCS_CSP, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy, send_problem
-from services.common.auth import verify_token
+from services.common.auth import TokenVerifier
 from services.common.logs import access_log, incoming_request_id, request_id_var
 from services.common.problems import Unauthorized
 from services.common.settings import Settings
-
-TOKEN_CACHE_SIZE = 10_000
 
 
 class RateLimiter:
@@ -43,11 +41,11 @@ class Edge:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self._tokens: dict[str, tuple[str, float]] = {}  # token -> (subject, expires at)
 
     def start(self, settings: Settings, proxy: Proxy) -> None:
         self.settings = settings
         self.proxy = proxy
+        self.verifier = TokenVerifier(settings.jwt_secret)
         per_minute = settings.rate_limit_per_minute
         self.limiter = RateLimiter(per_minute, settings.rate_limit_storage) if per_minute > 0 else None
 
@@ -133,14 +131,7 @@ class Edge:
                 scheme, _, token = value.decode("latin-1").partition(" ")
                 if scheme.lower() != "bearer" or not token:
                     raise Unauthorized("The access token is missing, invalid or expired.")
-                cached = self._tokens.get(token)
-                if cached and cached[1] > time.time():
-                    return cached[0]
-                principal = verify_token(self.settings.jwt_secret, token)
-                if len(self._tokens) >= TOKEN_CACHE_SIZE:
-                    self._tokens.clear()
-                self._tokens[token] = (principal.subject, float(principal.expires_at))
-                return principal.subject
+                return self.verifier.verify(token).subject
         raise Unauthorized("The access token is missing, invalid or expired.")
 
     async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:

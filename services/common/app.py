@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.responses import Response
 
+from services.common.auth import TokenVerifier
 from services.common.db import create_engine, create_sessionmaker
 from services.common.http import ServiceClient
 from services.common.logs import RequestIdMiddleware
@@ -45,6 +46,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         preset = getattr(app.state, "settings", None)  # tests set it before starting the app
         app.state.settings = (settings or preset or Settings()).require()
+        app.state.verifier = TokenVerifier(app.state.settings.jwt_secret)
         app.state.engine = create_engine(app.state.settings, application_name=name)
         app.state.sessionmaker = create_sessionmaker(app.state.engine)
         app.state.services = ServiceClient(app.state.settings, caller=name)

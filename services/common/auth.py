@@ -81,6 +81,25 @@ def verify_token(secret: str, token: str) -> Principal:
         raise Unauthorized("The access token is missing, invalid or expired.") from exc
 
 
+class TokenVerifier:
+    """`verify_token` with a bounded cache: a token's signature is checked once, its expiry every time."""
+
+    def __init__(self, secret: str, max_size: int = 10_000) -> None:
+        self._secret = secret
+        self._max_size = max_size
+        self._cache: dict[str, Principal] = {}
+
+    def verify(self, token: str) -> Principal:
+        principal = self._cache.get(token)
+        if principal is not None and principal.expires_at > time.time():
+            return principal
+        principal = verify_token(self._secret, token)
+        if len(self._cache) >= self._max_size:
+            self._cache.clear()
+        self._cache[token] = principal
+        return principal
+
+
 _bearer = HTTPBearer(auto_error=False, description="A token from POST /auth/token")
 
 
@@ -89,7 +108,7 @@ async def current_principal(
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("The access token is missing, invalid or expired.")
-    return verify_token(request.app.state.settings.jwt_secret, credentials.credentials)
+    return request.app.state.verifier.verify(credentials.credentials)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
