@@ -3,6 +3,7 @@
 import base64
 import json
 import socket
+import threading
 import time
 import uuid
 
@@ -322,3 +323,75 @@ def test_rate_limit_answers_429(system: System, admin_headers: dict):
             assert limited.get("/healthz").status_code == 200  # health checks are never limited
     finally:
         system.stop("gateway", port=port)
+
+
+def test_service_calls_forward_the_request_id(
+    gateway: httpx.Client, admin_headers: dict, enterprise: dict, system: System
+):
+    request_id = f"acct-{uuid.uuid4().hex}"
+    body = {"username": unique_name("ent"), "password": "long-enough-pw", "role": "enterprise"}
+    response = gateway.post(
+        "/auth/accounts",
+        json={**body, "enterprise_id": enterprise["id"]},
+        headers={**admin_headers, "X-Request-ID": request_id},
+    )
+    assert response.status_code == 201
+    intake_lines = [
+        json.loads(line)
+        for path in system.log_dir.glob("intake-*.log")
+        for line in path.read_text().splitlines()
+        if request_id in line
+    ]
+    assert any(line.get("path") == f"/intake/enterprises/{enterprise['id']}" for line in intake_lines)
+
+
+class _Peer:
+    """A TCP peer on loopback that either never answers or answers with garbage."""
+
+    def __init__(self, reply: bytes | None) -> None:
+        self.reply = reply
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(conn)
+            if self.reply is not None:
+                conn.recv(65536)
+                conn.sendall(self.reply)
+                conn.close()
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.connections:
+            conn.close()
+
+
+def test_slow_and_broken_services_give_504_and_502(system: System, admin_headers: dict):
+    silent, garbage = _Peer(None), _Peer(b"this is not HTTP\r\n\r\n")
+    port = free_port_block(1)
+    system.start(
+        "gateway",
+        port=port,
+        extra_env={
+            "KUAIBAN_FINANCE_URL": f"http://127.0.0.1:{silent.port}",
+            "KUAIBAN_APPROVAL_URL": f"http://127.0.0.1:{garbage.port}",
+            "KUAIBAN_UPSTREAM_TIMEOUT_SECONDS": "1",
+        },
+    )
+    try:
+        system.wait_up("gateway", port=port)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            assert_problem(client.get("/finance/products", headers=admin_headers), 504)
+            assert_problem(client.get("/approval/matters", headers=admin_headers), 502)
+            assert client.get("/intake/enterprises", headers=admin_headers).status_code == 200
+    finally:
+        system.stop("gateway", port=port)
+        silent.close()
+        garbage.close()

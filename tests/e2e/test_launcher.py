@@ -1,0 +1,56 @@
+"""`make run`'s launcher: comes up on an embedded database, prints how to log in, leaves nothing behind."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+
+from services.common.system import ROOT, free_port_block, ports_free
+
+
+def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path):
+    port = free_port_block()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KUAIBAN_")}
+    env.update({"KUAIBAN_PORT": str(port), "KUAIBAN_DATA_DIR": str(tmp_path / "data")})
+    launcher = subprocess.Popen(
+        [sys.executable, "-m", "services.common.system"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output: list[str] = []
+    try:
+        deadline = time.monotonic() + 90
+        while not any("Press Ctrl-C" in line for line in output):
+            assert time.monotonic() < deadline and launcher.poll() is None, "".join(output)
+            output.append(launcher.stdout.readline())
+        printed = "".join(output)
+        assert f"http://127.0.0.1:{port}/docs" in printed
+        password = printed.split("login    admin / ")[1].split()[0]
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            assert client.get("/healthz").json()["status"] == "ok"
+            token = client.post("/auth/token", data={"username": "admin", "password": password})
+            assert token.status_code == 200
+        children = psutil.Process(launcher.pid).children(recursive=True)
+        assert len(children) >= 4
+        postgres = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
+        assert postgres, "the embedded PostgreSQL should run from the data folder"
+    finally:
+        launcher.send_signal(signal.SIGTERM)
+        remaining = launcher.communicate(timeout=60)[0]
+    assert launcher.returncode == 0, remaining
+    assert "stopped." in remaining
+    assert not any(child.is_running() and child.status() != psutil.STATUS_ZOMBIE for child in children)
+    time.sleep(0.5)
+    assert ports_free(port)
+    still = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
+    assert not still, "the embedded PostgreSQL must stop with the launcher"
+    assert not list((tmp_path / "data" / "pg").glob(".s.PGSQL.*")), "no stale socket"
+    assert (tmp_path / "data" / "secrets.json").stat().st_mode & 0o077 == 0
