@@ -6,9 +6,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from gateway import config, routes, service
-from gateway.edge import Edge
+from gateway.edge import Edge, response_headers
 from gateway.proxy import Proxy
 from services.common.app import create_app
+from services.common.logs import RequestIdMiddleware
 
 
 @asynccontextmanager
@@ -45,4 +46,4 @@ api = create_app(
     redoc_url=None,
 )
 edge = Edge(api)
-app = edge
+app = RequestIdMiddleware(edge, extra_headers=response_headers)

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gateway.config import API_CSP, DOCS_CSP, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy, send_problem
 from services.common.auth import TokenVerifier
-from services.common.logs import access_log, incoming_request_id, request_id_var
+from services.common.logs import request_id_var
 from services.common.problems import Unauthorized
 from services.common.settings import Settings
 
@@ -36,6 +36,11 @@ class RateLimiter:
         return max(1, math.ceil(stats.reset_time - time.time()))
 
 
+def response_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """Security headers for every gateway response (the docs page needs a looser CSP)."""
+    return [*SECURITY_HEADERS, DOCS_CSP if path == "/docs" else API_CSP, (b"cache-control", b"no-store")]
+
+
 class Edge:
     """Wraps the gateway's own FastAPI app and forwards service prefixes to the services."""
 
@@ -53,40 +58,7 @@ class Edge:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = incoming_request_id(scope)
-        context = request_id_var.set(request_id)
-        started = time.perf_counter()
-        path = scope["path"]
-        status = 500
-        extra = [*SECURITY_HEADERS, DOCS_CSP if path == "/docs" else API_CSP, (b"cache-control", b"no-store")]
-        rid = (b"x-request-id", request_id.encode())
-
-        async def send_out(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                headers = list(message.get("headers", ()))
-                names = {k.lower() for k, _ in headers}
-                headers.extend(h for h in (*extra, rid) if h[0] not in names)
-                message["headers"] = headers
-            await send(message)
-
-        try:
-            await self._handle(scope, receive, send_out, path, request_id)
-        finally:
-            access_log.info(
-                "%s %s %s",
-                scope["method"],
-                path,
-                status,
-                extra={
-                    "method": scope["method"],
-                    "path": path,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
-            request_id_var.reset(context)
+        await self._handle(scope, receive, send, scope["path"], request_id_var.get())
 
     async def _handle(self, scope: Scope, receive: Receive, send: Send, path: str, request_id: str) -> None:
         if "/../" in path + "/" or "/./" in path + "/" or "\x00" in path:

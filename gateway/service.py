@@ -9,7 +9,6 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.concurrency import run_in_threadpool
@@ -17,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from gateway.models import Account
 from gateway.schemas import AccountCreate
 from services.common.auth import Principal, Role, issue_token
-from services.common.problems import Conflict, Unauthorized
+from services.common.db import insert_unique
+from services.common.problems import Unauthorized
 
 log = logging.getLogger("kuaiban.gateway")
 hasher = PasswordHasher()
@@ -42,12 +42,7 @@ async def create_account(session: AsyncSession, *, data: AccountCreate) -> Accou
         **data.model_dump(exclude={"password"}, mode="python"),
         password_hash=await hash_password(data.password),
     )
-    session.add(account)
-    try:
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise Conflict(f"The username {data.username!r} is taken.") from exc
+    await insert_unique(session, account, conflict=f"The username {data.username!r} is taken.")
     return account
 
 

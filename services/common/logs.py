@@ -6,6 +6,7 @@ import re
 import sys
 import time
 import uuid
+from collections.abc import Callable, Sequence
 
 from pythonjsonlogger.json import JsonFormatter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -59,10 +60,17 @@ def incoming_request_id(scope: Scope) -> str:
 
 
 class RequestIdMiddleware:
-    """Takes the caller's X-Request-ID (or makes one), logs one access line, echoes the id back."""
+    """Takes the caller's X-Request-ID (or makes one), logs one access line, echoes the id back.
 
-    def __init__(self, app: ASGIApp) -> None:
+    `extra_headers(path)` adds response headers that the app did not set itself (the gateway's
+    security headers).
+    """
+
+    def __init__(
+        self, app: ASGIApp, extra_headers: Callable[[str], Sequence[tuple[bytes, bytes]]] | None = None
+    ) -> None:
         self.app = app
+        self.extra_headers = extra_headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,13 +79,18 @@ class RequestIdMiddleware:
         request_id = incoming_request_id(scope)
         token = request_id_var.set(request_id)
         started = time.perf_counter()
+        path = scope["path"]
         status = 500
+        added = [*(self.extra_headers(path) if self.extra_headers else ()), (b"x-request-id", request_id.encode())]
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), (b"x-request-id", request_id.encode())]
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(header for header in added if header[0] not in present)
+                message["headers"] = headers
             await send(message)
 
         try:
@@ -86,11 +99,11 @@ class RequestIdMiddleware:
             access_log.info(
                 "%s %s %s",
                 scope["method"],
-                scope["path"],
+                path,
                 status,
                 extra={
                     "method": scope["method"],
-                    "path": scope["path"],
+                    "path": path,
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },

@@ -2,13 +2,13 @@
 
 import uuid
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal, Role
+from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Conflict, NotFound
+from services.common.problems import NotFound
 from services.intake.models import Enterprise
 from services.intake.schemas import EnterpriseCreate
 
@@ -16,12 +16,7 @@ from services.intake.schemas import EnterpriseCreate
 async def create_enterprise(session: AsyncSession, *, data: EnterpriseCreate) -> Enterprise:
     """Register an enterprise; its USCC must be new."""
     enterprise = Enterprise(**data.model_dump())
-    session.add(enterprise)
-    try:
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise Conflict(f"An enterprise with USCC {data.uscc} is already registered.") from exc
+    await insert_unique(session, enterprise, conflict=f"An enterprise with USCC {data.uscc} is already registered.")
     return enterprise
 
 
