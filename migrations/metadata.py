@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 import gateway.models
+import services.approval.models  # registers its tables
 import services.intake.models  # noqa: F401  (registers its tables)
 
 SCHEMAS = (gateway.models.SCHEMA, "intake", "approval", "finance")

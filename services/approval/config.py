@@ -3,3 +3,5 @@
 NAME = "approval"
 PREFIX = "/approval"
 TITLE = "Kuaiban approval service"
+MIN_YEAR = 2000  # the calendar's accepted years
+MAX_YEAR = 2100

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     rate_limit_storage: str = "memory://"
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     upstream_timeout_seconds: float = Field(default=30.0, gt=0)
+    calendar_ttl_seconds: float = Field(default=30.0, gt=0, le=3600)  # how stale a cached calendar may get
     db_pool_size: int = Field(default=8, ge=1)
     log_level: str = "INFO"
     intake_url: str = ""
