@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.config import API_CSP, DOCS_CSP, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy, send_problem
-from services.common.auth import TokenVerifier
+from services.common.auth import Principal, Role, TokenVerifier
 from services.common.logs import request_id_var
 from services.common.problems import Unauthorized
 from services.common.settings import Settings
@@ -64,14 +64,18 @@ class Edge:
         if "/../" in path + "/" or "/./" in path + "/" or "\x00" in path:
             await send_problem(send, 404, "No resource at this path.")
             return
-        service = ROUTES.get(path.split("/", 2)[1])
+        first_segment = path.split("/", 2)[1]
+        service = ROUTES.get(first_segment)
         subject = None
         if service is not None:
             try:
-                subject = self._subject(scope)
+                subject = self._principal(scope).subject
             except Unauthorized as exc:
                 await send_problem(send, 401, exc.detail, [(b"www-authenticate", b"Bearer")])
                 return
+        elif first_segment == "internal" and not self._is_service(scope):
+            await send_problem(send, 404, "No resource at this path.")  # internal paths are for services only
+            return
         if self.limiter is not None and path not in UNLIMITED_PATHS:
             key = f"sub:{subject}" if subject else f"ip:{scope['client'][0] if scope.get('client') else '-'}"
             if (wait := await self.limiter.retry_after(key)) is not None:
@@ -96,15 +100,21 @@ class Edge:
 
         await self.app(scope, replay, send)
 
-    def _subject(self, scope: Scope) -> str:
-        """The verified token's subject (cached); every service path needs a valid bearer token."""
+    def _principal(self, scope: Scope) -> Principal:
+        """The verified caller (cached); every service path needs a valid bearer token."""
         for name, value in scope["headers"]:
             if name == b"authorization":
                 scheme, _, token = value.decode("latin-1").partition(" ")
-                if scheme.lower() != "bearer" or not token:
-                    raise Unauthorized("The access token is missing, invalid or expired.")
-                return self.verifier.verify(token).subject
+                if scheme.lower() == "bearer" and token:
+                    return self.verifier.verify(token)
+                break
         raise Unauthorized("The access token is missing, invalid or expired.")
+
+    def _is_service(self, scope: Scope) -> bool:
+        try:
+            return self._principal(scope).role is Role.service
+        except Unauthorized:
+            return False
 
     async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
         """The whole request body, or None after answering 413 when it exceeds the limit."""

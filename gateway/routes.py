@@ -11,11 +11,12 @@ from fastapi.security import OAuth2PasswordRequestForm
 from gateway import clients, service
 from gateway.config import OPENAPI_CACHE_SECONDS, ROUTES, TITLE
 from gateway.schemas import AccountCreate, AccountRead, Health, TokenResponse
-from services.common.auth import AdminDep, PrincipalDep
+from services.common.auth import AdminDep, PrincipalDep, ServiceDep
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["auth"])
+internal = APIRouter(prefix="/internal/identity", include_in_schema=False)
 
 
 @router.post(
@@ -79,3 +80,9 @@ async def openapi(request: Request) -> JSONResponse:
 @router.get("/docs", include_in_schema=False)
 async def docs() -> HTMLResponse:
     return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{TITLE} — docs")
+
+
+@internal.get("/accounts/{username}", response_model=AccountRead)
+async def account_by_username(username: str, session: SessionDep, _: ServiceDep):
+    """For services that must check an account, e.g. intake assigning a liaison officer."""
+    return await service.account_by_username(session, username=username)

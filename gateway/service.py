@@ -17,7 +17,7 @@ from gateway.models import Account
 from gateway.schemas import AccountCreate
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
-from services.common.problems import Unauthorized
+from services.common.problems import NotFound, Unauthorized
 
 log = logging.getLogger("kuaiban.gateway")
 hasher = PasswordHasher()
@@ -75,6 +75,13 @@ async def current_account(session: AsyncSession, *, principal: Principal) -> Acc
         account = None
     if account is None or not account.active:
         raise Unauthorized("The account behind this token no longer exists.")
+    return account
+
+
+async def account_by_username(session: AsyncSession, *, username: str) -> Account:
+    account = (await session.exec(select(Account).where(Account.username == username))).first()
+    if account is None or not account.active:
+        raise NotFound("No such account.")
     return account
 
 

@@ -50,17 +50,20 @@ def page_params(
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
-def paginate(query: SelectOfScalar[Any], model: Any, params: PageParams) -> SelectOfScalar[Any]:
-    """Order newest first and start after the cursor; fetch one extra row to know if more exist."""
+def paginate(
+    query: SelectOfScalar[Any], model: Any, params: PageParams, *, order_by: str = "created_at"
+) -> SelectOfScalar[Any]:
+    """Order newest first by (`order_by`, id) and start after the cursor; one extra row tells if more exist."""
+    column = getattr(model, order_by)
     if params.after is not None:
-        created_at, row_id = params.after
-        query = query.where(or_(model.created_at < created_at, and_(model.created_at == created_at, model.id < row_id)))
-    return query.order_by(model.created_at.desc(), model.id.desc()).limit(params.limit + 1)
+        moment, row_id = params.after
+        query = query.where(or_(column < moment, and_(column == moment, model.id < row_id)))
+    return query.order_by(column.desc(), model.id.desc()).limit(params.limit + 1)
 
 
-def make_page(rows: list[Any], params: PageParams) -> tuple[list[Any], str | None]:
+def make_page(rows: list[Any], params: PageParams, *, order_by: str = "created_at") -> tuple[list[Any], str | None]:
     if len(rows) <= params.limit:
         return rows, None
     rows = rows[: params.limit]
     last = rows[-1]
-    return rows, encode_cursor(last.created_at, last.id)
+    return rows, encode_cursor(getattr(last, order_by), last.id)

@@ -28,13 +28,15 @@ class Settings(BaseSettings):
     intake_url: str = ""
     approval_url: str = ""
     finance_url: str = ""
+    gateway_url: str = ""
 
     def service_url(self, name: str) -> str:
         """Base URL of a service: its explicit setting, else the next ports after the gateway's."""
         explicit = getattr(self, f"{name}_url")
         if explicit:
             return explicit.rstrip("/")
-        return f"http://127.0.0.1:{self.port + 1 + SERVICE_NAMES.index(name)}"
+        offset = 0 if name == "gateway" else 1 + SERVICE_NAMES.index(name)
+        return f"http://127.0.0.1:{self.port + offset}"
 
     @cached_property
     def async_database_url(self) -> str:

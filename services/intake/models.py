@@ -1,13 +1,17 @@
 """Tables of the `intake` schema."""
 
-from datetime import date
+import uuid
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import BigInteger, Column, DateTime, Index, Sequence, String
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
 from services.common.models import Resource
 
 SCHEMA = "intake"
+REQUEST_CODE_SEQUENCE = Sequence("request_code_seq", schema=SCHEMA)
 
 
 class Enterprise(Resource, table=True):
@@ -26,3 +30,76 @@ class Enterprise(Resource, table=True):
     annual_revenue_yuan: int | None = Field(default=None, sa_type=BigInteger)
     credit_rating: str = Field(default="B", max_length=1)
     key_enterprise: bool = False
+    liaison_officer: str | None = Field(default=None, max_length=64, index=True)
+
+
+class Meeting(Resource, table=True):
+    """A tea meeting (棒棒茶会) or other event where enterprises raise requests."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_created_at_id", "created_at", "id"), {"schema": SCHEMA})
+
+    title: str = Field(max_length=200)
+    held_on: date
+    location: str = Field(max_length=200)
+
+
+class EnterpriseRequest(Resource, table=True):
+    """A request (诉求) raised by an enterprise, followed until it is closed to its satisfaction."""
+
+    __tablename__ = "request"
+    __table_args__ = (
+        Index("ix_request_created_at_id", "created_at", "id"),
+        Index("ix_request_cooperating_departments", "cooperating_departments", postgresql_using="gin"),
+        {"schema": SCHEMA},
+    )
+
+    code: str = Field(max_length=32, unique=True)
+    enterprise_id: uuid.UUID = Field(index=True)
+    meeting_id: uuid.UUID | None = Field(default=None, index=True)
+    title: str = Field(max_length=200)
+    description: str = Field(max_length=5000)
+    category: str = Field(max_length=32)
+    channel: str = Field(max_length=32)
+    status: str = Field(max_length=16, index=True)
+    grade: str | None = Field(default=None, max_length=16)
+    lead_department: str | None = Field(default=None, max_length=32, index=True)
+    cooperating_departments: list[str] = Field(
+        default_factory=list, sa_column=Column(ARRAY(String(32)), nullable=False, server_default="{}")
+    )
+    due_date: date | None = None
+    assigned_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    first_replied_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    replied_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    reply: str | None = Field(default=None, max_length=5000)
+    rating: int | None = None
+    feedback_comment: str | None = Field(default=None, max_length=2000)
+
+
+class RequestEvent(Resource, table=True):
+    """One state change or note on a request: who did what, when."""
+
+    __tablename__ = "request_event"
+    __table_args__ = (Index("ix_request_event_request_id_at", "request_id", "at"), {"schema": SCHEMA})
+
+    request_id: uuid.UUID
+    at: datetime = Field(sa_type=DateTime(timezone=True))
+    actor: str = Field(max_length=64)
+    actor_role: str = Field(max_length=16)
+    action: str = Field(max_length=32)
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+
+
+class TimelineEvent(Resource, table=True):
+    """An entry on an enterprise's timeline; `id` is the sender's event id, so redelivery stores it once."""
+
+    __tablename__ = "timeline_event"
+    __table_args__ = (Index("ix_timeline_event_enterprise_id_at", "enterprise_id", "at", "id"), {"schema": SCHEMA})
+
+    enterprise_id: uuid.UUID
+    at: datetime = Field(sa_type=DateTime(timezone=True))
+    service: str = Field(max_length=16)
+    kind: str = Field(max_length=64)
+    ref_id: uuid.UUID
+    summary: str = Field(max_length=500)

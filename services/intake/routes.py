@@ -3,22 +3,61 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.common.auth import AdminDep, Principal, Role, require_roles
+from services.common.auth import AdminDep, Principal, Role, ServiceDep, require_roles
+from services.common.calendar import WorkCalendar
 from services.common.db import SessionDep
+from services.common.departments import Department
 from services.common.pagination import PageDep
 from services.common.problems import problem_responses
-from services.intake import service
+from services.intake import clients, service
 from services.intake.config import PREFIX
-from services.intake.schemas import EnterpriseCreate, EnterprisePage, EnterpriseRead
+from services.intake.schemas import (
+    Category,
+    EnterpriseCreate,
+    EnterprisePage,
+    EnterpriseRead,
+    IntakeStats,
+    LiaisonAssign,
+    MeetingCreate,
+    MeetingPage,
+    MeetingRead,
+    MeetingWithStats,
+    RequestAssign,
+    RequestCreate,
+    RequestDetail,
+    RequestFeedback,
+    RequestNote,
+    RequestPage,
+    RequestRead,
+    RequestReply,
+    RequestStatus,
+    TimelineEventIn,
+    TimelinePage,
+)
 
 router = APIRouter(prefix=PREFIX, tags=["intake"], responses=problem_responses(401, 403))
+internal = APIRouter(prefix="/internal/intake", include_in_schema=False)
 
 EnterpriseReaderDep = Annotated[
     Principal, Depends(require_roles(Role.admin, Role.officer, Role.enterprise, Role.service))
 ]
 StaffDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.officer))]
+PeopleDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.officer, Role.enterprise))]
+OfficerDep = Annotated[Principal, Depends(require_roles(Role.officer))]
+EnterpriseDep = Annotated[Principal, Depends(require_roles(Role.enterprise))]
+
+
+async def work_calendar(request: Request) -> WorkCalendar:
+    return await request.app.state.calendar.get()
+
+
+CalendarDep = Annotated[WorkCalendar, Depends(work_calendar)]
+ACTION = problem_responses(404, 409, 422)
+
+
+# --- enterprises --------------------------------------------------------------------------------
 
 
 @router.post(
@@ -46,3 +85,158 @@ async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
 )
 async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: EnterpriseReaderDep):
     return await service.get_enterprise(session, enterprise_id=enterprise_id, principal=principal)
+
+
+@router.put(
+    "/enterprises/{enterprise_id}/liaison",
+    response_model=EnterpriseRead,
+    responses=problem_responses(404, 422, 503),
+    summary="Assign the dedicated liaison officer, 包保专员 (admin)",
+)
+async def set_liaison(
+    enterprise_id: uuid.UUID, body: LiaisonAssign, session: SessionDep, request: Request, _: AdminDep
+):
+    await clients.require_officer(request.app.state.services, body.officer_username)
+    return await service.set_liaison(session, enterprise_id=enterprise_id, officer_username=body.officer_username)
+
+
+@router.get(
+    "/enterprises/{enterprise_id}/timeline",
+    response_model=TimelinePage,
+    responses=problem_responses(404),
+    summary="The enterprise's events from every service, newest first (admin, its liaison, itself)",
+)
+async def get_timeline(enterprise_id: uuid.UUID, session: SessionDep, page: PageDep, principal: PeopleDep):
+    items, next_cursor = await service.timeline(session, enterprise_id=enterprise_id, principal=principal, page=page)
+    return {"items": items, "next_cursor": next_cursor}
+
+
+# --- meetings -----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/meetings",
+    status_code=201,
+    response_model=MeetingRead,
+    responses=problem_responses(422),
+    summary="Record a meeting, e.g. a tea meeting (admin)",
+)
+async def create_meeting(body: MeetingCreate, session: SessionDep, _: AdminDep):
+    return await service.create_meeting(session, data=body)
+
+
+@router.get("/meetings", response_model=MeetingPage, summary="List meetings")
+async def list_meetings(session: SessionDep, page: PageDep, _: PeopleDep):
+    items, next_cursor = await service.list_meetings(session, page=page)
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get(
+    "/meetings/{meeting_id}",
+    response_model=MeetingWithStats,
+    responses=problem_responses(404),
+    summary="A meeting with the stats of the requests raised there",
+)
+async def get_meeting(meeting_id: uuid.UUID, session: SessionDep, _: PeopleDep):
+    meeting, stats = await service.get_meeting(session, meeting_id=meeting_id)
+    return {**MeetingRead.model_validate(meeting).model_dump(), "stats": stats}
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/requests",
+    status_code=201,
+    response_model=RequestRead,
+    responses=problem_responses(422),
+    summary="Raise a request, 诉求 (an enterprise for itself; staff on its behalf)",
+)
+async def create_request(body: RequestCreate, session: SessionDep, principal: PeopleDep):
+    return await service.create_request(session, data=body, principal=principal)
+
+
+@router.get("/requests", response_model=RequestPage, summary="Requests the caller may see, newest first")
+async def list_requests(
+    session: SessionDep,
+    page: PageDep,
+    principal: PeopleDep,
+    status: RequestStatus | None = None,
+    category: Category | None = None,
+    department: Department | None = None,
+    meeting_id: Annotated[uuid.UUID | None, Query()] = None,
+):
+    filters = {"status": status, "category": category, "department": department, "meeting_id": meeting_id}
+    items, next_cursor = await service.list_requests(session, principal=principal, page=page, filters=filters)
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get(
+    "/requests/{request_id}",
+    response_model=RequestDetail,
+    responses=problem_responses(404),
+    summary="One request with every event on it",
+)
+async def get_request(request_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
+    found, events = await service.get_request(session, request_id=request_id, principal=principal)
+    return {**RequestRead.model_validate(found).model_dump(), "events": events}
+
+
+@router.post(
+    "/requests/{request_id}/assign",
+    response_model=RequestRead,
+    responses=ACTION,
+    summary="Assign lead and cooperating departments and a grade (admin)",
+)
+async def assign_request(
+    request_id: uuid.UUID, body: RequestAssign, session: SessionDep, calendar: CalendarDep, principal: AdminDep
+):
+    return await service.assign_request(
+        session, request_id=request_id, data=body, principal=principal, calendar=calendar
+    )
+
+
+@router.post(
+    "/requests/{request_id}/reply",
+    response_model=RequestRead,
+    responses=ACTION,
+    summary="Answer the request (an officer of the lead department)",
+)
+async def reply_request(request_id: uuid.UUID, body: RequestReply, session: SessionDep, principal: OfficerDep):
+    return await service.reply_request(session, request_id=request_id, content=body.content, principal=principal)
+
+
+@router.post(
+    "/requests/{request_id}/notes",
+    response_model=RequestRead,
+    responses=ACTION,
+    summary="Add a note (lead or cooperating department, admin)",
+)
+async def add_note(request_id: uuid.UUID, body: RequestNote, session: SessionDep, principal: StaffDep):
+    return await service.add_note(session, request_id=request_id, content=body.content, principal=principal)
+
+
+@router.post(
+    "/requests/{request_id}/feedback",
+    response_model=RequestRead,
+    responses=ACTION,
+    summary="Rate the answer 1–5: 3 or more closes, 2 or less reopens (the enterprise)",
+)
+async def give_feedback(request_id: uuid.UUID, body: RequestFeedback, session: SessionDep, principal: EnterpriseDep):
+    return await service.give_feedback(session, request_id=request_id, data=body, principal=principal)
+
+
+@router.get("/stats", response_model=IntakeStats, summary="County dashboard of requests (admin)")
+async def get_stats(session: SessionDep, calendar: CalendarDep, _: AdminDep):
+    return await service.stats(session, calendar=calendar)
+
+
+# --- internal -----------------------------------------------------------------------------------
+
+
+@internal.post("/timeline-events", status_code=201, response_model=None)
+async def receive_timeline_event(body: TimelineEventIn, session: SessionDep, response: Response, _: ServiceDep):
+    """Idempotent on the event id: 201 the first time, 200 for a redelivery."""
+    if not await service.receive_timeline_event(session, event=body):
+        response.status_code = 200
+    return {"id": str(body.id), "stored": True}

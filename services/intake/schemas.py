@@ -5,8 +5,9 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
+from services.common.departments import Department
 from services.common.schemas import RequestBody, ResponseBody, text
 from services.intake.uscc import uscc_error
 
@@ -59,6 +60,7 @@ class EnterpriseRead(ResponseBody):
     annual_revenue_yuan: int | None
     credit_rating: str
     key_enterprise: bool
+    liaison_officer: str | None
     created_at: datetime
     updated_at: datetime
 
@@ -66,3 +68,209 @@ class EnterpriseRead(ResponseBody):
 class EnterprisePage(ResponseBody):
     items: list[EnterpriseRead]
     next_cursor: str | None
+
+
+class LiaisonAssign(RequestBody):
+    officer_username: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
+
+
+class Category(StrEnum):
+    power = "power"
+    land = "land"
+    financing = "financing"
+    permits = "permits"
+    talent = "talent"
+    policy = "policy"
+    infrastructure = "infrastructure"
+    other = "other"
+
+
+class Channel(StrEnum):
+    tea_meeting = "tea_meeting"
+    online = "online"
+    window = "window"
+    hotline = "hotline"
+    visit = "visit"
+
+
+class RequestStatus(StrEnum):
+    received = "received"
+    assigned = "assigned"
+    replied = "replied"
+    reopened = "reopened"
+    closed = "closed"
+
+
+class Grade(StrEnum):
+    urgent = "urgent"
+    normal = "normal"
+    major = "major"
+
+
+GRADE_WORKING_DAYS = {Grade.urgent: 3, Grade.normal: 10, Grade.major: 20}
+
+
+class MeetingCreate(RequestBody):
+    title: text(200)
+    held_on: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    location: text(200)
+
+
+class MeetingStats(ResponseBody):
+    received: int
+    closed: int
+    satisfaction_rate: float | None
+
+
+class MeetingRead(ResponseBody):
+    id: uuid.UUID
+    title: str
+    held_on: date
+    location: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class MeetingWithStats(MeetingRead):
+    stats: MeetingStats
+
+
+class MeetingPage(ResponseBody):
+    items: list[MeetingRead]
+    next_cursor: str | None
+
+
+class RequestCreate(RequestBody):
+    title: text(200)
+    description: text(5000, multiline=True)
+    category: Category
+    channel: Channel
+    meeting_id: uuid.UUID | None = None
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin or officer files it")
+
+
+class RequestAssign(RequestBody):
+    lead_department: Department
+    cooperating_departments: list[Department] = Field(default_factory=list, max_length=13)
+    grade: Grade
+
+    @field_validator("cooperating_departments")
+    @classmethod
+    def _distinct(cls, value: list[Department]) -> list[Department]:
+        if len(set(value)) != len(value):
+            raise ValueError("departments must not repeat")
+        return value
+
+
+class RequestReply(RequestBody):
+    content: text(5000, multiline=True)
+
+
+class RequestNote(RequestBody):
+    content: text(2000, multiline=True)
+
+
+class RequestFeedback(RequestBody):
+    rating: int = Field(ge=1, le=5)
+    comment: text(2000, multiline=True) | None = None
+
+
+class RequestEventRead(ResponseBody):
+    at: datetime
+    actor: str
+    actor_role: str
+    action: str
+    details: dict
+
+
+class RequestRead(ResponseBody):
+    id: uuid.UUID
+    code: str
+    enterprise_id: uuid.UUID
+    meeting_id: uuid.UUID | None
+    title: str
+    description: str
+    category: str
+    channel: str
+    status: str
+    grade: str | None
+    lead_department: str | None
+    cooperating_departments: list[str]
+    due_date: date | None
+    assigned_at: datetime | None
+    first_replied_at: datetime | None
+    replied_at: datetime | None
+    closed_at: datetime | None
+    reply: str | None
+    rating: int | None
+    feedback_comment: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class RequestDetail(RequestRead):
+    events: list[RequestEventRead]
+
+
+class RequestPage(ResponseBody):
+    items: list[RequestRead]
+    next_cursor: str | None
+
+
+class TimelineService(StrEnum):
+    approval = "approval"
+    finance = "finance"
+
+
+class TimelineEventIn(RequestBody):
+    """An event another service pushes for an enterprise's timeline."""
+
+    id: uuid.UUID = Field(description="The sender's event id; a redelivery with the same id is stored once")
+    enterprise_id: uuid.UUID
+    at: datetime
+    service: TimelineService
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=64)]
+    ref_id: uuid.UUID
+    summary: text(500)
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("must carry a time zone")
+        return value
+
+
+class TimelineItem(ResponseBody):
+    at: datetime
+    service: str
+    kind: str
+    ref_id: uuid.UUID
+    summary: str
+
+
+class TimelinePage(ResponseBody):
+    items: list[TimelineItem]
+    next_cursor: str | None
+
+
+class CountsByKey(ResponseBody):
+    received: int
+    closed: int
+
+
+class DepartmentStats(ResponseBody):
+    lead: int
+    closed: int
+    on_time_rate: float | None
+
+
+class IntakeStats(ResponseBody):
+    received: int
+    closed: int
+    completion_rate: float | None
+    satisfaction_rate: float | None
+    on_time_rate: float | None
+    avg_reply_working_days: float | None
+    by_category: dict[str, CountsByKey]
+    by_department: dict[str, DepartmentStats]
