@@ -1,15 +1,20 @@
 """Tables of the `approval` schema."""
 
-from datetime import date
+import uuid
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ARRAY, CheckConstraint, Date
+from sqlalchemy import ARRAY, CheckConstraint, Column, Date, DateTime, Index, Sequence, String
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
 from services.approval.config import MAX_YEAR, MIN_YEAR
-from services.common.models import Resource
+from services.common.models import Resource, utcnow
+from services.common.outbox import OutboxMessage
 
 SCHEMA = "approval"
+APPLICATION_CODE_SEQUENCE = Sequence("application_code_seq", schema=SCHEMA)
 
 
 class YearSource(StrEnum):
@@ -32,3 +37,72 @@ class CalendarYear(Resource, table=True):
     holidays: list[date] = Field(sa_type=ARRAY(Date), nullable=False)
     workdays: list[date] = Field(sa_type=ARRAY(Date), nullable=False)
     source: str = Field(max_length=16)
+
+
+class Matter(Resource, table=True):
+    """A service matter (事项): which departments approve it in parallel and which materials it needs."""
+
+    __tablename__ = "matter"
+    __table_args__ = (Index("ix_matter_created_at_id", "created_at", "id"), {"schema": SCHEMA})
+
+    code: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=200)
+    departments: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    materials: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    sla_working_days: int
+    deemed_approval: bool
+
+
+class Application(Resource, table=True):
+    """One enterprise's application for a matter; its tasks run in parallel."""
+
+    __tablename__ = "application"
+    __table_args__ = (
+        Index("ix_application_created_at_id", "created_at", "id"),
+        Index("ix_application_open", "status", postgresql_where="status IN ('in_review', 'supplement_required')"),
+        {"schema": SCHEMA},
+    )
+
+    code: str = Field(max_length=32, unique=True)
+    enterprise_id: uuid.UUID = Field(index=True)
+    matter_id: uuid.UUID = Field(index=True)
+    matter_code: str = Field(max_length=32)
+    status: str = Field(max_length=24)
+    due_date: date
+    materials: list[str] = Field(sa_column=Column(ARRAY(String(64)), nullable=False))
+    materials_count: int
+    commitments: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False, server_default="[]"))
+    submitted_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
+    completed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    elapsed_working_days: float | None = None
+    paused_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    pauses: list[list[str]] = Field(sa_column=Column(JSONB, nullable=False, server_default="[]"))
+
+
+class Task(Resource, table=True):
+    """One department's part of an application."""
+
+    __tablename__ = "task"
+    __table_args__ = (
+        Index("ix_task_department_status", "department", "status"),
+        Index("ix_task_pending_due", "due_date", postgresql_where="status = 'pending'"),
+        {"schema": SCHEMA},
+    )
+
+    application_id: uuid.UUID = Field(index=True)
+    department: str = Field(max_length=32)
+    task_name: str = Field(max_length=200)
+    status: str = Field(max_length=16)
+    due_date: date
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    decided_by: str | None = Field(default=None, max_length=64)
+    comment: str | None = Field(default=None, max_length=2000)
+    deemed: bool = False
+
+
+class ApprovalOutbox(OutboxMessage, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"),
+        {"schema": SCHEMA},
+    )

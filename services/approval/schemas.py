@@ -1,12 +1,15 @@
 """Request and response bodies of the approval service."""
 
-from datetime import date
-from typing import Annotated
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Self
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from services.common.calendar import CalendarSnapshot, CalendarYearBody
-from services.common.schemas import RequestBody
+from services.common.departments import Department
+from services.common.schemas import RequestBody, ResponseBody, text
 
 DAYS_IN_YEAR = 366
 
@@ -32,3 +35,164 @@ class CalendarYearWrite(RequestBody):
 
 CalendarYearRead = CalendarYearBody
 CalendarRead = CalendarSnapshot
+
+
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+
+
+class ApplicationStatus(StrEnum):
+    in_review = "in_review"
+    supplement_required = "supplement_required"
+    approved = "approved"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+    terminated = "terminated"
+
+
+OPEN_STATUSES = (ApplicationStatus.in_review, ApplicationStatus.supplement_required)
+
+
+class TaskStatus(StrEnum):
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+    returned = "returned"  # 补正: waiting for the enterprise's supplement
+    cancelled = "cancelled"
+
+
+class MatterDepartment(RequestBody):
+    department: Department
+    task_name: text(200)
+    sla_working_days: int = Field(ge=1, le=60)
+
+
+class MatterMaterial(RequestBody):
+    code: Code
+    name: text(200)
+    waivable: bool = False
+
+
+class MatterCreate(RequestBody):
+    code: Code
+    name: text(200)
+    departments: list[MatterDepartment] = Field(min_length=1, max_length=len(Department))
+    materials: list[MatterMaterial] = Field(default_factory=list, max_length=100)
+    sla_working_days: int = Field(ge=1, le=60)
+    deemed_approval: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if len({d.department for d in self.departments}) != len(self.departments):
+            raise ValueError("a department appears twice")
+        if len({m.code for m in self.materials}) != len(self.materials):
+            raise ValueError("a material code appears twice")
+        if any(d.sla_working_days > self.sla_working_days for d in self.departments):
+            raise ValueError("a department's SLA cannot exceed the matter's")
+        return self
+
+
+class MatterRead(ResponseBody):
+    id: uuid.UUID
+    code: str
+    name: str
+    departments: list[dict]
+    materials: list[dict]
+    sla_working_days: int
+    deemed_approval: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class MatterPage(ResponseBody):
+    items: list[MatterRead]
+    next_cursor: str | None
+
+
+class Commitment(RequestBody):
+    """A signed commitment (承诺) to hand in a waivable material by `due_date` (容缺受理)."""
+
+    material_code: Code
+    due_date: IsoDate
+
+
+class ApplicationCreate(RequestBody):
+    matter_code: Code
+    materials: list[Code] = Field(default_factory=list, max_length=100)
+    commitments: list[Commitment] = Field(default_factory=list, max_length=100)
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin applies on its behalf")
+
+
+class Decision(StrEnum):
+    approve = "approve"
+    reject = "reject"
+    return_ = "return"
+
+
+class DecisionCreate(RequestBody):
+    decision: Decision
+    comment: text(2000, multiline=True) | None = None
+
+
+class SupplementCreate(RequestBody):
+    materials: list[Code] = Field(min_length=1, max_length=100)
+
+
+class TaskRead(ResponseBody):
+    id: uuid.UUID
+    application_id: uuid.UUID
+    department: str
+    task_name: str
+    status: str
+    due_date: date
+    decided_at: datetime | None
+    decided_by: str | None
+    comment: str | None
+    deemed: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class TaskPage(ResponseBody):
+    items: list[TaskRead]
+    next_cursor: str | None
+
+
+class ApplicationRead(ResponseBody):
+    id: uuid.UUID
+    code: str
+    enterprise_id: uuid.UUID
+    matter_code: str
+    status: str
+    due_date: date
+    materials: list[str]
+    materials_count: int
+    commitments: list[dict]
+    submitted_at: datetime
+    completed_at: datetime | None
+    elapsed_working_days: float | None
+    tasks: list[TaskRead]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ApplicationPage(ResponseBody):
+    items: list[ApplicationRead]
+    next_cursor: str | None
+
+
+class SweepResult(ResponseBody):
+    deemed: int
+    terminated: int
+
+
+class ApprovalStats(ResponseBody):
+    applications: int
+    approved: int
+    rejected: int
+    in_review: int
+    avg_working_days: float | None
+    avg_materials: float | None
+    on_time_rate: float | None
+    deemed_approvals: int
+    by_matter: dict[str, dict]
+    by_department: dict[str, dict]

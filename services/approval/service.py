@@ -1,18 +1,44 @@
 """Rules and queries of the approval service; raises domain errors, never builds HTTP responses."""
 
-from datetime import date
+import uuid
+from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import false, func, or_, true
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.approval.models import CalendarYear, YearSource
-from services.approval.schemas import CalendarYearWrite
+from services.approval import clients
+from services.approval.models import (
+    APPLICATION_CODE_SEQUENCE,
+    Application,
+    ApprovalOutbox,
+    CalendarYear,
+    Matter,
+    Task,
+    YearSource,
+)
+from services.approval.schemas import (
+    OPEN_STATUSES,
+    ApplicationCreate,
+    ApplicationStatus,
+    CalendarYearWrite,
+    Decision,
+    DecisionCreate,
+    MatterCreate,
+    SupplementCreate,
+    TaskStatus,
+)
 from services.common import calendar
-from services.common.calendar import WorkCalendar, YearSchedule
+from services.common.auth import Principal, Role
+from services.common.calendar import CST, WorkCalendar, YearSchedule, cst_date
+from services.common.db import insert_unique
+from services.common.http import ServiceClient
 from services.common.models import utcnow
-from services.common.problems import Invalid
+from services.common.outbox import timeline_message
+from services.common.pagination import PageParams, make_page, paginate
+from services.common.problems import Invalid, InvalidTransition, NotFound
 
 SATURDAY = 5
 
@@ -110,3 +136,427 @@ def _schedule(row: CalendarYear) -> YearSchedule:
         holidays=frozenset(row.holidays),
         workdays=frozenset(row.workdays),
     )
+
+
+# --- matters ------------------------------------------------------------------------------------
+
+
+async def create_matter(session: AsyncSession, *, data: MatterCreate) -> Matter:
+    matter = Matter(**data.model_dump(mode="json"))
+    await insert_unique(session, matter, conflict=f"A matter with code {data.code!r} exists already.")
+    return matter
+
+
+async def list_matters(session: AsyncSession, *, page: PageParams) -> tuple[list[Matter], str | None]:
+    rows = (await session.exec(paginate(select(Matter), Matter, page))).all()
+    return make_page(list(rows), page)
+
+
+# --- applications -------------------------------------------------------------------------------
+
+
+def _check_materials(matter: Matter, data: ApplicationCreate, *, rating: str, due_date: date, today: date) -> None:
+    """容缺受理: a waivable material may be missing only against a commitment due by the application's due date."""
+    known = {m["code"]: m for m in matter.materials}
+    errors: list[dict[str, str]] = []
+    for code in sorted(set(data.materials) - set(known)):
+        errors.append({"field": "materials", "message": f"{code} is not a material of {matter.code}"})
+    missing = {code for code in known if code not in data.materials}
+    committed = {c.material_code: c for c in data.commitments}
+    for code in sorted(missing):
+        if not known[code]["waivable"]:
+            errors.append({"field": "materials", "message": f"{code} ({known[code]['name']}) is required"})
+        elif code not in committed:
+            errors.append(
+                {"field": "commitments", "message": f"{code} is missing: 容缺 needs a signed commitment for it"}
+            )
+    for code, commitment in committed.items():
+        if code not in missing:
+            errors.append({"field": "commitments", "message": f"{code} is not a missing waivable material"})
+        elif not today <= commitment.due_date <= due_date:
+            errors.append(
+                {
+                    "field": "commitments",
+                    "message": f"{code} must be committed for a date from today to the due date {due_date}",
+                }
+            )
+    if data.commitments and rating == "D":
+        errors.append({"field": "commitments", "message": "an enterprise rated D cannot use 容缺 (commitments)"})
+    if len(data.commitments) != len(committed):
+        errors.append({"field": "commitments", "message": "a material is committed twice"})
+    if errors:
+        raise Invalid("; ".join(e["message"] for e in errors), errors=errors)
+
+
+async def submit_application(
+    session: AsyncSession, *, data: ApplicationCreate, principal: Principal, services: ServiceClient
+) -> tuple[Application, list[Task]]:
+    """Accept an application and open every department's task at once, in one transaction."""
+    if principal.role is Role.enterprise:
+        if data.enterprise_id not in (None, principal.enterprise_id):
+            raise Invalid("An enterprise applies for itself only.", field="enterprise_id")
+        enterprise_id = principal.enterprise_id
+    elif data.enterprise_id is None:
+        raise Invalid("Say which enterprise the application is for.", field="enterprise_id")
+    else:
+        enterprise_id = data.enterprise_id
+    matter = (await session.exec(select(Matter).where(Matter.code == data.matter_code))).first()
+    if matter is None:
+        raise Invalid(f"No matter with code {data.matter_code!r}.", field="matter_code")
+    profile = await clients.enterprise(services, enterprise_id)
+    calendar = await load_calendar(session)
+    submitted_at = utcnow()
+    due_date = calendar.due_date(submitted_at, matter.sla_working_days)
+    _check_materials(matter, data, rating=profile["credit_rating"], due_date=due_date, today=cst_date(submitted_at))
+    number = (await session.exec(select(APPLICATION_CODE_SEQUENCE.next_value()))).one()
+    application = Application(
+        code=f"SP{submitted_at.astimezone(CST):%Y%m%d}-{number:05d}",
+        enterprise_id=enterprise_id,
+        matter_id=matter.id,
+        matter_code=matter.code,
+        status=ApplicationStatus.in_review,
+        due_date=due_date,
+        materials=sorted(set(data.materials)),
+        materials_count=len(set(data.materials)),
+        commitments=[{**c.model_dump(mode="json"), "fulfilled_at": None} for c in data.commitments],
+        submitted_at=submitted_at,
+        pauses=[],
+    )
+    tasks = [
+        Task(
+            application_id=application.id,
+            department=d["department"],
+            task_name=d["task_name"],
+            status=TaskStatus.pending,
+            due_date=calendar.due_date(submitted_at, d["sla_working_days"]),
+        )
+        for d in matter.departments
+    ]
+    session.add(application)
+    session.add_all(tasks)
+    session.add(_event(application, "submitted", f"{matter.name}申请已提交，{len(tasks)}个部门并联审批"))
+    await session.commit()
+    return application, tasks
+
+
+def _event(application: Application, action: str, summary: str) -> ApprovalOutbox:
+    return timeline_message(
+        ApprovalOutbox,
+        sender="approval",
+        enterprise_id=application.enterprise_id,
+        kind=f"application.{action}",
+        ref_id=application.id,
+        summary=f"{application.code} {summary}",
+    )
+
+
+async def _viewer(principal: Principal, services: ServiceClient) -> tuple[Any, bool]:
+    """(WHERE clause for applications the caller may see, whether it sees every task of them)."""
+    A = Application
+    if principal.role in (Role.admin, Role.service):
+        return true(), True
+    if principal.role is Role.enterprise:
+        return A.enterprise_id == principal.enterprise_id, True
+    if principal.role is Role.officer:
+        liaison_of = await clients.liaison_enterprises(services, principal.username)
+        own_tasks = select(Task.application_id).where(Task.department == principal.department)
+        return or_(A.id.in_(own_tasks), A.enterprise_id.in_(liaison_of)), False
+    return false(), False
+
+
+async def _with_tasks(
+    session: AsyncSession, applications: list[Application], principal: Principal, liaison_of: set[uuid.UUID]
+) -> list[tuple[Application, list[Task]]]:
+    """Each application with the tasks the caller may see: an officer its department's, unless liaison."""
+    ids = [a.id for a in applications]
+    tasks = (await session.exec(select(Task).where(Task.application_id.in_(ids)).order_by(Task.department))).all()
+    by_application: dict[uuid.UUID, list[Task]] = {i: [] for i in ids}
+    for task in tasks:
+        by_application[task.application_id].append(task)
+    result = []
+    for application in applications:
+        mine = by_application[application.id]
+        if principal.role is Role.officer and application.enterprise_id not in liaison_of:
+            mine = [t for t in mine if t.department == principal.department]
+        result.append((application, mine))
+    return result
+
+
+async def list_applications(
+    session: AsyncSession, *, principal: Principal, services: ServiceClient, page: PageParams, status: str | None
+) -> tuple[list[tuple[Application, list[Task]]], str | None]:
+    scope, _ = await _viewer(principal, services)
+    query = select(Application).where(scope)
+    if status is not None:
+        query = query.where(Application.status == status)
+    rows, next_cursor = make_page(list((await session.exec(paginate(query, Application, page))).all()), page)
+    liaison_of = await _liaison_set(principal, services)
+    return await _with_tasks(session, rows, principal, liaison_of), next_cursor
+
+
+async def _liaison_set(principal: Principal, services: ServiceClient) -> set[uuid.UUID]:
+    if principal.role is not Role.officer:
+        return set()
+    return set(await clients.liaison_enterprises(services, principal.username))
+
+
+async def get_application(
+    session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, services: ServiceClient
+) -> tuple[Application, list[Task]]:
+    scope, _ = await _viewer(principal, services)
+    found = (await session.exec(select(Application).where(Application.id == application_id, scope))).first()
+    if found is None:
+        raise NotFound("No such application.")
+    return (await _with_tasks(session, [found], principal, await _liaison_set(principal, services)))[0]
+
+
+async def list_tasks(
+    session: AsyncSession, *, principal: Principal, page: PageParams, status: str | None
+) -> tuple[list[Task], str | None]:
+    """The officer's inbox: its department's tasks only."""
+    query = select(Task).where(Task.department == principal.department)
+    if status is not None:
+        query = query.where(Task.status == status)
+    rows = (await session.exec(paginate(query, Task, page))).all()
+    return make_page(list(rows), page)
+
+
+async def _locked_application(session: AsyncSession, application_id: uuid.UUID) -> Application:
+    """Lock the application row: every decision on it is serialised here, so exactly one outcome wins."""
+    application = (
+        await session.exec(select(Application).where(Application.id == application_id).with_for_update())
+    ).first()
+    if application is None:
+        raise NotFound("No such application.")
+    return application
+
+
+async def _tasks_of(session: AsyncSession, application_id: uuid.UUID) -> list[Task]:
+    """Read after the application's lock is held, overwriting anything loaded before it."""
+    query = select(Task).where(Task.application_id == application_id).order_by(Task.department)
+    return list((await session.exec(query.execution_options(populate_existing=True))).all())
+
+
+def _finish(application: Application, status: ApplicationStatus, tasks: list[Task], calendar: WorkCalendar) -> None:
+    """Close the application: open tasks cancelled, completion time and working days recorded."""
+    now = utcnow()
+    for task in tasks:
+        if task.status in (TaskStatus.pending, TaskStatus.returned):
+            task.status = TaskStatus.cancelled
+            task.updated_at = now
+    application.status = status
+    application.completed_at = now
+    application.pauses = _closed_pauses(application, now)
+    application.paused_at = None
+    application.elapsed_working_days = calendar.elapsed_working_days(
+        application.submitted_at,
+        now,
+        [(datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in application.pauses],
+    )
+
+
+def _closed_pauses(application: Application, now: datetime) -> list[list[str]]:
+    if application.paused_at is None:
+        return list(application.pauses)
+    return [*application.pauses, [application.paused_at.isoformat(), now.isoformat()]]
+
+
+async def decide(
+    session: AsyncSession, *, task_id: uuid.UUID, data: DecisionCreate, principal: Principal
+) -> tuple[Application, list[Task]]:
+    """An officer's decision on its department's task; the application's outcome follows from all of them."""
+    owner = (await session.exec(select(Task.application_id, Task.department).where(Task.id == task_id))).first()
+    if owner is None or owner.department != principal.department:
+        raise NotFound("No such task.")
+    application = await _locked_application(session, owner.application_id)
+    tasks = await _tasks_of(session, application.id)
+    task = next(t for t in tasks if t.id == task_id)
+    if application.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"The application is {application.status}; no more decisions.")
+    if task.status != TaskStatus.pending:
+        raise InvalidTransition(f"This task is {task.status} already.")
+    now = utcnow()
+    task.decided_at, task.decided_by, task.comment, task.updated_at = now, principal.username, data.comment, now
+    calendar = await load_calendar(session)
+    if data.decision is Decision.reject:
+        task.status = TaskStatus.rejected
+        _finish(application, ApplicationStatus.rejected, tasks, calendar)
+        session.add(_event(application, "rejected", f"{task.task_name}未通过，申请已驳回"))
+    elif data.decision is Decision.return_:
+        task.status = TaskStatus.returned
+        application.status = ApplicationStatus.supplement_required
+        application.paused_at = application.paused_at or now
+    else:
+        task.status = TaskStatus.approved
+        _complete_if_all_approved(session, application, tasks, calendar)
+    application.updated_at = now
+    session.add_all([application, *tasks])
+    await session.commit()
+    return application, tasks
+
+
+def _complete_if_all_approved(
+    session: AsyncSession, application: Application, tasks: list[Task], calendar: WorkCalendar
+) -> None:
+    if application.status == ApplicationStatus.in_review and all(t.status == TaskStatus.approved for t in tasks):
+        _finish(application, ApplicationStatus.approved, tasks, calendar)
+        session.add(_event(application, "approved", "全部部门审批通过，申请已办结"))
+
+
+async def supplement(
+    session: AsyncSession, *, application_id: uuid.UUID, data: SupplementCreate, principal: Principal
+) -> tuple[Application, list[Task]]:
+    """The enterprise hands in materials: commitments fulfilled, returned tasks back in review, clock resumed."""
+    application = await _owned(session, application_id, principal)
+    if application.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"The application is {application.status}.")
+    tasks = await _tasks_of(session, application.id)
+    now = utcnow()
+    provided = set(data.materials)
+    commitments = [
+        {**c, "fulfilled_at": now.isoformat()} if c["fulfilled_at"] is None and c["material_code"] in provided else c
+        for c in application.commitments
+    ]
+    returned = [t for t in tasks if t.status == TaskStatus.returned]
+    if commitments == application.commitments and not returned:
+        raise InvalidTransition("Nothing is waiting for a supplement.")
+    for task in returned:
+        task.status, task.decided_at, task.decided_by, task.updated_at = TaskStatus.pending, None, None, now
+    application.commitments = commitments
+    application.materials = sorted({*application.materials, *provided})
+    application.materials_count = len(application.materials)
+    if application.status == ApplicationStatus.supplement_required:
+        application.pauses = _closed_pauses(application, now)
+        application.paused_at = None
+        application.status = ApplicationStatus.in_review
+    application.updated_at = now
+    session.add_all([application, *tasks])
+    await session.commit()
+    return application, tasks
+
+
+async def withdraw(
+    session: AsyncSession, *, application_id: uuid.UUID, principal: Principal
+) -> tuple[Application, list[Task]]:
+    application = await _owned(session, application_id, principal)
+    if application.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"The application is {application.status}.")
+    tasks = await _tasks_of(session, application.id)
+    _finish(application, ApplicationStatus.withdrawn, tasks, await load_calendar(session))
+    session.add(_event(application, "withdrawn", "企业已撤回申请"))
+    session.add_all([application, *tasks])
+    await session.commit()
+    return application, tasks
+
+
+async def _owned(session: AsyncSession, application_id: uuid.UUID, principal: Principal) -> Application:
+    application = await _locked_application(session, application_id)
+    if application.enterprise_id != principal.enterprise_id:
+        raise NotFound("No such application.")
+    return application
+
+
+# --- sweeps -------------------------------------------------------------------------------------
+
+
+async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
+    """Deemed approval of overdue tasks (where the matter allows it) and termination of applications
+    whose commitment is overdue. Rows are claimed with SKIP LOCKED, so replicas never sweep one twice."""
+    today = cst_date(now)
+    calendar = await load_calendar(session)
+    terminated = 0
+    overdue = (
+        await session.exec(
+            select(Application)
+            .where(Application.status.in_(OPEN_STATUSES))
+            .where(
+                func.jsonb_path_exists(
+                    Application.commitments, f'$[*] ? (@.fulfilled_at == null && @.due_date < "{today}")'
+                )
+            )
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    for application in overdue:
+        tasks = await _tasks_of(session, application.id)
+        _finish(application, ApplicationStatus.terminated, tasks, calendar)
+        session.add(_event(application, "terminated", "承诺材料逾期未补交，申请已终止"))
+        session.add_all([application, *tasks])
+        terminated += 1
+    late = (
+        await session.exec(
+            select(Task, Application)
+            .join(Application, Application.id == Task.application_id)
+            .join(Matter, Matter.id == Application.matter_id)
+            .where(Task.status == TaskStatus.pending, Task.due_date < today, Matter.deemed_approval)
+            .where(Application.status == ApplicationStatus.in_review)
+            .order_by(Application.id)
+            .with_for_update(of=[Application], skip_locked=True)
+        )
+    ).all()
+    deemed = 0
+    for task, application in late:
+        tasks = await _tasks_of(session, application.id)
+        task = next(t for t in tasks if t.id == task.id)
+        task.status, task.deemed, task.decided_at, task.decided_by = TaskStatus.approved, True, now, "system"
+        task.comment, task.updated_at = "超时默认通过", now
+        deemed += 1
+        _complete_if_all_approved(session, application, tasks, calendar)
+        session.add_all([application, *tasks])
+    await session.commit()
+    return {"deemed": deemed, "terminated": terminated}
+
+
+# --- stats --------------------------------------------------------------------------------------
+
+
+async def stats(session: AsyncSession) -> dict[str, Any]:
+    """The county's figures: volumes, average working days (1.01 to beat), materials (1.59), punctuality."""
+    A, T = Application, Task
+    apps = (
+        await session.exec(
+            select(A.matter_code, A.status, A.elapsed_working_days, A.materials_count, A.due_date, A.completed_at)
+        )
+    ).all()
+    by_matter: dict[str, dict[str, Any]] = {}
+    days: list[float] = []
+    punctual = [0, 0]
+    counts: dict[str, int] = {}
+    for matter_code, status, elapsed, _, due_date, completed_at in apps:
+        counts[status] = counts.get(status, 0) + 1
+        entry = by_matter.setdefault(matter_code, {"applications": 0, "approved": 0, "_days": []})
+        entry["applications"] += 1
+        if status == ApplicationStatus.approved:
+            entry["approved"] += 1
+            if elapsed is not None:
+                days.append(elapsed)
+                entry["_days"].append(elapsed)
+            punctual[0] += cst_date(completed_at) <= due_date
+            punctual[1] += 1
+    for entry in by_matter.values():
+        values = entry.pop("_days")
+        entry["avg_working_days"] = round(sum(values) / len(values), 2) if values else None
+    task_rows = (
+        await session.exec(
+            select(T.department, T.status, func.count(), func.count().filter(T.deemed)).group_by(T.department, T.status)
+        )
+    ).all()
+    by_department: dict[str, dict[str, int]] = {}
+    deemed_total = 0
+    for department, status, count, deemed in task_rows:
+        by_department.setdefault(department, {"tasks": 0})
+        by_department[department]["tasks"] += count
+        by_department[department][status] = count
+        deemed_total += deemed
+    return {
+        "applications": len(apps),
+        "approved": counts.get(ApplicationStatus.approved, 0),
+        "rejected": counts.get(ApplicationStatus.rejected, 0),
+        "in_review": counts.get(ApplicationStatus.in_review, 0),
+        "avg_working_days": round(sum(days) / len(days), 2) if days else None,
+        "avg_materials": round(sum(r[3] for r in apps) / len(apps), 2) if apps else None,
+        "on_time_rate": round(punctual[0] / punctual[1], 4) if punctual[1] else None,
+        "deemed_approvals": deemed_total,
+        "by_matter": by_matter,
+        "by_department": by_department,
+    }

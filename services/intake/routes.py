@@ -240,3 +240,9 @@ async def receive_timeline_event(body: TimelineEventIn, session: SessionDep, res
     if not await service.receive_timeline_event(session, event=body):
         response.status_code = 200
     return {"id": str(body.id), "stored": True}
+
+
+@internal.get("/liaisons/{username}")
+async def liaison_enterprises(username: str, session: SessionDep, _: ServiceDep) -> dict[str, list[str]]:
+    """The enterprises an officer is liaison for, for other services' visibility rules."""
+    return {"enterprise_ids": [str(i) for i in await service.liaison_enterprises(session, username=username)]}

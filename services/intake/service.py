@@ -88,6 +88,10 @@ async def set_liaison(session: AsyncSession, *, enterprise_id: uuid.UUID, office
     return enterprise
 
 
+async def liaison_enterprises(session: AsyncSession, *, username: str) -> list[uuid.UUID]:
+    return list((await session.exec(select(Enterprise.id).where(Enterprise.liaison_officer == username))).all())
+
+
 def _may_see_enterprise(principal: Principal, enterprise: Enterprise) -> bool:
     if principal.role is Role.enterprise:
         return principal.enterprise_id == enterprise.id
