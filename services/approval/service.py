@@ -4,8 +4,8 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import false, func, or_, true
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import cast, false, func, or_, true
+from sqlalchemy.dialects.postgresql import JSONB, JSONPATH, insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -41,6 +41,7 @@ from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Invalid, InvalidTransition, NotFound
 
 SATURDAY = 5
+OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
 
 
 async def seed_calendar(session: AsyncSession) -> int:
@@ -471,7 +472,9 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
             .where(Application.status.in_(OPEN_STATUSES))
             .where(
                 func.jsonb_path_exists(
-                    Application.commitments, f'$[*] ? (@.fulfilled_at == null && @.due_date < "{today}")'
+                    Application.commitments,
+                    cast(OVERDUE_COMMITMENT, JSONPATH),
+                    cast({"today": today.isoformat()}, JSONB),
                 )
             )
             .with_for_update(skip_locked=True)

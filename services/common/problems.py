@@ -139,7 +139,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         if sqlstate.startswith("22"):  # data exception: bad encoding, out of range
             return problem_response(422, "A value is not acceptable to the database.")
         log.exception("database error")
-        return problem_response(503, "The database is unavailable; try again shortly.")
+        if exc.connection_invalidated or sqlstate.startswith(("08", "53", "57")):  # connection, resources, shutdown
+            return problem_response(503, "The database is unavailable; try again shortly.")
+        return problem_response(500, "An unexpected error occurred; it has been logged.")
 
     @app.exception_handler(Exception)
     async def _crash(_: Request, exc: Exception) -> Response:
