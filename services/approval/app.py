@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from services.approval import config, routes, service
+from services.approval import catalog, config, routes, service
 from services.approval.models import ApprovalOutbox
 from services.common.app import create_app
 from services.common.models import utcnow
@@ -19,10 +19,12 @@ log = logging.getLogger("kuaiban.approval")
 
 @asynccontextmanager
 async def seed_calendar(app: FastAPI) -> AsyncIterator[None]:
-    """Officially announced years are in the table before the first request (replicas may race: fine)."""
+    """Officially announced years (and, for `make run`, the demo catalog) are there before the first request."""
     async with app.state.sessionmaker() as session:
         added = await service.seed_calendar(session)
-    log.info("calendar seeded from the holidays package: %d new years", added)
+        log.info("calendar seeded from the holidays package: %d new years", added)
+        if app.state.settings.seed_demo:
+            log.info("demo catalog seeded: %d new matters", await catalog.seed_catalog(session))
     yield
 
 

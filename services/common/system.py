@@ -189,6 +189,7 @@ def main() -> int:
     admin_password = env.get("KUAIBAN_ADMIN_PASSWORD") or stored["admin_password"]
     env["KUAIBAN_ADMIN_PASSWORD"] = admin_password
     env["KUAIBAN_PORT"] = str(port)
+    env.setdefault("KUAIBAN_SEED_DEMO", "1")
     for name in ("gateway", "intake", "approval", "finance"):
         if not ports_free(port + PORT_OFFSET[name], 1):
             print(f"port {port + PORT_OFFSET[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)

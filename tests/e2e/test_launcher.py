@@ -38,6 +38,9 @@ def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path)
             assert client.get("/healthz").json()["status"] == "ok"
             token = client.post("/auth/token", data={"username": "admin", "password": password})
             assert token.status_code == 200
+            headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+            matters = client.get("/approval/matters", headers=headers).json()["items"]
+            assert {"QYKB-001", "SGXK-001", "YDBZ-001"} <= {m["code"] for m in matters}, "make run seeds the catalog"
         children = psutil.Process(launcher.pid).children(recursive=True)
         assert len(children) >= 4
         postgres = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
