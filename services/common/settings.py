@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     calendar_ttl_seconds: float = Field(default=30.0, gt=0, le=3600)  # how stale a cached calendar may get
     db_pool_size: int = Field(default=8, ge=1)
     log_level: str = "INFO"
+    sweep_cron: str = "* * * * *"  # approval's SLA sweep (cron); an optional 6th, last field counts seconds
     seed_demo: bool = False  # `make run` seeds a demo catalog; tests and production start empty
     intake_url: str = ""
     approval_url: str = ""

@@ -1,0 +1,163 @@
+"""The SLA sweep runs by itself on procrastinate's schedule, with no `POST /approval/sweep`, and an
+approval process with a running job worker still stops at once on SIGTERM.
+
+The sweeping process is an extra approval replica with a two-second cron (`KUAIBAN_SWEEP_CRON`),
+started for this module only: the session's system keeps the default once-a-minute schedule, so tests
+that sweep by hand at a chosen moment are not raced by a sweep every two seconds.
+"""
+
+import asyncio
+import signal
+import time
+from collections.abc import Iterator
+
+import httpx
+import procrastinate
+import psycopg
+import pytest
+from procrastinate.testing import InMemoryConnector
+from sqlalchemy.engine import make_url
+
+from services.approval import jobs
+from services.common.system import System, free_port_block
+from tests.conftest import enterprise_payload, unique_name
+from tests.e2e.test_intake import make_account
+
+FAST_CRON = "* * * * * */2"  # croniter (procrastinate's cron parser) takes seconds as the 6th, last field
+DEADLINE_SECONDS = 30
+MATERIALS = [
+    {"code": "business_license_application", "name": "公司登记（备案）申请书", "waivable": False},
+    {"code": "id_card", "name": "法定代表人身份证明", "waivable": False},
+]
+
+
+def sql(database_url: str, query: str, *params) -> list[tuple]:
+    dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        cursor = conn.execute(query, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+@pytest.fixture(scope="module")
+def sweeper(system: System) -> Iterator[int]:
+    """An extra approval replica sweeping every two seconds; yields its port."""
+    port = free_port_block(1)
+    system.start("approval", port=port, extra_env={"KUAIBAN_SWEEP_CRON": FAST_CRON})
+    try:
+        system.wait_up("approval", port=port)
+        yield port
+    finally:
+        system.stop("approval", port=port)
+
+
+def test_overdue_tasks_are_deemed_approved_without_a_manual_sweep(
+    gateway: httpx.Client, admin_headers: dict, database_url: str, sweeper: int
+):
+    matter = {
+        "code": unique_name("SWEEP").replace("_", "-"),
+        "name": "超时默认测试事项",
+        "departments": [
+            {"department": "market", "task_name": "营业执照核发", "sla_working_days": 1},
+            {"department": "tax", "task_name": "税务登记", "sla_working_days": 1},
+        ],
+        "materials": MATERIALS,
+        "sla_working_days": 2,
+        "deemed_approval": True,
+    }
+    created = gateway.post("/approval/matters", json=matter, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    enterprise = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers)
+    assert enterprise.status_code == 201, enterprise.text
+    _, owner = make_account(gateway, admin_headers, "enterprise", enterprise_id=enterprise.json()["id"])
+    body = {"matter_code": matter["code"], "materials": [m["code"] for m in MATERIALS]}
+    submitted = gateway.post("/approval/applications", json=body, headers=owner)
+    assert submitted.status_code == 201, submitted.text
+    application_id = submitted.json()["id"]
+    assert submitted.json()["status"] == "in_review"
+
+    sql(
+        database_url,
+        "UPDATE approval.task SET due_date = current_date - 10 WHERE application_id = %s AND status = 'pending'",
+        application_id,
+    )
+    started = time.monotonic()
+    application: dict = {}
+    while time.monotonic() - started < DEADLINE_SECONDS:
+        response = gateway.get(f"/approval/applications/{application_id}", headers=admin_headers)
+        assert response.status_code == 200, response.text
+        application = response.json()
+        if application["status"] == "approved":
+            break
+        time.sleep(0.5)
+    assert application["status"] == "approved", f"not swept within {DEADLINE_SECONDS} s: {application}"
+    assert [t["deemed"] for t in application["tasks"]] == [True, True]
+    assert all(t["status"] == "approved" for t in application["tasks"])
+
+    # procrastinate did it: its tables are in their own schema, and the periodic task was deferred there.
+    schemas = sql(
+        database_url,
+        "SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_name = %s",
+        "procrastinate_jobs",
+    )
+    assert schemas == [("procrastinate",)]
+    deferred = sql(
+        database_url,
+        "SELECT count(*) FROM procrastinate.procrastinate_periodic_defers WHERE task_name = %s",
+        "approval.sweep",
+    )
+    assert deferred[0][0] >= 1
+    failed = sql(
+        database_url,
+        "SELECT count(*) FROM procrastinate.procrastinate_jobs WHERE task_name = %s AND status = 'failed'",
+        "approval.sweep",
+    )
+    assert failed == [(0,)]
+
+
+def worker_ids(database_url: str) -> set[int]:
+    return {row[0] for row in sql(database_url, "SELECT id FROM procrastinate.procrastinate_workers")}
+
+
+def test_a_replica_with_a_job_worker_stops_promptly(system: System, database_url: str):
+    before = worker_ids(database_url)
+    port = free_port_block(1)
+    system.start("approval", port=port, extra_env={"KUAIBAN_SWEEP_CRON": FAST_CRON})
+    process = system.processes[f"approval:{port}"]
+    try:
+        system.wait_up("approval", port=port)
+        time.sleep(3)  # a tick or two deferred and run
+        registered = worker_ids(database_url) - before
+        assert len(registered) == 1, registered
+    finally:
+        started = time.monotonic()
+        system.stop("approval", port=port, timeout=15)
+        stopped_in = time.monotonic() - started
+    # uvicorn re-raises the SIGTERM it caught once its graceful shutdown is done
+    assert process.returncode in (0, -signal.SIGTERM), f"exit {process.returncode}; see {system.log_dir}"
+    assert stopped_in < 5, f"took {stopped_in:.1f} s to stop"
+    log = (system.log_dir / f"approval-{port}.log").read_text()
+    assert "Application shutdown complete" in log and "Traceback" not in log
+    assert not registered & worker_ids(database_url), "the stopped worker did not unregister"
+
+
+async def test_stopping_the_worker_cuts_a_stuck_sweep_short(monkeypatch: pytest.MonkeyPatch):
+    """In process, no database: a job still running when the service stops gets STOP_SECONDS, then is cancelled."""
+    monkeypatch.setattr(jobs, "STOP_SECONDS", 0.5)
+    app = procrastinate.App(connector=InMemoryConnector())
+    running = asyncio.Event()
+
+    @app.task(name="stuck", queue=jobs.QUEUE)
+    async def stuck() -> None:
+        running.set()
+        await asyncio.sleep(3600)
+
+    async with app.open_async():
+        await stuck.defer_async()
+        worker = asyncio.create_task(jobs.run_worker(app))
+        await asyncio.wait_for(running.wait(), 10)
+        started = time.monotonic()
+        await jobs.stop(worker)
+        assert worker.done() and worker.cancelled()
+        assert time.monotonic() - started < 3
+        [job] = await app.job_manager.list_jobs_async()
+        assert job.status == "aborted"
