@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from gateway import config, routes, service
 from gateway.edge import Edge, response_headers
+from gateway.models import IdentityIdempotency
 from gateway.proxy import Proxy
 from services.common.app import create_app
 from services.common.logs import RequestIdMiddleware
@@ -40,6 +41,7 @@ api = create_app(
     routers=[routes.router, routes.internal],
     hooks=[bootstrap_admin, start_edge],
     request_ids=False,
+    idempotency=IdentityIdempotency,
     health_route=False,
     openapi_url=None,
     docs_url=None,

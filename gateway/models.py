@@ -4,6 +4,7 @@ import uuid
 
 from sqlmodel import Field
 
+from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import Resource
 
 SCHEMA = "identity"
@@ -20,3 +21,8 @@ class Account(Resource, table=True):
     enterprise_id: uuid.UUID | None = None
     bank_id: uuid.UUID | None = None
     active: bool = True
+
+
+class IdentityIdempotency(IdempotencyRecord, table=True):
+    __tablename__ = "idempotency_key"
+    __table_args__ = idempotency_table_args(SCHEMA)

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.approval import catalog, config, jobs, routes, service
-from services.approval.models import ApprovalOutbox
+from services.approval.models import ApprovalIdempotency, ApprovalOutbox
 from services.common.app import create_app
 from services.common.outbox import outbox_hook
 
@@ -30,4 +30,5 @@ app = create_app(
     title=config.TITLE,
     routers=[routes.router, routes.internal],
     hooks=[seed_calendar, outbox_hook(ApprovalOutbox), jobs.jobs_hook()],  # jobs after the outbox: it wakes it
+    idempotency=ApprovalIdempotency,
 )

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
 from services.approval.config import MAX_YEAR, MIN_YEAR
+from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import Resource, utcnow
 from services.common.outbox import OutboxMessage
 
@@ -106,3 +107,8 @@ class ApprovalOutbox(OutboxMessage, table=True):
         Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"),
         {"schema": SCHEMA},
     )
+
+
+class ApprovalIdempotency(IdempotencyRecord, table=True):
+    __tablename__ = "idempotency_key"
+    __table_args__ = idempotency_table_args(SCHEMA)

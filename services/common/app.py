@@ -14,6 +14,7 @@ from starlette.responses import Response
 from services.common.auth import TokenVerifier
 from services.common.db import create_engine, create_sessionmaker
 from services.common.http import ServiceClient
+from services.common.idempotency import IdempotencyMiddleware, IdempotencyRecord
 from services.common.logs import RequestIdMiddleware
 from services.common.problems import (
     PROBLEM_MEDIA_TYPE,
@@ -37,6 +38,7 @@ def create_app(
     hooks: Sequence[LifespanHook] = (),
     settings: Settings | None = None,
     request_ids: bool = True,
+    idempotency: type[IdempotencyRecord] | None = None,
     health_route: bool = True,
     **fastapi_options: Any,
 ) -> FastAPI:
@@ -68,6 +70,8 @@ def create_app(
     )
     app.state.service_name = name
     install_problem_handlers(app)
+    if idempotency is not None:  # inside the request-id middleware, so replays carry the id too
+        app.add_middleware(IdempotencyMiddleware, model=idempotency)
     if request_ids:  # the gateway assigns ids at its edge instead
         app.add_middleware(RequestIdMiddleware)
 

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from services.common.app import create_app
 from services.common.calendar import CalendarSource
 from services.intake import config, routes
+from services.intake.models import IntakeIdempotency
 
 
 @asynccontextmanager
@@ -18,5 +19,9 @@ async def calendar_source(app: FastAPI) -> AsyncIterator[None]:
 
 
 app = create_app(
-    name=config.NAME, title=config.TITLE, routers=[routes.router, routes.internal], hooks=[calendar_source]
+    name=config.NAME,
+    title=config.TITLE,
+    routers=[routes.router, routes.internal],
+    hooks=[calendar_source],
+    idempotency=IntakeIdempotency,
 )

@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Column, DateTime, Index, Sequence, String
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
+from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import Resource
 
 SCHEMA = "intake"
@@ -103,3 +104,8 @@ class TimelineEvent(Resource, table=True):
     kind: str = Field(max_length=64)
     ref_id: uuid.UUID
     summary: str = Field(max_length=500)
+
+
+class IntakeIdempotency(IdempotencyRecord, table=True):
+    __tablename__ = "idempotency_key"
+    __table_args__ = idempotency_table_args(SCHEMA)
