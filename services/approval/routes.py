@@ -152,7 +152,9 @@ async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, 
 async def decide(
     task_id: uuid.UUID, body: DecisionCreate, session: SessionDep, request: Request, principal: OfficerDep
 ):
-    application, tasks = await service.decide(session, task_id=task_id, data=body, principal=principal)
+    application, tasks = await service.decide(
+        session, task_id=task_id, data=body, principal=principal, services=request.app.state.services
+    )
     request.app.state.outbox.wake()
     return _application_body(application, [t for t in tasks if t.department == principal.department])
 

@@ -38,7 +38,7 @@ from services.common.http import ServiceClient
 from services.common.models import utcnow
 from services.common.outbox import timeline_message
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, InvalidTransition, NotFound
+from services.common.problems import Forbidden, Invalid, InvalidTransition, NotFound
 
 SATURDAY = 5
 OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
@@ -363,11 +363,21 @@ def _closed_pauses(application: Application, now: datetime) -> list[list[str]]:
 
 
 async def decide(
-    session: AsyncSession, *, task_id: uuid.UUID, data: DecisionCreate, principal: Principal
+    session: AsyncSession, *, task_id: uuid.UUID, data: DecisionCreate, principal: Principal, services: ServiceClient
 ) -> tuple[Application, list[Task]]:
     """An officer's decision on its department's task; the application's outcome follows from all of them."""
-    owner = (await session.exec(select(Task.application_id, Task.department).where(Task.id == task_id))).first()
-    if owner is None or owner.department != principal.department:
+    owner = (
+        await session.exec(
+            select(Task.application_id, Task.department, Application.enterprise_id)
+            .join(Application, Application.id == Task.application_id)
+            .where(Task.id == task_id)
+        )
+    ).first()
+    if owner is None:
+        raise NotFound("No such task.")
+    if owner.department != principal.department:
+        if owner.enterprise_id in await _liaison_set(principal, services):  # sees it, may not decide it
+            raise Forbidden("Only an officer of the task's department decides it.")
         raise NotFound("No such task.")
     application = await _locked_application(session, owner.application_id)
     tasks = await _tasks_of(session, application.id)
