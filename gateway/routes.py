@@ -47,6 +47,8 @@ async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: 
 async def create_account(body: AccountCreate, session: SessionDep, request: Request, _: AdminDep):
     if body.enterprise_id is not None:
         await clients.require_enterprise(request.app.state.services, body.enterprise_id)
+    if body.bank_id is not None:
+        await clients.require_bank(request.app.state.services, body.bank_id)
     return await service.create_account(session, data=body)
 
 

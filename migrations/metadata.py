@@ -3,8 +3,9 @@
 from sqlmodel import SQLModel
 
 import gateway.models
-import services.approval.models  # registers its tables
-import services.intake.models  # noqa: F401  (registers its tables)
+import services.approval.models
+import services.finance.models
+import services.intake.models  # noqa: F401
 
 SCHEMAS = (gateway.models.SCHEMA, "intake", "approval", "finance")
 metadata = SQLModel.metadata

@@ -139,3 +139,11 @@ def unique_name(prefix: str) -> str:
 @pytest.fixture
 def log_dir(system: System) -> Path:
     return system.log_dir
+
+
+def make_bank(client: httpx.Client, admin: dict[str, str], name: str = "濉溪农村商业银行") -> str:
+    """Register a bank in finance; bank accounts must point at one."""
+    code = unique_name("bank")
+    response = client.post("/finance/banks", json={"code": code, "name": name}, headers=admin)
+    assert response.status_code == 201, response.text
+    return response.json()["id"]

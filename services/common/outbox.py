@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import Column, DateTime
+from sqlalchemy import DateTime
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel, select
 
@@ -37,7 +37,7 @@ class OutboxMessage(SQLModel):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     service: str = Field(max_length=16)
     path: str = Field(max_length=200)
-    payload: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    payload: dict[str, Any] = Field(sa_type=JSONB, nullable=False)  # sa_type: a Column object cannot be shared
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

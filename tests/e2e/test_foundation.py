@@ -12,7 +12,7 @@ import jwt
 import pytest
 
 from services.common.system import System, free_port_block
-from tests.conftest import ADMIN_PASSWORD, JWT_SECRET, bearer, enterprise_payload, login, unique_name
+from tests.conftest import ADMIN_PASSWORD, JWT_SECRET, bearer, enterprise_payload, login, make_bank, unique_name
 
 PROBLEM = "application/problem+json"
 
@@ -81,7 +81,7 @@ def test_wrong_credentials_are_401(gateway: httpx.Client):
 
 
 def test_accounts_for_every_role(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
-    bank_id = str(uuid.uuid4())
+    bank_id = make_bank(gateway, admin_headers)
     cases = {
         "admin": {},
         "officer": {"department": "market"},
@@ -114,6 +114,14 @@ def test_account_rules(gateway: httpx.Client, admin_headers: dict, enterprise: d
     body = assert_problem(post({**missing, "enterprise_id": str(uuid.uuid4())}), 422)
     assert body["errors"][0]["field"] == "enterprise_id"
     assert_problem(post({**missing, "role": "service"}), 422)
+    unknown_bank = {
+        "username": unique_name("b"),
+        "password": "long-enough-pw",
+        "role": "bank",
+        "bank_id": str(uuid.uuid4()),
+    }
+    body = assert_problem(post(unknown_bank), 422)
+    assert body["errors"][0]["field"] == "bank_id"
 
 
 def test_enterprise_create_get_and_list(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
@@ -209,7 +217,7 @@ def test_bad_tokens_are_401(gateway: httpx.Client, path: str):
 
 def test_wrong_role_is_403(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
     _, officer = create_account(gateway, admin_headers, "officer", department="market")
-    _, bank = create_account(gateway, admin_headers, "bank", bank_id=str(uuid.uuid4()))
+    _, bank = create_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))
     assert_problem(gateway.post("/intake/enterprises", json=enterprise_payload(), headers=officer), 403)
     assert_problem(gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=bank), 403)
     assert_problem(gateway.post("/auth/accounts", json={}, headers=officer), 403)

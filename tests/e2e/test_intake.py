@@ -11,7 +11,7 @@ import pytest
 from services.common.auth import Principal, Role, issue_token
 from services.common.calendar import CST, WorkCalendar, YearSchedule
 from services.common.system import System
-from tests.conftest import JWT_SECRET, bearer, enterprise_payload, login, unique_name
+from tests.conftest import JWT_SECRET, bearer, enterprise_payload, login, make_bank, unique_name
 from tests.e2e.test_foundation import assert_problem
 
 GRADE_DAYS = {"urgent": 3, "normal": 10, "major": 20}
@@ -62,7 +62,7 @@ def cast(gateway: httpx.Client, admin_headers: dict) -> Cast:
         liaison=liaison,
         own=make_account(gateway, admin_headers, "enterprise", enterprise_id=own["id"])[1],
         other=make_account(gateway, admin_headers, "enterprise", enterprise_id=other["id"])[1],
-        bank=make_account(gateway, admin_headers, "bank", bank_id=str(uuid.uuid4()))[1],
+        bank=make_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))[1],
         own_id=own["id"],
         other_id=other["id"],
         liaison_name=liaison_name,
@@ -355,7 +355,7 @@ def test_bad_input(gateway: httpx.Client, cast: Cast):
 
 def test_liaison_must_be_an_officer(gateway: httpx.Client, cast: Cast, admin_headers: dict):
     path = f"/intake/enterprises/{cast.other_id}/liaison"
-    bank_name, _ = make_account(gateway, admin_headers, "bank", bank_id=str(uuid.uuid4()))
+    bank_name, _ = make_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))
     for username in ("nobody_at_all", bank_name, "admin"):
         assert_problem(gateway.put(path, json={"officer_username": username}, headers=cast.admin), 422)
     assert_problem(gateway.put(path, json={"officer_username": "bad name!"}, headers=cast.admin), 422)

@@ -1,0 +1,151 @@
+"""Tables of the `finance` schema."""
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, Computed, DateTime, Index, Numeric, String, UniqueConstraint
+from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE
+from sqlmodel import Field
+
+from services.common.idempotency import IdempotencyRecord, idempotency_table_args
+from services.common.models import Resource
+from services.common.outbox import OutboxMessage
+
+SCHEMA = "finance"
+
+
+def _text_array() -> Column:
+    return Column(ARRAY(String(32)), nullable=False, server_default="{}")
+
+
+class Bank(Resource, table=True):
+    __tablename__ = "bank"
+    __table_args__ = (Index("ix_bank_created_at_id", "created_at", "id"), {"schema": SCHEMA})
+
+    code: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=200)
+
+
+class Product(Resource, table=True):
+    """A loan product a bank offers; matched against needs in SQL (see the GiST index on its ranges)."""
+
+    __tablename__ = "product"
+    __table_args__ = (
+        Index("ix_product_created_at_id", "created_at", "id"),
+        Index("ix_product_bank_id", "bank_id"),
+        Index(
+            "ix_product_active_ranges",
+            "amount_range",
+            "term_range",
+            postgresql_using="gist",
+            postgresql_where="status = 'active'",
+        ),
+        {"schema": SCHEMA},
+    )
+
+    bank_id: uuid.UUID
+    name: str = Field(max_length=200)
+    min_amount_yuan: int = Field(sa_type=BigInteger)
+    max_amount_yuan: int = Field(sa_type=BigInteger)
+    annual_rate_pct_min: float = Field(sa_type=Numeric(5, 2, asdecimal=False))
+    annual_rate_pct_max: float = Field(sa_type=Numeric(5, 2, asdecimal=False))
+    term_months_min: int
+    term_months_max: int
+    collateral_types: list[str] = Field(sa_column=_text_array())
+    industries: list[str] = Field(sa_column=_text_array())
+    towns: list[str] = Field(sa_column=Column(ARRAY(String(50)), nullable=False, server_default="{}"))
+    min_years_in_business: int = 0
+    min_annual_revenue_yuan: int = Field(default=0, sa_type=BigInteger)
+    accepted_credit_ratings: list[str] = Field(sa_column=_text_array())
+    valid_until: date | None = None
+    status: str = Field(max_length=16)
+    # Generated from the bounds, so one GiST index answers "which ranges contain this amount and term".
+    amount_range: Any = Field(
+        default=None,
+        sa_column=Column(INT8RANGE, Computed("int8range(min_amount_yuan, max_amount_yuan, '[]')", persisted=True)),
+    )
+    term_range: Any = Field(
+        default=None,
+        sa_column=Column(INT4RANGE, Computed("int4range(term_months_min, term_months_max, '[]')", persisted=True)),
+    )
+
+
+class Need(Resource, table=True):
+    """An enterprise's financing need, with the profile facts matching needs (a snapshot from intake)."""
+
+    __tablename__ = "need"
+    __table_args__ = (
+        Index("ix_need_created_at_id", "created_at", "id"),
+        Index("ix_need_enterprise_id", "enterprise_id"),
+        Index("ix_need_open_amount", "amount_yuan", "term_months", postgresql_where="status = 'open'"),
+        {"schema": SCHEMA},
+    )
+
+    enterprise_id: uuid.UUID
+    amount_yuan: int = Field(sa_type=BigInteger)
+    term_months: int
+    purpose: str = Field(max_length=500)
+    collateral_available: list[str] = Field(sa_column=_text_array())
+    max_annual_rate_pct: float | None = Field(default=None, sa_type=Numeric(5, 2, asdecimal=False))
+    status: str = Field(max_length=16)
+    enterprise_name: str = Field(max_length=200)
+    industry: str = Field(max_length=1)
+    town: str = Field(max_length=50)
+    established_on: date
+    annual_revenue_yuan: int = Field(default=0, sa_type=BigInteger)
+    credit_rating: str = Field(max_length=1)
+
+
+class LoanApplication(Resource, table=True):
+    """An enterprise's application for a product against one of its needs; signed, it is a deal."""
+
+    __tablename__ = "application"
+    __table_args__ = (
+        UniqueConstraint("need_id", "product_id", name="uq_application_need_id_product_id"),
+        Index("ix_application_created_at_id", "created_at", "id"),
+        Index("ix_application_bank_id", "bank_id"),
+        Index("ix_application_enterprise_id", "enterprise_id"),
+        Index("ix_application_event_id", "event_id"),
+        {"schema": SCHEMA},
+    )
+
+    need_id: uuid.UUID
+    product_id: uuid.UUID
+    bank_id: uuid.UUID
+    enterprise_id: uuid.UUID
+    status: str = Field(max_length=16)
+    approved_amount_yuan: int | None = Field(default=None, sa_type=BigInteger)
+    approved_rate_pct: float | None = Field(default=None, sa_type=Numeric(5, 2, asdecimal=False))
+    approved_term_months: int | None = None
+    reason: str | None = Field(default=None, max_length=500)
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    signed_amount_yuan: int | None = Field(default=None, sa_type=BigInteger)
+    signed_rate_pct: float | None = Field(default=None, sa_type=Numeric(5, 2, asdecimal=False))
+    signed_term_months: int | None = None
+    signed_on: date | None = None
+    event_id: uuid.UUID | None = None
+
+
+class MatchmakingEvent(Resource, table=True):
+    """A bank-enterprise matchmaking event (银企对接活动)."""
+
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_created_at_id", "created_at", "id"), {"schema": SCHEMA})
+
+    title: str = Field(max_length=200)
+    held_on: date
+    location: str = Field(max_length=200)
+
+
+class FinanceOutbox(OutboxMessage, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"),
+        {"schema": SCHEMA},
+    )
+
+
+class FinanceIdempotency(IdempotencyRecord, table=True):
+    __tablename__ = "idempotency_key"
+    __table_args__ = idempotency_table_args(SCHEMA)

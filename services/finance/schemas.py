@@ -1,0 +1,284 @@
+"""Request and response bodies of the finance service."""
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from services.common.schemas import RequestBody, ResponseBody, text
+
+Yuan = Annotated[int, Field(ge=0, le=10**13)]
+RatePct = Annotated[float, Field(gt=0, le=36)]  # rates above 36 % a year are not lawful lending in the PRC
+Months = Annotated[int, Field(ge=1, le=360)]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+
+
+class Collateral(StrEnum):
+    credit = "credit"  # 信用
+    mortgage = "mortgage"  # 抵押
+    guarantee = "guarantee"  # 保证
+    pledge = "pledge"  # 质押
+
+
+class Rating(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+Industry = Annotated[str, StringConstraints(pattern=r"^[A-T]$")]
+
+
+class ProductStatus(StrEnum):
+    active = "active"
+    withdrawn = "withdrawn"
+
+
+class NeedStatus(StrEnum):
+    open = "open"
+    financed = "financed"
+    closed = "closed"
+
+
+class ApplicationStatus(StrEnum):
+    submitted = "submitted"
+    approved = "approved"
+    rejected = "rejected"
+    signed = "signed"
+
+
+def _distinct(values: list) -> list:
+    if len(set(values)) != len(values):
+        raise ValueError("values must not repeat")
+    return values
+
+
+Distinct = AfterValidator(_distinct)
+
+
+class BankCreate(RequestBody):
+    code: Code
+    name: text(200)
+
+
+class BankRead(ResponseBody):
+    id: uuid.UUID
+    code: str
+    name: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class BankPage(ResponseBody):
+    items: list[BankRead]
+    next_cursor: str | None
+
+
+class ProductCreate(RequestBody):
+    name: text(200)
+    min_amount_yuan: Yuan
+    max_amount_yuan: Yuan
+    annual_rate_pct_min: RatePct
+    annual_rate_pct_max: RatePct
+    term_months_min: Months
+    term_months_max: Months
+    collateral_types: Annotated[list[Collateral], Distinct] = Field(min_length=1, max_length=4)
+    industries: Annotated[list[Industry], Distinct] = Field(
+        default_factory=list, max_length=20, description="Empty: every industry"
+    )
+    towns: Annotated[list[text(50)], Distinct] = Field(
+        default_factory=list, max_length=50, description="Empty: every town"
+    )
+    min_years_in_business: int = Field(default=0, ge=0, le=100)
+    min_annual_revenue_yuan: Yuan = 0
+    accepted_credit_ratings: Annotated[list[Rating], Distinct] = Field(min_length=1, max_length=4)
+    valid_until: date | None = None
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Self:
+        for low, high in (
+            ("min_amount_yuan", "max_amount_yuan"),
+            ("annual_rate_pct_min", "annual_rate_pct_max"),
+            ("term_months_min", "term_months_max"),
+        ):
+            if getattr(self, low) > getattr(self, high):
+                raise ValueError(f"{low} must not exceed {high}")
+        if self.max_amount_yuan == 0:
+            raise ValueError("max_amount_yuan must be positive")
+        return self
+
+
+class ProductRead(ResponseBody):
+    id: uuid.UUID
+    bank_id: uuid.UUID
+    name: str
+    min_amount_yuan: int
+    max_amount_yuan: int
+    annual_rate_pct_min: float
+    annual_rate_pct_max: float
+    term_months_min: int
+    term_months_max: int
+    collateral_types: list[str]
+    industries: list[str]
+    towns: list[str]
+    min_years_in_business: int
+    min_annual_revenue_yuan: int
+    accepted_credit_ratings: list[str]
+    valid_until: date | None
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProductPage(ResponseBody):
+    items: list[ProductRead]
+    next_cursor: str | None
+
+
+class NeedCreate(RequestBody):
+    amount_yuan: Annotated[int, Field(ge=1, le=10**13)]
+    term_months: Months
+    purpose: text(500, multiline=True)
+    collateral_available: Annotated[list[Collateral], Distinct] = Field(min_length=1, max_length=4)
+    max_annual_rate_pct: RatePct | None = None
+
+
+class NeedRead(ResponseBody):
+    id: uuid.UUID
+    enterprise_id: uuid.UUID
+    amount_yuan: int
+    term_months: int
+    purpose: str
+    collateral_available: list[str]
+    max_annual_rate_pct: float | None
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class NeedPage(ResponseBody):
+    items: list[NeedRead]
+    next_cursor: str | None
+
+
+class Match(ResponseBody):
+    product_id: uuid.UUID
+    bank_id: uuid.UUID
+    bank_name: str
+    product_name: str
+    score: int
+    reasons: list[str]
+    annual_rate_pct_min: float
+    annual_rate_pct_max: float
+
+
+class MatchList(ResponseBody):
+    items: list[Match]
+
+
+class Lead(ResponseBody):
+    """What a bank sees of an open need that fits its product: no contact data."""
+
+    need_id: uuid.UUID
+    enterprise_name: str
+    industry: str
+    town: str
+    amount_yuan: int
+    term_months: int
+    posted_at: datetime
+
+
+class LeadPage(ResponseBody):
+    items: list[Lead]
+    next_cursor: str | None
+
+
+class ApplicationCreate(RequestBody):
+    need_id: uuid.UUID
+    product_id: uuid.UUID
+
+
+class Decision(StrEnum):
+    approve = "approve"
+    reject = "reject"
+
+
+class DecisionCreate(RequestBody):
+    decision: Decision
+    approved_amount_yuan: Annotated[int, Field(ge=1, le=10**13)] | None = None
+    annual_rate_pct: RatePct | None = None
+    term_months: Months | None = None
+    reason: text(500, multiline=True) | None = None
+
+
+class SignCreate(RequestBody):
+    signed_amount_yuan: Annotated[int, Field(ge=1, le=10**13)]
+    annual_rate_pct: RatePct
+    term_months: Months
+    signed_on: date
+    event_id: uuid.UUID | None = None
+
+
+class LoanApplicationRead(ResponseBody):
+    id: uuid.UUID
+    need_id: uuid.UUID
+    product_id: uuid.UUID
+    bank_id: uuid.UUID
+    enterprise_id: uuid.UUID
+    status: str
+    approved_amount_yuan: int | None
+    approved_rate_pct: float | None
+    approved_term_months: int | None
+    reason: str | None
+    decided_at: datetime | None
+    signed_amount_yuan: int | None
+    signed_rate_pct: float | None
+    signed_term_months: int | None
+    signed_on: date | None
+    event_id: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class LoanApplicationPage(ResponseBody):
+    items: list[LoanApplicationRead]
+    next_cursor: str | None
+
+
+class EventCreate(RequestBody):
+    title: text(200)
+    held_on: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    location: text(200)
+
+
+class EventStats(ResponseBody):
+    deals: int
+    enterprises_signed: int
+    amount_signed_yuan: int
+
+
+class EventRead(ResponseBody):
+    id: uuid.UUID
+    title: str
+    held_on: date
+    location: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class EventWithStats(EventRead):
+    stats: EventStats
+
+
+class FinanceStats(ResponseBody):
+    products_active: int
+    needs_open: int
+    applications: int
+    deals: int
+    enterprises_financed: int
+    amount_signed_yuan: int
+    by_bank: dict[str, dict]
+    events: list[dict]
