@@ -67,7 +67,27 @@ def main() -> int:
             fetched = client.get(f"/intake/enterprises/{created.json()['id']}", headers=headers)
             assert fetched.status_code == 200 and fetched.json()["uscc"] == uscc, fetched.text
             assert "/intake/enterprises" in client.get("/openapi.json").json()["paths"]
-        print(f"smoke: healthy on {base}, login and enterprise round trip ok")
+            enterprise_id = created.json()["id"]
+            account = {"username": f"smoke{secrets.token_hex(3)}", "password": "smoke-password", "role": "enterprise"}
+            made = client.post("/auth/accounts", headers=headers, json={**account, "enterprise_id": enterprise_id})
+            assert made.status_code == 201, made.text
+            login = client.post("/auth/token", data={"username": account["username"], "password": "smoke-password"})
+            mine = {"Authorization": f"Bearer {login.json()['access_token']}"}
+            applied = client.post(
+                "/approval/applications",
+                headers=mine,
+                json={"matter_code": "QYKB-001", "materials": ["registration_form", "articles", "premises_proof"]},
+            )
+            assert applied.status_code == 201 and len(applied.json()["tasks"]) == 5, applied.text
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                timeline = client.get(f"/intake/enterprises/{enterprise_id}/timeline", headers=headers).json()
+                if any(item["kind"] == "application.submitted" for item in timeline["items"]):
+                    break
+                time.sleep(0.5)
+            else:
+                raise SystemExit("the application never reached the enterprise timeline")
+        print(f"smoke: healthy on {base}; login, enterprise, application and its timeline event ok")
     finally:
         os.killpg(run.pid, signal.SIGINT)
         code = run.wait(30)
