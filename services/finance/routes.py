@@ -212,7 +212,7 @@ async def get_application(application_id: uuid.UUID, session: SessionDep, princi
     summary="Approve with terms or reject with a reason (the owning bank)",
 )
 async def decide(
-    application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, request: Request, principal: PartyDep
+    application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, request: Request, principal: BankDep
 ):
     application = await service.decide(session, application_id=application_id, data=body, principal=principal)
     request.app.state.outbox.wake()
@@ -225,7 +225,7 @@ async def decide(
     responses=ACTION,
     summary="Record the signed contract: the need is financed (the owning bank)",
 )
-async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, request: Request, principal: PartyDep):
+async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, request: Request, principal: BankDep):
     application = await service.sign(session, application_id=application_id, data=body, principal=principal)
     request.app.state.outbox.wake()
     return application

@@ -397,6 +397,8 @@ async def sign(
     need = await session.get(Need, application.need_id, with_for_update=True)
     if need.status != NeedStatus.open:
         raise InvalidTransition(f"The need is {need.status}.")
+    if data.signed_amount_yuan > (application.approved_amount_yuan or 0):
+        raise Invalid("The signed amount exceeds the approved amount.", field="signed_amount_yuan")
     if data.event_id is not None and await session.get(MatchmakingEvent, data.event_id) is None:
         raise Invalid("No such matchmaking event.", field="event_id")
     now = utcnow()
@@ -453,8 +455,10 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
     """County figures: the market's size and what it has signed, by bank and by event."""
     A = LoanApplication
     signed = A.status == ApplicationStatus.signed
-    products_active = (await session.exec(sa_select(func.count()).where(Product.status == ProductStatus.active))).one()
-    needs_open = (await session.exec(sa_select(func.count()).where(Need.status == NeedStatus.open))).one()
+    products_active = (
+        await session.exec(sa_select(func.count()).where(Product.status == ProductStatus.active))
+    ).scalar_one()
+    needs_open = (await session.exec(sa_select(func.count()).where(Need.status == NeedStatus.open))).scalar_one()
     applications, deals, enterprises, amount = (
         await session.exec(
             sa_select(
