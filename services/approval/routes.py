@@ -30,7 +30,7 @@ from services.common.auth import AdminDep, Principal, PrincipalDep, Role, Servic
 from services.common.calendar import SNAPSHOT_PATH
 from services.common.db import SessionDep
 from services.common.models import utcnow
-from services.common.pagination import PageDep
+from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 
 router = APIRouter(prefix=PREFIX, tags=["approval"], responses=problem_responses(401, 403))
@@ -91,8 +91,7 @@ async def create_matter(body: MatterCreate, session: SessionDep, _: AdminDep):
 
 @router.get("/matters", response_model=MatterPage, summary="Service matters (any caller)")
 async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
-    items, next_cursor = await service.list_matters(session, page=page)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_matters(session, page=page))
 
 
 @router.post(
@@ -139,8 +138,7 @@ async def get_application(application_id: uuid.UUID, session: SessionDep, reques
 
 @router.get("/tasks", response_model=TaskPage, summary="The officer's inbox: its department's tasks")
 async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, status: TaskStatus | None = None):
-    items, next_cursor = await service.list_tasks(session, principal=principal, page=page, status=status)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_tasks(session, principal=principal, page=page, status=status))
 
 
 @router.post(

@@ -67,3 +67,9 @@ def make_page(rows: list[Any], params: PageParams, *, order_by: str = "created_a
     rows = rows[: params.limit]
     last = rows[-1]
     return rows, encode_cursor(getattr(last, order_by), last.id)
+
+
+def page_body(page: tuple[list[Any], str | None]) -> dict[str, Any]:
+    """A service's (rows, next cursor) as the list shape every collection answers with."""
+    items, next_cursor = page
+    return {"items": items, "next_cursor": next_cursor}

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from services.common.auth import AdminDep, Principal, PrincipalDep, Role, require_roles
 from services.common.db import SessionDep
-from services.common.pagination import PageDep
+from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 from services.finance import clients, service
 from services.finance.config import PREFIX
@@ -59,8 +59,7 @@ async def create_bank(body: BankCreate, session: SessionDep, _: AdminDep):
 
 @router.get("/banks", response_model=BankPage, summary="Banks")
 async def list_banks(session: SessionDep, page: PageDep, _: PrincipalDep):
-    items, next_cursor = await service.list_banks(session, page=page)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_banks(session, page=page))
 
 
 @router.get("/banks/{bank_id}", response_model=BankRead, responses=problem_responses(404), summary="One bank")
@@ -87,8 +86,7 @@ async def list_products(
     bank_id: uuid.UUID | None = None,
     status: ProductStatus | None = None,
 ):
-    items, next_cursor = await service.list_products(session, page=page, bank_id=bank_id, status=status)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_products(session, page=page, bank_id=bank_id, status=status))
 
 
 @router.post(
@@ -142,8 +140,7 @@ async def create_need(body: NeedCreate, session: SessionDep, request: Request, p
 
 @router.get("/needs", response_model=NeedPage, summary="Needs (an enterprise its own, admin all)")
 async def list_needs(session: SessionDep, page: PageDep, principal: NeedReaderDep, status: NeedStatus | None = None):
-    items, next_cursor = await service.list_needs(session, principal=principal, page=page, status=status)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_needs(session, principal=principal, page=page, status=status))
 
 
 @router.get("/needs/{need_id}", response_model=NeedRead, responses=problem_responses(404), summary="One need")
@@ -191,8 +188,7 @@ async def apply(body: ApplicationCreate, session: SessionDep, request: Request, 
 async def list_applications(
     session: SessionDep, page: PageDep, principal: PartyDep, status: ApplicationStatus | None = None
 ):
-    items, next_cursor = await service.list_applications(session, principal=principal, page=page, status=status)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_applications(session, principal=principal, page=page, status=status))
 
 
 @router.get(

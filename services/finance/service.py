@@ -22,7 +22,7 @@ from services.common.db import insert_unique
 from services.common.models import utcnow
 from services.common.outbox import timeline_message
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Forbidden, Invalid, InvalidTransition, NotFound
+from services.common.problems import Invalid, InvalidTransition, NotFound
 from services.finance.models import Bank, FinanceOutbox, LoanApplication, MatchmakingEvent, Need, Product
 from services.finance.schemas import (
     ApplicationStatus,
@@ -360,8 +360,6 @@ async def decide(
 ) -> LoanApplication:
     """The owning bank approves (with terms) or rejects (with a reason); a rejection leaves the need open."""
     application = await get_application(session, application_id=application_id, principal=principal, lock=True)
-    if principal.role is not Role.bank:
-        raise Forbidden("Only the bank that owns the product decides.")
     if application.status != ApplicationStatus.submitted:
         raise InvalidTransition(f"The application is {application.status}.")
     need = await session.get(Need, application.need_id, with_for_update=True)
@@ -390,8 +388,6 @@ async def sign(
 ) -> LoanApplication:
     """The contract is signed: the application is a deal and the need is financed."""
     application = await get_application(session, application_id=application_id, principal=principal, lock=True)
-    if principal.role is not Role.bank:
-        raise Forbidden("Only the bank that owns the product signs.")
     if application.status != ApplicationStatus.approved:
         raise InvalidTransition(f"The application is {application.status}; only an approved one is signed.")
     need = await session.get(Need, application.need_id, with_for_update=True)

@@ -9,7 +9,7 @@ from services.common.auth import AdminDep, Principal, Role, ServiceDep, require_
 from services.common.calendar import WorkCalendar
 from services.common.db import SessionDep
 from services.common.departments import Department
-from services.common.pagination import PageDep
+from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 from services.intake import clients, service
 from services.intake.config import PREFIX
@@ -73,8 +73,7 @@ async def create_enterprise(body: EnterpriseCreate, session: SessionDep, _: Admi
 
 @router.get("/enterprises", response_model=EnterprisePage, summary="List enterprises (admin, officers)")
 async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
-    items, next_cursor = await service.list_enterprises(session, page=page)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_enterprises(session, page=page))
 
 
 @router.get(
@@ -107,8 +106,7 @@ async def set_liaison(
     summary="The enterprise's events from every service, newest first (admin, its liaison, itself)",
 )
 async def get_timeline(enterprise_id: uuid.UUID, session: SessionDep, page: PageDep, principal: PeopleDep):
-    items, next_cursor = await service.timeline(session, enterprise_id=enterprise_id, principal=principal, page=page)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.timeline(session, enterprise_id=enterprise_id, principal=principal, page=page))
 
 
 # --- meetings -----------------------------------------------------------------------------------
@@ -127,8 +125,7 @@ async def create_meeting(body: MeetingCreate, session: SessionDep, _: AdminDep):
 
 @router.get("/meetings", response_model=MeetingPage, summary="List meetings")
 async def list_meetings(session: SessionDep, page: PageDep, _: PeopleDep):
-    items, next_cursor = await service.list_meetings(session, page=page)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_meetings(session, page=page))
 
 
 @router.get(
@@ -167,8 +164,7 @@ async def list_requests(
     meeting_id: Annotated[uuid.UUID | None, Query()] = None,
 ):
     filters = {"status": status, "category": category, "department": department, "meeting_id": meeting_id}
-    items, next_cursor = await service.list_requests(session, principal=principal, page=page, filters=filters)
-    return {"items": items, "next_cursor": next_cursor}
+    return page_body(await service.list_requests(session, principal=principal, page=page, filters=filters))
 
 
 @router.get(

@@ -30,6 +30,21 @@ def raw_get(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
     return int(head.split()[1]), body
 
 
+def log_lines(system: System, service: str, request_id: str, *, until, timeout: float = 5.0) -> list[dict]:
+    """The service's log lines with this request id; the access line is written just after the answer."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = [
+            json.loads(line)
+            for path in system.log_dir.glob(f"{service}-*.log")
+            for line in path.read_text().splitlines()
+            if request_id in line
+        ]
+        if any(until(line) for line in lines) or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
+
+
 def assert_problem(response: httpx.Response, status: int) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith(PROBLEM)
@@ -265,12 +280,7 @@ def test_security_headers_and_request_id(gateway: httpx.Client, admin_headers: d
 def test_request_id_reaches_the_service_log(gateway: httpx.Client, admin_headers: dict, system: System):
     request_id = f"e2e-{uuid.uuid4().hex}"
     gateway.get("/intake/enterprises", headers={**admin_headers, "X-Request-ID": request_id})
-    lines = [
-        json.loads(line)
-        for path in system.log_dir.glob("intake-*.log")
-        for line in path.read_text().splitlines()
-        if request_id in line
-    ]
+    lines = log_lines(system, "intake", request_id, until=lambda line: line["logger"] == "kuaiban.access")
     assert any(line["logger"] == "kuaiban.access" and line["component"] == "intake" for line in lines)
     assert all(line["request_id"] == request_id for line in lines)
 
@@ -344,12 +354,8 @@ def test_service_calls_forward_the_request_id(
         headers={**admin_headers, "X-Request-ID": request_id},
     )
     assert response.status_code == 201
-    intake_lines = [
-        json.loads(line)
-        for path in system.log_dir.glob("intake-*.log")
-        for line in path.read_text().splitlines()
-        if request_id in line
-    ]
+    path = f"/intake/enterprises/{enterprise['id']}"
+    intake_lines = log_lines(system, "intake", request_id, until=lambda line: line.get("path") == path)
     assert any(line.get("path") == f"/intake/enterprises/{enterprise['id']}" for line in intake_lines)
 
 
