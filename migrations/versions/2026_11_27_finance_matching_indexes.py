@@ -16,6 +16,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Superseded: the planner chose it and then read the heap for every candidate.
+    op.drop_index("ix_need_open_amount", table_name="need", schema="finance", postgresql_where="status = 'open'")
     op.create_index(
         "ix_need_open_profile",
         "need",
@@ -31,8 +33,17 @@ def upgrade() -> None:
         unique=False,
         schema="finance",
         postgresql_where="status = 'open'",
+        postgresql_include=["created_at", "id", "collateral_available", "max_annual_rate_pct"],
     )
 
 
 def downgrade() -> None:
     op.drop_index("ix_need_open_profile", table_name="need", schema="finance", postgresql_where="status = 'open'")
+    op.create_index(
+        "ix_need_open_amount",
+        "need",
+        ["amount_yuan", "term_months"],
+        unique=False,
+        schema="finance",
+        postgresql_where="status = 'open'",
+    )

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import BigInteger, String, and_, case, cast, func, literal, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -210,13 +211,19 @@ async def matches(
     """The products this enterprise is eligible for, best first, each with plain-word reasons."""
     on = today()
     score = _score(need, profile)
+    best = (  # rank on the product table alone; banks are joined to the few rows that win
+        sa_select(Product.id, score)
+        .where(*_eligible(profile, need, on))
+        .order_by(score.desc(), Product.annual_rate_pct_min, Product.id)
+        .limit(limit)
+        .subquery()
+    )
     rows = (
         await session.exec(
-            sa_select(Product, Bank.name, score)
+            sa_select(Product, Bank.name, best.c.score)
+            .join(best, best.c.id == Product.id)
             .join(Bank, Bank.id == Product.bank_id)
-            .where(*_eligible(profile, need, on))
-            .order_by(score.desc(), Product.annual_rate_pct_min, Product.id)
-            .limit(limit)
+            .order_by(best.c.score.desc(), Product.annual_rate_pct_min, Product.id)
         )
     ).all()
     return [
@@ -259,15 +266,43 @@ def reasons(product: Product, need: Need, profile: dict[str, Any], on: date) -> 
     return said
 
 
+LEADS_PROBE = 5_000  # newest open needs tried first; see `leads`
+
+
 async def leads(
     session: AsyncSession, *, product_id: uuid.UUID, principal: Principal, page: PageParams
 ) -> tuple[list[Need], str | None]:
-    """Open needs that fit the bank's product, newest first; the rules mirror `_eligible`."""
+    """Open needs that fit the bank's product, newest first; the rules mirror `_eligible`.
+
+    Two plans, because the planner cannot tell a product that fits one need in ten from one that fits
+    one in ten thousand. First the newest LEADS_PROBE open needs are filtered: when a page of fits is
+    among them, that page is exact. Otherwise the fits are rare, and they are collected through the
+    profile index (an index-only scan, fenced by a materialised CTE) and paged from there.
+    """
     product = await session.get(Product, product_id)
     if product is None or product.bank_id != principal.bank_id:
         raise NotFound("No such product.")
     on = today()
-    N = Need
+    if product.status != ProductStatus.active or (product.valid_until is not None and product.valid_until < on):
+        return [], None
+    recent_rows = paginate(select(Need).where(Need.status == NeedStatus.open), Need, page).limit(LEADS_PROBE)
+    recent = aliased(Need, recent_rows.subquery("recent"))
+    probe = select(recent).where(*_lead_rules(recent, product, on))
+    rows = list((await session.exec(paginate(probe, recent, page))).all())
+    if len(rows) > page.limit:
+        return make_page(rows, page)
+    window = (await session.exec(select(func.count()).select_from(recent_rows.subquery()))).one()
+    if window < LEADS_PROBE:  # the probe saw every remaining open need: the answer is complete
+        return make_page(rows, page)
+    candidates = sa_select(Need.id, Need.created_at).where(*_lead_rules(Need, product, on))
+    fenced = candidates.cte("candidates").prefix_with("MATERIALIZED")
+    query = select(Need).where(Need.id.in_(paginate(sa_select(fenced.c.id), fenced.c, page)))
+    rows = list((await session.exec(query.order_by(Need.created_at.desc(), Need.id.desc()))).all())
+    return make_page(rows, page)
+
+
+def _lead_rules(N: Any, product: Product, on: date) -> list[ColumnElement[bool]]:
+    """Which open needs fit the product, on `Need` or an alias of it."""
     rules = [
         N.status == NeedStatus.open,
         N.amount_yuan.between(product.min_amount_yuan, product.max_amount_yuan),
@@ -282,10 +317,7 @@ async def leads(
         rules.append(N.industry.in_(product.industries))
     if product.towns:
         rules.append(N.town.in_(product.towns))
-    if product.status != ProductStatus.active or (product.valid_until is not None and product.valid_until < on):
-        return [], None
-    rows = (await session.exec(paginate(select(N).where(*rules), N, page))).all()
-    return make_page(list(rows), page)
+    return rules
 
 
 def _years_before(day: date, years: int) -> date:
