@@ -409,3 +409,40 @@ def test_slow_and_broken_services_give_504_and_502(system: System, admin_headers
         system.stop("gateway", port=port)
         silent.close()
         garbage.close()
+
+
+def _redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_answers(), reason="no Redis server at 127.0.0.1:6379")
+def test_gateway_replicas_share_the_rate_limit_through_redis(system: System, admin_headers: dict):
+    ports = [free_port_block(1), free_port_block(1)]
+    shared = {"KUAIBAN_RATE_LIMIT_PER_MINUTE": "6", "KUAIBAN_RATE_LIMIT_STORAGE": "redis://127.0.0.1:6379/15"}
+    for port in ports:
+        system.start("gateway", port=port, extra_env=shared)
+    try:
+        for port in ports:
+            system.wait_up("gateway", port=port)
+        # A caller of its own, so earlier runs against the same Redis cannot have used up its budget.
+        username = unique_name("limited")
+        with httpx.Client(base_url=system.gateway_url) as client:
+            client.post(
+                "/auth/accounts",
+                headers=admin_headers,
+                json={"username": username, "password": "long-enough-pw", "role": "officer", "department": "tax"},
+            )
+            headers = bearer(login(client, username, "long-enough-pw"))
+        statuses = []
+        for turn in range(8):
+            port = ports[turn % 2]
+            statuses.append(httpx.get(f"http://127.0.0.1:{port}/intake/enterprises", headers=headers).status_code)
+        assert statuses[:6] == [200] * 6 and statuses[6:] == [429, 429], statuses
+    finally:
+        for port in ports:
+            system.stop("gateway", port=port)
