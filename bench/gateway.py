@@ -36,7 +36,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -47,18 +46,24 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import psycopg  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
+from bench.common import (  # noqa: E402
+    BenchError,
+    database,
+    git_commit,
+    guarded,
+    load_average,
+    stop_on_sigterm,
+    temp_workdir,
+    write_results,
+)
 from services.common.problems import PROBLEM_MEDIA_TYPE  # noqa: E402
-from services.common.system import System, free_port_block, migrate, ports_free, start_embedded_postgres  # noqa: E402
+from services.common.system import System, free_port_block, migrate, ports_free  # noqa: E402
 from services.intake.uscc import check_character  # noqa: E402
 
 TARGETS = ("direct", "nginx", "gateway")
 TARGET_RATIO = 0.60  # the gateway must keep at least this share of nginx's throughput
 WARMUP_SECONDS = 2
-BUSY_LOAD = 0.5  # 1-minute load average above which other work on the machine skews the numbers
-RESULTS_DIR = ROOT / "bench" / "results"
 SBIN = ("/usr/sbin", "/usr/local/sbin", "/sbin")
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 PR_SET_PDEATHSIG = 1
@@ -87,10 +92,6 @@ SCENARIOS = {
         "proxy-overhead", f"GET {NO_SUCH_RESOURCE} (authenticated, router 404, no database)", 404
     ),
 }
-
-
-class BenchError(RuntimeError):
-    """A failure that ends the benchmark with a message rather than a traceback."""
 
 
 # --- tools ---------------------------------------------------------------------------------------
@@ -143,37 +144,6 @@ def version(command: list[str]) -> str:
 
 
 # --- the system under test -----------------------------------------------------------------------
-
-
-def _psycopg_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@contextlib.contextmanager
-def database(workdir: Path) -> Iterator[str]:
-    """A fresh database URL: embedded PostgreSQL in `workdir`, or a new database on KUAIBAN_DATABASE_URL."""
-    external = os.environ.get("KUAIBAN_DATABASE_URL")
-    if not external:
-        print(f"starting embedded PostgreSQL in {workdir / 'pg'} ...", flush=True)
-        server, url = start_embedded_postgres(workdir / "pg")
-        try:
-            yield url
-        finally:
-            try:
-                server.cleanup()
-            except Exception as exc:  # already stopped by Ctrl-C reaching it, for instance
-                print(f"warning: stopping PostgreSQL: {exc!r}", file=sys.stderr)
-        return
-    maintenance = make_url(external).set(database="postgres").render_as_string(hide_password=False)
-    name = f"kuaiban_bench_{secrets.token_hex(5)}"
-    print(f"creating database {name} on the KUAIBAN_DATABASE_URL server ...", flush=True)
-    with psycopg.connect(_psycopg_dsn(maintenance), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(external).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(_psycopg_dsn(maintenance), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextlib.contextmanager
@@ -661,88 +631,73 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def _stop_on_sigterm(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt  # the same clean-up path as Ctrl-C
-
-
 def main() -> int:
     args = parse_args()
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    stop_on_sigterm()
     started = time.strftime("%Y%m%d-%H%M%S")
     admin_password = secrets.token_urlsafe(16)
-    load_before = os.getloadavg()
-    if load_before[0] > BUSY_LOAD:
-        print(f"warning: load average is {load_before[0]:.2f} before start; other work will skew the numbers")
+    load_before = load_average()
     scenarios: list[Scenario] = args.scenario_list
     results: dict[str, dict] = {}
     paths: dict[str, str] = {}
     profile = None
-    with contextlib.ExitStack() as stack:
-        try:
-            nginx_bin, wrk = ensure_tools()
-            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kuaiban-bench-")))
-            script = workdir / "status.lua"
-            script.write_text(STATUS_SCRIPT)
-            url = stack.enter_context(database(workdir))
-            system = stack.enter_context(
-                kuaiban(url, log_dir=workdir / "logs", log_level=args.log_level, admin_password=admin_password)
+    with contextlib.ExitStack() as stack, guarded("stopping nginx, Kuaiban and PostgreSQL ..."):
+        nginx_bin, wrk = ensure_tools()
+        workdir = temp_workdir(stack)
+        script = workdir / "status.lua"
+        script.write_text(STATUS_SCRIPT)
+        url = stack.enter_context(database(workdir))
+        system = stack.enter_context(
+            kuaiban(url, log_dir=workdir / "logs", log_level=args.log_level, admin_password=admin_password)
+        )
+        token, enterprise_path = seed(system, admin_password)
+        paths = {"enterprise": enterprise_path, "proxy-overhead": NO_SUCH_RESOURCE}
+        intake_port = system.port + 1
+        nginx_port = stack.enter_context(
+            nginx(
+                nginx_bin,
+                upstream=intake_port,
+                workdir=workdir / "nginx",
+                avoid=range(system.port, system.port + 4),
             )
-            token, enterprise_path = seed(system, admin_password)
-            paths = {"enterprise": enterprise_path, "proxy-overhead": NO_SUCH_RESOURCE}
-            intake_port = system.port + 1
-            nginx_port = stack.enter_context(
-                nginx(
-                    nginx_bin,
-                    upstream=intake_port,
-                    workdir=workdir / "nginx",
-                    avoid=range(system.port, system.port + 4),
-                )
+        )
+
+        def urls(path: str) -> dict[str, str]:
+            return {
+                "direct": f"{system.url('intake')}{path}",
+                "nginx": f"http://127.0.0.1:{nginx_port}{path}",
+                "gateway": f"{system.gateway_url}{path}",
+            }
+
+        for scenario in scenarios:
+            verify(scenario, urls(paths[scenario.name]), token)
+        for scenario in scenarios:
+            path = paths[scenario.name]
+            print(
+                f"measuring [{scenario.name}] {path}, expecting {scenario.expected_status} "
+                f"({len(args.levels)} levels x {args.rounds} rounds x {args.seconds} s) ..."
             )
-
-            def urls(path: str) -> dict[str, str]:
-                return {
-                    "direct": f"{system.url('intake')}{path}",
-                    "nginx": f"http://127.0.0.1:{nginx_port}{path}",
-                    "gateway": f"{system.gateway_url}{path}",
-                }
-
-            for scenario in scenarios:
-                verify(scenario, urls(paths[scenario.name]), token)
-            for scenario in scenarios:
-                path = paths[scenario.name]
-                print(
-                    f"measuring [{scenario.name}] {path}, expecting {scenario.expected_status} "
-                    f"({len(args.levels)} levels x {args.rounds} rounds x {args.seconds} s) ..."
-                )
-                results[scenario.name] = measure(
-                    wrk,
-                    scenario,
-                    urls(path),
-                    token,
-                    levels=args.levels,
-                    seconds=args.seconds,
-                    rounds=args.rounds,
-                    script=script,
-                )
-            if args.profile_gateway:
-                profile = profile_gateway(
-                    wrk,
-                    urls(NO_SUCH_RESOURCE)["gateway"],
-                    token,
-                    pid=system.processes[f"gateway:{system.port}"].pid,
-                    connections=max(args.levels),
-                    seconds=args.profile_gateway,
-                    workdir=workdir,
-                    script=script,
-                )
-        except BenchError as exc:
-            print(f"bench failed: {exc}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print("interrupted; cleaning up ...", file=sys.stderr)
-            return 130
-        finally:
-            print("stopping nginx, Kuaiban and PostgreSQL ...", flush=True)
+            results[scenario.name] = measure(
+                wrk,
+                scenario,
+                urls(path),
+                token,
+                levels=args.levels,
+                seconds=args.seconds,
+                rounds=args.rounds,
+                script=script,
+            )
+        if args.profile_gateway:
+            profile = profile_gateway(
+                wrk,
+                urls(NO_SUCH_RESOURCE)["gateway"],
+                token,
+                pid=system.processes[f"gateway:{system.port}"].pid,
+                connections=max(args.levels),
+                seconds=args.profile_gateway,
+                workdir=workdir,
+                script=script,
+            )
 
     met = {s.name: report(s, results[s.name], seconds=args.seconds, rounds=args.rounds) for s in scenarios}
     if profile is not None:
@@ -754,7 +709,6 @@ def main() -> int:
         for target in TARGETS
         if level[target]["unexpected_status"] + level[target]["socket_errors"]
     }
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     document = {
         "started_at": started,
         "settings": {
@@ -771,7 +725,7 @@ def main() -> int:
             "python": platform.python_version(),
             "nginx": version([nginx_bin, "-v"]),
             "wrk": version([wrk, "-v"]),
-            "commit": commit.stdout.strip() or None,
+            "commit": git_commit(),
             "load_average_before": [round(x, 2) for x in load_before],
         },
         "scenarios": {
@@ -790,10 +744,7 @@ def main() -> int:
     }
     if profile is not None:
         document["gateway_profile"] = profile
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    output = RESULTS_DIR / f"gateway-{started}.json"
-    output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    print(f"results written to {output.relative_to(ROOT)}")
+    write_results("gateway", started, document)
     if errors:
         print(f"\nFAILED: targets answered with unexpected statuses or socket errors: {errors}", file=sys.stderr)
         return 1

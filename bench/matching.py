@@ -35,19 +35,14 @@ import argparse
 import asyncio
 import contextlib
 import heapq
-import json
 import os
 import platform
 import random
-import secrets
-import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,21 +53,29 @@ if str(ROOT) not in sys.path:
 
 import psycopg  # noqa: E402
 from sqlalchemy import event  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
+from bench.common import (  # noqa: E402
+    database,
+    git_commit,
+    guarded,
+    load_average,
+    load_text,
+    psycopg_dsn,
+    stop_on_sigterm,
+    temp_workdir,
+    write_results,
+)
 from services.common.auth import Principal, Role  # noqa: E402
 from services.common.db import create_engine, create_sessionmaker  # noqa: E402
 from services.common.pagination import PageParams  # noqa: E402
 from services.common.settings import Settings  # noqa: E402
-from services.common.system import migrate, start_embedded_postgres  # noqa: E402
+from services.common.system import migrate  # noqa: E402
 from services.finance import service  # noqa: E402
 from services.finance.models import Need  # noqa: E402
 
-RESULTS_DIR = ROOT / "bench" / "results"
 TARGET_P99_MS = 50.0  # "a few tens of milliseconds"
 PAGE = 20
 WARMUP = 10  # untimed calls of each query first (connection, prepared statements, caches)
-BUSY_LOAD = 0.5  # 1-minute load average above which other work on the machine skews the numbers
 
 BANKS = [
     "中国工商银行濉溪支行", "中国农业银行濉溪县支行", "中国银行濉溪支行", "中国建设银行濉溪支行",
@@ -91,10 +94,6 @@ SECTION_TARGETING = {"A": 0.40, "C": 0.40, "E": 0.20, "F": 0.20, "G": 0.12, "H":
 # Needs: how often each section and town occurs, as repeated letters / indexes (a county, no section T).
 NEED_SECTIONS = "AAAAAACCCCCCCCCCCCEEEEFFFFFFFFGGGHHHHBDIJKLMNOPQRS"
 NEED_TOWNS = [0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8, 9, 10]
-
-
-class BenchError(RuntimeError):
-    """A failure that ends the benchmark with a message rather than a traceback."""
 
 
 def sql_text_array(values: list[str]) -> str:
@@ -185,10 +184,6 @@ LEFT JOIN pg_class t ON t.oid = i.indrelid
 WHERE n.nspname = 'finance' AND (c.relname IN ('product', 'need') OR t.relname IN ('product', 'need'))
 ORDER BY coalesce(t.relname, c.relname) DESC, c.relkind DESC, c.relname
 """
-
-
-def _psycopg_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def generate(dsn: str, *, products: int, needs: int) -> dict[str, float]:
@@ -448,53 +443,10 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
         await engine.dispose()
 
 
-# --- database ------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def database(workdir: Path, *, keep: bool) -> Iterator[str]:
-    """A fresh database URL: embedded PostgreSQL in `workdir`, or a new database on KUAIBAN_DATABASE_URL."""
-    external = os.environ.get("KUAIBAN_DATABASE_URL")
-    if not external:
-        print(f"starting embedded PostgreSQL in {workdir / 'pg'} ...", flush=True)
-        server, url = start_embedded_postgres(workdir / "pg")
-        try:
-            yield url
-        finally:
-            if keep:
-                server.cleanup_mode = None  # its exit hook then leaves the server running
-                pid_file = workdir / "pg" / "postmaster.pid"
-                print(f"kept: {url}\n  stop it with: kill -INT $(head -1 {pid_file}); then remove {workdir}")
-            else:
-                try:
-                    server.cleanup()
-                except Exception as exc:  # already stopped by Ctrl-C reaching it, for instance
-                    print(f"warning: stopping PostgreSQL: {exc!r}", file=sys.stderr)
-        return
-    maintenance = _psycopg_dsn(make_url(external).set(database="postgres").render_as_string(hide_password=False))
-    name = f"kuaiban_bench_{secrets.token_hex(5)}"
-    print(f"creating database {name} on the KUAIBAN_DATABASE_URL server ...", flush=True)
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(external).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        if keep:
-            print(f"kept: database {name}")
-        else:
-            with psycopg.connect(maintenance, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def server_facts(dsn: str) -> dict[str, str]:
     with psycopg.connect(dsn) as conn:
         names = ("server_version", "shared_buffers", "work_mem", "effective_cache_size", "jit", "random_page_cost")
         return {n: conn.execute(f"SHOW {n}").fetchone()[0] for n in names}
-
-
-def load_text(load: tuple[float, float, float]) -> str:
-    return " ".join(f"{x:.2f}" for x in load)
 
 
 def report(measured: dict[str, Any], generation: dict[str, float], table_sizes: list[dict], loads: dict) -> dict:
@@ -547,50 +499,31 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def _stop_on_sigterm(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt  # the same clean-up path as Ctrl-C
-
-
 def main() -> int:
     args = parse_args()
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    stop_on_sigterm()
     started = time.strftime("%Y%m%d-%H%M%S")
-    loads = {"before": os.getloadavg()}
-    if loads["before"][0] > BUSY_LOAD:
-        print(f"warning: load average is {load_text(loads['before'])} before start; other work will skew the numbers")
-    with contextlib.ExitStack() as stack:
-        try:
-            workdir = Path(
-                tempfile.mkdtemp(prefix="kuaiban-bench-")
-                if args.keep
-                else stack.enter_context(tempfile.TemporaryDirectory(prefix="kuaiban-bench-"))
-            )
-            url = stack.enter_context(database(workdir, keep=args.keep))
-            dsn = _psycopg_dsn(url)
-            migrate(url)
-            facts = server_facts(dsn)
-            print(f"PostgreSQL {facts['server_version']}; generating {args.products:,} products, {args.needs:,} needs")
-            generation = generate(dsn, products=args.products, needs=args.needs)
-            loads["after_generation"] = os.getloadavg()
-            table_sizes = sizes(dsn)
-            print("loading every row into Python for the reference scan ...", flush=True)
-            load_started = time.perf_counter()
-            products, needs, profiles = load(dsn)
-            load_seconds = time.perf_counter() - load_started
-            print(f"  loaded {len(products):,} products and {len(needs):,} needs in {load_seconds:.1f} s", flush=True)
-            measured = asyncio.run(measure(url, products, needs, profiles, args))
-            loads["after_measurement"] = os.getloadavg()
-        except BenchError as exc:
-            print(f"bench failed: {exc}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print("interrupted; cleaning up ...", file=sys.stderr)
-            return 130
-        finally:
-            print("stopping PostgreSQL ..." if not args.keep else "keeping the database ...", flush=True)
+    loads = {"before": load_average(show_all=True)}
+    stopping = "stopping PostgreSQL ..." if not args.keep else "keeping the database ..."
+    with contextlib.ExitStack() as stack, guarded(stopping):
+        workdir = temp_workdir(stack, keep=args.keep)
+        url = stack.enter_context(database(workdir, keep=args.keep))
+        dsn = psycopg_dsn(url)
+        migrate(url)
+        facts = server_facts(dsn)
+        print(f"PostgreSQL {facts['server_version']}; generating {args.products:,} products, {args.needs:,} needs")
+        generation = generate(dsn, products=args.products, needs=args.needs)
+        loads["after_generation"] = os.getloadavg()
+        table_sizes = sizes(dsn)
+        print("loading every row into Python for the reference scan ...", flush=True)
+        load_started = time.perf_counter()
+        products, needs, profiles = load(dsn)
+        load_seconds = time.perf_counter() - load_started
+        print(f"  loaded {len(products):,} products and {len(needs):,} needs in {load_seconds:.1f} s", flush=True)
+        measured = asyncio.run(measure(url, products, needs, profiles, args))
+        loads["after_measurement"] = os.getloadavg()
 
     verdict = report(measured, generation, table_sizes, loads)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True)
     document = {
         "started_at": started,
@@ -606,7 +539,7 @@ def main() -> int:
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "postgres": facts,
-            "commit": commit.stdout.strip() or None,
+            "commit": git_commit(),
             "worktree_dirty": bool(dirty.stdout.strip()),
             "load_average": {k: [round(x, 2) for x in v] for k, v in loads.items()},
         },
@@ -621,10 +554,7 @@ def main() -> int:
         "plans": measured["plans"],
         "raw_ms": measured["raw_ms"],
     }
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    output = RESULTS_DIR / f"matching-{started}.json"
-    output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    print(f"results written to {output.relative_to(ROOT)}")
+    write_results("matching", started, document)
     if any(measured["mismatches"].values()):
         print("\nFAILED: SQL and the Python scan disagree (see mismatches)", file=sys.stderr)
         return 1
