@@ -76,11 +76,20 @@ async def list_banks(session: AsyncSession, *, page: PageParams) -> tuple[list[B
     return make_page(list((await session.exec(paginate(select(Bank), Bank, page))).all()), page)
 
 
+def new_product(data: ProductCreate, *, bank_id: uuid.UUID) -> Product:
+    """An active product row; enums stored as their values, dates as dates."""
+    return Product(
+        **data.model_dump(mode="json", exclude={"valid_until"}),
+        valid_until=data.valid_until,
+        bank_id=bank_id,
+        status=ProductStatus.active,
+    )
+
+
 async def create_product(session: AsyncSession, *, data: ProductCreate, principal: Principal) -> Product:
     """A bank posts a product for itself."""
     await get_bank(session, bank_id=principal.bank_id)
-    product = Product(**data.model_dump(mode="json"), bank_id=principal.bank_id, status=ProductStatus.active)
-    product.valid_until = data.valid_until
+    product = new_product(data, bank_id=principal.bank_id)
     session.add(product)
     await session.commit()
     return product

@@ -41,6 +41,10 @@ def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path)
             headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
             matters = client.get("/approval/matters", headers=headers).json()["items"]
             assert {"QYKB-001", "SGXK-001", "YDBZ-001"} <= {m["code"] for m in matters}, "make run seeds the catalog"
+            banks = client.get("/finance/banks", headers=headers).json()["items"]
+            assert {"SXRCB", "ICBC-SX", "HSB-SX"} <= {b["code"] for b in banks}
+            products = client.get("/finance/products", params={"status": "active"}, headers=headers).json()
+            assert len(products["items"]) >= 4
         children = psutil.Process(launcher.pid).children(recursive=True)
         assert len(children) >= 4
         postgres = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
