@@ -7,11 +7,12 @@ mid-way frees it after `LEASE`.
 """
 
 import hashlib
+import random
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import DateTime, LargeBinary, UniqueConstraint, delete, select, update
+from sqlalchemy import DateTime, Index, LargeBinary, UniqueConstraint, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import Field, SQLModel
@@ -24,6 +25,7 @@ from services.common.problems import PROBLEM_MEDIA_TYPE, Unauthorized, problem_b
 HEADER = b"idempotency-key"
 KEEP = timedelta(hours=24)
 LEASE = timedelta(minutes=5)
+CLEANUP_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ class IdempotencyRecord(SQLModel):
 
 
 def idempotency_table_args(schema: str) -> tuple:
-    return (UniqueConstraint("caller", "key", name="uq_idempotency_key_caller_key"), {"schema": schema})
+    return (
+        UniqueConstraint("caller", "key", name="uq_idempotency_key_caller_key"),
+        Index("ix_idempotency_key_created_at", "created_at"),  # for the clean-up of expired keys
+        {"schema": schema},
+    )
 
 
 class IdempotencyMiddleware:
@@ -97,7 +103,14 @@ class IdempotencyMiddleware:
         t = self.table
         now = utcnow()
         async with engine.begin() as conn:
-            await conn.execute(delete(t).where(t.c.created_at < now - KEEP))  # expired keys go first
+            if random.random() < CLEANUP_SHARE:  # now and then, every expired key goes
+                await conn.execute(delete(t).where(t.c.created_at < now - KEEP))
+            else:  # always, an expired use of this key
+                await conn.execute(
+                    delete(t).where(
+                        t.c.caller == record["caller"], t.c.key == record["key"], t.c.created_at < now - KEEP
+                    )
+                )
             inserted = await conn.execute(
                 insert(t)
                 .values(id=uuid.uuid4(), created_at=now, updated_at=now, state="running", **record)
