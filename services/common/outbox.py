@@ -123,7 +123,7 @@ class OutboxRelay:
             ).all()
             delivered = 0
             for message in due:
-                error = await self._send(message)
+                error, reachable = await self._send(message)
                 message.updated_at = utcnow()
                 if error is None:
                     message.delivered_at = message.updated_at
@@ -133,18 +133,21 @@ class OutboxRelay:
                     message.last_error = error[:500]
                     message.next_attempt_at = message.updated_at + backoff(message.attempts)
                 session.add(message)
+                if not reachable:  # the receiver is down: the rest of the batch waits for the next round
+                    break
             await session.commit()
             return delivered
 
-    async def _send(self, message: OutboxMessage) -> str | None:
+    async def _send(self, message: OutboxMessage) -> tuple[str | None, bool]:
+        """(error or None, whether the receiver answered at all)."""
         try:
             response = await self.client.request(message.service, "POST", message.path, json=message.payload, retries=0)
         except Unavailable as exc:
-            return exc.detail
+            return exc.detail, False
         if response.status_code < 300:
-            return None
+            return None, True
         log.warning("outbox %s -> %s answered %s", message.id, message.service, response.status_code)
-        return f"{response.status_code}: {response.text[:400]}"
+        return f"{response.status_code}: {response.text[:400]}", True
 
 
 def outbox_hook(model: type[OutboxMessage]):
