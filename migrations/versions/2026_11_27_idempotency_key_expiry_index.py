@@ -7,8 +7,6 @@ Created: 2026-11-27 18:57:31.850227
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision: str = "0009"
