@@ -10,26 +10,23 @@ import time
 from pathlib import Path
 
 import httpx
-import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from services.common.system import free_port_block, ports_free  # noqa: E402
+from services.common.system import create_database, drop_database, free_port_block, ports_free  # noqa: E402
 from services.intake.uscc import check_character  # noqa: E402
 
 SERVER = "postgresql://postgres@127.0.0.1:5432"
 
 
 def main() -> int:
-    database = f"kuaiban_smoke_{secrets.token_hex(4)}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{database}"')
+    database_url = create_database(f"{SERVER}/postgres", prefix="kuaiban_smoke")
     port = free_port_block()
     password = secrets.token_urlsafe(12)
     env = {
         **os.environ,
-        "KUAIBAN_DATABASE_URL": f"{SERVER}/{database}",
+        "KUAIBAN_DATABASE_URL": database_url,
         "KUAIBAN_PORT": str(port),
         "KUAIBAN_ADMIN_PASSWORD": password,
         "KUAIBAN_DATA_DIR": tempfile.mkdtemp(prefix="kuaiban-smoke-"),
@@ -91,8 +88,7 @@ def main() -> int:
     finally:
         os.killpg(run.pid, signal.SIGINT)
         code = run.wait(30)
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        drop_database(database_url)
     time.sleep(1)
     if not ports_free(port):
         raise SystemExit("processes still listen after make run stopped")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -19,10 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from sqlalchemy.engine import make_url
 
-from services.common.system import start_embedded_postgres
+from services.common.system import create_database, drop_database, start_embedded_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "bench" / "results"
@@ -33,11 +31,6 @@ LoadAverage = tuple[float, float, float]
 
 class BenchError(RuntimeError):
     """A failure that ends the benchmark with a message rather than a traceback."""
-
-
-def psycopg_dsn(url: str) -> str:
-    """A SQLAlchemy URL (with its async driver) as a DSN psycopg accepts, password included."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def stop_on_sigterm() -> None:
@@ -96,19 +89,15 @@ def database(workdir: Path, *, keep: bool = False) -> Iterator[str]:
                 except Exception as exc:  # already stopped by Ctrl-C reaching it, for instance
                     print(f"warning: stopping PostgreSQL: {exc!r}", file=sys.stderr)
         return
-    maintenance = psycopg_dsn(make_url(external).set(database="postgres").render_as_string(hide_password=False))
-    name = f"kuaiban_bench_{secrets.token_hex(5)}"
-    print(f"creating database {name} on the KUAIBAN_DATABASE_URL server ...", flush=True)
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    print("creating a database on the KUAIBAN_DATABASE_URL server ...", flush=True)
+    url = create_database(external, prefix="kuaiban_bench")
     try:
-        yield make_url(external).set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
         if keep:
-            print(f"kept: database {name}")
+            print(f"kept: database {make_url(url).database}")
         else:
-            with psycopg.connect(maintenance, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            drop_database(url)
 
 
 @contextlib.contextmanager

@@ -60,7 +60,6 @@ from bench.common import (  # noqa: E402
     guarded,
     load_average,
     load_text,
-    psycopg_dsn,
     stop_on_sigterm,
     temp_workdir,
     write_results,
@@ -69,7 +68,10 @@ from services.common.auth import Principal, Role  # noqa: E402
 from services.common.db import create_engine, create_sessionmaker  # noqa: E402
 from services.common.pagination import PageParams  # noqa: E402
 from services.common.settings import Settings  # noqa: E402
-from services.common.system import migrate  # noqa: E402
+from services.common.system import (  # noqa: E402
+    migrate,
+    psycopg_dsn,
+)
 from services.finance import service  # noqa: E402
 from services.finance.models import Need  # noqa: E402
 

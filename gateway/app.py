@@ -27,7 +27,7 @@ async def start_edge(app: FastAPI) -> AsyncIterator[None]:
         {name: settings.service_url(name) for name in config.ROUTES.values()},
         timeout_seconds=settings.upstream_timeout_seconds,
     )
-    edge.start(settings, proxy)
+    edge.start(settings, proxy, app.state.verifier)
     try:
         yield
     finally:

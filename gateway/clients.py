@@ -22,17 +22,11 @@ async def service_openapi(client: ServiceClient, service: str) -> dict[str, Any]
 
 async def require_enterprise(client: ServiceClient, enterprise_id: uuid.UUID) -> None:
     """An enterprise account must point at a registered enterprise."""
-    response = await client.request("intake", "GET", f"/intake/enterprises/{enterprise_id}")
-    if response.status_code == 404:
+    if await client.get_json("intake", f"/intake/enterprises/{enterprise_id}", what="the enterprise") is None:
         raise Invalid("No enterprise is registered with this id.", field="enterprise_id")
-    if response.status_code != 200:
-        raise Unavailable("The intake service could not confirm the enterprise; try again shortly.")
 
 
 async def require_bank(client: ServiceClient, bank_id: uuid.UUID) -> None:
     """A bank account must point at a bank registered in finance."""
-    response = await client.request("finance", "GET", f"/finance/banks/{bank_id}")
-    if response.status_code == 404:
+    if await client.get_json("finance", f"/finance/banks/{bank_id}", what="the bank") is None:
         raise Invalid("No bank is registered with this id.", field="bank_id")
-    if response.status_code != 200:
-        raise Unavailable("The finance service could not confirm the bank; try again shortly.")

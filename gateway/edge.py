@@ -36,9 +36,13 @@ class RateLimiter:
         return max(1, math.ceil(stats.reset_time - time.time()))
 
 
-def response_headers(path: str) -> list[tuple[bytes, bytes]]:
+_API_HEADERS = (*SECURITY_HEADERS, API_CSP, (b"cache-control", b"no-store"))
+_DOCS_HEADERS = (*SECURITY_HEADERS, DOCS_CSP, (b"cache-control", b"no-store"))
+
+
+def response_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
     """Security headers for every gateway response (the docs page needs a looser CSP)."""
-    return [*SECURITY_HEADERS, DOCS_CSP if path == "/docs" else API_CSP, (b"cache-control", b"no-store")]
+    return _DOCS_HEADERS if path == "/docs" else _API_HEADERS
 
 
 class Edge:
@@ -47,10 +51,10 @@ class Edge:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    def start(self, settings: Settings, proxy: Proxy) -> None:
+    def start(self, settings: Settings, proxy: Proxy, verifier: TokenVerifier) -> None:
         self.settings = settings
         self.proxy = proxy
-        self.verifier = TokenVerifier(settings.jwt_secret)
+        self.verifier = verifier  # the app's own, so a token is verified once per process
         per_minute = settings.rate_limit_per_minute
         self.limiter = RateLimiter(per_minute, settings.rate_limit_storage) if per_minute > 0 else None
 

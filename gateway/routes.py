@@ -1,5 +1,6 @@
 """The gateway's own endpoints: tokens, accounts, health, the merged OpenAPI and its docs page."""
 
+import asyncio
 import time
 from typing import Annotated, Any
 
@@ -72,7 +73,9 @@ async def openapi(request: Request) -> JSONResponse:
     cached: tuple[float, dict[str, Any]] | None = getattr(app.state, "merged_openapi", None)
     if cached and time.monotonic() - cached[0] < OPENAPI_CACHE_SECONDS:
         return JSONResponse(cached[1])
-    docs = {name: await clients.service_openapi(app.state.services, name) for name in ROUTES.values()}
+    names = list(ROUTES.values())
+    fetched = await asyncio.gather(*(clients.service_openapi(app.state.services, name) for name in names))
+    docs = dict(zip(names, fetched, strict=True))
     merged = service.merge_openapi(app.openapi(), {k: v for k, v in docs.items() if v is not None})
     if all(doc is not None for doc in docs.values()):
         app.state.merged_openapi = (time.monotonic(), merged)

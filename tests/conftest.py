@@ -3,17 +3,22 @@ migrated database per run, and the whole system as real processes for end-to-end
 
 import os
 import secrets
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
 from services.common.settings import Settings
-from services.common.system import System, free_port_block, migrate, start_embedded_postgres
+from services.common.system import (
+    System,
+    create_database,
+    drop_database,
+    free_port_block,
+    migrate,
+    start_embedded_postgres,
+)
 from services.intake.uscc import check_character
 
 JWT_SECRET = "test-secret-" + "k" * 40
@@ -32,32 +37,13 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.cleanup()
 
 
-def _psycopg_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def create_database(server_url: str, *, migrated: bool = True) -> str:
-    name = f"kuaiban_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(_psycopg_dsn(server_url), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = str(make_url(server_url).set(database=name).render_as_string(hide_password=False))
-    if migrated:
-        migrate(url)
-    return url
-
-
-def drop_database(server_url: str, url: str) -> None:
-    name = make_url(url).database
-    with psycopg.connect(_psycopg_dsn(server_url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def database_url(server_url: str) -> Iterator[str]:
     """A fresh, migrated database for this test run."""
-    url = create_database(server_url)
+    url = create_database(server_url, prefix="kuaiban_test")
+    migrate(url)
     yield url
-    drop_database(server_url, url)
+    drop_database(url)
 
 
 @pytest.fixture(scope="session")

@@ -9,15 +9,14 @@ from sqlalchemy import create_engine, text
 
 from migrations.metadata import SCHEMAS, include_name, metadata
 from services.common.settings import to_psycopg_url
-from services.common.system import ROOT
-from tests.conftest import create_database, drop_database
+from services.common.system import ROOT, create_database, drop_database
 
 
 @pytest.fixture
 def scratch_url(server_url: str):
-    url = create_database(server_url, migrated=False)
+    url = create_database(server_url, prefix="kuaiban_migrations")
     yield url
-    drop_database(server_url, url)
+    drop_database(url)
 
 
 def alembic_config(url: str) -> Config:

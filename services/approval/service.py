@@ -32,13 +32,14 @@ from services.approval.schemas import (
 )
 from services.common import calendar
 from services.common.auth import Principal, Role
-from services.common.calendar import CST, WorkCalendar, YearSchedule, cst_date
-from services.common.db import insert_unique
+from services.common.calendar import WorkCalendar, YearSchedule, cst_date
+from services.common.db import insert_unique, next_code
 from services.common.http import ServiceClient
 from services.common.models import utcnow
 from services.common.outbox import timeline_message
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Forbidden, Invalid, InvalidTransition, NotFound
+from services.common.stats import mean, rate
 
 SATURDAY = 5
 OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
@@ -209,9 +210,8 @@ async def submit_application(
     submitted_at = utcnow()
     due_date = calendar.due_date(submitted_at, matter.sla_working_days)
     _check_materials(matter, data, rating=profile["credit_rating"], due_date=due_date, today=cst_date(submitted_at))
-    number = (await session.exec(select(APPLICATION_CODE_SEQUENCE.next_value()))).one()
     application = Application(
-        code=f"SP{submitted_at.astimezone(CST):%Y%m%d}-{number:05d}",
+        code=await next_code(session, APPLICATION_CODE_SEQUENCE, "SP"),
         enterprise_id=enterprise_id,
         matter_id=matter.id,
         matter_code=matter.code,
@@ -251,18 +251,18 @@ def _event(application: Application, action: str, summary: str) -> ApprovalOutbo
     )
 
 
-async def _viewer(principal: Principal, services: ServiceClient) -> tuple[Any, bool]:
-    """(WHERE clause for applications the caller may see, whether it sees every task of them)."""
+async def _viewer(principal: Principal, services: ServiceClient) -> tuple[Any, set[uuid.UUID]]:
+    """(WHERE clause for the applications the caller may see, the enterprises it is liaison for)."""
     A = Application
     if principal.role in (Role.admin, Role.service):
-        return true(), True
+        return true(), set()
     if principal.role is Role.enterprise:
-        return A.enterprise_id == principal.enterprise_id, True
+        return A.enterprise_id == principal.enterprise_id, set()
     if principal.role is Role.officer:
-        liaison_of = await clients.liaison_enterprises(services, principal.username)
+        liaison_of = await _liaison_set(principal, services)
         own_tasks = select(Task.application_id).where(Task.department == principal.department)
-        return or_(A.id.in_(own_tasks), A.enterprise_id.in_(liaison_of)), False
-    return false(), False
+        return or_(A.id.in_(own_tasks), A.enterprise_id.in_(liaison_of)), liaison_of
+    return false(), set()
 
 
 async def _with_tasks(
@@ -286,12 +286,11 @@ async def _with_tasks(
 async def list_applications(
     session: AsyncSession, *, principal: Principal, services: ServiceClient, page: PageParams, status: str | None
 ) -> tuple[list[tuple[Application, list[Task]]], str | None]:
-    scope, _ = await _viewer(principal, services)
+    scope, liaison_of = await _viewer(principal, services)
     query = select(Application).where(scope)
     if status is not None:
         query = query.where(Application.status == status)
     rows, next_cursor = make_page(list((await session.exec(paginate(query, Application, page))).all()), page)
-    liaison_of = await _liaison_set(principal, services)
     return await _with_tasks(session, rows, principal, liaison_of), next_cursor
 
 
@@ -304,11 +303,11 @@ async def _liaison_set(principal: Principal, services: ServiceClient) -> set[uui
 async def get_application(
     session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, services: ServiceClient
 ) -> tuple[Application, list[Task]]:
-    scope, _ = await _viewer(principal, services)
+    scope, liaison_of = await _viewer(principal, services)
     found = (await session.exec(select(Application).where(Application.id == application_id, scope))).first()
     if found is None:
         raise NotFound("No such application.")
-    return (await _with_tasks(session, [found], principal, await _liaison_set(principal, services)))[0]
+    return (await _with_tasks(session, [found], principal, liaison_of))[0]
 
 
 async def list_tasks(
@@ -388,10 +387,9 @@ async def decide(
         raise InvalidTransition(f"This task is {task.status} already.")
     now = utcnow()
     task.decided_at, task.decided_by, task.comment, task.updated_at = now, principal.username, data.comment, now
-    calendar = await load_calendar(session)
     if data.decision is Decision.reject:
         task.status = TaskStatus.rejected
-        _finish(application, ApplicationStatus.rejected, tasks, calendar)
+        _finish(application, ApplicationStatus.rejected, tasks, await load_calendar(session))
         session.add(_event(application, "rejected", f"{task.task_name}未通过，申请已驳回"))
     elif data.decision is Decision.return_:
         task.status = TaskStatus.returned
@@ -399,19 +397,21 @@ async def decide(
         application.paused_at = application.paused_at or now
     else:
         task.status = TaskStatus.approved
-        _complete_if_all_approved(session, application, tasks, calendar)
+        if _all_approved(application, tasks):
+            _approve(session, application, tasks, await load_calendar(session))
     application.updated_at = now
     session.add_all([application, *tasks])
     await session.commit()
     return application, tasks
 
 
-def _complete_if_all_approved(
-    session: AsyncSession, application: Application, tasks: list[Task], calendar: WorkCalendar
-) -> None:
-    if application.status == ApplicationStatus.in_review and all(t.status == TaskStatus.approved for t in tasks):
-        _finish(application, ApplicationStatus.approved, tasks, calendar)
-        session.add(_event(application, "approved", "全部部门审批通过，申请已办结"))
+def _all_approved(application: Application, tasks: list[Task]) -> bool:
+    return application.status == ApplicationStatus.in_review and all(t.status == TaskStatus.approved for t in tasks)
+
+
+def _approve(session: AsyncSession, application: Application, tasks: list[Task], calendar: WorkCalendar) -> None:
+    _finish(application, ApplicationStatus.approved, tasks, calendar)
+    session.add(_event(application, "approved", "全部部门审批通过，申请已办结"))
 
 
 async def supplement(
@@ -498,23 +498,27 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         terminated += 1
     late = (
         await session.exec(
-            select(Task, Application)
-            .join(Application, Application.id == Task.application_id)
+            select(Application)
             .join(Matter, Matter.id == Application.matter_id)
-            .where(Task.status == TaskStatus.pending, Task.due_date < today, Matter.deemed_approval)
-            .where(Application.status == ApplicationStatus.in_review)
-            .order_by(Application.id)
+            .where(Application.status == ApplicationStatus.in_review, Matter.deemed_approval)
+            .where(
+                Application.id.in_(
+                    select(Task.application_id).where(Task.status == TaskStatus.pending, Task.due_date < today)
+                )
+            )
             .with_for_update(of=[Application], skip_locked=True)
         )
     ).all()
     deemed = 0
-    for task, application in late:
+    for application in late:
         tasks = await _tasks_of(session, application.id)
-        task = next(t for t in tasks if t.id == task.id)
-        task.status, task.deemed, task.decided_at, task.decided_by = TaskStatus.approved, True, now, "system"
-        task.comment, task.updated_at = "超时默认通过", now
-        deemed += 1
-        _complete_if_all_approved(session, application, tasks, calendar)
+        for task in tasks:
+            if task.status == TaskStatus.pending and task.due_date < today:
+                task.status, task.deemed, task.decided_at, task.decided_by = TaskStatus.approved, True, now, "system"
+                task.comment, task.updated_at = "超时默认通过", now
+                deemed += 1
+        if _all_approved(application, tasks):
+            _approve(session, application, tasks, calendar)
         session.add_all([application, *tasks])
     await session.commit()
     return {"deemed": deemed, "terminated": terminated}
@@ -548,7 +552,7 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
             punctual[1] += 1
     for entry in by_matter.values():
         values = entry.pop("_days")
-        entry["avg_working_days"] = round(sum(values) / len(values), 2) if values else None
+        entry["avg_working_days"] = mean(values)
     task_rows = (
         await session.exec(
             select(T.department, T.status, func.count(), func.count().filter(T.deemed)).group_by(T.department, T.status)
@@ -566,9 +570,9 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
         "approved": counts.get(ApplicationStatus.approved, 0),
         "rejected": counts.get(ApplicationStatus.rejected, 0),
         "in_review": counts.get(ApplicationStatus.in_review, 0),
-        "avg_working_days": round(sum(days) / len(days), 2) if days else None,
-        "avg_materials": round(sum(r[3] for r in apps) / len(apps), 2) if apps else None,
-        "on_time_rate": round(punctual[0] / punctual[1], 4) if punctual[1] else None,
+        "avg_working_days": mean(days),
+        "avg_materials": mean([row.materials_count for row in apps]),
+        "on_time_rate": rate(*punctual),
         "deemed_approvals": deemed_total,
         "by_matter": by_matter,
         "by_department": by_department,

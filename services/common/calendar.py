@@ -121,6 +121,11 @@ def cst_date(moment: datetime) -> date:
     return moment.astimezone(CST).date()
 
 
+def cst_today() -> date:
+    """Today in China Standard Time, the day every due date is counted in."""
+    return datetime.now(CST).date()
+
+
 def _require_aware(*moments: datetime) -> None:
     if any(moment.tzinfo is None for moment in moments):
         raise ValueError("datetimes must carry a time zone")

@@ -4,11 +4,14 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy import Sequence, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.calendar import cst_date
+from services.common.models import utcnow
 from services.common.problems import Conflict
 from services.common.settings import Settings
 
@@ -34,6 +37,12 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+async def next_code(session: AsyncSession, sequence: Sequence, prefix: str) -> str:
+    """A human-readable number from a database sequence, e.g. SQ20261128-00042 (the CST day)."""
+    number = await session.scalar(select(sequence.next_value()))
+    return f"{prefix}{cst_date(utcnow()):%Y%m%d}-{number:05d}"
 
 
 async def insert_unique(session: AsyncSession, row: SQLModel, *, conflict: str) -> None:

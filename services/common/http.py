@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import time
+from typing import Any
 
 import httpx
 
@@ -59,6 +60,18 @@ class ServiceClient:
                 if attempt + 1 < attempts:
                     await asyncio.sleep(0.1 * 2**attempt)
         raise Unavailable(f"The {service} service is unavailable; try again shortly.")
+
+    async def get_json(self, service: str, path: str, *, what: str) -> Any | None:
+        """GET a resource of another service: its JSON, None when it is not there (404).
+
+        Anything else (down, 5xx) raises `Unavailable` naming `what` could not be confirmed.
+        """
+        response = await self.request(service, "GET", path)
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise Unavailable(f"The {service} service could not confirm {what}; try again shortly.")
+        return response.json()
 
     async def aclose(self) -> None:
         await self._client.aclose()

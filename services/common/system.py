@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psycopg
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = {
@@ -50,6 +52,29 @@ def start_embedded_postgres(pgdata: Path, database: str = EMBEDDED_DATABASE):
     if "(1 row)" not in exists:
         server.psql(f'CREATE DATABASE "{database}";')
     return server, server.get_uri(database=database)
+
+
+def psycopg_dsn(url: str) -> str:
+    """A SQLAlchemy-style URL (any driver) as a DSN psycopg accepts, password kept."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def create_database(server_url: str, *, prefix: str) -> str:
+    """A new, empty database on the server behind `server_url` (tests, benchmarks, CI); its URL."""
+    name = f"{prefix}_{secrets.token_hex(5)}"
+    with psycopg.connect(psycopg_dsn(_maintenance_url(server_url)), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    """Drop the database `url` names, even with sessions still open on it."""
+    with psycopg.connect(psycopg_dsn(_maintenance_url(url)), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def _maintenance_url(url: str) -> str:
+    return make_url(url).set(database="postgres").render_as_string(hide_password=False)
 
 
 def migrate(database_url: str) -> None:

@@ -18,7 +18,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal, Role
-from services.common.calendar import CST
+from services.common.calendar import cst_today
 from services.common.db import insert_unique
 from services.common.models import utcnow
 from services.common.outbox import timeline_message
@@ -40,10 +40,6 @@ from services.finance.schemas import (
 
 COLLATERAL_NAMES = {"credit": "信用", "mortgage": "抵押", "guarantee": "保证", "pledge": "质押"}
 TEN_THOUSAND = 10_000
-
-
-def today() -> date:
-    return utcnow().astimezone(CST).date()
 
 
 def _wan(yuan: int) -> str:
@@ -218,7 +214,7 @@ async def matches(
     session: AsyncSession, *, need: Need, profile: dict[str, Any], limit: int = 20
 ) -> list[dict[str, Any]]:
     """The products this enterprise is eligible for, best first, each with plain-word reasons."""
-    on = today()
+    on = cst_today()
     score = _score(need, profile)
     best = (  # rank on the product table alone; banks are joined to the few rows that win
         sa_select(Product.id, score)
@@ -291,7 +287,7 @@ async def leads(
     product = await session.get(Product, product_id)
     if product is None or product.bank_id != principal.bank_id:
         raise NotFound("No such product.")
-    on = today()
+    on = cst_today()
     if product.status != ProductStatus.active or (product.valid_until is not None and product.valid_until < on):
         return [], None
     recent_rows = paginate(select(Need).where(Need.status == NeedStatus.open), Need, page).limit(LEADS_PROBE)
@@ -350,7 +346,9 @@ async def apply(
     if product is None:
         raise Invalid("No such product.", field="product_id")
     eligible = (
-        await session.exec(sa_select(Product.id).where(Product.id == product_id, *_eligible(profile, need, today())))
+        await session.exec(
+            sa_select(Product.id).where(Product.id == product_id, *_eligible(profile, need, cst_today()))
+        )
     ).first()
     if eligible is None:
         raise Invalid("The enterprise is not eligible for this product for this need.", field="product_id")

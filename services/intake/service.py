@@ -1,7 +1,7 @@
 """Rules and queries of the intake service; raises domain errors, never builds HTTP responses."""
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_
@@ -11,10 +11,12 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal, Role
-from services.common.calendar import CST, WorkCalendar
-from services.common.db import insert_unique
+from services.common.calendar import WorkCalendar, cst_date, cst_today
+from services.common.db import insert_unique, next_code
+from services.common.models import utcnow
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Forbidden, Invalid, InvalidTransition, NotFound
+from services.common.stats import mean, rate
 from services.intake.models import (
     REQUEST_CODE_SEQUENCE,
     Enterprise,
@@ -43,14 +45,6 @@ TIMELINE_SUMMARY = {
     "reopened": "企业不满意，诉求重新办理",
     "closed": "诉求已办结",
 }
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
 
 
 # --- enterprises --------------------------------------------------------------------------------
@@ -136,7 +130,7 @@ async def get_meeting(session: AsyncSession, *, meeting_id: uuid.UUID) -> tuple[
             ).where(R.meeting_id == meeting_id)
         )
     ).one()
-    return meeting, {"received": received, "closed": closed, "satisfaction_rate": _rate(satisfied, rated)}
+    return meeting, {"received": received, "closed": closed, "satisfaction_rate": rate(satisfied, rated)}
 
 
 # --- requests -----------------------------------------------------------------------------------
@@ -177,7 +171,7 @@ def _record(
     session: AsyncSession, request: EnterpriseRequest, principal: Principal, action: str, **details: Any
 ) -> None:
     """An event on the request, and on the enterprise's timeline for state changes; same transaction."""
-    at = now()
+    at = utcnow()
     session.add(
         RequestEvent(
             request_id=request.id,
@@ -214,11 +208,10 @@ async def create_request(session: AsyncSession, *, data: RequestCreate, principa
     await _existing(session, Enterprise, enterprise_id, "enterprise_id", "enterprise")
     if data.meeting_id is not None:
         await _existing(session, Meeting, data.meeting_id, "meeting_id", "meeting")
-    number = (await session.exec(select(REQUEST_CODE_SEQUENCE.next_value()))).one()
     request = EnterpriseRequest(
         **data.model_dump(exclude={"enterprise_id"}),
         enterprise_id=enterprise_id,
-        code=f"SQ{now().astimezone(CST):%Y%m%d}-{number:05d}",
+        code=await next_code(session, REQUEST_CODE_SEQUENCE, "SQ"),
         status=RequestStatus.received,
     )
     session.add(request)
@@ -272,7 +265,7 @@ async def assign_request(
     request.cooperating_departments = [d.value for d in data.cooperating_departments]
     request.grade = data.grade.value
     request.due_date = calendar.due_date(request.created_at, GRADE_WORKING_DAYS[data.grade])
-    request.assigned_at = now()
+    request.assigned_at = utcnow()
     request.status = RequestStatus.assigned
     session.add(request)
     _record(
@@ -297,7 +290,7 @@ async def reply_request(
     _require_status(request, RequestStatus.assigned, RequestStatus.reopened, action="replied to")
     if principal.department != request.lead_department:
         raise Forbidden("Only an officer of the lead department replies.")
-    replied_at = now()
+    replied_at = utcnow()
     request.first_replied_at = request.first_replied_at or replied_at
     request.replied_at = replied_at
     request.reply = content
@@ -317,7 +310,7 @@ async def add_note(session: AsyncSession, *, request_id: uuid.UUID, content: str
     if principal.role is Role.enterprise:
         raise Forbidden("Enterprises answer through feedback.")
     _require_status(request, RequestStatus.assigned, RequestStatus.replied, RequestStatus.reopened, action="annotated")
-    request.updated_at = now()
+    request.updated_at = utcnow()
     session.add(request)
     _record(session, request, principal, "note", content=content)
     await session.commit()
@@ -337,7 +330,7 @@ async def give_feedback(
     closing = data.rating >= CLOSING_RATING
     request.status = RequestStatus.closed if closing else RequestStatus.reopened
     if closing:
-        request.closed_at = now()
+        request.closed_at = utcnow()
     session.add(request)
     _record(session, request, principal, "feedback", rating=data.rating, comment=data.comment)
     _record(session, request, principal, "closed" if closing else "reopened")
@@ -353,7 +346,7 @@ def _on_time(due_date: date | None, first_replied_at: datetime | None, today: da
     if due_date is None:
         return None
     if first_replied_at is not None:
-        return first_replied_at.astimezone(CST).date() <= due_date
+        return cst_date(first_replied_at) <= due_date
     return False if today > due_date else None
 
 
@@ -365,7 +358,7 @@ async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, A
             select(R.category, R.status, R.lead_department, R.rating, R.due_date, R.created_at, R.first_replied_at)
         )
     ).all()
-    today = now().astimezone(CST).date()
+    today = cst_today()
     by_category: dict[str, dict[str, int]] = {}
     by_department: dict[str, dict[str, Any]] = {}
     punctual = [0, 0]
@@ -394,14 +387,14 @@ async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, A
         if first_replied_at is not None:
             reply_days.append(calendar.elapsed_working_days(created_at, first_replied_at))
     for department in by_department.values():
-        department["on_time_rate"] = _rate(*department.pop("_punctual"))
+        department["on_time_rate"] = rate(*department.pop("_punctual"))
     return {
         "received": len(rows),
         "closed": closed,
-        "completion_rate": _rate(closed, len(rows)),
-        "satisfaction_rate": _rate(satisfied, rated),
-        "on_time_rate": _rate(*punctual),
-        "avg_reply_working_days": round(sum(reply_days) / len(reply_days), 2) if reply_days else None,
+        "completion_rate": rate(closed, len(rows)),
+        "satisfaction_rate": rate(satisfied, rated),
+        "on_time_rate": rate(*punctual),
+        "avg_reply_working_days": mean(reply_days),
         "by_category": by_category,
         "by_department": by_department,
     }
@@ -414,7 +407,7 @@ async def receive_timeline_event(session: AsyncSession, *, event: TimelineEventI
     """Store an event pushed by another service; False when this event id was stored before."""
     stored = await session.exec(
         insert(TimelineEvent)
-        .values(**event.model_dump(mode="python"), created_at=now(), updated_at=now())
+        .values(**event.model_dump(mode="python"), created_at=utcnow(), updated_at=utcnow())
         .on_conflict_do_nothing(index_elements=["id"])
         .returning(TimelineEvent.id)
     )

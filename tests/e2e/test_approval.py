@@ -13,10 +13,9 @@ from datetime import date, datetime, timedelta
 import httpx
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
 from services.common.calendar import CST
-from services.common.system import System
+from services.common.system import System, psycopg_dsn
 from tests.conftest import enterprise_payload, make_bank, unique_name
 from tests.e2e.test_foundation import assert_problem
 from tests.e2e.test_intake import calendar_of, make_account
@@ -97,8 +96,7 @@ def cast(gateway: httpx.Client, admin_headers: dict) -> Cast:
 @pytest.fixture(scope="module")
 def db(database_url: str) -> Iterator[Callable[..., list]]:
     """Plain SQL on the test database, to move the clock of stored rows (an injectable clock)."""
-    dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
+    with psycopg.connect(psycopg_dsn(database_url), autocommit=True) as conn:
 
         def run(query: str, *params) -> list:
             cursor = conn.execute(query, params)

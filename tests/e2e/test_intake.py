@@ -3,13 +3,13 @@
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import httpx
 import pytest
 
 from services.common.auth import Principal, Role, issue_token
-from services.common.calendar import CST, WorkCalendar, YearSchedule
+from services.common.calendar import CST, CalendarYearBody, WorkCalendar
 from services.common.system import System
 from tests.conftest import JWT_SECRET, bearer, enterprise_payload, login, make_bank, unique_name
 from tests.e2e.test_foundation import assert_problem
@@ -88,18 +88,11 @@ def assign(gateway: httpx.Client, cast: Cast, request_id: str, grade: str = "nor
 
 
 def calendar_of(gateway: httpx.Client, headers: dict, *years: int) -> WorkCalendar:
-    schedules = []
-    for year in years:
-        body = gateway.get(f"/approval/calendar/{year}", headers=headers).json()
-        schedules.append(
-            YearSchedule(
-                year=year,
-                provisional=body["provisional"],
-                holidays=frozenset(date.fromisoformat(d) for d in body["holidays"]),
-                workdays=frozenset(date.fromisoformat(d) for d in body["workdays"]),
-            )
-        )
-    return WorkCalendar(schedules)
+    """The calendar every service uses, as the public API shows it."""
+    return WorkCalendar(
+        CalendarYearBody.model_validate(gateway.get(f"/approval/calendar/{year}", headers=headers).json()).schedule()
+        for year in years
+    )
 
 
 def test_full_loop_at_a_tea_meeting(gateway: httpx.Client, cast: Cast):

@@ -16,10 +16,9 @@ import procrastinate
 import psycopg
 import pytest
 from procrastinate.testing import InMemoryConnector
-from sqlalchemy.engine import make_url
 
 from services.approval import jobs
-from services.common.system import System, free_port_block
+from services.common.system import System, free_port_block, psycopg_dsn
 from tests.conftest import enterprise_payload, unique_name
 from tests.e2e.test_intake import make_account
 
@@ -32,8 +31,7 @@ MATERIALS = [
 
 
 def sql(database_url: str, query: str, *params) -> list[tuple]:
-    dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
+    with psycopg.connect(psycopg_dsn(database_url), autocommit=True) as conn:
         cursor = conn.execute(query, params)
         return cursor.fetchall() if cursor.description else []
 
