@@ -13,10 +13,10 @@ from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.config import API_CSP, DOCS_CSP, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
-from gateway.proxy import Proxy, send_problem
+from gateway.proxy import Proxy
 from services.common.auth import Principal, Role, TokenVerifier
 from services.common.logs import request_id_var
-from services.common.problems import Unauthorized
+from services.common.problems import Unauthorized, send_problem
 from services.common.settings import Settings
 
 
@@ -105,14 +105,8 @@ class Edge:
         await self.app(scope, replay, send)
 
     def _principal(self, scope: Scope) -> Principal:
-        """The verified caller (cached); every service path needs a valid bearer token."""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                scheme, _, token = value.decode("latin-1").partition(" ")
-                if scheme.lower() == "bearer" and token:
-                    return self.verifier.verify(token)
-                break
-        raise Unauthorized("The access token is missing, invalid or expired.")
+        """The verified caller; every service path needs a valid bearer token."""
+        return self.verifier.verify_scope(scope)
 
     def _is_service(self, scope: Scope) -> bool:
         try:

@@ -6,7 +6,7 @@ import aiohttp
 from starlette.types import Scope, Send
 from yarl import URL
 
-from services.common.problems import PROBLEM_MEDIA_TYPE, problem_body
+from services.common.problems import send_problem
 
 log = logging.getLogger("kuaiban.proxy")
 
@@ -90,19 +90,3 @@ class Proxy:
         async for chunk in response.content.iter_any():
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b""})
-
-
-async def send_problem(send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] = ()) -> None:
-    body = problem_body(status, detail)
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                (b"content-length", str(len(body)).encode()),
-                *headers,
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})

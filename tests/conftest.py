@@ -90,6 +90,17 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def make_account(client: httpx.Client, admin: dict[str, str], role: str, **fields) -> tuple[dict, dict[str, str]]:
+    """Create an account through the gateway and log it in: (the account, its auth headers)."""
+    username = unique_name(role)
+    password = "pw-" + username
+    response = client.post(
+        "/auth/accounts", json={"username": username, "password": password, "role": role, **fields}, headers=admin
+    )
+    assert response.status_code == 201, response.text
+    return response.json(), bearer(login(client, username, password))
+
+
 @pytest.fixture(scope="session")
 def admin_headers(gateway: httpx.Client) -> dict[str, str]:
     return bearer(login(gateway, "admin", ADMIN_PASSWORD))

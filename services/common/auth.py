@@ -99,6 +99,16 @@ class TokenVerifier:
         self._cache[token] = principal
         return principal
 
+    def verify_scope(self, scope: dict[str, Any]) -> Principal:
+        """The caller of a raw ASGI request, from its `Authorization: Bearer` header; 401 otherwise."""
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                scheme, _, token = value.decode("latin-1").partition(" ")
+                if scheme.lower() == "bearer" and token:
+                    return self.verify(token)
+                break
+        raise Unauthorized("The access token is missing, invalid or expired.")
+
 
 _bearer = HTTPBearer(auto_error=False, description="A token from POST /auth/token")
 

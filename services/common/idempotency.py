@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common.auth import TokenVerifier
 from services.common.models import utcnow
-from services.common.problems import PROBLEM_MEDIA_TYPE, Unauthorized, problem_body
+from services.common.problems import Unauthorized, send_problem
 
 HEADER = b"idempotency-key"
 KEEP = timedelta(hours=24)
@@ -84,7 +84,7 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         if not 1 <= len(key) <= 255:
-            await _problem(send, 422, "Idempotency-Key must be 1 to 255 characters.")
+            await send_problem(send, 422, "Idempotency-Key must be 1 to 255 characters.")
             return
         body = await _read_body(receive)
         request_hash = hashlib.sha256(body).hexdigest()
@@ -94,7 +94,7 @@ class IdempotencyMiddleware:
             await _replay(send, claim.status, claim.content_type, claim.body)
             return
         if isinstance(claim, Refused):
-            await _problem(send, claim.status, claim.detail)
+            await send_problem(send, claim.status, claim.detail)
             return
         await self._run_and_store(scope, body, send, state.engine, caller, key)
 
@@ -190,12 +190,8 @@ def _header_of(headers, name: bytes) -> str | None:
 
 
 def _caller(scope: Scope, verifier: TokenVerifier) -> str | None:
-    authorization = _header_of(scope["headers"], b"authorization") or ""
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        return None
     try:
-        return verifier.verify(token).subject
+        return verifier.verify_scope(scope).subject
     except Unauthorized:
         return None
 
@@ -209,16 +205,9 @@ async def _read_body(receive: Receive) -> bytes:
             return b"".join(chunks)
 
 
-async def _replay(send: Send, status: int, content_type: str | None, body: bytes, *, replayed: bool = True) -> None:
-    headers = [(b"content-length", str(len(body)).encode())]
-    if replayed:
-        headers.append((b"idempotent-replayed", b"true"))
+async def _replay(send: Send, status: int, content_type: str | None, body: bytes) -> None:
+    headers = [(b"content-length", str(len(body)).encode()), (b"idempotent-replayed", b"true")]
     if content_type:
         headers.append((b"content-type", content_type.encode("latin-1")))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
-
-
-async def _problem(send: Send, status: int, detail: str) -> None:
-    body = problem_body(status, detail)
-    await _replay(send, status, PROBLEM_MEDIA_TYPE, body, replayed=False)

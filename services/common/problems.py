@@ -1,6 +1,7 @@
 """One error shape everywhere: RFC 9457 problem+json, and the domain errors that map to it."""
 
 import logging
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.types import Send
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("kuaiban.problems")
@@ -54,6 +56,18 @@ def problem_response(
         media_type=PROBLEM_MEDIA_TYPE,
         headers=headers,
     )
+
+
+async def send_problem(send: Send, status: int, detail: str, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
+    """A problem+json answer from plain ASGI code (the gateway's edge, middleware), outside FastAPI."""
+    body = problem_body(status, detail)
+    start_headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        *headers,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": start_headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class DomainError(Exception):

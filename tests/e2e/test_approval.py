@@ -16,9 +16,9 @@ import pytest
 
 from services.common.calendar import CST
 from services.common.system import System, psycopg_dsn
-from tests.conftest import enterprise_payload, make_bank, unique_name
+from tests.conftest import enterprise_payload, make_account, make_bank, unique_name
 from tests.e2e.test_foundation import assert_problem
-from tests.e2e.test_intake import calendar_of, make_account
+from tests.e2e.test_intake import calendar_of
 
 DEPARTMENTS = ("market", "public_security", "tax", "hrss", "housing_fund")
 TASK_NAMES = {
@@ -71,7 +71,8 @@ def cast(gateway: httpx.Client, admin_headers: dict) -> Cast:
     own_id, own = new_enterprise(gateway, admin_headers)
     other_id, other = new_enterprise(gateway, admin_headers, town="临涣镇")
     rated_d_id, rated_d = new_enterprise(gateway, admin_headers, credit_rating="D")
-    liaison_name, liaison = make_account(gateway, admin_headers, "officer", department="development_reform")
+    liaison_account, liaison = make_account(gateway, admin_headers, "officer", department="development_reform")
+    liaison_name = liaison_account["username"]
     assigned = gateway.put(
         f"/intake/enterprises/{own_id}/liaison", json={"officer_username": liaison_name}, headers=admin_headers
     )

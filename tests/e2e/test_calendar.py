@@ -8,8 +8,8 @@ import pytest
 from services.common.auth import Principal, Role, issue_token
 from services.common.calendar import SNAPSHOT_PATH, CalendarYearBody, official_schedule
 from services.common.system import System, free_port_block
-from tests.conftest import JWT_SECRET, bearer
-from tests.e2e.test_foundation import assert_problem, create_account
+from tests.conftest import JWT_SECRET, bearer, make_account
+from tests.e2e.test_foundation import assert_problem
 
 AMENDABLE_YEAR = 2044  # no other test reads it
 PACKAGE_YEAR = 2001  # official in the package, and no other test reads it
@@ -31,7 +31,7 @@ def test_official_2026_is_seeded(gateway: httpx.Client, admin_headers: dict):
 
 
 def test_a_year_not_announced_is_provisional(gateway: httpx.Client, admin_headers: dict):
-    _, officer = create_account(gateway, admin_headers, "officer", department="data_bureau")
+    _, officer = make_account(gateway, admin_headers, "officer", department="data_bureau")
     response = gateway.get("/approval/calendar/2031", headers=officer)
     assert response.status_code == 200, response.text
     assert response.json() == {"year": 2031, "provisional": True, "holidays": [], "workdays": []}
@@ -56,7 +56,7 @@ def test_admin_replaces_a_year(gateway: httpx.Client, admin_headers: dict, syste
 
 
 def test_only_an_admin_may_replace_a_year(gateway: httpx.Client, admin_headers: dict):
-    _, officer = create_account(gateway, admin_headers, "officer", department="data_bureau")
+    _, officer = make_account(gateway, admin_headers, "officer", department="data_bureau")
     body = schedule_body([], [])
     assert_problem(gateway.put(f"/approval/calendar/{AMENDABLE_YEAR}", json=body, headers=officer), 403)
     assert_problem(gateway.put(f"/approval/calendar/{AMENDABLE_YEAR}", json=body), 401)

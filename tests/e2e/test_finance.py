@@ -14,10 +14,9 @@ import pytest
 
 from services.common.calendar import CST
 from services.common.system import System
-from tests.conftest import enterprise_payload, make_bank, unique_name
+from tests.conftest import enterprise_payload, make_account, make_bank, unique_name
 from tests.e2e.test_approval import collect
 from tests.e2e.test_foundation import assert_problem
-from tests.e2e.test_intake import make_account
 
 LEAD_FIELDS = {"need_id", "enterprise_name", "industry", "town", "amount_yuan", "term_months", "posted_at"}
 TIMELINE_SECONDS = 20

@@ -12,7 +12,16 @@ import jwt
 import pytest
 
 from services.common.system import System, free_port_block
-from tests.conftest import ADMIN_PASSWORD, JWT_SECRET, bearer, enterprise_payload, login, make_bank, unique_name
+from tests.conftest import (
+    ADMIN_PASSWORD,
+    JWT_SECRET,
+    bearer,
+    enterprise_payload,
+    login,
+    make_account,
+    make_bank,
+    unique_name,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -62,18 +71,6 @@ def enterprise(gateway: httpx.Client, admin_headers: dict) -> dict:
     return response.json()
 
 
-def create_account(gateway: httpx.Client, admin_headers: dict, role: str, **fields) -> tuple[dict, dict]:
-    username = unique_name(role)
-    password = "s3cret-" + username
-    response = gateway.post(
-        "/auth/accounts",
-        json={"username": username, "password": password, "role": role, **fields},
-        headers=admin_headers,
-    )
-    assert response.status_code == 201, response.text
-    return response.json(), bearer(login(gateway, username, password))
-
-
 def test_health_reports_every_service(gateway: httpx.Client):
     response = gateway.get("/healthz")
     assert response.status_code == 200
@@ -104,7 +101,7 @@ def test_accounts_for_every_role(gateway: httpx.Client, admin_headers: dict, ent
         "bank": {"bank_id": bank_id},
     }
     for role, fields in cases.items():
-        account, headers = create_account(gateway, admin_headers, role, **fields)
+        account, headers = make_account(gateway, admin_headers, role, **fields)
         assert account["role"] == role
         for key, value in fields.items():
             assert account[key] == value
@@ -231,8 +228,8 @@ def test_bad_tokens_are_401(gateway: httpx.Client, path: str):
 
 
 def test_wrong_role_is_403(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
-    _, officer = create_account(gateway, admin_headers, "officer", department="market")
-    _, bank = create_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))
+    _, officer = make_account(gateway, admin_headers, "officer", department="market")
+    _, bank = make_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))
     assert_problem(gateway.post("/intake/enterprises", json=enterprise_payload(), headers=officer), 403)
     assert_problem(gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=bank), 403)
     assert_problem(gateway.post("/auth/accounts", json={}, headers=officer), 403)
@@ -241,7 +238,7 @@ def test_wrong_role_is_403(gateway: httpx.Client, admin_headers: dict, enterpris
 
 def test_enterprise_sees_only_itself(gateway: httpx.Client, admin_headers: dict, enterprise: dict):
     other = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers).json()
-    _, own = create_account(gateway, admin_headers, "enterprise", enterprise_id=enterprise["id"])
+    _, own = make_account(gateway, admin_headers, "enterprise", enterprise_id=enterprise["id"])
     assert gateway.get(f"/intake/enterprises/{enterprise['id']}", headers=own).status_code == 200
     assert_problem(gateway.get(f"/intake/enterprises/{other['id']}", headers=own), 404)
     assert_problem(gateway.get(f"/intake/enterprises/{uuid.uuid4()}", headers=admin_headers), 404)

@@ -6,9 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from tests.conftest import enterprise_payload, unique_name
+from tests.conftest import enterprise_payload, make_account, unique_name
 from tests.e2e.test_foundation import assert_problem
-from tests.e2e.test_intake import make_account
 
 
 @pytest.fixture(scope="module")

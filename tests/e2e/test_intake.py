@@ -11,7 +11,7 @@ import pytest
 from services.common.auth import Principal, Role, issue_token
 from services.common.calendar import CST, CalendarYearBody, WorkCalendar
 from services.common.system import System
-from tests.conftest import JWT_SECRET, bearer, enterprise_payload, login, make_bank, unique_name
+from tests.conftest import JWT_SECRET, bearer, enterprise_payload, make_account, make_bank
 from tests.e2e.test_foundation import assert_problem
 
 GRADE_DAYS = {"urgent": 3, "normal": 10, "major": 20}
@@ -34,21 +34,12 @@ class Cast:
     liaison_name: str
 
 
-def make_account(gateway: httpx.Client, admin: dict, role: str, **fields) -> tuple[str, dict]:
-    username = unique_name(role)
-    password = "pw-" + username
-    response = gateway.post(
-        "/auth/accounts", json={"username": username, "password": password, "role": role, **fields}, headers=admin
-    )
-    assert response.status_code == 201, response.text
-    return username, bearer(login(gateway, username, password))
-
-
 @pytest.fixture(scope="module")
 def cast(gateway: httpx.Client, admin_headers: dict) -> Cast:
     own = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers).json()
     other = gateway.post("/intake/enterprises", json=enterprise_payload(town="韩村镇"), headers=admin_headers).json()
-    liaison_name, liaison = make_account(gateway, admin_headers, "officer", department="development_reform")
+    liaison_account, liaison = make_account(gateway, admin_headers, "officer", department="development_reform")
+    liaison_name = liaison_account["username"]
     assigned = gateway.put(
         f"/intake/enterprises/{own['id']}/liaison", json={"officer_username": liaison_name}, headers=admin_headers
     )
@@ -348,7 +339,7 @@ def test_bad_input(gateway: httpx.Client, cast: Cast):
 
 def test_liaison_must_be_an_officer(gateway: httpx.Client, cast: Cast, admin_headers: dict):
     path = f"/intake/enterprises/{cast.other_id}/liaison"
-    bank_name, _ = make_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))
+    bank_name = make_account(gateway, admin_headers, "bank", bank_id=make_bank(gateway, admin_headers))[0]["username"]
     for username in ("nobody_at_all", bank_name, "admin"):
         assert_problem(gateway.put(path, json={"officer_username": username}, headers=cast.admin), 422)
     assert_problem(gateway.put(path, json={"officer_username": "bad name!"}, headers=cast.admin), 422)

@@ -19,8 +19,7 @@ from procrastinate.testing import InMemoryConnector
 
 from services.approval import jobs
 from services.common.system import System, free_port_block, psycopg_dsn
-from tests.conftest import enterprise_payload, unique_name
-from tests.e2e.test_intake import make_account
+from tests.conftest import enterprise_payload, make_account, unique_name
 
 FAST_CRON = "* * * * * */2"  # croniter (procrastinate's cron parser) takes seconds as the 6th, last field
 DEADLINE_SECONDS = 30
