@@ -12,7 +12,7 @@ from sqlmodel import Field
 from services.approval.config import MAX_YEAR, MIN_YEAR
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import Resource, utcnow
-from services.common.outbox import OutboxMessage
+from services.common.outbox import OutboxMessage, outbox_table_args
 
 SCHEMA = "approval"
 APPLICATION_CODE_SEQUENCE = Sequence("application_code_seq", schema=SCHEMA)
@@ -103,10 +103,7 @@ class Task(Resource, table=True):
 
 class ApprovalOutbox(OutboxMessage, table=True):
     __tablename__ = "outbox"
-    __table_args__ = (
-        Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"),
-        {"schema": SCHEMA},
-    )
+    __table_args__ = outbox_table_args(SCHEMA)
 
 
 class ApprovalIdempotency(IdempotencyRecord, table=True):

@@ -31,7 +31,7 @@ from services.approval.schemas import (
     TaskStatus,
 )
 from services.common import calendar
-from services.common.auth import Principal, Role
+from services.common.auth import Principal, Role, acting_enterprise
 from services.common.calendar import WorkCalendar, YearSchedule, cst_date
 from services.common.db import insert_unique, next_code
 from services.common.http import ServiceClient
@@ -194,14 +194,7 @@ async def submit_application(
     session: AsyncSession, *, data: ApplicationCreate, principal: Principal, services: ServiceClient
 ) -> tuple[Application, list[Task]]:
     """Accept an application and open every department's task at once, in one transaction."""
-    if principal.role is Role.enterprise:
-        if data.enterprise_id not in (None, principal.enterprise_id):
-            raise Invalid("An enterprise applies for itself only.", field="enterprise_id")
-        enterprise_id = principal.enterprise_id
-    elif data.enterprise_id is None:
-        raise Invalid("Say which enterprise the application is for.", field="enterprise_id")
-    else:
-        enterprise_id = data.enterprise_id
+    enterprise_id = acting_enterprise(principal, data.enterprise_id)
     matter = (await session.exec(select(Matter).where(Matter.code == data.matter_code))).first()
     if matter is None:
         raise Invalid(f"No matter with code {data.matter_code!r}.", field="matter_code")

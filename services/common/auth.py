@@ -10,7 +10,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
-from services.common.problems import Forbidden, Unauthorized
+from services.common.problems import Forbidden, Invalid, Unauthorized
 
 ALGORITHM = "HS256"
 ISSUER = "kuaiban"
@@ -122,6 +122,17 @@ async def current_principal(
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def acting_enterprise(principal: Principal, requested: uuid.UUID | None) -> uuid.UUID:
+    """Whose behalf a create is for: an enterprise acts for itself, staff must name the enterprise."""
+    if principal.role is Role.enterprise:
+        if requested not in (None, principal.enterprise_id):
+            raise Invalid("An enterprise acts for itself only.", field="enterprise_id")
+        return principal.enterprise_id
+    if requested is None:
+        raise Invalid("Say which enterprise this is for.", field="enterprise_id")
+    return requested
 
 
 def require_roles(*roles: Role):

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, Index
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel, select
 
@@ -42,6 +42,11 @@ class OutboxMessage(SQLModel):
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     last_error: str | None = Field(default=None, max_length=500)
+
+
+def outbox_table_args(schema: str) -> tuple:
+    """The pending-message index every outbox table carries, in the service's schema."""
+    return (Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"), {"schema": schema})
 
 
 def timeline_message(

@@ -1,5 +1,6 @@
-"""Building blocks for request and response bodies: strict bodies and safe text fields."""
+"""Building blocks for request and response bodies: strict bodies, safe text, shared vocabulary."""
 
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
@@ -35,3 +36,24 @@ def _single_line(value: str) -> str:
     if "\n" in value or "\t" in value:
         raise ValueError("must be a single line")
     return _printable(value)
+
+
+IndustrySection = StrEnum("IndustrySection", {ch: ch for ch in "ABCDEFGHIJKLMNOPQRST"})
+"""GB/T 4754 industry sections A (agriculture) to T (international organisations)."""
+
+
+class CreditRating(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+def _distinct(values: list) -> list:
+    if len(set(values)) != len(values):
+        raise ValueError("values must not repeat")
+    return values
+
+
+Distinct = AfterValidator(_distinct)
+"""For list fields whose items must not repeat: `Annotated[list[X], Distinct]`."""

@@ -10,7 +10,7 @@ from sqlmodel import Field
 
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import Resource
-from services.common.outbox import OutboxMessage
+from services.common.outbox import OutboxMessage, outbox_table_args
 
 SCHEMA = "finance"
 
@@ -155,10 +155,7 @@ class MatchmakingEvent(Resource, table=True):
 
 class FinanceOutbox(OutboxMessage, table=True):
     __tablename__ = "outbox"
-    __table_args__ = (
-        Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"),
-        {"schema": SCHEMA},
-    )
+    __table_args__ = outbox_table_args(SCHEMA)
 
 
 class FinanceIdempotency(IdempotencyRecord, table=True):

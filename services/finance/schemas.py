@@ -5,9 +5,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from services.common.schemas import RequestBody, ResponseBody, text
+from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
 
 Yuan = Annotated[int, Field(ge=0, le=10**13)]
 RatePct = Annotated[float, Field(gt=0, le=36)]  # rates above 36 % a year are not lawful lending in the PRC
@@ -20,16 +20,6 @@ class Collateral(StrEnum):
     mortgage = "mortgage"  # 抵押
     guarantee = "guarantee"  # 保证
     pledge = "pledge"  # 质押
-
-
-class Rating(StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
-
-
-Industry = Annotated[str, StringConstraints(pattern=r"^[A-T]$")]
 
 
 class ProductStatus(StrEnum):
@@ -48,15 +38,6 @@ class ApplicationStatus(StrEnum):
     approved = "approved"
     rejected = "rejected"
     signed = "signed"
-
-
-def _distinct(values: list) -> list:
-    if len(set(values)) != len(values):
-        raise ValueError("values must not repeat")
-    return values
-
-
-Distinct = AfterValidator(_distinct)
 
 
 class BankCreate(RequestBody):
@@ -86,7 +67,7 @@ class ProductCreate(RequestBody):
     term_months_min: Months
     term_months_max: Months
     collateral_types: Annotated[list[Collateral], Distinct] = Field(min_length=1, max_length=4)
-    industries: Annotated[list[Industry], Distinct] = Field(
+    industries: Annotated[list[IndustrySection], Distinct] = Field(
         default_factory=list, max_length=20, description="Empty: every industry"
     )
     towns: Annotated[list[text(50)], Distinct] = Field(
@@ -94,7 +75,7 @@ class ProductCreate(RequestBody):
     )
     min_years_in_business: int = Field(default=0, ge=0, le=100)
     min_annual_revenue_yuan: Yuan = 0
-    accepted_credit_ratings: Annotated[list[Rating], Distinct] = Field(min_length=1, max_length=4)
+    accepted_credit_ratings: Annotated[list[CreditRating], Distinct] = Field(min_length=1, max_length=4)
     valid_until: date | None = None
 
     @model_validator(mode="after")

@@ -8,18 +8,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from services.common.departments import Department
-from services.common.schemas import RequestBody, ResponseBody, text
+from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
 from services.intake.uscc import uscc_error
-
-IndustrySection = StrEnum("IndustrySection", {ch: ch for ch in "ABCDEFGHIJKLMNOPQRST"})
-"""GB/T 4754 industry sections A (agriculture) to T (international organisations)."""
-
-
-class CreditRating(StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
 
 
 def _valid_uscc(value: str) -> str:
@@ -151,15 +141,8 @@ class RequestCreate(RequestBody):
 
 class RequestAssign(RequestBody):
     lead_department: Department
-    cooperating_departments: list[Department] = Field(default_factory=list, max_length=13)
+    cooperating_departments: Annotated[list[Department], Distinct] = Field(default_factory=list, max_length=13)
     grade: Grade
-
-    @field_validator("cooperating_departments")
-    @classmethod
-    def _distinct(cls, value: list[Department]) -> list[Department]:
-        if len(set(value)) != len(value):
-            raise ValueError("departments must not repeat")
-        return value
 
 
 class RequestReply(RequestBody):

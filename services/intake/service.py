@@ -10,7 +10,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import Principal, Role
+from services.common.auth import Principal, Role, acting_enterprise
 from services.common.calendar import WorkCalendar, cst_date, cst_today
 from services.common.db import insert_unique, next_code
 from services.common.models import utcnow
@@ -197,14 +197,7 @@ def _record(
 
 async def create_request(session: AsyncSession, *, data: RequestCreate, principal: Principal) -> EnterpriseRequest:
     """File a request: an enterprise for itself, staff on an enterprise's behalf."""
-    if principal.role is Role.enterprise:
-        if data.enterprise_id not in (None, principal.enterprise_id):
-            raise Invalid("An enterprise files requests for itself only.", field="enterprise_id")
-        enterprise_id = principal.enterprise_id
-    elif data.enterprise_id is None:
-        raise Invalid("Say which enterprise the request is for.", field="enterprise_id")
-    else:
-        enterprise_id = data.enterprise_id
+    enterprise_id = acting_enterprise(principal, data.enterprise_id)
     await _existing(session, Enterprise, enterprise_id, "enterprise_id", "enterprise")
     if data.meeting_id is not None:
         await _existing(session, Meeting, data.meeting_id, "meeting_id", "meeting")
