@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	@$(PY) -m services.common.system
+	@$(PY) -m launcher
 
 test: $(STAMP)
 	@$(PY) -m ruff check .

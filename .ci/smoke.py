@@ -14,7 +14,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from services.common.system import create_database, drop_database, free_port_block, ports_free  # noqa: E402
+from launcher.system import create_database, drop_database, free_port_block, ports_free  # noqa: E402
 from services.intake.uscc import check_character  # noqa: E402
 
 SERVER = "postgresql://postgres@127.0.0.1:5432"

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from services.common.system import create_database, drop_database, start_embedded_postgres
+from launcher.system import create_database, drop_database, start_embedded_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "bench" / "results"

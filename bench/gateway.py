@@ -57,8 +57,8 @@ from bench.common import (  # noqa: E402
     temp_workdir,
     write_results,
 )
+from launcher.system import System, free_port_block, migrate, ports_free  # noqa: E402
 from services.common.problems import PROBLEM_MEDIA_TYPE  # noqa: E402
-from services.common.system import System, free_port_block, migrate, ports_free  # noqa: E402
 from services.intake.uscc import check_character  # noqa: E402
 
 TARGETS = ("direct", "nginx", "gateway")

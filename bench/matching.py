@@ -64,14 +64,14 @@ from bench.common import (  # noqa: E402
     temp_workdir,
     write_results,
 )
+from launcher.system import (  # noqa: E402
+    libpq_url,
+    migrate,
+)
 from services.common.auth import Principal, Role  # noqa: E402
 from services.common.db import create_engine, create_sessionmaker  # noqa: E402
 from services.common.pagination import PageParams  # noqa: E402
 from services.common.settings import Settings  # noqa: E402
-from services.common.system import (  # noqa: E402
-    migrate,
-    psycopg_dsn,
-)
 from services.finance import service  # noqa: E402
 from services.finance.models import Need  # noqa: E402
 
@@ -510,7 +510,7 @@ def main() -> int:
     with contextlib.ExitStack() as stack, guarded(stopping):
         workdir = temp_workdir(stack, keep=args.keep)
         url = stack.enter_context(database(workdir, keep=args.keep))
-        dsn = psycopg_dsn(url)
+        dsn = libpq_url(url)
         migrate(url)
         facts = server_facts(dsn)
         print(f"PostgreSQL {facts['server_version']}; generating {args.products:,} products, {args.needs:,} needs")

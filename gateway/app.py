@@ -3,9 +3,8 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
-
 from gateway import config, routes, service
+from gateway.clients import GatewayRuntime
 from gateway.edge import Edge, response_headers
 from gateway.models import IdentityIdempotency
 from gateway.proxy import Proxy
@@ -14,20 +13,20 @@ from services.common.logs import RequestIdMiddleware
 
 
 @asynccontextmanager
-async def bootstrap_admin(app: FastAPI) -> AsyncIterator[None]:
-    async with app.state.sessionmaker() as session:
-        await service.ensure_admin(session, password=app.state.settings.admin_password)
+async def bootstrap_admin(runtime: GatewayRuntime) -> AsyncIterator[None]:
+    async with runtime.sessions.begin() as session:
+        await service.ensure_admin(session, password=runtime.settings.admin_password)
     yield
 
 
 @asynccontextmanager
-async def start_edge(app: FastAPI) -> AsyncIterator[None]:
-    settings = app.state.settings
+async def start_edge(runtime: GatewayRuntime) -> AsyncIterator[None]:
+    settings = runtime.settings
     proxy = Proxy(
         {name: settings.service_url(name) for name in config.ROUTES.values()},
         timeout_seconds=settings.upstream_timeout_seconds,
     )
-    edge.start(settings, proxy, app.state.verifier)
+    edge.start(settings, proxy, runtime.verifier)
     try:
         yield
     finally:
@@ -40,6 +39,7 @@ api = create_app(
     description=config.DESCRIPTION,
     routers=[routes.router, routes.internal],
     hooks=[bootstrap_admin, start_edge],
+    runtime_class=GatewayRuntime,
     request_ids=False,
     idempotency=IdentityIdempotency,
     health_route=False,

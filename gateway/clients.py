@@ -1,32 +1,69 @@
-"""Calls from the gateway to the services: health, OpenAPI documents, enterprise look-ups."""
+"""The gateway's typed clients of the services: registry look-ups for new accounts, health, OpenAPI."""
 
 import uuid
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, Request
 
 from gateway.config import HEALTH_TIMEOUT_SECONDS
-from services.common.http import ServiceClient
+from services.common.app import Runtime
+from services.common.internal import InternalHttp, injected
 from services.common.problems import Invalid, Unavailable
+from services.finance.contract import FinanceClient
+from services.intake.contract import IntakeClient
 
 
-async def service_health(client: ServiceClient, service: str):
-    return await client.request(service, "GET", "/healthz", retries=0, timeout=HEALTH_TIMEOUT_SECONDS)
+@dataclass(eq=False)
+class GatewayRuntime(Runtime):
+    """The gateway's runtime: the common one plus the last complete merged OpenAPI document."""
+
+    merged_openapi: tuple[float, dict[str, Any]] | None = None
 
 
-async def service_openapi(client: ServiceClient, service: str) -> dict[str, Any] | None:
-    try:
-        response = await client.request(service, "GET", "/openapi.json", retries=0, timeout=HEALTH_TIMEOUT_SECONDS)
-    except Unavailable:
-        return None
-    return response.json() if response.status_code == 200 else None
+class ServicesClient:
+    """What the gateway asks of every service: its health and its OpenAPI document."""
+
+    def __init__(self, internal: InternalHttp) -> None:
+        self._internal = internal
+
+    async def healthy(self, service: str) -> bool:
+        try:
+            reply = await self._internal.call(service, "GET", "/healthz", retries=0, time_limit=HEALTH_TIMEOUT_SECONDS)
+        except Unavailable:
+            return False
+        return reply.status == 200
+
+    async def openapi(self, service: str) -> dict[str, Any] | None:
+        try:
+            reply = await self._internal.call(
+                service, "GET", "/openapi.json", retries=0, time_limit=HEALTH_TIMEOUT_SECONDS
+            )
+        except Unavailable:
+            return None
+        return orjson.loads(reply.body) if reply.status == 200 else None
 
 
-async def require_enterprise(client: ServiceClient, enterprise_id: uuid.UUID) -> None:
-    """An enterprise account must point at a registered enterprise."""
-    if await client.get_json("intake", f"/intake/enterprises/{enterprise_id}", what="the enterprise") is None:
-        raise Invalid("No enterprise is registered with this id.", field="enterprise_id")
+class RegistryClient:
+    """Whether an account's enterprise (intake) or bank (finance) is registered."""
+
+    def __init__(self, internal: InternalHttp) -> None:
+        self._intake = IntakeClient(internal)
+        self._finance = FinanceClient(internal)
+
+    async def require_enterprise(self, enterprise_id: uuid.UUID) -> None:
+        await self._intake.enterprise(enterprise_id)  # 422 on `enterprise_id` when unknown
+
+    async def require_bank(self, bank_id: uuid.UUID) -> None:
+        if await self._finance.bank(bank_id) is None:
+            raise Invalid("No bank is registered with this id.", field="bank_id")
 
 
-async def require_bank(client: ServiceClient, bank_id: uuid.UUID) -> None:
-    """A bank account must point at a bank registered in finance."""
-    if await client.get_json("finance", f"/finance/banks/{bank_id}", what="the bank") is None:
-        raise Invalid("No bank is registered with this id.", field="bank_id")
+def gateway_runtime(request: Request) -> GatewayRuntime:
+    return request.app.state.runtime
+
+
+GatewayRuntimeDep = Annotated[GatewayRuntime, Depends(gateway_runtime)]
+ServicesDep = injected(ServicesClient)
+RegistryDep = injected(RegistryClient)

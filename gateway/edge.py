@@ -110,7 +110,7 @@ class Edge:
 
     def _is_service(self, scope: Scope) -> bool:
         try:
-            return self._principal(scope).role is Role.service
+            return self._principal(scope).role is Role.internal
         except Unauthorized:
             return False
 

@@ -3,6 +3,7 @@
 import asyncio
 import copy
 import logging
+import time
 import uuid
 from typing import Any
 
@@ -13,11 +14,14 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.concurrency import run_in_threadpool
 
+from gateway.clients import GatewayRuntime, RegistryClient, ServicesClient
+from gateway.config import OPENAPI_CACHE_SECONDS
 from gateway.models import Account
 from gateway.schemas import AccountCreate
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
 from services.common.problems import NotFound, Unauthorized
+from services.common.settings import SERVICE_NAMES
 
 log = logging.getLogger("kuaiban.gateway")
 hasher = PasswordHasher()
@@ -36,8 +40,12 @@ async def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
-async def create_account(session: AsyncSession, *, data: AccountCreate) -> Account:
-    """Create an account; usernames are unique."""
+async def create_account(session: AsyncSession, *, data: AccountCreate, registry: RegistryClient) -> Account:
+    """Create an account; usernames are unique, and an enterprise's or bank's must be registered."""
+    if data.enterprise_id is not None:
+        await registry.require_enterprise(data.enterprise_id)
+    if data.bank_id is not None:
+        await registry.require_bank(data.bank_id)
     account = Account(
         **data.model_dump(exclude={"password"}, mode="python"),
         password_hash=await hash_password(data.password),
@@ -86,7 +94,10 @@ async def account_by_username(session: AsyncSession, *, username: str) -> Accoun
 
 
 async def ensure_admin(session: AsyncSession, *, password: str) -> None:
-    """Create the bootstrap `admin`, or reset its password to the configured one; safe on replicas."""
+    """Create the bootstrap `admin`, or reset its password to the configured one; safe on replicas.
+
+    Runs at start-up in a transaction of its own (there is no request).
+    """
     if not password:
         log.warning("KUAIBAN_ADMIN_PASSWORD is not set; the admin account is left as it is")
         return
@@ -96,23 +107,30 @@ async def ensure_admin(session: AsyncSession, *, password: str) -> None:
         .values(id=uuid.uuid4(), username="admin", password_hash=password_hash, role="admin", active=True)
         .on_conflict_do_nothing(index_elements=["username"])
     )
-    await session.commit()
-    admin = (await session.exec(select(Account).where(Account.username == "admin"))).one()
+    admin = (await session.exec(select(Account).where(Account.username == "admin").with_for_update())).one()
     if not await password_matches(admin.password_hash, password):
         admin.password_hash = password_hash
         session.add(admin)
-        await session.commit()
         log.info("admin password reset to KUAIBAN_ADMIN_PASSWORD")
 
 
-async def health(checks: dict[str, Any]) -> dict[str, str]:
+async def health(services: ServicesClient) -> dict[str, str]:
     """Ask every service's /healthz at once; anything but 200 in time is `down`."""
-    names = list(checks)
-    results = await asyncio.gather(*checks.values(), return_exceptions=True)
-    return {
-        name: "ok" if not isinstance(result, BaseException) and result.status_code == 200 else "down"
-        for name, result in zip(names, results, strict=True)
-    }
+    answers = await asyncio.gather(*(services.healthy(name) for name in SERVICE_NAMES))
+    return {name: "ok" if ok else "down" for name, ok in zip(SERVICE_NAMES, answers, strict=True)}
+
+
+async def merged_openapi(runtime: GatewayRuntime, services: ServicesClient, own: dict[str, Any]) -> dict[str, Any]:
+    """One document for every public path; a complete one is kept OPENAPI_CACHE_SECONDS."""
+    cached = runtime.merged_openapi
+    if cached and time.monotonic() - cached[0] < OPENAPI_CACHE_SECONDS:
+        return cached[1]
+    fetched = await asyncio.gather(*(services.openapi(name) for name in SERVICE_NAMES))
+    docs = dict(zip(SERVICE_NAMES, fetched, strict=True))
+    merged = merge_openapi(own, {name: doc for name, doc in docs.items() if doc is not None})
+    if all(doc is not None for doc in fetched):
+        runtime.merged_openapi = (time.monotonic(), merged)
+    return merged
 
 
 def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:

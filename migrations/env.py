@@ -7,7 +7,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool, text
 
 from migrations.metadata import include_name, metadata
-from services.common.settings import to_psycopg_url
+from services.common.settings import sqlalchemy_url
 
 MIGRATION_LOCK = 7_306_315_001  # pg_advisory_lock key: two migrate jobs never run at once
 
@@ -21,7 +21,7 @@ def database_url() -> str:
     url = config.attributes.get("database_url") or os.environ.get("KUAIBAN_DATABASE_URL", "")
     if not url:
         raise RuntimeError("KUAIBAN_DATABASE_URL must be set to migrate")
-    return to_psycopg_url(url)
+    return sqlalchemy_url(url)
 
 
 def run_migrations_offline() -> None:

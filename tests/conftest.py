@@ -10,8 +10,7 @@ import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
-from services.common.settings import Settings
-from services.common.system import (
+from launcher.system import (
     System,
     create_database,
     drop_database,
@@ -19,6 +18,7 @@ from services.common.system import (
     migrate,
     start_embedded_postgres,
 )
+from services.common.settings import Settings
 from services.intake.uscc import check_character
 
 JWT_SECRET = "test-secret-" + "k" * 40

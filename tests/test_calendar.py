@@ -4,20 +4,20 @@ import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 import chinese_calendar
-import httpx
 import pytest
 
+from services.approval.contract import ApprovalClient, CalendarFeed, YearScheduleBody
 from services.common.calendar import (
     CST,
-    CalendarSnapshot,
-    CalendarSource,
-    CalendarYearBody,
+    CalendarCache,
     WorkCalendar,
     YearSchedule,
     official_schedule,
     official_years,
 )
+from services.common.internal import InternalHttp, Reply, Unreachable
 from services.common.problems import Unavailable
+from services.common.settings import Settings
 
 OFFICIAL_2026 = official_schedule(2026)
 CALENDAR = WorkCalendar([OFFICIAL_2026] if OFFICIAL_2026 else [])
@@ -146,24 +146,33 @@ def test_elapsed_over_years_is_quick():
     assert elapsed == working_2001_2009
 
 
-class FakeApproval:
-    """Stands in for the ServiceClient: answers the snapshot, or fails like an unreachable service."""
+class FakeApprovalTransport:
+    """The network to approval: answers the calendar feed, or fails like an unreachable or broken service."""
 
     def __init__(self) -> None:
         self.calls = 0
         self.failure: Exception | None = None
         self.status = 200
         self.body: bytes | None = None
-        self.snapshot = CalendarSnapshot(years=[CalendarYearBody.of(OFFICIAL_2026)])  # type: ignore[arg-type]
+        self.feed = CalendarFeed(years=[YearScheduleBody.of(OFFICIAL_2026)])  # type: ignore[arg-type]
 
-    async def request(self, service: str, method: str, path: str, **_) -> httpx.Response:
-        assert (service, method, path) == ("approval", "GET", "/internal/approval/calendar")
+    async def send(self, method: str, url: str, **_) -> Reply:
+        assert (method, url) == ("GET", "http://approval.test/internal/approval/calendar")
         self.calls += 1
         await asyncio.sleep(0)  # let concurrent callers pile up, as on a real round trip
         if self.failure is not None:
             raise self.failure
-        request = httpx.Request(method, f"http://approval{path}")
-        return httpx.Response(self.status, content=self.body or self.snapshot.model_dump_json(), request=request)
+        return Reply(self.status, self.body or self.feed.model_dump_json().encode())
+
+    async def aclose(self) -> None:
+        return None
+
+
+def cache_over(transport: FakeApprovalTransport, **options) -> CalendarCache:
+    """A calendar cache over the real approval client, the real internal client and a fake network."""
+    settings = Settings(jwt_secret="s" * 40, approval_url="http://approval.test")
+    internal = InternalHttp(settings, caller="test", transport=transport, retries=0)
+    return CalendarCache(ApprovalClient(internal).calendar, **options)
 
 
 class Clock:
@@ -175,14 +184,14 @@ class Clock:
 
 
 async def test_source_caches_for_the_ttl_then_refreshes():
-    client, clock = FakeApproval(), Clock()
-    source = CalendarSource(client, ttl_seconds=30, clock=clock)  # type: ignore[arg-type]
+    client, clock = FakeApprovalTransport(), Clock()
+    source = cache_over(client, ttl_seconds=30, clock=clock)
     first = await source.get()
     assert not first.is_working_day(date(2026, 10, 7)) and client.calls == 1
     clock.now += 29
     assert await source.get() is first and client.calls == 1
-    client.snapshot = CalendarSnapshot(
-        years=[CalendarYearBody(year=2026, provisional=False, holidays=[date(2026, 10, 8)], workdays=[])]
+    client.feed = CalendarFeed(
+        years=[YearScheduleBody(year=2026, provisional=False, holidays=[date(2026, 10, 8)], workdays=[])]
     )
     clock.now += 2
     refreshed = await source.get()
@@ -192,11 +201,11 @@ async def test_source_caches_for_the_ttl_then_refreshes():
 
 @pytest.mark.parametrize("failure", ["unreachable", "error status", "bad body"])
 async def test_source_keeps_the_last_good_calendar_when_approval_fails(failure: str, caplog):
-    client, clock = FakeApproval(), Clock()
-    source = CalendarSource(client, ttl_seconds=30, clock=clock)  # type: ignore[arg-type]
+    client, clock = FakeApprovalTransport(), Clock()
+    source = cache_over(client, ttl_seconds=30, clock=clock)
     good = await source.get()
     if failure == "unreachable":
-        client.failure = Unavailable("down")
+        client.failure = Unreachable("down")
     elif failure == "error status":
         client.status = 500
     else:
@@ -208,9 +217,9 @@ async def test_source_keeps_the_last_good_calendar_when_approval_fails(failure: 
 
 
 async def test_source_without_any_calendar_is_unavailable():
-    client = FakeApproval()
-    client.failure = Unavailable("down")
-    source = CalendarSource(client, ttl_seconds=30)  # type: ignore[arg-type]
+    client = FakeApprovalTransport()
+    client.failure = Unreachable("down")
+    source = cache_over(client, ttl_seconds=30)
     with pytest.raises(Unavailable):
         await source.get()
     client.failure = None
@@ -218,7 +227,7 @@ async def test_source_without_any_calendar_is_unavailable():
 
 
 async def test_concurrent_callers_share_one_fetch():
-    client = FakeApproval()
-    source = CalendarSource(client, ttl_seconds=30)  # type: ignore[arg-type]
+    client = FakeApprovalTransport()
+    source = cache_over(client, ttl_seconds=30)
     calendars = await asyncio.gather(*(source.get() for _ in range(20)))
     assert client.calls == 1 and all(calendar is calendars[0] for calendar in calendars)

@@ -11,11 +11,12 @@ import pytest
 
 from gateway.service import merge_openapi
 from services.common.auth import Principal, Role, issue_token, verify_token
-from services.common.http import ServiceClient
+from services.common.internal import InternalHttp
 from services.common.pagination import decode_cursor, encode_cursor
 from services.common.problems import Invalid, Unauthorized, Unavailable
-from services.common.settings import Settings, to_psycopg_url
+from services.common.settings import Settings, sqlalchemy_url
 from services.intake.app import app as intake_app
+from services.intake.clients import IntakeRuntime
 from services.intake.uscc import check_character, uscc_error
 from tests.conftest import JWT_SECRET, enterprise_payload
 
@@ -24,7 +25,7 @@ ADMIN = Principal(subject=str(uuid.uuid4()), username="admin", role=Role.admin)
 
 @pytest.fixture(scope="module")
 async def intake(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    intake_app.state.settings = settings
+    intake_app.state.runtime = IntakeRuntime.build("intake", settings)
     async with intake_app.router.lifespan_context(intake_app):
         transport = httpx.ASGITransport(app=intake_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://intake") as client:
@@ -106,7 +107,7 @@ def test_settings_derive_urls_and_require_secrets():
     assert settings.service_url("approval") == "http://127.0.0.1:9002"
     assert settings.async_database_url == "postgresql+psycopg://u@h/db"
     assert Settings(intake_url="http://intake:8001/").service_url("intake") == "http://intake:8001"
-    assert to_psycopg_url("postgres://x/y") == "postgresql+psycopg://x/y"
+    assert sqlalchemy_url("postgres://x/y") == "postgresql+psycopg://x/y"
     with pytest.raises(RuntimeError, match="KUAIBAN_JWT_SECRET"):
         Settings(database_url="postgresql://u@h/db", jwt_secret="short").require()
     with pytest.raises(RuntimeError, match="KUAIBAN_DATABASE_URL"):
@@ -128,13 +129,13 @@ def test_merge_openapi_renames_conflicting_schemas():
 
 async def test_service_client_gives_503_when_unreachable():
     settings = Settings(jwt_secret="s" * 40, intake_url="http://127.0.0.1:9")  # port 9: nothing listens
-    client = ServiceClient(settings, caller="test", retries=1)
+    client = InternalHttp(settings, caller="test", retries=1)
     try:
         started = time.perf_counter()
         with pytest.raises(Unavailable):
-            await client.request("intake", "GET", "/healthz")
+            await client.call("intake", "GET", "/healthz")
         with pytest.raises(Unavailable):
-            await client.request("intake", "POST", "/intake/enterprises", json={})
+            await client.call("intake", "POST", "/intake/enterprises", body=b"{}")
         assert time.perf_counter() - started < 5
     finally:
         await client.aclose()

@@ -7,9 +7,9 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
+from launcher.system import ROOT, create_database, drop_database
 from migrations.metadata import SCHEMAS, include_name, metadata
-from services.common.settings import to_psycopg_url
-from services.common.system import ROOT, create_database, drop_database
+from services.common.settings import sqlalchemy_url
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def alembic_config(url: str) -> Config:
 def test_models_and_migrations_agree_and_downgrade_works(scratch_url: str):
     config = alembic_config(scratch_url)
     command.upgrade(config, "head")
-    engine = create_engine(to_psycopg_url(scratch_url))
+    engine = create_engine(sqlalchemy_url(scratch_url))
     try:
         with engine.connect() as conn:
             context = MigrationContext.configure(

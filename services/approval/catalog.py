@@ -1,10 +1,6 @@
 """The demo catalog of service matters (事项) that `make run` seeds, modelled on 濉溪县's 快办 practice:
 company opening in one working day across five departments, a construction permit, a power hookup."""
 
-from sqlalchemy.dialects.postgresql import insert
-from sqlmodel.ext.asyncio.session import AsyncSession
-
-from services.approval.models import Matter
 from services.approval.schemas import MatterCreate
 
 CATALOG = [
@@ -60,9 +56,5 @@ CATALOG = [
 ]
 
 
-async def seed_catalog(session: AsyncSession) -> int:
-    """Add the catalog's matters that are not there yet; returns how many (replicas may race: fine)."""
-    rows = [MatterCreate.model_validate(entry).model_dump(mode="json") for entry in CATALOG]
-    result = await session.exec(insert(Matter).values(rows).on_conflict_do_nothing(index_elements=["code"]))
-    await session.commit()
-    return result.rowcount
+def matters() -> list[MatterCreate]:
+    return [MatterCreate.model_validate(entry) for entry in CATALOG]

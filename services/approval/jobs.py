@@ -14,18 +14,18 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 import croniter  # procrastinate's own cron parser (a dependency of it)
 import procrastinate
-from fastapi import FastAPI
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.approval import config, service
+from services.approval import config
+from services.approval.service import sweep as sla
+from services.common.app import Runtime
+from services.common.db import Sessions
 from services.common.models import utcnow
-from services.common.settings import Settings
+from services.common.settings import Settings, libpq_url
 
 log = logging.getLogger("kuaiban.approval.jobs")
 
@@ -36,25 +36,16 @@ STOP_SECONDS = 5.0  # how long a stopping worker lets a running sweep finish bef
 RESTART_SECONDS = 5.0  # a worker that stopped on an error (database away) starts again after this
 
 
-def conninfo(settings: Settings) -> str:
-    """The database URL as libpq takes it (no SQLAlchemy driver suffix)."""
-    url = make_url(settings.database_url).set(drivername="postgresql")
-    return url.render_as_string(hide_password=False)
-
-
 def build_job_app(
-    settings: Settings,
-    *,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    on_change: Callable[[], None] = lambda: None,
+    settings: Settings, *, sessions: Sessions, clock: Callable[[], datetime] = utcnow
 ) -> procrastinate.App:
     """The procrastinate app with the sweep scheduled on `settings.sweep_cron`; not opened yet.
 
-    `on_change` runs after a sweep that changed something (the outbox relay's `wake`)."""
+    A sweep is a unit of work of its own; its timeline messages wake the outbox relay on commit."""
     if not croniter.croniter.is_valid(settings.sweep_cron):
         raise RuntimeError(f"KUAIBAN_SWEEP_CRON is not a valid cron expression: {settings.sweep_cron!r}")
     connector = procrastinate.PsycopgConnector(
-        conninfo=conninfo(settings),
+        conninfo=libpq_url(settings.database_url),
         min_size=1,
         max_size=4,
         name=f"kuaiban-{config.NAME}-jobs",
@@ -66,11 +57,10 @@ def build_job_app(
     @app.task(name=SWEEP_TASK, queue=QUEUE, queueing_lock=SWEEP_TASK)
     async def sweep(timestamp: int) -> dict[str, int]:
         """Deemed approvals and terminations due now, in a session of the service's own pool."""
-        async with sessionmaker() as session:
-            result = await service.sweep(session, now=utcnow())
+        async with sessions.begin() as session:
+            result = await sla.sweep(session, now=clock())
         if any(result.values()):
             log.info("sweep: %s", result)
-            on_change()
         return result
 
     return app
@@ -106,16 +96,10 @@ def jobs_hook(**worker_options: Any):
     """A lifespan hook: the job app opened and its worker running beside the service, stopped on shutdown."""
 
     @asynccontextmanager
-    async def hook(app: FastAPI) -> AsyncIterator[None]:
+    async def hook(runtime: Runtime) -> AsyncIterator[None]:
         if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
             logging.getLogger("procrastinate").setLevel(logging.WARNING)  # not three lines per tick
-        outbox = getattr(app.state, "outbox", None)
-        job_app = build_job_app(
-            app.state.settings,
-            sessionmaker=app.state.sessionmaker,
-            on_change=outbox.wake if outbox is not None else lambda: None,
-        )
-        app.state.jobs = job_app
+        job_app = build_job_app(runtime.settings, sessions=runtime.sessions, clock=runtime.clock)
         async with job_app.open_async():
             worker = asyncio.create_task(run_worker(job_app, **worker_options), name="approval-jobs")
             try:

@@ -10,8 +10,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
 from services.approval.config import MAX_YEAR, MIN_YEAR
+from services.approval.domain import ApplicationStatus, TaskStatus
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
-from services.common.models import Resource, utcnow
+from services.common.models import EnumText, Resource, utcnow
 from services.common.outbox import OutboxMessage, outbox_table_args
 
 SCHEMA = "approval"
@@ -37,7 +38,7 @@ class CalendarYear(Resource, table=True):
     provisional: bool
     holidays: list[date] = Field(sa_type=ARRAY(Date), nullable=False)
     workdays: list[date] = Field(sa_type=ARRAY(Date), nullable=False)
-    source: str = Field(max_length=16)
+    source: YearSource = Field(sa_type=EnumText(YearSource, 16))
 
 
 class Matter(Resource, table=True):
@@ -68,7 +69,7 @@ class Application(Resource, table=True):
     enterprise_id: uuid.UUID = Field(index=True)
     matter_id: uuid.UUID = Field(index=True)
     matter_code: str = Field(max_length=32)
-    status: str = Field(max_length=24)
+    status: ApplicationStatus = Field(sa_type=EnumText(ApplicationStatus, 24))
     due_date: date
     materials: list[str] = Field(sa_column=Column(ARRAY(String(64)), nullable=False))
     materials_count: int
@@ -93,7 +94,7 @@ class Task(Resource, table=True):
     application_id: uuid.UUID = Field(index=True)
     department: str = Field(max_length=32)
     task_name: str = Field(max_length=200)
-    status: str = Field(max_length=16)
+    status: TaskStatus = Field(sa_type=EnumText(TaskStatus, 16))
     due_date: date
     decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     decided_by: str | None = Field(default=None, max_length=64)

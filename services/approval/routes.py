@@ -3,18 +3,27 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Path
 
-from services.approval import service
+from services.approval import contract
+from services.approval.clients import IntakeDep
 from services.approval.config import MAX_YEAR, MIN_YEAR, PREFIX
-from services.approval.models import Application, Task
+from services.approval.domain import ApplicationStatus, TaskStatus
+from services.approval.models import Application, ApprovalOutbox, Task
+from services.approval.policy import (
+    AdminDep,
+    ApplicantDep,
+    EnterpriseDep,
+    InternalDep,
+    OfficerDep,
+    PeopleDep,
+    PrincipalDep,
+)
 from services.approval.schemas import (
     ApplicationCreate,
     ApplicationPage,
     ApplicationRead,
-    ApplicationStatus,
     ApprovalStats,
-    CalendarRead,
     CalendarYearRead,
     CalendarYearWrite,
     DecisionCreate,
@@ -24,19 +33,27 @@ from services.approval.schemas import (
     SupplementCreate,
     SweepResult,
     TaskPage,
-    TaskStatus,
 )
-from services.common.auth import AdminDep, Principal, PrincipalDep, Role, ServiceDep, require_roles
-from services.common.calendar import SNAPSHOT_PATH
+from services.approval.service import applications, calendar, matters, stats, sweep
+from services.common.clock import NowDep
 from services.common.db import SessionDep
-from services.common.models import utcnow
+from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 
 router = APIRouter(prefix=PREFIX, tags=["approval"], responses=problem_responses(401, 403))
-internal = APIRouter(include_in_schema=False)  # service-to-service: the gateway routes no /internal path
+internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
+operations = dead_letter_routes(PREFIX, ApprovalOutbox)
 
 YearPath = Annotated[int, Path(ge=MIN_YEAR, le=MAX_YEAR, description=f"{MIN_YEAR}–{MAX_YEAR}")]
+ACTION = problem_responses(404, 409, 422)
+
+
+def _application_body(application: Application, tasks: list[Task]) -> ApplicationRead:
+    return ApplicationRead.model_validate({**application.model_dump(), "tasks": [t.model_dump() for t in tasks]})
+
+
+# --- calendar -----------------------------------------------------------------------------------
 
 
 @router.get(
@@ -46,7 +63,7 @@ YearPath = Annotated[int, Path(ge=MIN_YEAR, le=MAX_YEAR, description=f"{MIN_YEAR
     summary="A year's holidays and make-up workdays (provisional when not yet official)",
 )
 async def get_calendar_year(year: YearPath, session: SessionDep, _: PrincipalDep):
-    return CalendarYearRead.of(await service.get_year(session, year=year))
+    return CalendarYearRead.of(await calendar.get_year(session, year=year))
 
 
 @router.put(
@@ -55,27 +72,17 @@ async def get_calendar_year(year: YearPath, session: SessionDep, _: PrincipalDep
     responses=problem_responses(422),
     summary="Replace a year's schedule, e.g. when its official notice comes out (admin)",
 )
-async def put_calendar_year(year: YearPath, body: CalendarYearWrite, session: SessionDep, _: AdminDep):
-    return CalendarYearRead.of(await service.replace_year(session, year=year, data=body))
+async def put_calendar_year(year: YearPath, body: CalendarYearWrite, session: SessionDep, now: NowDep, _: AdminDep):
+    return CalendarYearRead.of(await calendar.replace_year(session, year=year, data=body, now=now))
 
 
-@internal.get(SNAPSHOT_PATH, response_model=CalendarRead)
-async def get_calendar(session: SessionDep, _: ServiceDep):
-    """Every stored year, for the other services' `CalendarSource`."""
-    return CalendarRead(years=[CalendarYearRead.of(year) for year in await service.all_years(session)])
+@internal.get(contract.CALENDAR_PATH, response_model=contract.CalendarFeed)
+async def calendar_feed(session: SessionDep, _: InternalDep):
+    """Every stored year, for the other services' calendar caches."""
+    return contract.CalendarFeed(years=[CalendarYearRead.of(year) for year in await calendar.all_years(session)])
 
 
-# --- matters, applications, tasks ---------------------------------------------------------------
-
-PeopleDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.officer, Role.enterprise))]
-ApplicantDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.enterprise))]
-OfficerDep = Annotated[Principal, Depends(require_roles(Role.officer))]
-EnterpriseDep = Annotated[Principal, Depends(require_roles(Role.enterprise))]
-ACTION = problem_responses(404, 409, 422)
-
-
-def _application_body(application: Application, tasks: list[Task]) -> ApplicationRead:
-    return ApplicationRead.model_validate({**application.model_dump(), "tasks": [t.model_dump() for t in tasks]})
+# --- matters ------------------------------------------------------------------------------------
 
 
 @router.post(
@@ -86,12 +93,15 @@ def _application_body(application: Application, tasks: list[Task]) -> Applicatio
     summary="Define a service matter, 事项 (admin)",
 )
 async def create_matter(body: MatterCreate, session: SessionDep, _: AdminDep):
-    return await service.create_matter(session, data=body)
+    return await matters.create_matter(session, data=body)
 
 
 @router.get("/matters", response_model=MatterPage, summary="Service matters (any caller)")
 async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
-    return page_body(await service.list_matters(session, page=page))
+    return page_body(await matters.list_matters(session, page=page))
+
+
+# --- applications and tasks ---------------------------------------------------------------------
 
 
 @router.post(
@@ -101,24 +111,20 @@ async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
     responses=problem_responses(422, 503),
     summary="Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)",
 )
-async def submit_application(body: ApplicationCreate, session: SessionDep, request: Request, principal: ApplicantDep):
-    application, tasks = await service.submit_application(
-        session, data=body, principal=principal, services=request.app.state.services
+async def submit_application(
+    body: ApplicationCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: ApplicantDep
+):
+    return _application_body(
+        *await applications.submit(session, data=body, principal=principal, intake=intake, now=now)
     )
-    request.app.state.outbox.wake()
-    return _application_body(application, tasks)
 
 
 @router.get("/applications", response_model=ApplicationPage, summary="Applications the caller may see")
 async def list_applications(
-    session: SessionDep,
-    page: PageDep,
-    request: Request,
-    principal: PeopleDep,
-    status: ApplicationStatus | None = None,
+    session: SessionDep, page: PageDep, intake: IntakeDep, principal: PeopleDep, status: ApplicationStatus | None = None
 ):
-    rows, next_cursor = await service.list_applications(
-        session, principal=principal, services=request.app.state.services, page=page, status=status
+    rows, next_cursor = await applications.list_applications(
+        session, principal=principal, intake=intake, page=page, status=status
     )
     return {"items": [_application_body(a, t) for a, t in rows], "next_cursor": next_cursor}
 
@@ -129,16 +135,15 @@ async def list_applications(
     responses=problem_responses(404),
     summary="One application with the tasks the caller may see",
 )
-async def get_application(application_id: uuid.UUID, session: SessionDep, request: Request, principal: PeopleDep):
-    application, tasks = await service.get_application(
-        session, application_id=application_id, principal=principal, services=request.app.state.services
+async def get_application(application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: PeopleDep):
+    return _application_body(
+        *await applications.get_application(session, application_id=application_id, principal=principal, intake=intake)
     )
-    return _application_body(application, tasks)
 
 
 @router.get("/tasks", response_model=TaskPage, summary="The officer's inbox: its department's tasks")
 async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, status: TaskStatus | None = None):
-    return page_body(await service.list_tasks(session, principal=principal, page=page, status=status))
+    return page_body(await applications.list_tasks(session, principal=principal, page=page, status=status))
 
 
 @router.post(
@@ -148,13 +153,11 @@ async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, 
     summary="Approve, reject (veto) or return for 补正 (an officer of the task's department)",
 )
 async def decide(
-    task_id: uuid.UUID, body: DecisionCreate, session: SessionDep, request: Request, principal: OfficerDep
+    task_id: uuid.UUID, body: DecisionCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: OfficerDep
 ):
-    application, tasks = await service.decide(
-        session, task_id=task_id, data=body, principal=principal, services=request.app.state.services
+    return _application_body(
+        *await applications.decide(session, task_id=task_id, data=body, principal=principal, intake=intake, now=now)
     )
-    request.app.state.outbox.wake()
-    return _application_body(application, [t for t in tasks if t.department == principal.department])
 
 
 @router.post(
@@ -163,11 +166,12 @@ async def decide(
     responses=ACTION,
     summary="Hand in materials: fulfils commitments and returned tasks (the enterprise)",
 )
-async def supplement(application_id: uuid.UUID, body: SupplementCreate, session: SessionDep, principal: EnterpriseDep):
-    application, tasks = await service.supplement(
-        session, application_id=application_id, data=body, principal=principal
+async def supplement(
+    application_id: uuid.UUID, body: SupplementCreate, session: SessionDep, now: NowDep, principal: EnterpriseDep
+):
+    return _application_body(
+        *await applications.supplement(session, application_id=application_id, data=body, principal=principal, now=now)
     )
-    return _application_body(application, tasks)
 
 
 @router.post(
@@ -176,19 +180,17 @@ async def supplement(application_id: uuid.UUID, body: SupplementCreate, session:
     responses=ACTION,
     summary="Withdraw the application (the enterprise)",
 )
-async def withdraw(application_id: uuid.UUID, session: SessionDep, request: Request, principal: EnterpriseDep):
-    application, tasks = await service.withdraw(session, application_id=application_id, principal=principal)
-    request.app.state.outbox.wake()
-    return _application_body(application, tasks)
+async def withdraw(application_id: uuid.UUID, session: SessionDep, now: NowDep, principal: EnterpriseDep):
+    return _application_body(
+        *await applications.withdraw(session, application_id=application_id, principal=principal, now=now)
+    )
 
 
 @router.post("/sweep", response_model=SweepResult, summary="Run the SLA sweep now (admin; it also runs every minute)")
-async def run_sweep(session: SessionDep, request: Request, _: AdminDep):
-    result = await service.sweep(session, now=utcnow())
-    request.app.state.outbox.wake()
-    return result
+async def run_sweep(session: SessionDep, now: NowDep, _: AdminDep):
+    return await sweep.sweep(session, now=now)
 
 
 @router.get("/stats", response_model=ApprovalStats, summary="County figures of parallel approval (admin)")
 async def get_stats(session: SessionDep, _: AdminDep):
-    return await service.stats(session)
+    return await stats.stats(session)

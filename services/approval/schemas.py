@@ -2,12 +2,12 @@
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from services.common.calendar import CalendarSnapshot, CalendarYearBody
+from services.approval.contract import CalendarFeed, YearScheduleBody
+from services.approval.domain import ApplicationStatus, Decision, TaskStatus
 from services.common.departments import Department
 from services.common.schemas import RequestBody, ResponseBody, text
 
@@ -33,31 +33,11 @@ class CalendarYearWrite(RequestBody):
     workdays: list[IsoDate] = Field(max_length=DAYS_IN_YEAR, description="Saturdays and Sundays worked (调休)")
 
 
-CalendarYearRead = CalendarYearBody
-CalendarRead = CalendarSnapshot
+CalendarYearRead = YearScheduleBody
+CalendarRead = CalendarFeed
 
 
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
-
-
-class ApplicationStatus(StrEnum):
-    in_review = "in_review"
-    supplement_required = "supplement_required"
-    approved = "approved"
-    rejected = "rejected"
-    withdrawn = "withdrawn"
-    terminated = "terminated"
-
-
-OPEN_STATUSES = (ApplicationStatus.in_review, ApplicationStatus.supplement_required)
-
-
-class TaskStatus(StrEnum):
-    pending = "pending"
-    approved = "approved"
-    rejected = "rejected"
-    returned = "returned"  # 补正: waiting for the enterprise's supplement
-    cancelled = "cancelled"
 
 
 class MatterDepartment(RequestBody):
@@ -122,12 +102,6 @@ class ApplicationCreate(RequestBody):
     enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin applies on its behalf")
 
 
-class Decision(StrEnum):
-    approve = "approve"
-    reject = "reject"
-    return_ = "return"
-
-
 class DecisionCreate(RequestBody):
     decision: Decision
     comment: text(2000, multiline=True) | None = None
@@ -140,9 +114,9 @@ class SupplementCreate(RequestBody):
 class TaskRead(ResponseBody):
     id: uuid.UUID
     application_id: uuid.UUID
-    department: str
+    department: Department
     task_name: str
-    status: str
+    status: TaskStatus
     due_date: date
     decided_at: datetime | None
     decided_by: str | None
@@ -162,7 +136,7 @@ class ApplicationRead(ResponseBody):
     code: str
     enterprise_id: uuid.UUID
     matter_code: str
-    status: str
+    status: ApplicationStatus
     due_date: date
     materials: list[str]
     materials_count: int

@@ -1,21 +1,32 @@
-"""The app factory every service calls once: lifespan-built engine and client, health, problems, ids."""
+"""The app factory every service (and the gateway) calls once, and the typed runtime it builds.
+
+`Runtime` is everything a process holds for its lifetime: settings, token verifier, database engine and
+sessions, the internal-call client and the clock. The lifespan builds it (never at import), stores it as
+the one attribute `app.state.runtime`, and routes reach it through dependencies (`SessionDep`, `NowDep`,
+the typed clients of `clients.py`). A service with more to hold subclasses `Runtime` in its `clients.py`.
+Tests build a runtime themselves and set it before the app starts; the lifespan then keeps theirs.
+"""
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.responses import Response
 
 from services.common.auth import TokenVerifier
-from services.common.db import create_engine, create_sessionmaker
-from services.common.http import ServiceClient
-from services.common.idempotency import IdempotencyMiddleware, IdempotencyRecord
+from services.common.db import Sessions, create_engine, create_sessionmaker
+from services.common.idempotency import IdempotencyRecord
+from services.common.internal import InternalHttp
 from services.common.logs import RequestIdMiddleware
+from services.common.models import utcnow
 from services.common.problems import (
     PROBLEM_MEDIA_TYPE,
     FieldError,
@@ -24,9 +35,51 @@ from services.common.problems import (
     problem_response,
 )
 from services.common.settings import Settings
+from services.common.unit_of_work import UnitOfWork
 
-LifespanHook = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 HEALTH_TIMEOUT_SECONDS = 2.0
+
+
+@dataclass(eq=False)
+class Runtime:
+    """What one process holds for its lifetime."""
+
+    name: str
+    settings: Settings
+    verifier: TokenVerifier
+    engine: AsyncEngine
+    sessions: Sessions
+    internal: InternalHttp
+    clock: Callable[[], datetime] = utcnow
+
+    @classmethod
+    def build(cls, name: str, settings: Settings, **overrides: Any) -> "Runtime":
+        """A runtime from settings alone; tests override `engine`, `sessions`, `internal` or `clock`."""
+        engine = overrides.pop("engine", None) or create_engine(settings, application_name=name)
+        return cls(
+            name=name,
+            settings=settings,
+            verifier=TokenVerifier(settings.jwt_secret),
+            engine=engine,
+            sessions=overrides.pop("sessions", None) or create_sessionmaker(engine),
+            internal=overrides.pop("internal", None) or InternalHttp(settings, caller=name),
+            **overrides,
+        )
+
+    async def aclose(self) -> None:
+        await self.internal.aclose()
+        await self.engine.dispose()
+
+
+R = TypeVar("R", bound=Runtime)
+LifespanHook = Callable[[Any], AbstractAsyncContextManager[None]]
+
+
+def runtime_of(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(runtime_of)]
 
 
 def create_app(
@@ -36,51 +89,43 @@ def create_app(
     description: str = "",
     routers: Sequence[APIRouter] = (),
     hooks: Sequence[LifespanHook] = (),
-    settings: Settings | None = None,
+    runtime_class: type[Runtime] = Runtime,
     request_ids: bool = True,
     idempotency: type[IdempotencyRecord] | None = None,
     health_route: bool = True,
     **fastapi_options: Any,
 ) -> FastAPI:
-    """Build a service app. Settings come from the environment at start-up unless given (tests)."""
+    """Build an app. Its runtime comes from the environment at start-up unless a test set one."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        preset = getattr(app.state, "settings", None)  # tests set it before starting the app
-        app.state.settings = (settings or preset or Settings()).require()
-        app.state.verifier = TokenVerifier(app.state.settings.jwt_secret)
-        app.state.engine = create_engine(app.state.settings, application_name=name)
-        app.state.sessionmaker = create_sessionmaker(app.state.engine)
-        app.state.services = ServiceClient(app.state.settings, caller=name)
+        runtime = getattr(app.state, "runtime", None)
+        owned = runtime is None
+        if owned:
+            runtime = runtime_class.build(name, Settings().require())
+            app.state.runtime = runtime
         try:
             async with AsyncExitStack() as stack:
                 for hook in hooks:
-                    await stack.enter_async_context(hook(app))
+                    await stack.enter_async_context(hook(runtime))
                 yield
         finally:
-            await app.state.services.aclose()
-            await app.state.engine.dispose()
+            if owned:
+                await runtime.aclose()
+                del app.state.runtime
 
-    app = FastAPI(
-        title=title,
-        description=description,
-        version="0.1.0",
-        lifespan=lifespan,
-        **fastapi_options,
-    )
-    app.state.service_name = name
+    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan, **fastapi_options)
     install_problem_handlers(app)
-    if idempotency is not None:  # inside the request-id middleware, so replays carry the id too
-        app.add_middleware(IdempotencyMiddleware, model=idempotency)
+    app.add_middleware(UnitOfWork, keys=idempotency.__table__ if idempotency is not None else None)  # type: ignore[attr-defined]
     if request_ids:  # the gateway assigns ids at its edge instead
         app.add_middleware(RequestIdMiddleware)
 
     if health_route:
 
         @app.get("/healthz", include_in_schema=False)
-        async def healthz() -> Response:
+        async def healthz(runtime: RuntimeDep) -> Response:
             try:
-                async with app.state.engine.connect() as conn:
+                async with runtime.engine.connect() as conn:
                     await asyncio.wait_for(conn.execute(text("SELECT 1")), HEALTH_TIMEOUT_SECONDS)
             except Exception:
                 return problem_response(503, f"The {name} service cannot reach its database.")

@@ -22,7 +22,7 @@ class Role(StrEnum):
     officer = "officer"
     enterprise = "enterprise"
     bank = "bank"
-    service = "service"  # another Kuaiban service, never a person
+    internal = "internal"  # another Kuaiban process making an internal call, never a person
 
 
 class Principal(BaseModel):
@@ -118,7 +118,7 @@ async def current_principal(
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("The access token is missing, invalid or expired.")
-    return request.app.state.verifier.verify(credentials.credentials)
+    return request.app.state.runtime.verifier.verify(credentials.credentials)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
@@ -135,8 +135,8 @@ def acting_enterprise(principal: Principal, requested: uuid.UUID | None) -> uuid
     return requested
 
 
-def require_roles(*roles: Role):
-    """A dependency that lets only the given roles through (403 otherwise)."""
+def allow(*roles: Role):
+    """A dependency that lets only the given roles through (403 otherwise); each `policy.py` names its gates."""
     allowed = frozenset(roles)
 
     async def dependency(principal: PrincipalDep) -> Principal:
@@ -147,5 +147,5 @@ def require_roles(*roles: Role):
     return dependency
 
 
-AdminDep = Annotated[Principal, Depends(require_roles(Role.admin))]
-ServiceDep = Annotated[Principal, Depends(require_roles(Role.service))]
+AdminDep = Annotated[Principal, Depends(allow(Role.admin))]
+InternalDep = Annotated[Principal, Depends(allow(Role.internal))]

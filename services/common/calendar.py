@@ -1,27 +1,23 @@
 """The one working-day calendar: official PRC holidays and make-up workdays (调休), days in CST.
 
 The approval service holds the calendar (seeded from the `holidays` package, amended by admins);
-other services read it through `CalendarSource`, so a change there moves every due date.
+other services read it through its contract into a `CalendarCache`, so a change there moves every due date.
 """
 
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
 import holidays
-import httpx
-from pydantic import BaseModel, ValidationError
 
-from services.common.http import ServiceClient
 from services.common.problems import Unavailable
 
 CST = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 SECONDS_PER_DAY = 86_400
-SNAPSHOT_PATH = "/internal/approval/calendar"
 log = logging.getLogger("kuaiban.calendar")
 
 
@@ -121,11 +117,6 @@ def cst_date(moment: datetime) -> date:
     return moment.astimezone(CST).date()
 
 
-def cst_today() -> date:
-    """Today in China Standard Time, the day every due date is counted in."""
-    return datetime.now(CST).date()
-
-
 def _require_aware(*moments: datetime) -> None:
     if any(moment.tzinfo is None for moment in moments):
         raise ValueError("datetimes must carry a time zone")
@@ -150,44 +141,21 @@ def _running(
     return running
 
 
-class CalendarYearBody(BaseModel):
-    """A year of the calendar as JSON: the public answer and the internal snapshot's items."""
+class CalendarCache:
+    """The working-day calendar of another service (approval's), fetched by `fetch` and kept `ttl_seconds`.
 
-    year: int
-    provisional: bool
-    holidays: list[date]
-    workdays: list[date]
-
-    @classmethod
-    def of(cls, schedule: YearSchedule) -> "CalendarYearBody":
-        return cls(
-            year=schedule.year,
-            provisional=schedule.provisional,
-            holidays=sorted(schedule.holidays),
-            workdays=sorted(schedule.workdays),
-        )
-
-    def schedule(self) -> YearSchedule:
-        return YearSchedule(self.year, self.provisional, frozenset(self.holidays), frozenset(self.workdays))
-
-
-class CalendarSnapshot(BaseModel):
-    """Every stored year, as `GET /internal/approval/calendar` answers."""
-
-    years: list[CalendarYearBody]
-
-
-class CalendarSource:
-    """The approval service's calendar, fetched with a service token and cached for `ttl_seconds`.
-
-    If a refresh fails the last good calendar is served (and retried after another TTL); with no
-    calendar yet, `Unavailable`.
+    If a refresh fails, the last good calendar is served (and retried after another TTL); with no calendar
+    yet, `Unavailable`. Concurrent callers share one fetch.
     """
 
     def __init__(
-        self, client: ServiceClient, *, ttl_seconds: float, clock: Callable[[], float] = time.monotonic
+        self,
+        fetch: Callable[[], Awaitable[Iterable[YearSchedule]]],
+        *,
+        ttl_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._client = client
+        self._fetch = fetch
         self._ttl = ttl_seconds
         self._clock = clock
         self._calendar: WorkCalendar | None = None
@@ -208,14 +176,10 @@ class CalendarSource:
 
     async def _refresh(self) -> None:
         try:
-            response = await self._client.request("approval", "GET", SNAPSHOT_PATH)
-            response.raise_for_status()
-            snapshot = CalendarSnapshot.model_validate_json(response.content)
-        except (Unavailable, httpx.HTTPError, ValidationError) as exc:
+            self._calendar = WorkCalendar(await self._fetch())
+        except Unavailable as exc:
             if self._calendar is None:
-                log.warning("cannot fetch the working-day calendar: %r", exc)
+                log.warning("cannot fetch the working-day calendar: %s", exc.detail)
                 return
-            log.warning("cannot refresh the working-day calendar, serving the last one: %r", exc)
-        else:
-            self._calendar = WorkCalendar(year.schedule() for year in snapshot.years)
+            log.warning("cannot refresh the working-day calendar, serving the last one: %s", exc.detail)
         self._checked_at = self._clock()

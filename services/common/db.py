@@ -1,19 +1,29 @@
-"""Async SQLModel sessions on psycopg 3; the engine is built by the app lifespan, not at import."""
+"""The database: async SQLModel sessions on psycopg 3 and the small helpers every service's queries use.
 
-from collections.abc import AsyncIterator
-from typing import Annotated
+Each request's session comes from its unit of work (`unit_of_work.py`); `SessionDep` hands it to a route.
+Routes and `service.py` never commit: the unit of work does, once.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Sequence, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Sequence, event, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlmodel import SQLModel
+from sqlalchemy.sql.schema import Table
+from sqlmodel import Session, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.types import Send
 
 from services.common.calendar import cst_date
-from services.common.models import utcnow
-from services.common.problems import Conflict
+from services.common.problems import Conflict, database_problem, send_problem
 from services.common.settings import Settings
+
+log = logging.getLogger("kuaiban.db")
+Sessions = async_sessionmaker[AsyncSession]
 
 
 def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
@@ -27,29 +37,64 @@ def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
     )
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+def create_sessionmaker(engine: AsyncEngine | Any, **options: Any) -> Sessions:
+    """Sessions of one app. Each app gets its own session class, so its commit hooks stay its own."""
+    session_class = type("AppSession", (Session,), {})
+    return async_sessionmaker(
+        engine, class_=AsyncSession, sync_session_class=session_class, expire_on_commit=False, **options
+    )
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with request.app.state.sessionmaker() as session:
-        yield session
+def on_commit(sessions: Sessions, model: type[SQLModel], callback: Callable[[], None]) -> None:
+    """Call `callback` after any commit that wrote a `model` row through the ORM (an outbox wake-up)."""
+    session_class = sessions.kw["sync_session_class"]
+    flag = f"wrote:{model.__tablename__}"
+
+    @event.listens_for(session_class, "after_flush")
+    def _noted(session: Session, _context: Any) -> None:
+        if any(isinstance(row, model) for row in (*session.new, *session.dirty)):
+            session.info[flag] = True
+
+    @event.listens_for(session_class, "after_commit")
+    def _committed(session: Session) -> None:
+        if session.info.pop(flag, False):
+            callback()
+
+    @event.listens_for(session_class, "after_rollback")
+    def _rolled_back(session: Session) -> None:
+        session.info.pop(flag, None)
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+def session_of(request: Request) -> AsyncSession:
+    """The request's session, opened by `UnitOfWork`."""
+    return request.state.session
 
 
-async def next_code(session: AsyncSession, sequence: Sequence, prefix: str) -> str:
-    """A human-readable number from a database sequence, e.g. SQ20261128-00042 (the CST day)."""
+SessionDep = Annotated[AsyncSession, Depends(session_of)]
+
+
+async def commit_or_answer(session: AsyncSession, send: Send) -> bool:
+    """Commit; when the commit itself fails, answer a problem instead and return False."""
+    try:
+        await session.commit()
+        return True
+    except DBAPIError as exc:
+        await session.rollback()
+        status, detail = database_problem(exc)
+        await send_problem(send, status, detail)
+        return False
+
+
+async def next_code(session: AsyncSession, sequence: Sequence, prefix: str, *, now: Any) -> str:
+    """A human-readable number from a database sequence, e.g. SQ20261128-00042 (the CST day of `now`)."""
     number = await session.scalar(select(sequence.next_value()))
-    return f"{prefix}{cst_date(utcnow()):%Y%m%d}-{number:05d}"
+    return f"{prefix}{cst_date(now):%Y%m%d}-{number:05d}"
 
 
 async def insert_unique(session: AsyncSession, row: SQLModel, *, conflict: str) -> None:
-    """Insert and commit `row`; a unique-constraint violation becomes `Conflict(conflict)`."""
-    session.add(row)
-    try:
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise Conflict(conflict) from exc
+    """Insert `row` at once; when a unique constraint holds it back, `Conflict(conflict)` (nothing inserted)."""
+    table: Table = row.__table__  # type: ignore[attr-defined]
+    values = {c.key: getattr(row, c.key) for c in table.columns if c.computed is None}
+    inserted = await session.exec(insert(table).values(values).on_conflict_do_nothing().returning(table.c.id))
+    if inserted.first() is None:
+        raise Conflict(conflict)

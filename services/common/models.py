@@ -1,9 +1,12 @@
-"""Columns every table carries: a UUID id and UTC `created_at` / `updated_at`."""
+"""Columns every table carries (a UUID id and UTC `created_at` / `updated_at`) and the enum column type."""
 
 import uuid
 from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 
@@ -20,6 +23,23 @@ class Resource(SQLModel):
         nullable=False,
         sa_column_kwargs={"onupdate": utcnow},
     )
+
+
+class EnumText(TypeDecorator):
+    """A status column: stored as plain text (no database enum to migrate), read back as the enum member."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: str | None, dialect: Any) -> StrEnum | None:
+        return None if value is None else self.enum(value)
 
 
 # Stable constraint names so Alembic autogenerate and hand-written migrations agree.

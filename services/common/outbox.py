@@ -1,9 +1,16 @@
-"""Transactional outbox: a message is written in the same transaction as the change it announces,
-then delivered to another service with retries and backoff until that service acknowledges it.
+"""Transactional outbox: a message is written in the same transaction as the change it announces, then
+delivered to its recipient (another service) until the recipient acknowledges it.
 
-Each service declares its own `outbox` table from `OutboxMessage` (one schema per service). Receivers
-are idempotent on the message id, so a message delivered twice (a crash between the POST and the
-commit) is stored once. Several replicas can relay at once: rows are claimed with SKIP LOCKED.
+Each service that sends declares its own `outbox` table from `OutboxMessage`. A commit that wrote a
+message wakes the relay (`db.on_commit`), which otherwise polls every second. The relay never holds a
+lock across the network: it claims a batch (pushes their next attempt a lease ahead, commits), sends
+outside any transaction, then records each result. Recipients are idempotent on the message id, so a
+message sent twice (a relay that died between sending and recording) is stored once.
+
+A recipient that answers 4xx (other than 408, 409 and 429) will never take the message: it becomes a
+dead letter at once. Any other answered failure is retried with backoff until `outbox_max_attempts`,
+then it is a dead letter too. A recipient that does not answer at all (down) only delays delivery:
+that never makes a dead letter. Admin lists dead letters and redrives them; nothing is deleted unsent.
 """
 
 import asyncio
@@ -14,30 +21,47 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
-from fastapi import FastAPI
-from sqlalchemy import DateTime, Index
+import orjson
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import DateTime, Index, select, update
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field, SQLModel, select
+from sqlmodel import Field, SQLModel
 
-from services.common.models import utcnow
-from services.common.problems import Unavailable
+from services.common.auth import AdminDep
+from services.common.clock import NowDep
+from services.common.db import SessionDep, Sessions, on_commit
+from services.common.internal import InternalHttp
+from services.common.models import EnumText, utcnow
+from services.common.pagination import PageDep, make_page, page_body, paginate
+from services.common.problems import NotFound, Unavailable, problem_responses
+from services.common.schemas import ResponseBody
 
 log = logging.getLogger("kuaiban.outbox")
-TIMELINE_PATH = "/internal/intake/timeline-events"
 MAX_BACKOFF_SECONDS = 300
+CLAIM_LEASE = timedelta(seconds=60)  # a claimed message is not claimed again before this, unless recorded
+RETRYABLE_4XX = frozenset({408, 409, 429})
+
+
+class MessageStatus(StrEnum):
+    pending = "pending"
+    delivered = "delivered"
+    dead = "dead"  # a dead letter: not retried until an admin redrives it
 
 
 class OutboxMessage(SQLModel):
-    """Columns of every service's outbox table; `id` is the event id receivers deduplicate on."""
+    """Columns of every service's outbox table; `id` is the message id recipients deduplicate on."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
-    service: str = Field(max_length=16)
+    recipient: str = Field(max_length=16)
     path: str = Field(max_length=200)
     payload: dict[str, Any] = Field(sa_type=JSONB, nullable=False)  # sa_type: a Column object cannot be shared
+    status: MessageStatus = Field(default=MessageStatus.pending, sa_type=EnumText(MessageStatus, 16))
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
@@ -45,32 +69,17 @@ class OutboxMessage(SQLModel):
 
 
 def outbox_table_args(schema: str) -> tuple:
-    """The pending-message index every outbox table carries, in the service's schema."""
-    return (Index("ix_outbox_pending", "next_attempt_at", postgresql_where="delivered_at IS NULL"), {"schema": schema})
+    """The indexes every outbox table carries, in the service's schema."""
+    return (
+        Index("ix_outbox_pending", "next_attempt_at", postgresql_where="status = 'pending'"),
+        Index("ix_outbox_dead", "updated_at", postgresql_where="status = 'dead'"),
+        {"schema": schema},
+    )
 
 
-def timeline_message(
-    model: type[OutboxMessage],
-    *,
-    sender: str,
-    enterprise_id: uuid.UUID,
-    kind: str,
-    ref_id: uuid.UUID,
-    summary: str,
-    at: datetime | None = None,
-) -> OutboxMessage:
-    """A message for the enterprise's timeline in intake; add it to the session of the change."""
-    event_id = uuid.uuid4()
-    payload = {
-        "id": str(event_id),
-        "enterprise_id": str(enterprise_id),
-        "at": (at or utcnow()).isoformat(),
-        "service": sender,
-        "kind": kind,
-        "ref_id": str(ref_id),
-        "summary": summary[:500],
-    }
-    return model(id=event_id, service="intake", path=TIMELINE_PATH, payload=payload)
+def message(model: type[OutboxMessage], *, message_id: uuid.UUID, recipient: str, path: str, body: BaseModel):
+    """An outbox row carrying `body` (a model of the recipient's contract); add it to the change's session."""
+    return model(id=message_id, recipient=recipient, path=path, payload=body.model_dump(mode="json"))
 
 
 def backoff(attempts: int) -> timedelta:
@@ -79,23 +88,32 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=seconds * random.uniform(0.8, 1.2))
 
 
+def permanent(status: int) -> bool:
+    """A 4xx the recipient will answer again whatever we do."""
+    return 400 <= status < 500 and status not in RETRYABLE_4XX
+
+
 class OutboxRelay:
-    """Delivers pending messages in the background; `wake()` after a commit delivers at once."""
+    """Delivers due messages in the background; `wake()` delivers at once."""
 
     def __init__(
         self,
         model: type[OutboxMessage],
-        sessionmaker: Callable[[], Any],
-        client: Any,
+        sessions: Sessions,
+        internal: InternalHttp,
         *,
+        max_attempts: int,
         batch_size: int = 50,
         poll_seconds: float = 1.0,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
-        self.model = model
-        self.sessionmaker = sessionmaker
-        self.client = client
+        self.table = model.__table__  # type: ignore[attr-defined]
+        self.sessions = sessions
+        self.internal = internal
+        self.max_attempts = max_attempts
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
+        self.clock = clock
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -114,54 +132,128 @@ class OutboxRelay:
                     await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
 
     async def deliver_once(self) -> int:
-        """One batch: claim due messages, POST each, mark delivered or schedule a retry."""
-        M = self.model
-        async with self.sessionmaker() as session:
-            due = (
-                await session.exec(
-                    select(M)
-                    .where(M.delivered_at.is_(None), M.next_attempt_at <= utcnow())
-                    .order_by(M.next_attempt_at)
-                    .limit(self.batch_size)
-                    .with_for_update(skip_locked=True)
+        """One batch: claim due messages, send each, record what happened; returns how many were delivered."""
+        claimed = await self._claim()
+        results: list[tuple[Any, int | None, str | None]] = []  # (row, answered status or None, error)
+        for row in claimed:
+            try:
+                reply = await self.internal.call(
+                    row.recipient, "POST", row.path, body=orjson.dumps(row.payload), retries=0
                 )
-            ).all()
-            delivered = 0
-            for message in due:
-                error, reachable = await self._send(message)
-                message.updated_at = utcnow()
-                if error is None:
-                    message.delivered_at = message.updated_at
-                    delivered += 1
-                else:
-                    message.attempts += 1
-                    message.last_error = error[:500]
-                    message.next_attempt_at = message.updated_at + backoff(message.attempts)
-                session.add(message)
-                if not reachable:  # the receiver is down: the rest of the batch waits for the next round
-                    break
-            await session.commit()
-            return delivered
+            except Unavailable as exc:
+                results.append((row, None, exc.detail))
+                break  # the recipient is down: the rest of the batch waits for the next round
+            ok = reply.status < 300
+            if not ok:
+                log.warning("outbox %s -> %s answered %s", row.id, row.recipient, reply.status)
+            error = None if ok else f"{reply.status}: {reply.body[:400].decode('utf-8', 'replace')}"
+            results.append((row, reply.status, error))
+        await self._record(claimed, results)
+        return sum(1 for _, status, _ in results if status is not None and status < 300)
 
-    async def _send(self, message: OutboxMessage) -> tuple[str | None, bool]:
-        """(error or None, whether the receiver answered at all)."""
-        try:
-            response = await self.client.request(message.service, "POST", message.path, json=message.payload, retries=0)
-        except Unavailable as exc:
-            return exc.detail, False
-        if response.status_code < 300:
-            return None, True
-        log.warning("outbox %s -> %s answered %s", message.id, message.service, response.status_code)
-        return f"{response.status_code}: {response.text[:400]}", True
+    async def _claim(self) -> list[Any]:
+        t = self.table
+        now = self.clock()
+        due = (
+            select(t.c.id)
+            .where(t.c.status == MessageStatus.pending, t.c.next_attempt_at <= now)
+            .order_by(t.c.next_attempt_at)
+            .limit(self.batch_size)
+            .with_for_update(skip_locked=True)
+        )
+        async with self.sessions.begin() as session:
+            rows = await session.exec(
+                update(t)
+                .where(t.c.id.in_(due.scalar_subquery()))
+                .values(next_attempt_at=now + CLAIM_LEASE)
+                .returning(t.c.id, t.c.recipient, t.c.path, t.c.payload, t.c.attempts, t.c.next_attempt_at)
+            )
+            return sorted(rows.all(), key=lambda row: row.next_attempt_at)
+
+    async def _record(self, claimed: list[Any], results: list[tuple[Any, int | None, str | None]]) -> None:
+        t = self.table
+        now = self.clock()
+        retry_at = now
+        async with self.sessions.begin() as session:
+            for row, status, error in results:
+                if status is not None and status < 300:
+                    values: dict[str, Any] = {"status": MessageStatus.delivered, "delivered_at": now}
+                else:
+                    attempts = row.attempts + 1
+                    dead = status is not None and (permanent(status) or attempts >= self.max_attempts)
+                    retry_at = now + backoff(attempts)
+                    values = {
+                        "attempts": attempts,
+                        "last_error": (error or "")[:500],
+                        "status": MessageStatus.dead if dead else MessageStatus.pending,
+                        "next_attempt_at": retry_at,
+                    }
+                    if dead:
+                        log.error("outbox %s -> %s is a dead letter: %s", row.id, row.recipient, error)
+                await session.exec(update(t).where(t.c.id == row.id).values(updated_at=now, **values))
+            unsent = [row.id for row in claimed[len(results) :]]
+            if unsent:  # not tried this round: due again with the message that found the recipient down
+                await session.exec(update(t).where(t.c.id.in_(unsent)).values(next_attempt_at=retry_at))
+
+
+async def redrive(session, model: type[OutboxMessage], *, message_id: uuid.UUID, now: datetime) -> OutboxMessage:
+    """Send a dead letter again from its first attempt."""
+    row = await session.get(model, message_id, with_for_update=True)
+    if row is None or row.status != MessageStatus.dead:
+        raise NotFound("No such dead letter.")
+    row.status, row.attempts, row.next_attempt_at, row.updated_at = MessageStatus.pending, 0, now, now
+    session.add(row)
+    return row
+
+
+class DeadLetterRead(ResponseBody):
+    id: uuid.UUID
+    recipient: str
+    path: str
+    payload: dict[str, Any]
+    status: MessageStatus
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class DeadLetterPage(ResponseBody):
+    items: list[DeadLetterRead]
+    next_cursor: str | None
+
+
+def dead_letter_routes(prefix: str, model: type[OutboxMessage]) -> APIRouter:
+    """`GET {prefix}/admin/dead-letters` and `POST .../{id}/redrive` for a service's outbox (admin)."""
+    router = APIRouter(prefix=f"{prefix}/admin/dead-letters", tags=["operations"])
+
+    @router.get("", response_model=DeadLetterPage, summary="Outbox messages that will not be retried (admin)")
+    async def list_dead_letters(session: SessionDep, page: PageDep, _: AdminDep):
+        query = select(model).where(model.status == MessageStatus.dead)
+        rows = (await session.exec(paginate(query, model, page, order_by="updated_at"))).all()
+        return page_body(make_page(list(rows), page, order_by="updated_at"))
+
+    @router.post(
+        "/{message_id}/redrive",
+        response_model=DeadLetterRead,
+        responses=problem_responses(404),
+        summary="Send a dead letter again, from its first attempt (admin)",
+    )
+    async def redrive_dead_letter(message_id: uuid.UUID, session: SessionDep, now: NowDep, _: AdminDep):
+        return await redrive(session, model, message_id=message_id, now=now)
+
+    return router
 
 
 def outbox_hook(model: type[OutboxMessage]):
-    """A lifespan hook that runs the relay for `model` beside the app and stops it on shutdown."""
+    """A lifespan hook: the relay for `model` runs beside the app, woken by commits that write messages."""
 
     @asynccontextmanager
-    async def hook(app: FastAPI) -> AsyncIterator[None]:
-        relay = OutboxRelay(model, app.state.sessionmaker, app.state.services)
-        app.state.outbox = relay
+    async def hook(runtime) -> AsyncIterator[None]:
+        relay = OutboxRelay(
+            model, runtime.sessions, runtime.internal, max_attempts=runtime.settings.outbox_max_attempts
+        )
+        on_commit(runtime.sessions, model, relay.wake)
         task = asyncio.create_task(relay.run(), name=f"outbox-{model.__tablename__}")
         try:
             yield

@@ -114,6 +114,20 @@ class Unavailable(DomainError):
     status = 503
 
 
+def database_problem(exc: DBAPIError) -> tuple[int, str]:
+    """The status and detail a database error is answered with; the unexpected ones are logged."""
+    if isinstance(exc, IntegrityError):
+        log.info("integrity error mapped to 409: %s", exc.orig)
+        return 409, "The request conflicts with existing data."
+    sqlstate = getattr(exc.orig, "sqlstate", "") or ""
+    if sqlstate.startswith("22"):  # data exception: bad encoding, out of range
+        return 422, "A value is not acceptable to the database."
+    log.exception("database error")
+    if exc.connection_invalidated or sqlstate.startswith(("08", "53", "57")):  # connection, resources, shutdown
+        return 503, "The database is unavailable; try again shortly."
+    return 500, "An unexpected error occurred; it has been logged."
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
     return ".".join(parts) or str(loc[0] if loc else "")
@@ -142,20 +156,9 @@ def install_problem_handlers(app: FastAPI) -> None:
             detail = "No resource at this path."
         return problem_response(exc.status_code, detail, headers=getattr(exc, "headers", None))
 
-    @app.exception_handler(IntegrityError)
-    async def _integrity(_: Request, exc: IntegrityError) -> Response:
-        log.info("integrity error mapped to 409: %s", exc.orig)
-        return problem_response(409, "The request conflicts with existing data.")
-
     @app.exception_handler(DBAPIError)
-    async def _dbapi(_: Request, exc: DBAPIError) -> Response:
-        sqlstate = getattr(exc.orig, "sqlstate", "") or ""
-        if sqlstate.startswith("22"):  # data exception: bad encoding, out of range
-            return problem_response(422, "A value is not acceptable to the database.")
-        log.exception("database error")
-        if exc.connection_invalidated or sqlstate.startswith(("08", "53", "57")):  # connection, resources, shutdown
-            return problem_response(503, "The database is unavailable; try again shortly.")
-        return problem_response(500, "An unexpected error occurred; it has been logged.")
+    async def _database(_: Request, exc: DBAPIError) -> Response:
+        return problem_response(*database_problem(exc))
 
     @app.exception_handler(Exception)
     async def _crash(_: Request, exc: Exception) -> Response:

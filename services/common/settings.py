@@ -1,11 +1,17 @@
-"""Settings read from `KUAIBAN_*` environment variables, built in each app's lifespan, never at import."""
+"""Settings read from `KUAIBAN_*` environment variables, built in each app's lifespan, never at import.
+
+Also the one definition of the port layout (the gateway's port, then intake, approval and finance on the
+next three) and of the database URL in its two spellings (SQLAlchemy's and libpq's).
+"""
 
 from functools import cached_property
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 DEFAULT_PORT = 8000
+PORT_OFFSETS = {"gateway": 0, "intake": 1, "approval": 2, "finance": 3}
 SERVICE_NAMES = ("intake", "approval", "finance")
 
 
@@ -26,6 +32,7 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=8, ge=1)
     log_level: str = "INFO"
     sweep_cron: str = "* * * * *"  # approval's SLA sweep (cron); an optional 6th, last field counts seconds
+    outbox_max_attempts: int = Field(default=10, ge=1, le=1000)  # answered failures before a dead letter
     seed_demo: bool = False  # `make run` seeds a demo catalog; tests and production start empty
     intake_url: str = ""
     approval_url: str = ""
@@ -33,17 +40,16 @@ class Settings(BaseSettings):
     gateway_url: str = ""
 
     def service_url(self, name: str) -> str:
-        """Base URL of a service: its explicit setting, else the next ports after the gateway's."""
+        """Base URL of a process: its explicit setting, else its port in the layout after the gateway's."""
         explicit = getattr(self, f"{name}_url")
         if explicit:
             return explicit.rstrip("/")
-        offset = 0 if name == "gateway" else 1 + SERVICE_NAMES.index(name)
-        return f"http://127.0.0.1:{self.port + offset}"
+        return f"http://127.0.0.1:{self.port + PORT_OFFSETS[name]}"
 
     @cached_property
     def async_database_url(self) -> str:
         """The database URL with the async psycopg driver, whatever scheme the user gave."""
-        return to_psycopg_url(self.database_url)
+        return sqlalchemy_url(self.database_url)
 
     def require(self) -> "Settings":
         """Fail start-up with a clear message rather than at the first request."""
@@ -56,8 +62,14 @@ class Settings(BaseSettings):
         return self
 
 
-def to_psycopg_url(url: str) -> str:
+def sqlalchemy_url(url: str) -> str:
+    """Any PostgreSQL URL as SQLAlchemy's async psycopg URL."""
     for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def libpq_url(url: str) -> str:
+    """Any PostgreSQL URL (any SQLAlchemy driver) as libpq and psycopg take it, password kept."""
+    return make_url(sqlalchemy_url(url)).set(drivername="postgresql").render_as_string(hide_password=False)

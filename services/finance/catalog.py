@@ -4,11 +4,6 @@ Modelled on 濉溪县's bank-enterprise matchmaking (银企融资对接): local 
 manufacturers, tax-record loans (税融通) and mortgage loans for expansion.
 """
 
-from sqlalchemy.dialects.postgresql import insert
-from sqlmodel.ext.asyncio.session import AsyncSession
-
-from services.finance import service
-from services.finance.models import Bank
 from services.finance.schemas import ProductCreate
 
 TOWNS = ["濉溪镇", "韩村镇", "刘桥镇", "百善镇", "临涣镇", "南坪镇", "铁佛镇", "孙疃镇", "双堆集镇", "五沟镇", "四铺镇"]
@@ -83,18 +78,5 @@ CATALOG = {
 }
 
 
-async def seed_catalog(session: AsyncSession) -> int:
-    """Add the demo banks that are missing, with their products; returns how many banks (replicas: fine)."""
-    added = 0
-    for (code, name), products in CATALOG.items():
-        created = await session.exec(
-            insert(Bank).values(code=code, name=name).on_conflict_do_nothing(index_elements=["code"]).returning(Bank.id)
-        )
-        bank_id = created.scalar_one_or_none()
-        if bank_id is None:
-            continue
-        added += 1
-        for product in products:
-            session.add(service.new_product(ProductCreate.model_validate(product), bank_id=bank_id))
-    await session.commit()
-    return added
+def banks() -> dict[tuple[str, str], list[ProductCreate]]:
+    return {bank: [ProductCreate.model_validate(p) for p in products] for bank, products in CATALOG.items()}

@@ -9,8 +9,10 @@ from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE
 from sqlmodel import Field
 
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
-from services.common.models import Resource
+from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
+from services.common.schemas import CreditRating, IndustrySection
+from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
 
 SCHEMA = "finance"
 
@@ -59,7 +61,7 @@ class Product(Resource, table=True):
     min_annual_revenue_yuan: int = Field(default=0, sa_type=BigInteger)
     accepted_credit_ratings: list[str] = Field(sa_column=_text_array())
     valid_until: date | None = None
-    status: str = Field(max_length=16)
+    status: ProductStatus = Field(sa_type=EnumText(ProductStatus, 16))
     # Generated from the bounds, so one GiST index answers "which ranges contain this amount and term".
     amount_range: Any = Field(
         default=None,
@@ -103,13 +105,13 @@ class Need(Resource, table=True):
     purpose: str = Field(max_length=500)
     collateral_available: list[str] = Field(sa_column=_text_array())
     max_annual_rate_pct: float | None = Field(default=None, sa_type=Numeric(5, 2, asdecimal=False))
-    status: str = Field(max_length=16)
+    status: NeedStatus = Field(sa_type=EnumText(NeedStatus, 16))
     enterprise_name: str = Field(max_length=200)
-    industry: str = Field(max_length=1)
+    industry: IndustrySection = Field(sa_type=EnumText(IndustrySection, 1))
     town: str = Field(max_length=50)
     established_on: date
     annual_revenue_yuan: int = Field(default=0, sa_type=BigInteger)
-    credit_rating: str = Field(max_length=1)
+    credit_rating: CreditRating = Field(sa_type=EnumText(CreditRating, 1))
 
 
 class LoanApplication(Resource, table=True):
@@ -129,7 +131,7 @@ class LoanApplication(Resource, table=True):
     product_id: uuid.UUID
     bank_id: uuid.UUID
     enterprise_id: uuid.UUID
-    status: str = Field(max_length=16)
+    status: LoanStatus = Field(sa_type=EnumText(LoanStatus, 16))
     approved_amount_yuan: int | None = Field(default=None, sa_type=BigInteger)
     approved_rate_pct: float | None = Field(default=None, sa_type=Numeric(5, 2, asdecimal=False))
     approved_term_months: int | None = None

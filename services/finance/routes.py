@@ -3,17 +3,21 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 
-from services.common.auth import AdminDep, Principal, PrincipalDep, Role, require_roles
+from services.common.clock import NowDep
 from services.common.db import SessionDep
+from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
-from services.finance import clients, service
+from services.finance import contract
+from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
+from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
+from services.finance.models import FinanceOutbox
+from services.finance.policy import AdminDep, BankDep, EnterpriseDep, InternalDep, NeedReaderDep, PartyDep, PrincipalDep
 from services.finance.schemas import (
     ApplicationCreate,
-    ApplicationStatus,
     BankCreate,
     BankPage,
     BankRead,
@@ -29,20 +33,16 @@ from services.finance.schemas import (
     NeedCreate,
     NeedPage,
     NeedRead,
-    NeedStatus,
     ProductCreate,
     ProductPage,
     ProductRead,
-    ProductStatus,
     SignCreate,
 )
+from services.finance.service import banks, loans, matching, matchmaking, needs
 
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
-
-BankDep = Annotated[Principal, Depends(require_roles(Role.bank))]
-EnterpriseDep = Annotated[Principal, Depends(require_roles(Role.enterprise))]
-NeedReaderDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.enterprise))]
-PartyDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.enterprise, Role.bank))]
+internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
+operations = dead_letter_routes(PREFIX, FinanceOutbox)
 ACTION = problem_responses(404, 409, 422)
 
 
@@ -54,17 +54,17 @@ ACTION = problem_responses(404, 409, 422)
     summary="Register a bank (admin)",
 )
 async def create_bank(body: BankCreate, session: SessionDep, _: AdminDep):
-    return await service.create_bank(session, data=body)
+    return await banks.create_bank(session, data=body)
 
 
 @router.get("/banks", response_model=BankPage, summary="Banks")
 async def list_banks(session: SessionDep, page: PageDep, _: PrincipalDep):
-    return page_body(await service.list_banks(session, page=page))
+    return page_body(await banks.list_banks(session, page=page))
 
 
 @router.get("/banks/{bank_id}", response_model=BankRead, responses=problem_responses(404), summary="One bank")
 async def get_bank(bank_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
-    return await service.get_bank(session, bank_id=bank_id)
+    return await banks.get_bank(session, bank_id=bank_id)
 
 
 @router.post(
@@ -75,7 +75,7 @@ async def get_bank(bank_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     summary="Post a loan product (a bank, for itself)",
 )
 async def create_product(body: ProductCreate, session: SessionDep, principal: BankDep):
-    return await service.create_product(session, data=body, principal=principal)
+    return await banks.create_product(session, data=body, principal=principal)
 
 
 @router.get("/products", response_model=ProductPage, summary="Loan products")
@@ -86,7 +86,7 @@ async def list_products(
     bank_id: uuid.UUID | None = None,
     status: ProductStatus | None = None,
 ):
-    return page_body(await service.list_products(session, page=page, bank_id=bank_id, status=status))
+    return page_body(await banks.list_products(session, page=page, bank_id=bank_id, status=status))
 
 
 @router.post(
@@ -95,8 +95,8 @@ async def list_products(
     responses=ACTION,
     summary="Withdraw a product: it is matched no more (the owning bank)",
 )
-async def withdraw_product(product_id: uuid.UUID, session: SessionDep, principal: BankDep):
-    return await service.withdraw_product(session, product_id=product_id, principal=principal)
+async def withdraw_product(product_id: uuid.UUID, session: SessionDep, now: NowDep, principal: BankDep):
+    return await banks.withdraw_product(session, product_id=product_id, principal=principal, now=now)
 
 
 @router.get(
@@ -105,8 +105,8 @@ async def withdraw_product(product_id: uuid.UUID, session: SessionDep, principal
     responses=problem_responses(404),
     summary="Open needs that fit the product, without contact data (the owning bank)",
 )
-async def product_leads(product_id: uuid.UUID, session: SessionDep, page: PageDep, principal: BankDep):
-    items, next_cursor = await service.leads(session, product_id=product_id, principal=principal, page=page)
+async def product_leads(product_id: uuid.UUID, session: SessionDep, page: PageDep, now: NowDep, principal: BankDep):
+    items, next_cursor = await matching.leads(session, product_id=product_id, principal=principal, page=page, now=now)
     return {
         "items": [
             {
@@ -131,21 +131,18 @@ async def product_leads(product_id: uuid.UUID, session: SessionDep, page: PageDe
     responses=problem_responses(422, 503),
     summary="Post a financing need (an enterprise)",
 )
-async def create_need(body: NeedCreate, session: SessionDep, request: Request, principal: EnterpriseDep):
-    profile = await clients.enterprise_profile(request.app.state.services, principal.enterprise_id)
-    need = await service.create_need(session, data=body, principal=principal, profile=profile)
-    request.app.state.outbox.wake()
-    return need
+async def create_need(body: NeedCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: EnterpriseDep):
+    return await needs.create_need(session, data=body, principal=principal, intake=intake, now=now)
 
 
 @router.get("/needs", response_model=NeedPage, summary="Needs (an enterprise its own, admin all)")
 async def list_needs(session: SessionDep, page: PageDep, principal: NeedReaderDep, status: NeedStatus | None = None):
-    return page_body(await service.list_needs(session, principal=principal, page=page, status=status))
+    return page_body(await needs.list_needs(session, principal=principal, page=page, status=status))
 
 
 @router.get("/needs/{need_id}", response_model=NeedRead, responses=problem_responses(404), summary="One need")
 async def get_need(need_id: uuid.UUID, session: SessionDep, principal: NeedReaderDep):
-    return await service.get_need(session, need_id=need_id, principal=principal)
+    return await needs.get_need(session, need_id=need_id, principal=principal)
 
 
 @router.get(
@@ -157,13 +154,13 @@ async def get_need(need_id: uuid.UUID, session: SessionDep, principal: NeedReade
 async def need_matches(
     need_id: uuid.UUID,
     session: SessionDep,
-    request: Request,
+    intake: IntakeDep,
+    now: NowDep,
     principal: NeedReaderDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ):
-    need = await service.get_need(session, need_id=need_id, principal=principal)
-    profile = await clients.enterprise_profile(request.app.state.services, need.enterprise_id)
-    return {"items": await service.matches(session, need=need, profile=profile, limit=limit)}
+    found = await matching.matches(session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit)
+    return {"items": found}
 
 
 @router.post(
@@ -173,10 +170,9 @@ async def need_matches(
     responses=ACTION,
     summary="Apply for a product against a need (an enterprise)",
 )
-async def apply(body: ApplicationCreate, session: SessionDep, request: Request, principal: EnterpriseDep):
-    profile = await clients.enterprise_profile(request.app.state.services, principal.enterprise_id)
-    return await service.apply(
-        session, need_id=body.need_id, product_id=body.product_id, principal=principal, profile=profile
+async def apply(body: ApplicationCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: EnterpriseDep):
+    return await loans.apply(
+        session, need_id=body.need_id, product_id=body.product_id, principal=principal, intake=intake, now=now
     )
 
 
@@ -185,10 +181,8 @@ async def apply(body: ApplicationCreate, session: SessionDep, request: Request, 
     response_model=LoanApplicationPage,
     summary="Applications: a bank those to its products, an enterprise its own, admin all",
 )
-async def list_applications(
-    session: SessionDep, page: PageDep, principal: PartyDep, status: ApplicationStatus | None = None
-):
-    return page_body(await service.list_applications(session, principal=principal, page=page, status=status))
+async def list_applications(session: SessionDep, page: PageDep, principal: PartyDep, status: LoanStatus | None = None):
+    return page_body(await loans.list_loans(session, principal=principal, page=page, status=status))
 
 
 @router.get(
@@ -198,7 +192,7 @@ async def list_applications(
     summary="One application",
 )
 async def get_application(application_id: uuid.UUID, session: SessionDep, principal: PartyDep):
-    return await service.get_application(session, application_id=application_id, principal=principal)
+    return await loans.get_loan(session, application_id=application_id, principal=principal)
 
 
 @router.post(
@@ -207,12 +201,8 @@ async def get_application(application_id: uuid.UUID, session: SessionDep, princi
     responses=ACTION,
     summary="Approve with terms or reject with a reason (the owning bank)",
 )
-async def decide(
-    application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, request: Request, principal: BankDep
-):
-    application = await service.decide(session, application_id=application_id, data=body, principal=principal)
-    request.app.state.outbox.wake()
-    return application
+async def decide(application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, now: NowDep, principal: BankDep):
+    return await loans.decide(session, application_id=application_id, data=body, principal=principal, now=now)
 
 
 @router.post(
@@ -221,10 +211,8 @@ async def decide(
     responses=ACTION,
     summary="Record the signed contract: the need is financed (the owning bank)",
 )
-async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, request: Request, principal: BankDep):
-    application = await service.sign(session, application_id=application_id, data=body, principal=principal)
-    request.app.state.outbox.wake()
-    return application
+async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, now: NowDep, principal: BankDep):
+    return await loans.sign(session, application_id=application_id, data=body, principal=principal, now=now)
 
 
 @router.post(
@@ -235,7 +223,7 @@ async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep,
     summary="Record a matchmaking event, 银企对接活动 (admin)",
 )
 async def create_event(body: EventCreate, session: SessionDep, _: AdminDep):
-    return await service.create_event(session, data=body)
+    return await matchmaking.create_event(session, data=body)
 
 
 @router.get(
@@ -245,10 +233,16 @@ async def create_event(body: EventCreate, session: SessionDep, _: AdminDep):
     summary="An event with what it signed",
 )
 async def get_event(event_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
-    event, stats = await service.get_event(session, event_id=event_id)
+    event, stats = await matchmaking.get_event(session, event_id=event_id)
     return {**EventRead.model_validate(event).model_dump(), "stats": stats}
 
 
 @router.get("/stats", response_model=FinanceStats, summary="County figures of bank-enterprise financing (admin)")
 async def get_stats(session: SessionDep, _: AdminDep):
-    return await service.stats(session)
+    return await matchmaking.stats(session)
+
+
+@internal.get(contract.BANK_PATH, response_model=contract.BankRef)
+async def bank_ref(bank_id: uuid.UUID, session: SessionDep, _: InternalDep):
+    """For the gateway: a bank account must name a registered bank."""
+    return await banks.get_bank(session, bank_id=bank_id)

@@ -2,42 +2,17 @@
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
 from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
+from services.finance.domain import Collateral, Decision, LoanStatus, NeedStatus, ProductStatus
 
 Yuan = Annotated[int, Field(ge=0, le=10**13)]
 RatePct = Annotated[float, Field(gt=0, le=36)]  # rates above 36 % a year are not lawful lending in the PRC
 Months = Annotated[int, Field(ge=1, le=360)]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
-
-
-class Collateral(StrEnum):
-    credit = "credit"  # 信用
-    mortgage = "mortgage"  # 抵押
-    guarantee = "guarantee"  # 保证
-    pledge = "pledge"  # 质押
-
-
-class ProductStatus(StrEnum):
-    active = "active"
-    withdrawn = "withdrawn"
-
-
-class NeedStatus(StrEnum):
-    open = "open"
-    financed = "financed"
-    closed = "closed"
-
-
-class ApplicationStatus(StrEnum):
-    submitted = "submitted"
-    approved = "approved"
-    rejected = "rejected"
-    signed = "signed"
 
 
 class BankCreate(RequestBody):
@@ -109,7 +84,7 @@ class ProductRead(ResponseBody):
     min_annual_revenue_yuan: int
     accepted_credit_ratings: list[str]
     valid_until: date | None
-    status: str
+    status: ProductStatus
     created_at: datetime
     updated_at: datetime
 
@@ -135,7 +110,7 @@ class NeedRead(ResponseBody):
     purpose: str
     collateral_available: list[str]
     max_annual_rate_pct: float | None
-    status: str
+    status: NeedStatus
     created_at: datetime
     updated_at: datetime
 
@@ -182,11 +157,6 @@ class ApplicationCreate(RequestBody):
     product_id: uuid.UUID
 
 
-class Decision(StrEnum):
-    approve = "approve"
-    reject = "reject"
-
-
 class DecisionCreate(RequestBody):
     decision: Decision
     approved_amount_yuan: Annotated[int, Field(ge=1, le=10**13)] | None = None
@@ -209,7 +179,7 @@ class LoanApplicationRead(ResponseBody):
     product_id: uuid.UUID
     bank_id: uuid.UUID
     enterprise_id: uuid.UUID
-    status: str
+    status: LoanStatus
     approved_amount_yuan: int | None
     approved_rate_pct: float | None
     approved_term_months: int | None

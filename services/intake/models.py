@@ -9,7 +9,9 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
-from services.common.models import Resource
+from services.common.models import EnumText, Resource
+from services.common.schemas import CreditRating, IndustrySection
+from services.intake.domain import Category, Channel, Grade, RequestStatus
 
 SCHEMA = "intake"
 REQUEST_CODE_SEQUENCE = Sequence("request_code_seq", schema=SCHEMA)
@@ -24,12 +26,12 @@ class Enterprise(Resource, table=True):
 
     uscc: str = Field(max_length=18, unique=True)
     name: str = Field(max_length=200)
-    industry: str = Field(max_length=1)
+    industry: IndustrySection = Field(sa_type=EnumText(IndustrySection, 1))
     town: str = Field(max_length=50)
     established_on: date
     employees: int | None = None
     annual_revenue_yuan: int | None = Field(default=None, sa_type=BigInteger)
-    credit_rating: str = Field(default="B", max_length=1)
+    credit_rating: CreditRating = Field(default=CreditRating.B, sa_type=EnumText(CreditRating, 1))
     key_enterprise: bool = False
     liaison_officer: str | None = Field(default=None, max_length=64, index=True)
 
@@ -60,10 +62,10 @@ class EnterpriseRequest(Resource, table=True):
     meeting_id: uuid.UUID | None = Field(default=None, index=True)
     title: str = Field(max_length=200)
     description: str = Field(max_length=5000)
-    category: str = Field(max_length=32)
-    channel: str = Field(max_length=32)
-    status: str = Field(max_length=16, index=True)
-    grade: str | None = Field(default=None, max_length=16)
+    category: Category = Field(sa_type=EnumText(Category, 32))
+    channel: Channel = Field(sa_type=EnumText(Channel, 32))
+    status: RequestStatus = Field(sa_type=EnumText(RequestStatus, 16), index=True)
+    grade: Grade | None = Field(default=None, sa_type=EnumText(Grade, 16))
     lead_department: str | None = Field(default=None, max_length=32, index=True)
     cooperating_departments: list[str] = Field(
         default_factory=list, sa_column=Column(ARRAY(String(32)), nullable=False, server_default="{}")
@@ -92,8 +94,8 @@ class RequestEvent(Resource, table=True):
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
 
 
-class TimelineEvent(Resource, table=True):
-    """An entry on an enterprise's timeline; `id` is the sender's event id, so redelivery stores it once."""
+class TimelineEntry(Resource, table=True):
+    """An event on an enterprise's timeline; `id` is the event's own id, so a redelivery is stored once."""
 
     __tablename__ = "timeline_event"
     __table_args__ = (Index("ix_timeline_event_enterprise_id_at", "enterprise_id", "at", "id"), {"schema": SCHEMA})

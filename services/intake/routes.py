@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
-from services.common.auth import AdminDep, Principal, Role, ServiceDep, require_roles
-from services.common.calendar import WorkCalendar
+from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.departments import Department
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
-from services.intake import clients, service
+from services.intake import contract, service
+from services.intake.clients import CalendarDep, IdentityDep
 from services.intake.config import PREFIX
+from services.intake.domain import Category, RequestStatus
+from services.intake.policy import AdminDep, EnterpriseDep, InternalDep, OfficerDep, PeopleDep, StaffDep
 from services.intake.schemas import (
-    Category,
     EnterpriseCreate,
     EnterprisePage,
     EnterpriseRead,
@@ -32,28 +33,11 @@ from services.intake.schemas import (
     RequestPage,
     RequestRead,
     RequestReply,
-    RequestStatus,
-    TimelineEventIn,
     TimelinePage,
 )
 
 router = APIRouter(prefix=PREFIX, tags=["intake"], responses=problem_responses(401, 403))
-internal = APIRouter(prefix="/internal/intake", include_in_schema=False)
-
-EnterpriseReaderDep = Annotated[
-    Principal, Depends(require_roles(Role.admin, Role.officer, Role.enterprise, Role.service))
-]
-StaffDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.officer))]
-PeopleDep = Annotated[Principal, Depends(require_roles(Role.admin, Role.officer, Role.enterprise))]
-OfficerDep = Annotated[Principal, Depends(require_roles(Role.officer))]
-EnterpriseDep = Annotated[Principal, Depends(require_roles(Role.enterprise))]
-
-
-async def work_calendar(request: Request) -> WorkCalendar:
-    return await request.app.state.calendar.get()
-
-
-CalendarDep = Annotated[WorkCalendar, Depends(work_calendar)]
+internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 ACTION = problem_responses(404, 409, 422)
 
 
@@ -82,7 +66,7 @@ async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
     responses=problem_responses(404),
     summary="One enterprise (admin, officers, the enterprise itself)",
 )
-async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: EnterpriseReaderDep):
+async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
     return await service.get_enterprise(session, enterprise_id=enterprise_id, principal=principal)
 
 
@@ -93,10 +77,11 @@ async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principa
     summary="Assign the dedicated liaison officer, 包保专员 (admin)",
 )
 async def set_liaison(
-    enterprise_id: uuid.UUID, body: LiaisonAssign, session: SessionDep, request: Request, _: AdminDep
+    enterprise_id: uuid.UUID, body: LiaisonAssign, session: SessionDep, identity: IdentityDep, _: AdminDep
 ):
-    await clients.require_officer(request.app.state.services, body.officer_username)
-    return await service.set_liaison(session, enterprise_id=enterprise_id, officer_username=body.officer_username)
+    return await service.set_liaison(
+        session, enterprise_id=enterprise_id, officer_username=body.officer_username, identity=identity
+    )
 
 
 @router.get(
@@ -149,8 +134,8 @@ async def get_meeting(meeting_id: uuid.UUID, session: SessionDep, _: PeopleDep):
     responses=problem_responses(422),
     summary="Raise a request, 诉求 (an enterprise for itself; staff on its behalf)",
 )
-async def create_request(body: RequestCreate, session: SessionDep, principal: PeopleDep):
-    return await service.create_request(session, data=body, principal=principal)
+async def create_request(body: RequestCreate, session: SessionDep, now: NowDep, principal: PeopleDep):
+    return await service.create_request(session, data=body, principal=principal, now=now)
 
 
 @router.get("/requests", response_model=RequestPage, summary="Requests the caller may see, newest first")
@@ -185,10 +170,15 @@ async def get_request(request_id: uuid.UUID, session: SessionDep, principal: Peo
     summary="Assign lead and cooperating departments and a grade (admin)",
 )
 async def assign_request(
-    request_id: uuid.UUID, body: RequestAssign, session: SessionDep, calendar: CalendarDep, principal: AdminDep
+    request_id: uuid.UUID,
+    body: RequestAssign,
+    session: SessionDep,
+    calendar: CalendarDep,
+    now: NowDep,
+    principal: AdminDep,
 ):
     return await service.assign_request(
-        session, request_id=request_id, data=body, principal=principal, calendar=calendar
+        session, request_id=request_id, data=body, principal=principal, calendar=calendar, now=now
     )
 
 
@@ -198,8 +188,12 @@ async def assign_request(
     responses=ACTION,
     summary="Answer the request (an officer of the lead department)",
 )
-async def reply_request(request_id: uuid.UUID, body: RequestReply, session: SessionDep, principal: OfficerDep):
-    return await service.reply_request(session, request_id=request_id, content=body.content, principal=principal)
+async def reply_request(
+    request_id: uuid.UUID, body: RequestReply, session: SessionDep, now: NowDep, principal: OfficerDep
+):
+    return await service.reply_request(
+        session, request_id=request_id, content=body.content, principal=principal, now=now
+    )
 
 
 @router.post(
@@ -208,8 +202,8 @@ async def reply_request(request_id: uuid.UUID, body: RequestReply, session: Sess
     responses=ACTION,
     summary="Add a note (lead or cooperating department, admin)",
 )
-async def add_note(request_id: uuid.UUID, body: RequestNote, session: SessionDep, principal: StaffDep):
-    return await service.add_note(session, request_id=request_id, content=body.content, principal=principal)
+async def add_note(request_id: uuid.UUID, body: RequestNote, session: SessionDep, now: NowDep, principal: StaffDep):
+    return await service.add_note(session, request_id=request_id, content=body.content, principal=principal, now=now)
 
 
 @router.post(
@@ -218,27 +212,36 @@ async def add_note(request_id: uuid.UUID, body: RequestNote, session: SessionDep
     responses=ACTION,
     summary="Rate the answer 1–5: 3 or more closes, 2 or less reopens (the enterprise)",
 )
-async def give_feedback(request_id: uuid.UUID, body: RequestFeedback, session: SessionDep, principal: EnterpriseDep):
-    return await service.give_feedback(session, request_id=request_id, data=body, principal=principal)
+async def give_feedback(
+    request_id: uuid.UUID, body: RequestFeedback, session: SessionDep, now: NowDep, principal: EnterpriseDep
+):
+    return await service.give_feedback(session, request_id=request_id, data=body, principal=principal, now=now)
 
 
 @router.get("/stats", response_model=IntakeStats, summary="County dashboard of requests (admin)")
-async def get_stats(session: SessionDep, calendar: CalendarDep, _: AdminDep):
-    return await service.stats(session, calendar=calendar)
+async def get_stats(session: SessionDep, calendar: CalendarDep, now: NowDep, _: AdminDep):
+    return await service.stats(session, calendar=calendar, now=now)
 
 
-# --- internal -----------------------------------------------------------------------------------
+# --- internal calls -----------------------------------------------------------------------------
 
 
-@internal.post("/timeline-events", status_code=201, response_model=None)
-async def receive_timeline_event(body: TimelineEventIn, session: SessionDep, response: Response, _: ServiceDep):
-    """Idempotent on the event id: 201 the first time, 200 for a redelivery."""
-    if not await service.receive_timeline_event(session, event=body):
-        response.status_code = 200
-    return {"id": str(body.id), "stored": True}
+@internal.get(contract.ENTERPRISE_PATH, response_model=contract.EnterpriseProfile)
+async def enterprise_profile(enterprise_id: uuid.UUID, session: SessionDep, _: InternalDep):
+    return await service.enterprise_profile(session, enterprise_id=enterprise_id)
 
 
-@internal.get("/liaisons/{username}")
-async def liaison_enterprises(username: str, session: SessionDep, _: ServiceDep) -> dict[str, list[str]]:
+@internal.get(contract.LIAISON_PATH, response_model=contract.LiaisonEnterprises)
+async def liaison_enterprises(username: str, session: SessionDep, _: InternalDep):
     """The enterprises an officer is liaison for, for other services' visibility rules."""
-    return {"enterprise_ids": [str(i) for i in await service.liaison_enterprises(session, username=username)]}
+    return {"enterprise_ids": await service.liaison_enterprises(session, username=username)}
+
+
+@internal.post(contract.TIMELINE_PATH, status_code=201, response_model=contract.TimelineReceipt)
+async def receive_timeline_event(
+    body: contract.TimelineEvent, session: SessionDep, now: NowDep, response: Response, _: InternalDep
+):
+    """Idempotent on the event id: 201 the first time, 200 for a redelivery."""
+    if not await service.receive_timeline_event(session, event=body, now=now):
+        response.status_code = 200
+    return {"id": body.id, "stored": True}

@@ -2,13 +2,13 @@
 
 import uuid
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints
 
 from services.common.departments import Department
 from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
+from services.intake.domain import Category, Channel, Grade, RequestStatus
 from services.intake.uscc import uscc_error
 
 
@@ -43,12 +43,12 @@ class EnterpriseRead(ResponseBody):
     id: uuid.UUID
     uscc: str
     name: str
-    industry: str
+    industry: IndustrySection
     town: str
     established_on: date
     employees: int | None
     annual_revenue_yuan: int | None
-    credit_rating: str
+    credit_rating: CreditRating
     key_enterprise: bool
     liaison_officer: str | None
     created_at: datetime
@@ -62,42 +62,6 @@ class EnterprisePage(ResponseBody):
 
 class LiaisonAssign(RequestBody):
     officer_username: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
-
-
-class Category(StrEnum):
-    power = "power"
-    land = "land"
-    financing = "financing"
-    permits = "permits"
-    talent = "talent"
-    policy = "policy"
-    infrastructure = "infrastructure"
-    other = "other"
-
-
-class Channel(StrEnum):
-    tea_meeting = "tea_meeting"
-    online = "online"
-    window = "window"
-    hotline = "hotline"
-    visit = "visit"
-
-
-class RequestStatus(StrEnum):
-    received = "received"
-    assigned = "assigned"
-    replied = "replied"
-    reopened = "reopened"
-    closed = "closed"
-
-
-class Grade(StrEnum):
-    urgent = "urgent"
-    normal = "normal"
-    major = "major"
-
-
-GRADE_WORKING_DAYS = {Grade.urgent: 3, Grade.normal: 10, Grade.major: 20}
 
 
 class MeetingCreate(RequestBody):
@@ -173,10 +137,10 @@ class RequestRead(ResponseBody):
     meeting_id: uuid.UUID | None
     title: str
     description: str
-    category: str
-    channel: str
-    status: str
-    grade: str | None
+    category: Category
+    channel: Channel
+    status: RequestStatus
+    grade: Grade | None
     lead_department: str | None
     cooperating_departments: list[str]
     due_date: date | None
@@ -198,30 +162,6 @@ class RequestDetail(RequestRead):
 class RequestPage(ResponseBody):
     items: list[RequestRead]
     next_cursor: str | None
-
-
-class TimelineService(StrEnum):
-    approval = "approval"
-    finance = "finance"
-
-
-class TimelineEventIn(RequestBody):
-    """An event another service pushes for an enterprise's timeline."""
-
-    id: uuid.UUID = Field(description="The sender's event id; a redelivery with the same id is stored once")
-    enterprise_id: uuid.UUID
-    at: datetime
-    service: TimelineService
-    kind: Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=64)]
-    ref_id: uuid.UUID
-    summary: text(500)
-
-    @field_validator("at")
-    @classmethod
-    def _aware(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            raise ValueError("must carry a time zone")
-        return value
 
 
 class TimelineItem(ResponseBody):

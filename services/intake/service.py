@@ -1,51 +1,38 @@
-"""Rules and queries of the intake service; raises domain errors, never builds HTTP responses."""
+"""Intake's use cases: load, apply a rule of `domain.py`, store. Raises domain errors, builds no HTTP answers.
+
+Every function runs inside the request's unit of work and never commits; visibility comes from `policy.py`.
+"""
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import Principal, Role, acting_enterprise
-from services.common.calendar import WorkCalendar, cst_date, cst_today
+from gateway.contract import IdentityClient
+from services.common.auth import Principal, acting_enterprise
+from services.common.calendar import CalendarCache, cst_date
 from services.common.db import insert_unique, next_code
-from services.common.models import utcnow
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Forbidden, Invalid, InvalidTransition, NotFound
+from services.common.problems import Invalid, NotFound
 from services.common.stats import mean, rate
+from services.intake import domain, policy
+from services.intake.contract import TimelineEvent
+from services.intake.domain import GRADE_WORKING_DAYS, SATISFIED_RATING, TIMELINE_SUMMARY, RequestStatus
 from services.intake.models import (
     REQUEST_CODE_SEQUENCE,
     Enterprise,
     EnterpriseRequest,
     Meeting,
     RequestEvent,
-    TimelineEvent,
+    TimelineEntry,
 )
-from services.intake.schemas import (
-    GRADE_WORKING_DAYS,
-    EnterpriseCreate,
-    MeetingCreate,
-    RequestAssign,
-    RequestCreate,
-    RequestFeedback,
-    RequestStatus,
-    TimelineEventIn,
-)
+from services.intake.schemas import EnterpriseCreate, MeetingCreate, RequestAssign, RequestCreate, RequestFeedback
 
-SATISFIED_RATING = 4  # satisfaction_rate counts ratings of 4 and 5
-CLOSING_RATING = 3  # 3 or more closes the request; 2 or less reopens it
-TIMELINE_SUMMARY = {
-    "received": "诉求已受理",
-    "assigned": "诉求已交办",
-    "replied": "部门已答复",
-    "reopened": "企业不满意，诉求重新办理",
-    "closed": "诉求已办结",
-}
-
+Page = tuple[list[Any], str | None]
 
 # --- enterprises --------------------------------------------------------------------------------
 
@@ -58,38 +45,45 @@ async def create_enterprise(session: AsyncSession, *, data: EnterpriseCreate) ->
 
 
 async def get_enterprise(session: AsyncSession, *, enterprise_id: uuid.UUID, principal: Principal) -> Enterprise:
-    """One enterprise, if the caller may see it (an enterprise sees only itself)."""
-    enterprise = await session.get(Enterprise, enterprise_id)
-    if enterprise is None or not _may_see_enterprise(principal, enterprise):
+    """One enterprise, if the caller may see it."""
+    query = select(Enterprise).where(Enterprise.id == enterprise_id, policy.enterprises_visible_to(principal))
+    enterprise = (await session.exec(query)).first()
+    if enterprise is None:
         raise NotFound("No such enterprise.")
     return enterprise
 
 
-async def list_enterprises(session: AsyncSession, *, page: PageParams) -> tuple[list[Enterprise], str | None]:
+async def enterprise_profile(session: AsyncSession, *, enterprise_id: uuid.UUID) -> Enterprise:
+    """An enterprise for another service (an internal call)."""
+    enterprise = await session.get(Enterprise, enterprise_id)
+    if enterprise is None:
+        raise NotFound("No such enterprise.")
+    return enterprise
+
+
+async def list_enterprises(session: AsyncSession, *, page: PageParams) -> Page:
     """Registered enterprises, newest first."""
     rows = (await session.exec(paginate(select(Enterprise), Enterprise, page))).all()
     return make_page(list(rows), page)
 
 
-async def set_liaison(session: AsyncSession, *, enterprise_id: uuid.UUID, officer_username: str) -> Enterprise:
-    """Make an officer the enterprise's dedicated liaison (包保专员); the caller checked the officer exists."""
+async def set_liaison(
+    session: AsyncSession, *, enterprise_id: uuid.UUID, officer_username: str, identity: IdentityClient
+) -> Enterprise:
+    """Make an officer the enterprise's dedicated liaison (包保专员); the gateway knows who is an officer."""
+    account = await identity.account(officer_username)
+    if account is None or account.role != "officer":
+        raise Invalid(f"{officer_username!r} is not an officer's account.", field="officer_username")
     enterprise = await session.get(Enterprise, enterprise_id, with_for_update=True)
     if enterprise is None:
         raise NotFound("No such enterprise.")
     enterprise.liaison_officer = officer_username
     session.add(enterprise)
-    await session.commit()
     return enterprise
 
 
 async def liaison_enterprises(session: AsyncSession, *, username: str) -> list[uuid.UUID]:
     return list((await session.exec(select(Enterprise.id).where(Enterprise.liaison_officer == username))).all())
-
-
-def _may_see_enterprise(principal: Principal, enterprise: Enterprise) -> bool:
-    if principal.role is Role.enterprise:
-        return principal.enterprise_id == enterprise.id
-    return principal.role in (Role.admin, Role.officer, Role.service)
 
 
 async def _existing(session: AsyncSession, model: Any, row_id: uuid.UUID, field: str, what: str) -> Any:
@@ -105,11 +99,10 @@ async def _existing(session: AsyncSession, model: Any, row_id: uuid.UUID, field:
 async def create_meeting(session: AsyncSession, *, data: MeetingCreate) -> Meeting:
     meeting = Meeting(**data.model_dump())
     session.add(meeting)
-    await session.commit()
     return meeting
 
 
-async def list_meetings(session: AsyncSession, *, page: PageParams) -> tuple[list[Meeting], str | None]:
+async def list_meetings(session: AsyncSession, *, page: PageParams) -> Page:
     rows = (await session.exec(paginate(select(Meeting), Meeting, page))).all()
     return make_page(list(rows), page)
 
@@ -136,31 +129,12 @@ async def get_meeting(session: AsyncSession, *, meeting_id: uuid.UUID) -> tuple[
 # --- requests -----------------------------------------------------------------------------------
 
 
-def _request_scope(principal: Principal) -> ColumnElement[bool] | None:
-    """What the caller may see, as a WHERE clause (None: everything)."""
-    R = EnterpriseRequest
-    if principal.role is Role.admin:
-        return None
-    if principal.role is Role.enterprise:
-        return R.enterprise_id == principal.enterprise_id
-    if principal.role is Role.officer:
-        liaison_of = select(Enterprise.id).where(Enterprise.liaison_officer == principal.username)
-        return or_(
-            R.lead_department == principal.department,
-            R.cooperating_departments.contains([principal.department]),
-            R.enterprise_id.in_(liaison_of),
-        )
-    return R.id.is_(None)  # no other role sees requests
-
-
 async def _visible_request(
     session: AsyncSession, *, request_id: uuid.UUID, principal: Principal, lock: bool = False
 ) -> EnterpriseRequest:
-    query = select(EnterpriseRequest).where(EnterpriseRequest.id == request_id)
-    if (scope := _request_scope(principal)) is not None:
-        query = query.where(scope)
+    query = select(EnterpriseRequest).where(EnterpriseRequest.id == request_id, policy.requests_visible_to(principal))
     if lock:
-        query = query.with_for_update()
+        query = query.with_for_update(of=EnterpriseRequest)
     found = (await session.exec(query)).first()
     if found is None:
         raise NotFound("No such request.")
@@ -168,14 +142,13 @@ async def _visible_request(
 
 
 def _record(
-    session: AsyncSession, request: EnterpriseRequest, principal: Principal, action: str, **details: Any
+    session: AsyncSession, request: EnterpriseRequest, principal: Principal, action: str, details: dict, now: datetime
 ) -> None:
-    """An event on the request, and on the enterprise's timeline for state changes; same transaction."""
-    at = utcnow()
+    """An event on the request, and on the enterprise's timeline for state changes."""
     session.add(
         RequestEvent(
             request_id=request.id,
-            at=at,
+            at=now,
             actor=principal.username,
             actor_role=principal.role.value,
             action=action,
@@ -184,9 +157,9 @@ def _record(
     )
     if action in TIMELINE_SUMMARY:
         session.add(
-            TimelineEvent(
+            TimelineEntry(
                 enterprise_id=request.enterprise_id,
-                at=at,
+                at=now,
                 service="intake",
                 kind=f"request.{action}",
                 ref_id=request.id,
@@ -195,7 +168,21 @@ def _record(
         )
 
 
-async def create_request(session: AsyncSession, *, data: RequestCreate, principal: Principal) -> EnterpriseRequest:
+def _apply(
+    session: AsyncSession, request: EnterpriseRequest, step: domain.Step, principal: Principal, now: datetime
+) -> EnterpriseRequest:
+    for column, value in step.changes.items():
+        setattr(request, column, value)
+    request.updated_at = now
+    session.add(request)
+    for index, (action, details) in enumerate(step.events):  # a microsecond apart, so they list in order
+        _record(session, request, principal, action, details, now + timedelta(microseconds=index))
+    return request
+
+
+async def create_request(
+    session: AsyncSession, *, data: RequestCreate, principal: Principal, now: datetime
+) -> EnterpriseRequest:
     """File a request: an enterprise for itself, staff on an enterprise's behalf."""
     enterprise_id = acting_enterprise(principal, data.enterprise_id)
     await _existing(session, Enterprise, enterprise_id, "enterprise_id", "enterprise")
@@ -204,22 +191,21 @@ async def create_request(session: AsyncSession, *, data: RequestCreate, principa
     request = EnterpriseRequest(
         **data.model_dump(exclude={"enterprise_id"}),
         enterprise_id=enterprise_id,
-        code=await next_code(session, REQUEST_CODE_SEQUENCE, "SQ"),
+        code=await next_code(session, REQUEST_CODE_SEQUENCE, "SQ", now=now),
         status=RequestStatus.received,
+        created_at=now,
+        updated_at=now,
     )
     session.add(request)
-    _record(session, request, principal, "received", channel=data.channel.value)
-    await session.commit()
+    _record(session, request, principal, "received", {"channel": data.channel.value}, now)
     return request
 
 
 async def list_requests(
     session: AsyncSession, *, principal: Principal, page: PageParams, filters: dict[str, Any]
-) -> tuple[list[EnterpriseRequest], str | None]:
+) -> Page:
     R = EnterpriseRequest
-    query = select(R)
-    if (scope := _request_scope(principal)) is not None:
-        query = query.where(scope)
+    query = select(R).where(policy.requests_visible_to(principal))
     for name in ("status", "category", "meeting_id"):
         if filters.get(name) is not None:
             query = query.where(getattr(R, name) == filters[name])
@@ -233,117 +219,62 @@ async def get_request(
     session: AsyncSession, *, request_id: uuid.UUID, principal: Principal
 ) -> tuple[EnterpriseRequest, list[RequestEvent]]:
     request = await _visible_request(session, request_id=request_id, principal=principal)
-    events = (
-        await session.exec(
-            select(RequestEvent).where(RequestEvent.request_id == request_id).order_by(RequestEvent.at, RequestEvent.id)
-        )
-    ).all()
-    return request, list(events)
-
-
-def _require_status(request: EnterpriseRequest, *allowed: RequestStatus, action: str) -> None:
-    if request.status not in allowed:
-        raise InvalidTransition(f"A {request.status} request cannot be {action}.")
+    query = select(RequestEvent).where(RequestEvent.request_id == request_id).order_by(RequestEvent.at, RequestEvent.id)
+    return request, list((await session.exec(query)).all())
 
 
 async def assign_request(
-    session: AsyncSession, *, request_id: uuid.UUID, data: RequestAssign, principal: Principal, calendar: WorkCalendar
+    session: AsyncSession,
+    *,
+    request_id: uuid.UUID,
+    data: RequestAssign,
+    principal: Principal,
+    calendar: CalendarCache,
+    now: datetime,
 ) -> EnterpriseRequest:
     """Give the request a lead department (and cooperating ones) and a due date from its grade."""
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    _require_status(request, RequestStatus.received, RequestStatus.assigned, action="assigned")
-    if data.lead_department in data.cooperating_departments:
-        raise Invalid("The lead department cannot also cooperate.", field="cooperating_departments")
-    request.lead_department = data.lead_department.value
-    request.cooperating_departments = [d.value for d in data.cooperating_departments]
-    request.grade = data.grade.value
-    request.due_date = calendar.due_date(request.created_at, GRADE_WORKING_DAYS[data.grade])
-    request.assigned_at = utcnow()
-    request.status = RequestStatus.assigned
-    session.add(request)
-    _record(
-        session,
+    due_date = (await calendar.get()).due_date(request.created_at, GRADE_WORKING_DAYS[data.grade])
+    step = domain.assign(
         request,
-        principal,
-        "assigned",
-        lead_department=request.lead_department,
-        cooperating_departments=request.cooperating_departments,
-        grade=request.grade,
-        due_date=request.due_date.isoformat(),
+        lead=data.lead_department.value,
+        cooperating=[d.value for d in data.cooperating_departments],
+        grade=data.grade,
+        due_date=due_date,
+        now=now,
     )
-    await session.commit()
-    return request
+    return _apply(session, request, step, principal, now)
 
 
 async def reply_request(
-    session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal
+    session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
-    """The lead department answers; a reopened request needs a new answer."""
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    _require_status(request, RequestStatus.assigned, RequestStatus.reopened, action="replied to")
-    if principal.department != request.lead_department:
-        raise Forbidden("Only an officer of the lead department replies.")
-    replied_at = utcnow()
-    request.first_replied_at = request.first_replied_at or replied_at
-    request.replied_at = replied_at
-    request.reply = content
-    request.status = RequestStatus.replied
-    session.add(request)
-    _record(session, request, principal, "replied", content=content)
-    await session.commit()
-    return request
+    step = domain.reply(request, content=content, now=now)
+    policy.require_lead(principal, request)
+    return _apply(session, request, step, principal, now)
 
 
-async def add_note(session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal):
-    """A note from a cooperating (or the lead) department; it does not change the state."""
+async def add_note(
+    session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal, now: datetime
+) -> EnterpriseRequest:
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    involved = {request.lead_department, *request.cooperating_departments}
-    if principal.role is Role.officer and principal.department not in involved:
-        raise Forbidden("Only the lead and cooperating departments add notes.")
-    if principal.role is Role.enterprise:
-        raise Forbidden("Enterprises answer through feedback.")
-    _require_status(request, RequestStatus.assigned, RequestStatus.replied, RequestStatus.reopened, action="annotated")
-    request.updated_at = utcnow()
-    session.add(request)
-    _record(session, request, principal, "note", content=content)
-    await session.commit()
-    return request
+    policy.require_involved(principal, request)
+    return _apply(session, request, domain.note(request, content=content), principal, now)
 
 
 async def give_feedback(
-    session: AsyncSession, *, request_id: uuid.UUID, data: RequestFeedback, principal: Principal
+    session: AsyncSession, *, request_id: uuid.UUID, data: RequestFeedback, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
-    """The enterprise rates the answer: 3 or more closes the request, 2 or less reopens it."""
-    if principal.role is not Role.enterprise:
-        raise Forbidden("Only the enterprise that raised the request gives feedback.")
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    _require_status(request, RequestStatus.replied, action="rated")
-    request.rating = data.rating
-    request.feedback_comment = data.comment
-    closing = data.rating >= CLOSING_RATING
-    request.status = RequestStatus.closed if closing else RequestStatus.reopened
-    if closing:
-        request.closed_at = utcnow()
-    session.add(request)
-    _record(session, request, principal, "feedback", rating=data.rating, comment=data.comment)
-    _record(session, request, principal, "closed" if closing else "reopened")
-    await session.commit()
-    return request
+    step = domain.feedback(request, rating=data.rating, comment=data.comment, now=now)
+    return _apply(session, request, step, principal, now)
 
 
 # --- stats --------------------------------------------------------------------------------------
 
 
-def _on_time(due_date: date | None, first_replied_at: datetime | None, today: date) -> bool | None:
-    """True or False once it is known; None while an unanswered request is not yet due."""
-    if due_date is None:
-        return None
-    if first_replied_at is not None:
-        return cst_date(first_replied_at) <= due_date
-    return False if today > due_date else None
-
-
-async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, Any]:
+async def stats(session: AsyncSession, *, calendar: CalendarCache, now: datetime) -> dict[str, Any]:
     """The county dashboard: volumes, completion, satisfaction, punctuality and reply speed."""
     R = EnterpriseRequest
     rows = (
@@ -351,7 +282,8 @@ async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, A
             select(R.category, R.status, R.lead_department, R.rating, R.due_date, R.created_at, R.first_replied_at)
         )
     ).all()
-    today = cst_today()
+    work_calendar = await calendar.get()
+    today = cst_date(now)
     by_category: dict[str, dict[str, int]] = {}
     by_department: dict[str, dict[str, Any]] = {}
     punctual = [0, 0]
@@ -366,7 +298,7 @@ async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, A
         if rating is not None:
             rated += 1
             satisfied += rating >= SATISFIED_RATING
-        on_time = _on_time(due_date, first_replied_at, today)
+        on_time = domain.on_time(due_date, first_replied_at, today)
         if lead is not None:
             department = by_department.setdefault(lead, {"lead": 0, "closed": 0, "_punctual": [0, 0]})
             department["lead"] += 1
@@ -378,7 +310,7 @@ async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, A
             punctual[0] += on_time
             punctual[1] += 1
         if first_replied_at is not None:
-            reply_days.append(calendar.elapsed_working_days(created_at, first_replied_at))
+            reply_days.append(work_calendar.elapsed_working_days(created_at, first_replied_at))
     for department in by_department.values():
         department["on_time_rate"] = rate(*department.pop("_punctual"))
     return {
@@ -396,31 +328,22 @@ async def stats(session: AsyncSession, *, calendar: WorkCalendar) -> dict[str, A
 # --- timeline -----------------------------------------------------------------------------------
 
 
-async def receive_timeline_event(session: AsyncSession, *, event: TimelineEventIn) -> bool:
-    """Store an event pushed by another service; False when this event id was stored before."""
+async def receive_timeline_event(session: AsyncSession, *, event: TimelineEvent, now: datetime) -> bool:
+    """Store an event another service sent; False when this event id was stored before."""
     stored = await session.exec(
-        insert(TimelineEvent)
-        .values(**event.model_dump(mode="python"), created_at=utcnow(), updated_at=utcnow())
+        insert(TimelineEntry)
+        .values(**event.model_dump(mode="python"), created_at=now, updated_at=now)
         .on_conflict_do_nothing(index_elements=["id"])
-        .returning(TimelineEvent.id)
+        .returning(TimelineEntry.id)
     )
-    created = stored.first() is not None
-    await session.commit()
-    return created
+    return stored.first() is not None
 
 
-async def timeline(
-    session: AsyncSession, *, enterprise_id: uuid.UUID, principal: Principal, page: PageParams
-) -> tuple[list[TimelineEvent], str | None]:
-    """The enterprise's events from every service, newest first: for admin, its liaison and itself."""
-    enterprise = await session.get(Enterprise, enterprise_id)
-    allowed = enterprise is not None and (
-        principal.role is Role.admin
-        or (principal.role is Role.enterprise and principal.enterprise_id == enterprise_id)
-        or (principal.role is Role.officer and principal.username == enterprise.liaison_officer)
-    )
-    if not allowed:
+async def timeline(session: AsyncSession, *, enterprise_id: uuid.UUID, principal: Principal, page: PageParams) -> Page:
+    """The enterprise's events from every service, newest first."""
+    visible = select(Enterprise.id).where(Enterprise.id == enterprise_id, policy.timelines_visible_to(principal))
+    if (await session.exec(visible)).first() is None:
         raise NotFound("No such enterprise.")
-    query = select(TimelineEvent).where(TimelineEvent.enterprise_id == enterprise_id)
-    rows = (await session.exec(paginate(query, TimelineEvent, page, order_by="at"))).all()
+    query = select(TimelineEntry).where(TimelineEntry.enterprise_id == enterprise_id)
+    rows = (await session.exec(paginate(query, TimelineEntry, page, order_by="at"))).all()
     return make_page(list(rows), page, order_by="at")

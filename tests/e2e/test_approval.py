@@ -14,8 +14,9 @@ import httpx
 import psycopg
 import pytest
 
+from launcher.system import System
 from services.common.calendar import CST
-from services.common.system import System, psycopg_dsn
+from services.common.settings import libpq_url
 from tests.conftest import enterprise_payload, make_account, make_bank, unique_name
 from tests.e2e.test_foundation import assert_problem
 from tests.e2e.test_intake import calendar_of
@@ -97,7 +98,7 @@ def cast(gateway: httpx.Client, admin_headers: dict) -> Cast:
 @pytest.fixture(scope="module")
 def db(database_url: str) -> Iterator[Callable[..., list]]:
     """Plain SQL on the test database, to move the clock of stored rows (an injectable clock)."""
-    with psycopg.connect(psycopg_dsn(database_url), autocommit=True) as conn:
+    with psycopg.connect(libpq_url(database_url), autocommit=True) as conn:
 
         def run(query: str, *params) -> list:
             cursor = conn.execute(query, params)

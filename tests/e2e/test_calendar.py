@@ -5,9 +5,10 @@ from datetime import date
 import httpx
 import pytest
 
+from launcher.system import System, free_port_block
+from services.approval.contract import CALENDAR_PATH, YearScheduleBody
 from services.common.auth import Principal, Role, issue_token
-from services.common.calendar import SNAPSHOT_PATH, CalendarYearBody, official_schedule
-from services.common.system import System, free_port_block
+from services.common.calendar import official_schedule
 from tests.conftest import JWT_SECRET, bearer, make_account
 from tests.e2e.test_foundation import assert_problem
 
@@ -89,12 +90,12 @@ def test_years_outside_the_range_are_422(gateway: httpx.Client, admin_headers: d
 
 
 def service_headers() -> dict[str, str]:
-    principal = Principal(subject="service:test", username="test", role=Role.service)
+    principal = Principal(subject="internal:test", username="test", role=Role.internal)
     return bearer(issue_token(JWT_SECRET, principal, ttl_seconds=60))
 
 
 def internal_feed(system: System) -> list[dict]:
-    response = httpx.get(f"{system.url('approval')}{SNAPSHOT_PATH}", headers=service_headers())
+    response = httpx.get(f"{system.url('approval')}{CALENDAR_PATH}", headers=service_headers())
     assert response.status_code == 200, response.text
     return response.json()["years"]
 
@@ -102,13 +103,13 @@ def internal_feed(system: System) -> list[dict]:
 def test_internal_feed_is_for_services_on_the_approval_port_only(
     gateway: httpx.Client, admin_headers: dict, system: System
 ):
-    assert_problem(gateway.get(SNAPSHOT_PATH, headers=admin_headers), 404)
-    assert_problem(gateway.get(SNAPSHOT_PATH, headers=service_headers()), 404)
-    assert_problem(httpx.get(f"{system.url('approval')}{SNAPSHOT_PATH}", headers=admin_headers), 403)
+    assert_problem(gateway.get(CALENDAR_PATH, headers=admin_headers), 404)
+    assert_problem(gateway.get(CALENDAR_PATH, headers=service_headers()), 404)
+    assert_problem(httpx.get(f"{system.url('approval')}{CALENDAR_PATH}", headers=admin_headers), 403)
     years = {item["year"]: item for item in internal_feed(system)}
-    assert years[2025] == CalendarYearBody.of(official_schedule(2025)).model_dump(mode="json")  # type: ignore[arg-type]
+    assert years[2025] == YearScheduleBody.of(official_schedule(2025)).model_dump(mode="json")  # type: ignore[arg-type]
     assert {2024, 2025, 2026} <= set(years) and list(years) == sorted(years)
-    assert SNAPSHOT_PATH not in gateway.get("/openapi.json").json()["paths"]
+    assert CALENDAR_PATH not in gateway.get("/openapi.json").json()["paths"]
 
 
 def test_another_replica_starting_keeps_the_admin_year(gateway: httpx.Client, admin_headers: dict, system: System):

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 import httpx
 import pytest
 
+from launcher.system import System
 from services.common.calendar import CST
-from services.common.system import System
 from tests.conftest import enterprise_payload, make_account, make_bank, unique_name
 from tests.e2e.test_approval import collect
 from tests.e2e.test_foundation import assert_problem

@@ -11,7 +11,8 @@ import httpx
 import jwt
 import pytest
 
-from services.common.system import System, free_port_block
+from launcher.system import System, free_port_block
+from services.intake.contract import ENTERPRISE_PATH
 from tests.conftest import (
     ADMIN_PASSWORD,
     JWT_SECRET,
@@ -351,9 +352,9 @@ def test_service_calls_forward_the_request_id(
         headers={**admin_headers, "X-Request-ID": request_id},
     )
     assert response.status_code == 201
-    path = f"/intake/enterprises/{enterprise['id']}"
+    path = ENTERPRISE_PATH.format(enterprise_id=enterprise["id"])  # the internal call checking the enterprise
     intake_lines = log_lines(system, "intake", request_id, until=lambda line: line.get("path") == path)
-    assert any(line.get("path") == f"/intake/enterprises/{enterprise['id']}" for line in intake_lines)
+    assert any(line.get("path") == path for line in intake_lines)
 
 
 class _Peer:

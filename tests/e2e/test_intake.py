@@ -8,9 +8,10 @@ from datetime import datetime
 import httpx
 import pytest
 
+from launcher.system import System
+from services.approval.contract import YearScheduleBody
 from services.common.auth import Principal, Role, issue_token
-from services.common.calendar import CST, CalendarYearBody, WorkCalendar
-from services.common.system import System
+from services.common.calendar import CST, WorkCalendar
 from tests.conftest import JWT_SECRET, bearer, enterprise_payload, make_account, make_bank
 from tests.e2e.test_foundation import assert_problem
 
@@ -81,7 +82,7 @@ def assign(gateway: httpx.Client, cast: Cast, request_id: str, grade: str = "nor
 def calendar_of(gateway: httpx.Client, headers: dict, *years: int) -> WorkCalendar:
     """The calendar every service uses, as the public API shows it."""
     return WorkCalendar(
-        CalendarYearBody.model_validate(gateway.get(f"/approval/calendar/{year}", headers=headers).json()).schedule()
+        YearScheduleBody.model_validate(gateway.get(f"/approval/calendar/{year}", headers=headers).json()).schedule()
         for year in years
     )
 
@@ -355,7 +356,7 @@ def test_liaison_must_be_an_officer(gateway: httpx.Client, cast: Cast, admin_hea
 
 def test_redelivered_timeline_event_is_stored_once(gateway: httpx.Client, cast: Cast, system: System):
     service_token = issue_token(
-        JWT_SECRET, Principal(subject="service:approval", username="approval", role=Role.service), ttl_seconds=60
+        JWT_SECRET, Principal(subject="internal:approval", username="approval", role=Role.internal), ttl_seconds=60
     )
     event = {
         "id": str(uuid.uuid4()),

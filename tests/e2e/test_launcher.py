@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-from services.common.system import ROOT, free_port_block, ports_free
+from launcher.system import ROOT, free_port_block, ports_free
 
 
 def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path):
@@ -18,7 +18,7 @@ def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUAIBAN_")}
     env.update({"KUAIBAN_PORT": str(port), "KUAIBAN_DATA_DIR": str(tmp_path / "data")})
     launcher = subprocess.Popen(
-        [sys.executable, "-m", "services.common.system"],
+        [sys.executable, "-m", "launcher.system"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

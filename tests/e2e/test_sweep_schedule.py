@@ -17,8 +17,9 @@ import psycopg
 import pytest
 from procrastinate.testing import InMemoryConnector
 
+from launcher.system import System, free_port_block
 from services.approval import jobs
-from services.common.system import System, free_port_block, psycopg_dsn
+from services.common.settings import libpq_url
 from tests.conftest import enterprise_payload, make_account, unique_name
 
 FAST_CRON = "* * * * * */2"  # croniter (procrastinate's cron parser) takes seconds as the 6th, last field
@@ -30,7 +31,7 @@ MATERIALS = [
 
 
 def sql(database_url: str, query: str, *params) -> list[tuple]:
-    with psycopg.connect(psycopg_dsn(database_url), autocommit=True) as conn:
+    with psycopg.connect(libpq_url(database_url), autocommit=True) as conn:
         cursor = conn.execute(query, params)
         return cursor.fetchall() if cursor.description else []
 

@@ -21,14 +21,15 @@ import httpx
 import psycopg
 from sqlalchemy.engine import make_url
 
-ROOT = Path(__file__).resolve().parents[2]
+from services.common.settings import PORT_OFFSETS, libpq_url
+
+ROOT = Path(__file__).resolve().parents[1]
 APPS = {
     "gateway": "gateway.app:app",
     "intake": "services.intake.app:app",
     "approval": "services.approval.app:app",
     "finance": "services.finance.app:app",
 }
-PORT_OFFSET = {"gateway": 0, "intake": 1, "approval": 2, "finance": 3}
 EMBEDDED_DATABASE = "kuaiban"
 PR_SET_PDEATHSIG = 1
 
@@ -54,22 +55,17 @@ def start_embedded_postgres(pgdata: Path, database: str = EMBEDDED_DATABASE):
     return server, server.get_uri(database=database)
 
 
-def psycopg_dsn(url: str) -> str:
-    """A SQLAlchemy-style URL (any driver) as a DSN psycopg accepts, password kept."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 def create_database(server_url: str, *, prefix: str) -> str:
     """A new, empty database on the server behind `server_url` (tests, benchmarks, CI); its URL."""
     name = f"{prefix}_{secrets.token_hex(5)}"
-    with psycopg.connect(psycopg_dsn(_maintenance_url(server_url)), autocommit=True) as conn:
+    with psycopg.connect(libpq_url(_maintenance_url(server_url)), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
 def drop_database(url: str) -> None:
     """Drop the database `url` names, even with sessions still open on it."""
-    with psycopg.connect(psycopg_dsn(_maintenance_url(url)), autocommit=True) as conn:
+    with psycopg.connect(libpq_url(_maintenance_url(url)), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
 
 
@@ -103,10 +99,10 @@ class System:
         return f"http://127.0.0.1:{self.port}"
 
     def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.port + PORT_OFFSET[name]}"
+        return f"http://127.0.0.1:{self.port + PORT_OFFSETS[name]}"
 
     def start(self, name: str, *, extra_env: dict[str, str] | None = None, port: int | None = None) -> None:
-        port = self.port + PORT_OFFSET[name] if port is None else port
+        port = self.port + PORT_OFFSETS[name] if port is None else port
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}-{port}.log", "ab")  # noqa: SIM115  (owned by the child)
         self.processes[f"{name}:{port}"] = subprocess.Popen(
@@ -124,7 +120,7 @@ class System:
             self.start(name)
 
     def stop(self, name: str, *, port: int | None = None, timeout: float = 10.0) -> None:
-        port = self.port + PORT_OFFSET[name] if port is None else port
+        port = self.port + PORT_OFFSETS[name] if port is None else port
         process = self.processes.pop(f"{name}:{port}", None)
         if process is not None:
             _terminate([process], timeout)
@@ -148,7 +144,7 @@ class System:
 
     def wait_up(self, name: str, *, port: int | None = None, timeout: float = 30.0) -> None:
         """Until the process answers HTTP at all."""
-        port = self.port + PORT_OFFSET[name] if port is None else port
+        port = self.port + PORT_OFFSETS[name] if port is None else port
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with contextlib.suppress(httpx.HTTPError):
@@ -216,8 +212,8 @@ def main() -> int:
     env["KUAIBAN_PORT"] = str(port)
     env.setdefault("KUAIBAN_SEED_DEMO", "1")
     for name in ("gateway", "intake", "approval", "finance"):
-        if not ports_free(port + PORT_OFFSET[name], 1):
-            print(f"port {port + PORT_OFFSET[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)
+        if not ports_free(port + PORT_OFFSETS[name], 1):
+            print(f"port {port + PORT_OFFSETS[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)
             return 1
 
     server = None

@@ -1,0 +1,54 @@
+"""What approval serves to other Kuaiban processes: the working-day calendar feed and a typed client.
+
+Consumers import this module and nothing else of approval.
+"""
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from services.common.calendar import YearSchedule
+from services.common.internal import InternalHttp
+from services.common.problems import Unavailable
+
+CALENDAR_PATH = "/internal/approval/calendar"
+
+
+class YearScheduleBody(BaseModel):
+    """One year of the calendar: the weekdays off and the weekend days worked (调休)."""
+
+    year: int
+    provisional: bool
+    holidays: list[date]
+    workdays: list[date]
+
+    @classmethod
+    def of(cls, schedule: YearSchedule) -> "YearScheduleBody":
+        return cls(
+            year=schedule.year,
+            provisional=schedule.provisional,
+            holidays=sorted(schedule.holidays),
+            workdays=sorted(schedule.workdays),
+        )
+
+    def schedule(self) -> YearSchedule:
+        return YearSchedule(self.year, self.provisional, frozenset(self.holidays), frozenset(self.workdays))
+
+
+class CalendarFeed(BaseModel):
+    """Every stored year."""
+
+    years: list[YearScheduleBody]
+
+
+class ApprovalClient:
+    """Approval as other services call it."""
+
+    def __init__(self, internal: InternalHttp) -> None:
+        self._internal = internal
+
+    async def calendar(self) -> list[YearSchedule]:
+        feed = await self._internal.fetch("approval", CALENDAR_PATH, CalendarFeed, what="the working-day calendar")
+        if feed is None:
+            raise Unavailable("The approval service has no calendar feed; try again shortly.")
+        return [year.schedule() for year in feed.years]

@@ -1,0 +1,246 @@
+"""Approval's rules with no I/O: statuses, 容缺 checks and how an application and its tasks move.
+
+Transitions take the rows as loaded, the input and `now`; they check the move, change the rows in
+memory and return the events to emit (action, summary for the enterprise's timeline). `service/` loads,
+locks, applies and stores. Closing an application needs the working-day calendar for its elapsed time;
+a decision returns the status it closes with, so the calendar is read only when one does.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from services.common.calendar import WorkCalendar
+from services.common.problems import Invalid, InvalidTransition
+
+
+class ApplicationStatus(StrEnum):
+    in_review = "in_review"
+    supplement_required = "supplement_required"
+    approved = "approved"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+    terminated = "terminated"
+
+
+OPEN_STATUSES = (ApplicationStatus.in_review, ApplicationStatus.supplement_required)
+
+
+class TaskStatus(StrEnum):
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+    returned = "returned"  # 补正: waiting for the enterprise's supplement
+    cancelled = "cancelled"
+
+
+class Decision(StrEnum):
+    approve = "approve"
+    reject = "reject"
+    return_ = "return"
+
+
+CLOSING_SUMMARY = {
+    ApplicationStatus.approved: "全部部门审批通过，申请已办结",
+    ApplicationStatus.withdrawn: "企业已撤回申请",
+    ApplicationStatus.terminated: "承诺材料逾期未补交，申请已终止",
+}
+DEEMED_COMMENT = "超时默认通过"
+Event = tuple[str, str]  # (action, summary), e.g. ("approved", "全部部门审批通过，申请已办结")
+
+
+class Material(Protocol):
+    code: str
+    name: str
+    waivable: bool
+
+
+@dataclass(frozen=True)
+class Commitment:
+    material_code: str
+    due_date: date
+
+
+def check_materials(
+    *,
+    matter_code: str,
+    materials: Sequence[Material],
+    provided: Sequence[str],
+    commitments: Sequence[Commitment],
+    rating: str,
+    due_date: date,
+    today: date,
+) -> None:
+    """容缺受理: a waivable material may be missing only against a commitment due by the application's due
+    date, and never for an enterprise rated D. Every problem is reported at once (422)."""
+    known = {m.code: m for m in materials}
+    errors: list[dict[str, str]] = []
+    for code in sorted(set(provided) - set(known)):
+        errors.append({"field": "materials", "message": f"{code} is not a material of {matter_code}"})
+    missing = {code for code in known if code not in provided}
+    committed = {c.material_code: c for c in commitments}
+    for code in sorted(missing):
+        if not known[code].waivable:
+            errors.append({"field": "materials", "message": f"{code} ({known[code].name}) is required"})
+        elif code not in committed:
+            errors.append(
+                {"field": "commitments", "message": f"{code} is missing: 容缺 needs a signed commitment for it"}
+            )
+    for code, commitment in committed.items():
+        if code not in missing:
+            errors.append({"field": "commitments", "message": f"{code} is not a missing waivable material"})
+        elif not today <= commitment.due_date <= due_date:
+            errors.append(
+                {
+                    "field": "commitments",
+                    "message": f"{code} must be committed for a date from today to the due date {due_date}",
+                }
+            )
+    if commitments and rating == "D":
+        errors.append({"field": "commitments", "message": "an enterprise rated D cannot use 容缺 (commitments)"})
+    if len(commitments) != len(committed):
+        errors.append({"field": "commitments", "message": "a material is committed twice"})
+    if errors:
+        raise Invalid("; ".join(e["message"] for e in errors), errors=errors)
+
+
+class TaskState(Protocol):
+    id: Any
+    department: str
+    task_name: str
+    status: TaskStatus
+    due_date: date
+    decided_at: datetime | None
+    decided_by: str | None
+    comment: str | None
+    deemed: bool
+    updated_at: datetime
+
+
+class ApplicationState(Protocol):
+    status: ApplicationStatus
+    submitted_at: datetime
+    completed_at: datetime | None
+    elapsed_working_days: float | None
+    paused_at: datetime | None
+    pauses: list[list[str]]
+    commitments: list[dict[str, Any]]
+    materials: list[str]
+    materials_count: int
+    updated_at: datetime
+
+
+def require_open(application: ApplicationState) -> None:
+    if application.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"The application is {application.status}; no more changes.")
+
+
+def decide(
+    application: ApplicationState,
+    tasks: Sequence[TaskState],
+    task: TaskState,
+    *,
+    decision: Decision,
+    comment: str | None,
+    officer: str,
+    now: datetime,
+) -> ApplicationStatus | None:
+    """An officer's decision on a pending task; returns the status the application closes with, if any.
+
+    A reject vetoes the application; a return (补正) stops its clock until the supplement.
+    """
+    if application.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"The application is {application.status}; no more decisions.")
+    if task.status != TaskStatus.pending:
+        raise InvalidTransition(f"This task is {task.status} already.")
+    task.decided_at, task.decided_by, task.comment, task.updated_at = now, officer, comment, now
+    application.updated_at = now
+    if decision is Decision.reject:
+        task.status = TaskStatus.rejected
+        return ApplicationStatus.rejected
+    if decision is Decision.return_:
+        task.status = TaskStatus.returned
+        application.status = ApplicationStatus.supplement_required
+        application.paused_at = application.paused_at or now
+        return None
+    task.status = TaskStatus.approved
+    return ApplicationStatus.approved if all_approved(application, tasks) else None
+
+
+def all_approved(application: ApplicationState, tasks: Sequence[TaskState]) -> bool:
+    return application.status == ApplicationStatus.in_review and all(t.status == TaskStatus.approved for t in tasks)
+
+
+def close(
+    application: ApplicationState,
+    tasks: Sequence[TaskState],
+    status: ApplicationStatus,
+    *,
+    calendar: WorkCalendar,
+    now: datetime,
+) -> Event:
+    """Close the application: open tasks cancelled, completion time and elapsed working days recorded."""
+    for task in tasks:
+        if task.status in (TaskStatus.pending, TaskStatus.returned):
+            task.status = TaskStatus.cancelled
+            task.updated_at = now
+    application.status = status
+    application.completed_at = now
+    application.updated_at = now
+    application.pauses = closed_pauses(application, now)
+    application.paused_at = None
+    application.elapsed_working_days = calendar.elapsed_working_days(
+        application.submitted_at,
+        now,
+        [(datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in application.pauses],
+    )
+    if status is ApplicationStatus.rejected:
+        vetoed = next((t for t in tasks if t.status == TaskStatus.rejected), None)
+        return status.value, f"{vetoed.task_name if vetoed else '部门审查'}未通过，申请已驳回"
+    return status.value, CLOSING_SUMMARY[status]
+
+
+def closed_pauses(application: ApplicationState, now: datetime) -> list[list[str]]:
+    if application.paused_at is None:
+        return list(application.pauses)
+    return [*application.pauses, [application.paused_at.isoformat(), now.isoformat()]]
+
+
+def supplement(application: ApplicationState, tasks: Sequence[TaskState], *, provided: set[str], now: datetime) -> None:
+    """The enterprise hands in materials: commitments fulfilled, returned tasks back in review, clock resumed."""
+    require_open(application)
+    commitments = [
+        {**c, "fulfilled_at": now.isoformat()} if c["fulfilled_at"] is None and c["material_code"] in provided else c
+        for c in application.commitments
+    ]
+    returned = [t for t in tasks if t.status == TaskStatus.returned]
+    if commitments == application.commitments and not returned:
+        raise InvalidTransition("Nothing is waiting for a supplement.")
+    for task in returned:
+        task.status, task.decided_at, task.decided_by, task.updated_at = TaskStatus.pending, None, None, now
+    application.commitments = commitments
+    application.materials = sorted({*application.materials, *provided})
+    application.materials_count = len(application.materials)
+    if application.status == ApplicationStatus.supplement_required:
+        application.pauses = closed_pauses(application, now)
+        application.paused_at = None
+        application.status = ApplicationStatus.in_review
+    application.updated_at = now
+
+
+def deem_overdue(tasks: Sequence[TaskState], *, today: date, now: datetime) -> int:
+    """超时默认: pending tasks past their due date are approved as deemed; returns how many."""
+    deemed = 0
+    for task in tasks:
+        if task.status == TaskStatus.pending and task.due_date < today:
+            task.status, task.deemed, task.decided_at, task.decided_by = TaskStatus.approved, True, now, "system"
+            task.comment, task.updated_at = DEEMED_COMMENT, now
+            deemed += 1
+    return deemed
+
+
+def commitment_overdue(application: ApplicationState, *, today: date) -> bool:
+    """A commitment past its due date and not fulfilled terminates the application."""
+    return any(c["fulfilled_at"] is None and date.fromisoformat(c["due_date"]) < today for c in application.commitments)

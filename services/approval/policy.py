@@ -1,0 +1,63 @@
+"""Who may call what in approval, and which rows each caller sees.
+
+An officer sees the applications with a task of its department (and only those tasks), and every
+application, with all its tasks, of the enterprises it is liaison for; the liaison list comes from
+intake, so `service/` fetches it and hands it in. Rows outside the scope are not found (404).
+"""
+
+import uuid
+from collections.abc import Sequence
+from typing import Annotated, TypeVar
+
+from fastapi import Depends
+from sqlalchemy import false, or_, true
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import select
+
+from services.approval.models import Application, Task
+from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
+from services.common.problems import Forbidden, NotFound
+
+__all__ = ["AdminDep", "ApplicantDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "PrincipalDep"]
+
+PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
+ApplicantDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
+OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
+EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
+T = TypeVar("T", bound=Task)
+
+
+def applications_visible_to(principal: Principal, liaison_of: set[uuid.UUID]) -> ColumnElement[bool]:
+    A = Application
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.enterprise:
+        return A.enterprise_id == principal.enterprise_id
+    if principal.role is Role.officer:
+        own_tasks = select(Task.application_id).where(Task.department == principal.department)
+        return or_(A.id.in_(own_tasks), A.enterprise_id.in_(liaison_of))
+    return false()
+
+
+def visible_tasks(
+    principal: Principal, application: Application, tasks: Sequence[T], liaison_of: set[uuid.UUID]
+) -> list[T]:
+    """An officer sees its department's tasks only, unless it is the enterprise's liaison."""
+    if principal.role is Role.officer and application.enterprise_id not in liaison_of:
+        return [t for t in tasks if t.department == principal.department]
+    return list(tasks)
+
+
+def require_own(principal: Principal, application: Application) -> None:
+    """Supplements and withdrawals come from the enterprise that applied."""
+    if application.enterprise_id != principal.enterprise_id:
+        raise NotFound("No such application.")
+
+
+def require_department(principal: Principal, task_department: str, *, is_liaison: bool) -> None:
+    """Only an officer of the task's department decides it; a liaison sees it (403), anyone else does not (404)."""
+    if task_department == principal.department:
+        return
+    if is_liaison:
+        raise Forbidden("Only an officer of the task's department decides it.")
+    raise NotFound("No such task.")

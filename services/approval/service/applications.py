@@ -1,0 +1,224 @@
+"""Applications for a matter, their parallel tasks and every decision on them.
+
+Every change of an application happens with its row locked (FOR UPDATE), tasks re-read after the lock,
+so however many officers decide at once, each decision is applied to the latest state and exactly one
+outcome wins.
+"""
+
+import uuid
+from datetime import datetime
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.approval import domain, policy
+from services.approval.domain import ApplicationStatus, TaskStatus
+from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Matter, Task
+from services.approval.schemas import ApplicationCreate, DecisionCreate, MatterMaterial, SupplementCreate
+from services.approval.service import calendar
+from services.common.auth import Principal, Role, acting_enterprise
+from services.common.calendar import cst_date
+from services.common.db import next_code
+from services.common.pagination import PageParams, make_page, paginate
+from services.common.problems import Invalid, NotFound
+from services.intake.contract import IntakeClient, timeline_message
+
+WithTasks = tuple[Application, list[Task]]
+
+
+async def submit(
+    session: AsyncSession, *, data: ApplicationCreate, principal: Principal, intake: IntakeClient, now: datetime
+) -> WithTasks:
+    """Accept an application and open every department's task at once."""
+    enterprise_id = acting_enterprise(principal, data.enterprise_id)
+    matter = (await session.exec(select(Matter).where(Matter.code == data.matter_code))).first()
+    if matter is None:
+        raise Invalid(f"No matter with code {data.matter_code!r}.", field="matter_code")
+    profile = await intake.enterprise(enterprise_id)
+    work_calendar = await calendar.load(session)
+    due_date = work_calendar.due_date(now, matter.sla_working_days)
+    domain.check_materials(
+        matter_code=matter.code,
+        materials=[MatterMaterial.model_validate(m) for m in matter.materials],
+        provided=data.materials,
+        commitments=[domain.Commitment(c.material_code, c.due_date) for c in data.commitments],
+        rating=profile.credit_rating,
+        due_date=due_date,
+        today=cst_date(now),
+    )
+    application = Application(
+        code=await next_code(session, APPLICATION_CODE_SEQUENCE, "SP", now=now),
+        enterprise_id=enterprise_id,
+        matter_id=matter.id,
+        matter_code=matter.code,
+        status=ApplicationStatus.in_review,
+        due_date=due_date,
+        materials=sorted(set(data.materials)),
+        materials_count=len(set(data.materials)),
+        commitments=[{**c.model_dump(mode="json"), "fulfilled_at": None} for c in data.commitments],
+        submitted_at=now,
+        pauses=[],
+        created_at=now,
+        updated_at=now,
+    )
+    tasks = [
+        Task(
+            application_id=application.id,
+            department=d["department"],
+            task_name=d["task_name"],
+            status=TaskStatus.pending,
+            due_date=work_calendar.due_date(now, d["sla_working_days"]),
+            created_at=now,
+            updated_at=now,
+        )
+        for d in matter.departments
+    ]
+    session.add(application)
+    session.add_all(tasks)
+    emit(session, application, ("submitted", f"{matter.name}申请已提交，{len(tasks)}个部门并联审批"), now=now)
+    return application, tasks
+
+
+def emit(session: AsyncSession, application: Application, event: domain.Event, *, now: datetime) -> None:
+    """Put the event on the enterprise's timeline in intake, through the outbox of this transaction."""
+    action, summary = event
+    session.add(
+        timeline_message(
+            ApprovalOutbox,
+            sender="approval",
+            enterprise_id=application.enterprise_id,
+            kind=f"application.{action}",
+            ref_id=application.id,
+            summary=f"{application.code} {summary}",
+            at=now,
+        )
+    )
+
+
+async def _liaison_of(principal: Principal, intake: IntakeClient) -> set[uuid.UUID]:
+    return await intake.liaison_enterprises(principal.username) if principal.role is Role.officer else set()
+
+
+async def _with_tasks(
+    session: AsyncSession, applications: list[Application], principal: Principal, liaison_of: set[uuid.UUID]
+) -> list[WithTasks]:
+    """Each application with the tasks the caller may see."""
+    ids = [a.id for a in applications]
+    tasks = (await session.exec(select(Task).where(Task.application_id.in_(ids)).order_by(Task.department))).all()
+    by_application: dict[uuid.UUID, list[Task]] = {i: [] for i in ids}
+    for task in tasks:
+        by_application[task.application_id].append(task)
+    return [(a, policy.visible_tasks(principal, a, by_application[a.id], liaison_of)) for a in applications]
+
+
+async def list_applications(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    intake: IntakeClient,
+    page: PageParams,
+    status: ApplicationStatus | None,
+) -> tuple[list[WithTasks], str | None]:
+    liaison_of = await _liaison_of(principal, intake)
+    query = select(Application).where(policy.applications_visible_to(principal, liaison_of))
+    if status is not None:
+        query = query.where(Application.status == status)
+    rows, next_cursor = make_page(list((await session.exec(paginate(query, Application, page))).all()), page)
+    return await _with_tasks(session, rows, principal, liaison_of), next_cursor
+
+
+async def get_application(
+    session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, intake: IntakeClient
+) -> WithTasks:
+    liaison_of = await _liaison_of(principal, intake)
+    scope = policy.applications_visible_to(principal, liaison_of)
+    found = (await session.exec(select(Application).where(Application.id == application_id, scope))).first()
+    if found is None:
+        raise NotFound("No such application.")
+    return (await _with_tasks(session, [found], principal, liaison_of))[0]
+
+
+async def list_tasks(
+    session: AsyncSession, *, principal: Principal, page: PageParams, status: TaskStatus | None
+) -> tuple[list[Task], str | None]:
+    """The officer's inbox: its department's tasks only."""
+    query = select(Task).where(Task.department == principal.department)
+    if status is not None:
+        query = query.where(Task.status == status)
+    rows = (await session.exec(paginate(query, Task, page))).all()
+    return make_page(list(rows), page)
+
+
+async def locked(session: AsyncSession, application_id: uuid.UUID) -> WithTasks:
+    """Lock the application row, then read its tasks (overwriting anything loaded before the lock)."""
+    query = select(Application).where(Application.id == application_id).with_for_update()
+    application = (await session.exec(query)).first()
+    if application is None:
+        raise NotFound("No such application.")
+    tasks_query = select(Task).where(Task.application_id == application_id).order_by(Task.department)
+    tasks = list((await session.exec(tasks_query.execution_options(populate_existing=True))).all())
+    return application, tasks
+
+
+async def close(
+    session: AsyncSession, application: Application, tasks: list[Task], status: ApplicationStatus, *, now: datetime
+) -> None:
+    """Close the application (the calendar is read only now) and announce it."""
+    event = domain.close(application, tasks, status, calendar=await calendar.load(session), now=now)
+    emit(session, application, event, now=now)
+
+
+async def decide(
+    session: AsyncSession,
+    *,
+    task_id: uuid.UUID,
+    data: DecisionCreate,
+    principal: Principal,
+    intake: IntakeClient,
+    now: datetime,
+) -> WithTasks:
+    """An officer's decision on its department's task; the application's outcome follows from all of them."""
+    owner = (
+        await session.exec(
+            select(Task.application_id, Task.department, Application.enterprise_id)
+            .join(Application, Application.id == Task.application_id)
+            .where(Task.id == task_id)
+        )
+    ).first()
+    if owner is None:
+        raise NotFound("No such task.")
+    is_liaison = owner.department != principal.department and owner.enterprise_id in await _liaison_of(
+        principal, intake
+    )
+    policy.require_department(principal, owner.department, is_liaison=is_liaison)
+    application, tasks = await locked(session, owner.application_id)
+    task = next(t for t in tasks if t.id == task_id)
+    closing = domain.decide(
+        application, tasks, task, decision=data.decision, comment=data.comment, officer=principal.username, now=now
+    )
+    if closing is not None:
+        await close(session, application, tasks, closing, now=now)
+    session.add_all([application, *tasks])
+    return application, [t for t in tasks if t.department == principal.department]
+
+
+async def supplement(
+    session: AsyncSession, *, application_id: uuid.UUID, data: SupplementCreate, principal: Principal, now: datetime
+) -> WithTasks:
+    """The enterprise hands in materials: commitments fulfilled, returned tasks back in review."""
+    application, tasks = await locked(session, application_id)
+    policy.require_own(principal, application)
+    domain.supplement(application, tasks, provided=set(data.materials), now=now)
+    session.add_all([application, *tasks])
+    return application, tasks
+
+
+async def withdraw(
+    session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, now: datetime
+) -> WithTasks:
+    application, tasks = await locked(session, application_id)
+    policy.require_own(principal, application)
+    domain.require_open(application)
+    await close(session, application, tasks, ApplicationStatus.withdrawn, now=now)
+    session.add_all([application, *tasks])
+    return application, tasks

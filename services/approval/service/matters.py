@@ -1,0 +1,28 @@
+"""Service matters (事项): which departments approve in parallel, which materials they need."""
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.approval.models import Matter
+from services.approval.schemas import MatterCreate
+from services.common.db import insert_unique
+from services.common.pagination import PageParams, make_page, paginate
+
+
+async def create_matter(session: AsyncSession, *, data: MatterCreate) -> Matter:
+    matter = Matter(**data.model_dump(mode="json"))
+    await insert_unique(session, matter, conflict=f"A matter with code {data.code!r} exists already.")
+    return matter
+
+
+async def list_matters(session: AsyncSession, *, page: PageParams) -> tuple[list[Matter], str | None]:
+    rows = (await session.exec(paginate(select(Matter), Matter, page))).all()
+    return make_page(list(rows), page)
+
+
+async def seed(session: AsyncSession, *, catalog: list[MatterCreate]) -> int:
+    """Add the catalog's matters that are not there yet; returns how many (replicas may race: fine)."""
+    rows = [Matter(**entry.model_dump(mode="json")).model_dump() for entry in catalog]
+    result = await session.exec(insert(Matter).values(rows).on_conflict_do_nothing(index_elements=["code"]))
+    return result.rowcount

@@ -1,0 +1,65 @@
+"""The SLA sweep: deemed approval of overdue tasks (超时默认) and termination of applications whose
+commitment is overdue. It runs every minute as a job and on `POST /approval/sweep`."""
+
+from datetime import datetime
+
+from sqlalchemy import cast, func
+from sqlalchemy.dialects.postgresql import JSONB, JSONPATH
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.approval import domain
+from services.approval.domain import OPEN_STATUSES, ApplicationStatus, TaskStatus
+from services.approval.models import Application, Matter, Task
+from services.approval.service import calendar
+from services.approval.service.applications import emit, locked
+from services.common.calendar import cst_date
+
+OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
+
+
+async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
+    """Rows are claimed with SKIP LOCKED, so replicas (and a manual sweep) never sweep one twice."""
+    today = cst_date(now)
+    work_calendar = await calendar.load(session)
+    overdue = (
+        await session.exec(
+            select(Application.id)
+            .where(Application.status.in_(OPEN_STATUSES))
+            .where(
+                func.jsonb_path_exists(
+                    Application.commitments,
+                    cast(OVERDUE_COMMITMENT, JSONPATH),
+                    cast({"today": today.isoformat()}, JSONB),
+                )
+            )
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    for application_id in overdue:
+        application, tasks = await locked(session, application_id)
+        event = domain.close(application, tasks, ApplicationStatus.terminated, calendar=work_calendar, now=now)
+        emit(session, application, event, now=now)
+        session.add_all([application, *tasks])
+    late = (
+        await session.exec(
+            select(Application.id)
+            .join(Matter, Matter.id == Application.matter_id)
+            .where(Application.status == ApplicationStatus.in_review, Matter.deemed_approval)
+            .where(
+                Application.id.in_(
+                    select(Task.application_id).where(Task.status == TaskStatus.pending, Task.due_date < today)
+                )
+            )
+            .with_for_update(of=[Application], skip_locked=True)
+        )
+    ).all()
+    deemed = 0
+    for application_id in late:
+        application, tasks = await locked(session, application_id)
+        deemed += domain.deem_overdue(tasks, today=today, now=now)
+        if domain.all_approved(application, tasks):
+            event = domain.close(application, tasks, ApplicationStatus.approved, calendar=work_calendar, now=now)
+            emit(session, application, event, now=now)
+        session.add_all([application, *tasks])
+    return {"deemed": deemed, "terminated": len(overdue)}

@@ -1,0 +1,30 @@
+"""What finance serves to other Kuaiban processes: bank look-ups and a typed client.
+
+Consumers (the gateway, when it creates a bank's account) import this module and nothing else of finance.
+"""
+
+import uuid
+
+from pydantic import BaseModel, ConfigDict
+
+from services.common.internal import InternalHttp
+
+BANK_PATH = "/internal/finance/banks/{bank_id}"
+
+
+class BankRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    code: str
+    name: str
+
+
+class FinanceClient:
+    """Finance as other services call it."""
+
+    def __init__(self, internal: InternalHttp) -> None:
+        self._internal = internal
+
+    async def bank(self, bank_id: uuid.UUID) -> BankRef | None:
+        return await self._internal.fetch("finance", BANK_PATH.format(bank_id=bank_id), BankRef, what="the bank")

@@ -1,0 +1,204 @@
+"""Finance's rules with no I/O: the vocabulary of products, needs and loan applications, how a loan
+application moves, and the plain words that explain a match.
+
+Transitions take the rows as loaded, the input and `now`; they check the move, change the rows in memory
+and return the events to emit (kind, summary for the enterprise's timeline).
+"""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Protocol
+
+from services.common.problems import Invalid, InvalidTransition
+
+
+class Collateral(StrEnum):
+    credit = "credit"  # 信用
+    mortgage = "mortgage"  # 抵押
+    guarantee = "guarantee"  # 保证
+    pledge = "pledge"  # 质押
+
+
+class ProductStatus(StrEnum):
+    active = "active"
+    withdrawn = "withdrawn"
+
+
+class NeedStatus(StrEnum):
+    open = "open"
+    financed = "financed"
+    closed = "closed"
+
+
+class LoanStatus(StrEnum):
+    submitted = "submitted"
+    approved = "approved"
+    rejected = "rejected"
+    signed = "signed"
+
+
+class Decision(StrEnum):
+    approve = "approve"
+    reject = "reject"
+
+
+COLLATERAL_NAMES = {"credit": "信用", "mortgage": "抵押", "guarantee": "保证", "pledge": "质押"}
+TEN_THOUSAND = 10_000
+Event = tuple[str, str]  # (kind, summary), e.g. ("deal.signed", "签订贷款合同 ...")
+
+
+def wan(yuan: int) -> str:
+    """Yuan in 万 (ten thousands), as loan officers say it."""
+    value = yuan / TEN_THOUSAND
+    return f"{value:g}" if value < 1000 else f"{value:,.0f}"
+
+
+def years_between(start: date, end: date) -> int:
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+def years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+class ProductState(Protocol):
+    name: str
+    status: ProductStatus
+    min_amount_yuan: int
+    max_amount_yuan: int
+    annual_rate_pct_min: float
+    annual_rate_pct_max: float
+    term_months_min: int
+    term_months_max: int
+    collateral_types: list[str]
+    industries: list[str]
+    towns: list[str]
+    min_years_in_business: int
+    min_annual_revenue_yuan: int
+    updated_at: datetime
+
+
+class NeedState(Protocol):
+    status: NeedStatus
+    amount_yuan: int
+    term_months: int
+    collateral_available: list[str]
+    max_annual_rate_pct: float | None
+    updated_at: datetime
+
+
+class Profile(Protocol):
+    industry: str
+    town: str
+    established_on: date
+    credit_rating: str
+
+
+class LoanState(Protocol):
+    status: LoanStatus
+    approved_amount_yuan: int | None
+    approved_rate_pct: float | None
+    approved_term_months: int | None
+    reason: str | None
+    decided_at: datetime | None
+    signed_amount_yuan: int | None
+    signed_rate_pct: float | None
+    signed_term_months: int | None
+    signed_on: date | None
+    event_id: object
+    updated_at: datetime
+
+
+def withdraw_product(product: ProductState, *, now: datetime) -> None:
+    if product.status != ProductStatus.active:
+        raise InvalidTransition("The product is withdrawn already.")
+    product.status = ProductStatus.withdrawn
+    product.updated_at = now
+
+
+def require_open(need: NeedState) -> None:
+    if need.status != NeedStatus.open:
+        raise InvalidTransition(f"The need is {need.status}.")
+
+
+def decide(
+    loan: LoanState,
+    need: NeedState,
+    *,
+    decision: Decision,
+    amount_yuan: int | None,
+    rate_pct: float | None,
+    term_months: int | None,
+    reason: str | None,
+    now: datetime,
+) -> Event:
+    """The bank approves (with terms, defaulting to the need's) or rejects (with a reason; the need stays open)."""
+    if loan.status != LoanStatus.submitted:
+        raise InvalidTransition(f"The application is {loan.status}.")
+    loan.decided_at = loan.updated_at = now
+    if decision is Decision.approve:
+        require_open(need)
+        loan.status = LoanStatus.approved
+        loan.approved_amount_yuan = amount_yuan or need.amount_yuan
+        loan.approved_rate_pct = rate_pct
+        loan.approved_term_months = term_months or need.term_months
+        return "application.approved", f"银行已批准贷款申请 {wan(loan.approved_amount_yuan)} 万元"
+    loan.status = LoanStatus.rejected
+    loan.reason = reason
+    return "application.rejected", "银行未批准贷款申请" + (f"：{reason}" if reason else "")
+
+
+def sign(
+    loan: LoanState,
+    need: NeedState,
+    *,
+    amount_yuan: int,
+    rate_pct: float,
+    term_months: int,
+    signed_on: date,
+    event_id: object,
+    now: datetime,
+) -> Event:
+    """The contract is signed: the loan application is a deal and the need is financed."""
+    if loan.status != LoanStatus.approved:
+        raise InvalidTransition(f"The application is {loan.status}; only an approved one is signed.")
+    require_open(need)
+    if amount_yuan > (loan.approved_amount_yuan or 0):
+        raise Invalid("The signed amount exceeds the approved amount.", field="signed_amount_yuan")
+    loan.status = LoanStatus.signed
+    loan.signed_amount_yuan = amount_yuan
+    loan.signed_rate_pct = rate_pct
+    loan.signed_term_months = term_months
+    loan.signed_on = signed_on
+    loan.event_id = event_id
+    loan.updated_at = need.updated_at = now
+    need.status = NeedStatus.financed
+    return "deal.signed", f"签订贷款合同 {wan(amount_yuan)} 万元，年利率 {rate_pct:g}%，期限 {term_months} 个月"
+
+
+def reasons(product: ProductState, need: NeedState, profile: Profile, on: date) -> list[str]:
+    """Why the product fits, in the words a loan officer would use."""
+    said = [
+        f"额度 {wan(product.min_amount_yuan)}–{wan(product.max_amount_yuan)} 万覆盖需求 {wan(need.amount_yuan)} 万",
+        f"期限 {product.term_months_min}–{product.term_months_max} 个月覆盖 {need.term_months} 个月",
+    ]
+    shared = [c for c in product.collateral_types if c in need.collateral_available]
+    said.append("接受" + "、".join(COLLATERAL_NAMES[c] for c in shared) + "方式")
+    rate = f"年利率 {product.annual_rate_pct_min:g}%–{product.annual_rate_pct_max:g}%"
+    if need.max_annual_rate_pct is not None:
+        rate += f"，最低利率不高于您的上限 {need.max_annual_rate_pct:g}%"
+    said.append(rate)
+    if product.industries:
+        said.append(f"面向 {profile.industry} 门类行业")
+    if product.towns:
+        said.append(f"面向{profile.town}企业")
+    if product.min_years_in_business:
+        years = years_between(profile.established_on, on)
+        said.append(f"成立 {years} 年，满足至少 {product.min_years_in_business} 年的要求")
+    if product.min_annual_revenue_yuan:
+        said.append(f"年营业收入达到 {wan(product.min_annual_revenue_yuan)} 万的门槛")
+    said.append(f"信用等级 {profile.credit_rating} 在准入范围内")
+    return said

@@ -1,0 +1,89 @@
+"""Banks and the loan products they post."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.auth import Principal
+from services.common.db import insert_unique
+from services.common.pagination import PageParams, make_page, paginate
+from services.common.problems import NotFound
+from services.finance import domain, policy
+from services.finance.domain import ProductStatus
+from services.finance.models import Bank, Product
+from services.finance.schemas import BankCreate, ProductCreate
+
+Page = tuple[list, str | None]
+
+
+async def create_bank(session: AsyncSession, *, data: BankCreate) -> Bank:
+    bank = Bank(**data.model_dump())
+    await insert_unique(session, bank, conflict=f"A bank with code {data.code!r} exists already.")
+    return bank
+
+
+async def get_bank(session: AsyncSession, *, bank_id: uuid.UUID) -> Bank:
+    bank = await session.get(Bank, bank_id)
+    if bank is None:
+        raise NotFound("No such bank.")
+    return bank
+
+
+async def list_banks(session: AsyncSession, *, page: PageParams) -> Page:
+    return make_page(list((await session.exec(paginate(select(Bank), Bank, page))).all()), page)
+
+
+def new_product(data: ProductCreate, *, bank_id: uuid.UUID) -> Product:
+    """An active product row; enums stored as their values, dates as dates."""
+    return Product(
+        **data.model_dump(mode="json", exclude={"valid_until"}),
+        valid_until=data.valid_until,
+        bank_id=bank_id,
+        status=ProductStatus.active,
+    )
+
+
+async def create_product(session: AsyncSession, *, data: ProductCreate, principal: Principal) -> Product:
+    """A bank posts a product for itself."""
+    await get_bank(session, bank_id=principal.bank_id)
+    product = new_product(data, bank_id=principal.bank_id)
+    session.add(product)
+    return product
+
+
+async def list_products(
+    session: AsyncSession, *, page: PageParams, bank_id: uuid.UUID | None, status: ProductStatus | None
+) -> Page:
+    query = select(Product)
+    if bank_id is not None:
+        query = query.where(Product.bank_id == bank_id)
+    if status is not None:
+        query = query.where(Product.status == status)
+    return make_page(list((await session.exec(paginate(query, Product, page))).all()), page)
+
+
+async def withdraw_product(
+    session: AsyncSession, *, product_id: uuid.UUID, principal: Principal, now: datetime
+) -> Product:
+    product = policy.require_own_product(principal, await session.get(Product, product_id, with_for_update=True))
+    domain.withdraw_product(product, now=now)
+    session.add(product)
+    return product
+
+
+async def seed(session: AsyncSession, *, catalog: dict[tuple[str, str], list[ProductCreate]]) -> int:
+    """Add the demo banks that are missing, with their products; returns how many banks (replicas: fine)."""
+    added = 0
+    for (code, name), products in catalog.items():
+        created = await session.exec(
+            insert(Bank).values(code=code, name=name).on_conflict_do_nothing(index_elements=["code"]).returning(Bank.id)
+        )
+        bank_id = created.scalar_one_or_none()
+        if bank_id is None:
+            continue
+        added += 1
+        session.add_all([new_product(product, bank_id=bank_id) for product in products])
+    return added

@@ -1,0 +1,99 @@
+"""Matchmaking events (银企对接活动) and the county's figures of bank-enterprise financing."""
+
+import uuid
+from typing import Any
+
+from sqlalchemy import and_, func
+from sqlalchemy import select as sa_select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.problems import NotFound
+from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
+from services.finance.models import Bank, LoanApplication, MatchmakingEvent, Need, Product
+from services.finance.schemas import EventCreate
+
+
+async def create_event(session: AsyncSession, *, data: EventCreate) -> MatchmakingEvent:
+    event = MatchmakingEvent(**data.model_dump())
+    session.add(event)
+    return event
+
+
+async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> tuple[MatchmakingEvent, dict[str, int]]:
+    event = await session.get(MatchmakingEvent, event_id)
+    if event is None:
+        raise NotFound("No such event.")
+    A = LoanApplication
+    deals, enterprises, amount = (
+        await session.exec(
+            sa_select(
+                func.count(),
+                func.count(func.distinct(A.enterprise_id)),
+                func.coalesce(func.sum(A.signed_amount_yuan), 0),
+            ).where(A.event_id == event_id, A.status == LoanStatus.signed)
+        )
+    ).one()
+    return event, {"deals": deals, "enterprises_signed": enterprises, "amount_signed_yuan": int(amount)}
+
+
+async def stats(session: AsyncSession) -> dict[str, Any]:
+    """County figures: the market's size and what it has signed, by bank and by event."""
+    A = LoanApplication
+    signed = A.status == LoanStatus.signed
+    products_active = (
+        await session.exec(sa_select(func.count()).where(Product.status == ProductStatus.active))
+    ).scalar_one()
+    needs_open = (await session.exec(sa_select(func.count()).where(Need.status == NeedStatus.open))).scalar_one()
+    applications, deals, enterprises, amount = (
+        await session.exec(
+            sa_select(
+                func.count(),
+                func.count().filter(signed),
+                func.count(func.distinct(A.enterprise_id)).filter(signed),
+                func.coalesce(func.sum(A.signed_amount_yuan).filter(signed), 0),
+            )
+        )
+    ).one()
+    by_bank_rows = (
+        await session.exec(
+            sa_select(
+                Bank.code,
+                Bank.name,
+                func.count(A.id),
+                func.count(A.id).filter(signed),
+                func.coalesce(func.sum(A.signed_amount_yuan).filter(signed), 0),
+            )
+            .join(A, A.bank_id == Bank.id, isouter=True)
+            .group_by(Bank.id)
+        )
+    ).all()
+    event_rows = (
+        await session.exec(
+            sa_select(
+                MatchmakingEvent.id,
+                MatchmakingEvent.title,
+                MatchmakingEvent.held_on,
+                func.count(A.id),
+                func.coalesce(func.sum(A.signed_amount_yuan), 0),
+            )
+            .join(A, and_(A.event_id == MatchmakingEvent.id, signed), isouter=True)
+            .group_by(MatchmakingEvent.id)
+            .order_by(MatchmakingEvent.held_on.desc())
+        )
+    ).all()
+    return {
+        "products_active": products_active,
+        "needs_open": needs_open,
+        "applications": applications,
+        "deals": deals,
+        "enterprises_financed": enterprises,
+        "amount_signed_yuan": int(amount),
+        "by_bank": {
+            code: {"name": name, "applications": apps, "deals": bank_deals, "amount_signed_yuan": int(total)}
+            for code, name, apps, bank_deals, total in by_bank_rows
+        },
+        "events": [
+            {"id": str(i), "title": t, "held_on": h.isoformat(), "deals": d, "amount_signed_yuan": int(a)}
+            for i, t, h, d, a in event_rows
+        ],
+    }

@@ -1,0 +1,74 @@
+"""Who may call what in intake, and which rows each caller sees.
+
+Role gates are the `...Dep` aliases routes declare; row scopes are WHERE clauses `service.py` adds to
+its queries, so a row the caller may not see is simply not found (404, never 403).
+"""
+
+from typing import Annotated
+
+from fastapi import Depends
+from sqlalchemy import false, or_, true
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import select
+
+from services.common.auth import AdminDep, InternalDep, Principal, Role, allow
+from services.common.problems import Forbidden
+from services.intake.models import Enterprise, EnterpriseRequest
+
+__all__ = ["AdminDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "StaffDep"]
+
+StaffDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer))]
+PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
+OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
+EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
+
+
+def enterprises_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Staff see every enterprise; an enterprise sees itself."""
+    if principal.role in (Role.admin, Role.officer):
+        return true()
+    if principal.role is Role.enterprise:
+        return Enterprise.id == principal.enterprise_id
+    return false()
+
+
+def timelines_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """An enterprise's timeline: admin, the enterprise itself and its liaison officer."""
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.enterprise:
+        return Enterprise.id == principal.enterprise_id
+    if principal.role is Role.officer:
+        return Enterprise.liaison_officer == principal.username
+    return false()
+
+
+def requests_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Admin all; an enterprise its own; an officer those its department leads or cooperates on, and
+    every request of the enterprises it is liaison for."""
+    R = EnterpriseRequest
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.enterprise:
+        return R.enterprise_id == principal.enterprise_id
+    if principal.role is Role.officer:
+        liaison_of = R.enterprise_id.in_(select(Enterprise.id).where(Enterprise.liaison_officer == principal.username))
+        return or_(
+            R.lead_department == principal.department,
+            R.cooperating_departments.contains([principal.department]),
+            liaison_of,
+        )
+    return false()
+
+
+def require_lead(principal: Principal, request: EnterpriseRequest) -> None:
+    """Only an officer of the lead department replies."""
+    if principal.department != request.lead_department:
+        raise Forbidden("Only an officer of the lead department replies.")
+
+
+def require_involved(principal: Principal, request: EnterpriseRequest) -> None:
+    """Notes come from admin or from the lead and cooperating departments (not a mere liaison)."""
+    involved = {request.lead_department, *request.cooperating_departments}
+    if principal.role is Role.officer and principal.department not in involved:
+        raise Forbidden("Only the lead and cooperating departments add notes.")
