@@ -1,28 +1,23 @@
-"""Shared fixtures: a real PostgreSQL (embedded unless KUAIBAN_DATABASE_URL names a server), a fresh
-migrated database per run, and the whole system as real processes for end-to-end tests."""
+"""Shared fixtures: a real PostgreSQL (embedded unless KUAIBAN_DATABASE_URL names a server), one fresh
+migrated database per run, the in-process apps on a rolled-back transaction per test (`kuaiban`), and
+the whole system as real processes for the end-to-end tests (`system`, `gateway`)."""
 
 import os
-import secrets
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from launcher.system import (
-    System,
-    create_database,
-    drop_database,
-    free_port_block,
-    migrate,
-    start_embedded_postgres,
-)
+from launcher.system import System, create_database, drop_database, free_port_block, migrate, start_embedded_postgres
+from services.approval.service import calendar
+from services.common.db import create_engine, create_sessionmaker
+from services.common.models import utcnow
 from services.common.settings import Settings
-from services.intake.uscc import check_character
-
-JWT_SECRET = "test-secret-" + "k" * 40
-ADMIN_PASSWORD = "admin-password-for-tests"
+from tests.helpers import inprocess
+from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer
+from tests.helpers.http import login
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +43,24 @@ def database_url(server_url: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, jwt_secret=JWT_SECRET, admin_password=ADMIN_PASSWORD)
+    return inprocess.inprocess_settings(database_url=database_url, jwt_secret=JWT_SECRET, admin_password=ADMIN_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    """The test database, with the official calendar years seeded as approval seeds them at start-up."""
+    engine = create_engine(settings, application_name="tests")
+    async with create_sessionmaker(engine).begin() as session:
+        await calendar.seed(session, now=utcnow())
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def kuaiban(engine: AsyncEngine, settings: Settings) -> AsyncIterator[inprocess.Kuaiban]:
+    """Gateway, intake, approval and finance in this process, on a transaction rolled back after the test."""
+    async for system in inprocess.start(engine, settings):
+        yield system
 
 
 @pytest.fixture(scope="session")
@@ -80,67 +92,6 @@ def gateway(system: System) -> Iterator[httpx.Client]:
         yield client
 
 
-def login(client: httpx.Client, username: str, password: str) -> str:
-    response = client.post("/auth/token", data={"username": username, "password": password})
-    assert response.status_code == 200, response.text
-    return response.json()["access_token"]
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def make_account(client: httpx.Client, admin: dict[str, str], role: str, **fields) -> tuple[dict, dict[str, str]]:
-    """Create an account through the gateway and log it in: (the account, its auth headers)."""
-    username = unique_name(role)
-    password = "pw-" + username
-    response = client.post(
-        "/auth/accounts", json={"username": username, "password": password, "role": role, **fields}, headers=admin
-    )
-    assert response.status_code == 201, response.text
-    return response.json(), bearer(login(client, username, password))
-
-
 @pytest.fixture(scope="session")
 def admin_headers(gateway: httpx.Client) -> dict[str, str]:
     return bearer(login(gateway, "admin", ADMIN_PASSWORD))
-
-
-def make_uscc(*, division: str = "340621") -> str:
-    """A valid USCC with a random organisation code (濉溪县 division code by default)."""
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    body = "91" + division + "".join(secrets.choice(alphabet) for _ in range(9))
-    return body + check_character(body)
-
-
-def enterprise_payload(**overrides) -> dict:
-    payload = {
-        "uscc": make_uscc(),
-        "name": f"濉溪县测试铝业{secrets.token_hex(3)}有限公司",
-        "industry": "C",
-        "town": "濉溪镇",
-        "established_on": "2018-05-20",
-        "employees": 120,
-        "annual_revenue_yuan": 35_000_000,
-        "credit_rating": "A",
-        "key_enterprise": True,
-    }
-    payload.update(overrides)
-    return payload
-
-
-def unique_name(prefix: str) -> str:
-    return f"{prefix}_{secrets.token_hex(4)}"
-
-
-@pytest.fixture
-def log_dir(system: System) -> Path:
-    return system.log_dir
-
-
-def make_bank(client: httpx.Client, admin: dict[str, str], name: str = "濉溪农村商业银行") -> str:
-    """Register a bank in finance; bank accounts must point at one."""
-    code = unique_name("bank")
-    response = client.post("/finance/banks", json={"code": code, "name": name}, headers=admin)
-    assert response.status_code == 201, response.text
-    return response.json()["id"]

@@ -18,7 +18,7 @@ from services.common.settings import Settings, sqlalchemy_url
 from services.intake.app import app as intake_app
 from services.intake.clients import IntakeRuntime
 from services.intake.uscc import check_character, uscc_error
-from tests.conftest import JWT_SECRET, enterprise_payload
+from tests.helpers.factories import JWT_SECRET, enterprise_payload
 
 ADMIN = Principal(subject=str(uuid.uuid4()), username="admin", role=Role.admin)
 

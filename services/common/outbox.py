@@ -77,9 +77,19 @@ def outbox_table_args(schema: str) -> tuple:
     )
 
 
-def message(model: type[OutboxMessage], *, message_id: uuid.UUID, recipient: str, path: str, body: BaseModel):
-    """An outbox row carrying `body` (a model of the recipient's contract); add it to the change's session."""
-    return model(id=message_id, recipient=recipient, path=path, payload=body.model_dump(mode="json"))
+def message(
+    model: type[OutboxMessage], *, message_id: uuid.UUID, recipient: str, path: str, body: BaseModel, now: datetime
+) -> OutboxMessage:
+    """An outbox row carrying `body` (a model of the recipient's contract), due at once; add it to the change's session."""
+    return model(
+        id=message_id,
+        recipient=recipient,
+        path=path,
+        payload=body.model_dump(mode="json"),
+        created_at=now,
+        updated_at=now,
+        next_attempt_at=now,
+    )
 
 
 def backoff(attempts: int) -> timedelta:

@@ -108,4 +108,4 @@ def timeline_message(
         ref_id=ref_id,
         summary=summary[:500],
     )
-    return message(model, message_id=event.id, recipient="intake", path=TIMELINE_PATH, body=event)
+    return message(model, message_id=event.id, recipient="intake", path=TIMELINE_PATH, body=event, now=at)

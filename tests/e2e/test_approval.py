@@ -17,9 +17,9 @@ import pytest
 from launcher.system import System
 from services.common.calendar import CST
 from services.common.settings import libpq_url
-from tests.conftest import enterprise_payload, make_account, make_bank, unique_name
-from tests.e2e.test_foundation import assert_problem
-from tests.e2e.test_intake import calendar_of
+from tests.helpers.factories import enterprise_payload, unique_name
+from tests.helpers.http import calendar_of, collect, make_account, make_bank
+from tests.helpers.problems import assert_problem
 
 DEPARTMENTS = ("market", "public_security", "tax", "hrss", "housing_fund")
 TASK_NAMES = {
@@ -163,21 +163,6 @@ def approve_all(gateway: httpx.Client, cast: Cast, application: dict) -> dict:
             response = decide(gateway, cast.officer(task["department"]), task["id"], "approve")
             assert response.status_code == 200, response.text
     return fetch(gateway, cast, application["id"])
-
-
-def collect(gateway: httpx.Client, path: str, headers: dict, **params) -> list[dict]:
-    """Every item of a list, following `next_cursor`."""
-    items: list[dict] = []
-    cursor = None
-    while True:
-        query = {"limit": 100, **params, **({"cursor": cursor} if cursor else {})}
-        response = gateway.get(path, params=query, headers=headers)
-        assert response.status_code == 200, response.text
-        body = response.json()
-        items += body["items"]
-        cursor = body.get("next_cursor")
-        if not cursor:
-            return items
 
 
 def today_cst() -> date:

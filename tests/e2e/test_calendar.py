@@ -9,8 +9,9 @@ from launcher.system import System, free_port_block
 from services.approval.contract import CALENDAR_PATH, YearScheduleBody
 from services.common.auth import Principal, Role, issue_token
 from services.common.calendar import official_schedule
-from tests.conftest import JWT_SECRET, bearer, make_account
-from tests.e2e.test_foundation import assert_problem
+from tests.helpers.factories import JWT_SECRET, bearer
+from tests.helpers.http import make_account
+from tests.helpers.problems import assert_problem
 
 AMENDABLE_YEAR = 2044  # no other test reads it
 PACKAGE_YEAR = 2001  # official in the package, and no other test reads it

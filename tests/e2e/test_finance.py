@@ -14,9 +14,9 @@ import pytest
 
 from launcher.system import System
 from services.common.calendar import CST
-from tests.conftest import enterprise_payload, make_account, make_bank, unique_name
-from tests.e2e.test_approval import collect
-from tests.e2e.test_foundation import assert_problem
+from tests.helpers.factories import enterprise_payload, unique_name
+from tests.helpers.http import collect, make_account, make_bank
+from tests.helpers.problems import assert_problem
 
 LEAD_FIELDS = {"need_id", "enterprise_name", "industry", "town", "amount_yuan", "term_months", "posted_at"}
 TIMELINE_SECONDS = 20

@@ -13,56 +13,9 @@ import pytest
 
 from launcher.system import System, free_port_block
 from services.intake.contract import ENTERPRISE_PATH
-from tests.conftest import (
-    ADMIN_PASSWORD,
-    JWT_SECRET,
-    bearer,
-    enterprise_payload,
-    login,
-    make_account,
-    make_bank,
-    unique_name,
-)
-
-PROBLEM = "application/problem+json"
-
-
-def raw_get(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
-    """A GET with the path exactly as given (httpx would normalise dot segments away)."""
-    lines = [f"GET {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close"]
-    lines += [f"{name}: {value}" for name, value in headers.items()]
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
-        data = b""
-        while chunk := sock.recv(65536):
-            data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    return int(head.split()[1]), body
-
-
-def log_lines(system: System, service: str, request_id: str, *, until, timeout: float = 5.0) -> list[dict]:
-    """The service's log lines with this request id; the access line is written just after the answer."""
-    deadline = time.monotonic() + timeout
-    while True:
-        lines = [
-            json.loads(line)
-            for path in system.log_dir.glob(f"{service}-*.log")
-            for line in path.read_text().splitlines()
-            if request_id in line
-        ]
-        if any(until(line) for line in lines) or time.monotonic() > deadline:
-            return lines
-        time.sleep(0.05)
-
-
-def assert_problem(response: httpx.Response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["title"] and body["detail"] and body["type"]
-    assert "Traceback" not in response.text
-    return body
+from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer, enterprise_payload, unique_name
+from tests.helpers.http import log_lines, login, make_account, make_bank, raw_get
+from tests.helpers.problems import assert_problem
 
 
 @pytest.fixture(scope="module")

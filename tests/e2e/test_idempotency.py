@@ -6,8 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from tests.conftest import enterprise_payload, make_account, unique_name
-from tests.e2e.test_foundation import assert_problem
+from tests.helpers.factories import enterprise_payload, unique_name
+from tests.helpers.http import make_account
+from tests.helpers.problems import assert_problem
 
 
 @pytest.fixture(scope="module")

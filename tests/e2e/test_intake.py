@@ -9,11 +9,11 @@ import httpx
 import pytest
 
 from launcher.system import System
-from services.approval.contract import YearScheduleBody
 from services.common.auth import Principal, Role, issue_token
-from services.common.calendar import CST, WorkCalendar
-from tests.conftest import JWT_SECRET, bearer, enterprise_payload, make_account, make_bank
-from tests.e2e.test_foundation import assert_problem
+from services.common.calendar import CST
+from tests.helpers.factories import JWT_SECRET, bearer, enterprise_payload
+from tests.helpers.http import calendar_of, make_account, make_bank
+from tests.helpers.problems import assert_problem
 
 GRADE_DAYS = {"urgent": 3, "normal": 10, "major": 20}
 
@@ -77,14 +77,6 @@ def raise_request(gateway: httpx.Client, headers: dict, **fields) -> dict:
 def assign(gateway: httpx.Client, cast: Cast, request_id: str, grade: str = "normal") -> httpx.Response:
     body = {"lead_department": "power", "cooperating_departments": ["natural_resources"], "grade": grade}
     return gateway.post(f"/intake/requests/{request_id}/assign", json=body, headers=cast.admin)
-
-
-def calendar_of(gateway: httpx.Client, headers: dict, *years: int) -> WorkCalendar:
-    """The calendar every service uses, as the public API shows it."""
-    return WorkCalendar(
-        YearScheduleBody.model_validate(gateway.get(f"/approval/calendar/{year}", headers=headers).json()).schedule()
-        for year in years
-    )
 
 
 def test_full_loop_at_a_tea_meeting(gateway: httpx.Client, cast: Cast):

@@ -20,7 +20,8 @@ from procrastinate.testing import InMemoryConnector
 from launcher.system import System, free_port_block
 from services.approval import jobs
 from services.common.settings import libpq_url
-from tests.conftest import enterprise_payload, make_account, unique_name
+from tests.helpers.factories import enterprise_payload, unique_name
+from tests.helpers.http import make_account
 
 FAST_CRON = "* * * * * */2"  # croniter (procrastinate's cron parser) takes seconds as the 6th, last field
 DEADLINE_SECONDS = 30

@@ -1,0 +1,1 @@
+"""What the tests share: in-process apps on a rolled-back transaction, factories, assertions."""
