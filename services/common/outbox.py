@@ -80,7 +80,7 @@ def outbox_table_args(schema: str) -> tuple:
 def message(
     model: type[OutboxMessage], *, message_id: uuid.UUID, recipient: str, path: str, body: BaseModel, now: datetime
 ) -> OutboxMessage:
-    """An outbox row carrying `body` (a model of the recipient's contract), due at once; add it to the change's session."""
+    """An outbox row carrying `body` (the recipient's contract model), due at once; add it to the change's session."""
     return model(
         id=message_id,
         recipient=recipient,
