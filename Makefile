@@ -17,11 +17,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@$(PY) -m ruff check .
+	@$(VENV)/bin/lint-imports --no-cache
 	@$(PY) -m pytest
 
 lint: $(STAMP)
 	@$(PY) -m ruff check .
 	@$(PY) -m ruff format --check .
+	@$(VENV)/bin/lint-imports --no-cache
 
 bench: $(STAMP)
 	@$(PY) bench/gateway.py

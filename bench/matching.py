@@ -7,9 +7,9 @@ rates 2.8–8 %, collateral subsets, ~40 % of products restricted to industry se
 濉溪县, credit ratings, minimum years in business and revenue; needs carry their enterprise's profile
 snapshot), then VACUUM ANALYZE. Then, in the same run:
 
-- (a) matches: `services.finance.service.matches(session, need=..., profile=..., limit=20)`, the exact
+- (a) matches: `services.finance.service.matching.rank(session, need=..., profile=..., on=..., limit=20)`, the exact
   code behind `GET /finance/needs/{id}/matches`, for `--samples` random needs;
-- (b) leads: `services.finance.service.leads(session, product_id=..., principal=<its bank>, page=20)`,
+- (b) leads: `services.finance.service.matching.leads(session, product_id=..., principal=<its bank>, page=20)`,
   the code behind `GET /finance/products/{id}/leads`, for `--samples` random products;
 - (c) the reference: the same rules, score and order in plain Python over every row loaded into memory
   once (products as tuples for (a); open needs as tuples sorted newest first for (b), the scan stopping
@@ -69,11 +69,15 @@ from launcher.system import (  # noqa: E402
     migrate,
 )
 from services.common.auth import Principal, Role  # noqa: E402
+from services.common.calendar import cst_date  # noqa: E402
 from services.common.db import create_engine, create_sessionmaker  # noqa: E402
+from services.common.models import utcnow  # noqa: E402
 from services.common.pagination import PageParams  # noqa: E402
 from services.common.settings import Settings  # noqa: E402
-from services.finance import service  # noqa: E402
+from services.finance import domain  # noqa: E402
 from services.finance.models import Need  # noqa: E402
+from services.finance.service import matching  # noqa: E402
+from services.intake.contract import EnterpriseProfile  # noqa: E402
 
 TARGET_P99_MS = 50.0  # "a few tens of milliseconds"
 PAGE = 20
@@ -272,7 +276,7 @@ def python_matches(products: list[tuple], need: tuple, profile: dict[str, Any], 
     _, _, amount, term, collateral, max_rate, *_ = need
     industry, town, revenue = profile["industry"], profile["town"], profile["annual_revenue_yuan"]
     rating = profile["credit_rating"]
-    years = service.years_between(date.fromisoformat(profile["established_on"]), on)
+    years = domain.years_between(date.fromisoformat(profile["established_on"]), on)
     credit_offered = "credit" in collateral
     found = []
     for pid, _bank, low, high, rate_min, term_min, term_max, types, industries, towns, *rest in products:
@@ -300,7 +304,7 @@ def python_leads(needs: list[tuple], product: tuple, on: date, limit: int) -> li
     min_years, min_revenue, ratings, valid_until, status = rest
     if status != "active" or (valid_until is not None and valid_until < on):
         return []
-    founded_by = service._years_before(on, min_years)
+    founded_by = domain.years_before(on, min_years)
     found = []
     for nid, _created, amount, term, collateral, max_rate, industry, town, established, revenue, rating in needs:
         if (
@@ -365,26 +369,38 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
     rng = random.Random(args.seed)
     need_sample = rng.sample(needs, min(args.samples, len(needs)))
     product_sample = rng.sample(products, min(args.samples, len(products)))
-    on = service.today()
+    on = cst_date(utcnow())
     engine = create_engine(Settings(database_url=url, jwt_secret="x" * 40), application_name="bench")
     sessionmaker = create_sessionmaker(engine)
     capture = Capture(engine)
     try:
         needs_by_id = {}
+        typed_profiles = {  # the profile as intake's contract serves it
+            need_id: EnterpriseProfile(
+                id=uuid.uuid4(), uscc="", employees=None, key_enterprise=False, **profiles[need_id]
+            )
+            for need_id in (n[0] for n in need_sample)
+        }
         async with sessionmaker() as session:
             for n in need_sample:
                 needs_by_id[n[0]] = await session.get(Need, n[0])
 
         async def sql_matches(need_id: uuid.UUID) -> list:
             async with sessionmaker() as session:
-                rows = await service.matches(session, need=needs_by_id[need_id], profile=profiles[need_id], limit=PAGE)
+                rows = await matching.rank(
+                    session, need=needs_by_id[need_id], profile=typed_profiles[need_id], on=on, limit=PAGE
+                )
             return [r["product_id"] for r in rows]
 
         async def sql_leads(product: tuple) -> list:
             principal = Principal(subject="bench", username="bench", role=Role.bank, bank_id=product[1])
             async with sessionmaker() as session:
-                rows, _ = await service.leads(
-                    session, product_id=product[0], principal=principal, page=PageParams(limit=PAGE, after=None)
+                rows, _ = await matching.leads(
+                    session,
+                    product_id=product[0],
+                    principal=principal,
+                    page=PageParams(limit=PAGE, after=None),
+                    now=utcnow(),
                 )
             return [r.id for r in rows]
 

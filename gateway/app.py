@@ -14,6 +14,7 @@ from services.common.logs import RequestIdMiddleware
 
 @asynccontextmanager
 async def bootstrap_admin(runtime: GatewayRuntime) -> AsyncIterator[None]:
+    """The `admin` account has the configured password before the first request."""
     async with runtime.sessions.begin() as session:
         await service.ensure_admin(session, password=runtime.settings.admin_password)
     yield
@@ -21,6 +22,7 @@ async def bootstrap_admin(runtime: GatewayRuntime) -> AsyncIterator[None]:
 
 @asynccontextmanager
 async def start_edge(runtime: GatewayRuntime) -> AsyncIterator[None]:
+    """One pooled proxy for the process's lifetime, closed at shutdown."""
     settings = runtime.settings
     proxy = Proxy(
         {name: settings.service_url(name) for name in config.ROUTES.values()},

@@ -42,7 +42,13 @@ class ServicesClient:
             )
         except Unavailable:
             return None
-        return orjson.loads(reply.body) if reply.status == 200 else None
+        if reply.status != 200:
+            return None
+        try:
+            document = orjson.loads(reply.body)
+        except orjson.JSONDecodeError:
+            return None
+        return document if isinstance(document, dict) else None  # a broken document is left out, not a 500
 
 
 class RegistryClient:

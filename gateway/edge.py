@@ -48,6 +48,11 @@ def response_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
 class Edge:
     """Wraps the gateway's own FastAPI app and forwards service prefixes to the services."""
 
+    settings: Settings
+    proxy: Proxy
+    verifier: TokenVerifier
+    limiter: RateLimiter | None
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -68,7 +73,8 @@ class Edge:
         if "/../" in path + "/" or "/./" in path + "/" or "\x00" in path:
             await send_problem(send, 404, "No resource at this path.")
             return
-        first_segment = path.split("/", 2)[1]
+        segments = path.split("/", 2)
+        first_segment = segments[1] if len(segments) > 1 else ""  # `*` (OPTIONS *) has no segment
         service = ROUTES.get(first_segment)
         subject = None
         if service is not None:

@@ -29,6 +29,11 @@ RETRYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SMALL_BODY = 256 * 1024
 
 
+class BrokenUpstream(Exception):
+    """The service failed after its answer had started: no problem can be sent any more, so the
+    caller's connection is cut (raising out of the ASGI app) rather than ending a truncated body cleanly."""
+
+
 class Proxy:
     """One pooled aiohttp session shared by every forwarded request."""
 
@@ -87,6 +92,9 @@ class Proxy:
             await send({"type": "http.response.body", "body": payload})
             return
         await send({"type": "http.response.start", "status": response.status, "headers": headers})
-        async for chunk in response.content.iter_any():
-            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        try:
+            async for chunk in response.content.iter_any():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise BrokenUpstream(f"the answer broke off after it started: {exc!r}") from exc
         await send({"type": "http.response.body", "body": b""})

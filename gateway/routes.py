@@ -53,7 +53,13 @@ async def me(principal: PrincipalDep, session: SessionDep):
     return await service.current_account(session, principal=principal)
 
 
-@router.get("/healthz", response_model=Health, tags=["health"], summary="Health of every service")
+@router.get(
+    "/healthz",
+    response_model=Health,
+    responses={503: {"model": Health, "description": "At least one service is down (`degraded`)"}},
+    tags=["health"],
+    summary="Health of every service",
+)
 async def healthz(services: ServicesDep):
     states = await service.health(services)
     healthy = all(state == "ok" for state in states.values())

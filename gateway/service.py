@@ -27,6 +27,7 @@ log = logging.getLogger("kuaiban.gateway")
 hasher = PasswordHasher()
 _DUMMY_HASH = hasher.hash("not-a-real-password")  # equal work for unknown usernames
 BAD_LOGIN = "Incorrect username or password."
+SCHEMA_REF = "#/components/schemas/"
 
 
 async def hash_password(password: str) -> str:
@@ -134,42 +135,59 @@ async def merged_openapi(runtime: GatewayRuntime, services: ServicesClient, own:
 
 
 def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """One document: the gateway's own paths plus every service's, components merged."""
+    """One document: the gateway's own paths plus every service's, components merged.
+
+    A service schema whose name is taken by a different schema is renamed `<service>_<name>`, and the
+    service's references follow it.
+    """
     merged = copy.deepcopy(own)
     paths = merged.setdefault("paths", {})
-    schemas = merged.setdefault("components", {}).setdefault("schemas", {})
-    security_schemes = merged["components"].setdefault("securitySchemes", {})
+    components = merged.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
     tags = {tag["name"]: tag for tag in merged.get("tags", [])}
     for name, doc in services.items():
-        renames = {
-            key: f"{name}_{key}"
-            for key, value in doc.get("components", {}).get("schemas", {}).items()
-            if key in schemas and schemas[key] != value
-        }
+        renames = _schema_renames(doc.get("components", {}).get("schemas", {}), schemas, prefix=name)
         doc = _rename_refs(doc, renames) if renames else doc
         paths.update(doc.get("paths", {}))
-        for key, value in doc.get("components", {}).get("schemas", {}).items():
-            schemas[renames.get(key, key)] = value
-        security_schemes.update(doc.get("components", {}).get("securitySchemes", {}))
+        for section, entries in doc.get("components", {}).items():
+            merged_section = components.setdefault(section, {})
+            for key, value in entries.items():
+                merged_section[renames.get(key, key) if section == "schemas" else key] = value
         for tag in doc.get("tags", []) or [{"name": name}]:
             tags.setdefault(tag["name"], tag)
     merged["tags"] = list(tags.values())
     return merged
 
 
+def _schema_renames(theirs: dict[str, Any], ours: dict[str, Any], *, prefix: str) -> dict[str, str]:
+    """The service's schemas that must be renamed: a name taken by a different schema, counting a schema
+    that differs only because it refers to one renamed before (repeated until nothing changes)."""
+    renames: dict[str, str] = {}
+    while True:
+        found = {
+            key: f"{prefix}_{key}"
+            for key, value in theirs.items()
+            if key in ours and key not in renames and ours[key] != _rename_refs(value, renames)
+        }
+        if not found:
+            return renames
+        renames |= found
+
+
 def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
+    """A copy of `node` whose `$ref`s to renamed schemas point at the new names."""
     if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
-                target = value.rsplit("/", 1)[-1]
-                value = f"#/components/schemas/{renames.get(target, target)}"
-            elif key == "schemas" and isinstance(value, dict):
-                value = {renames.get(k, k): _rename_refs(v, renames) for k, v in value.items()}
-                out[key] = value
-                continue
-            out[key] = _rename_refs(value, renames)
-        return out
+        return {
+            key: _renamed_ref(value, renames) if key == "$ref" else _rename_refs(value, renames)
+            for key, value in node.items()
+        }
     if isinstance(node, list):
         return [_rename_refs(item, renames) for item in node]
     return node
+
+
+def _renamed_ref(ref: Any, renames: dict[str, str]) -> Any:
+    if isinstance(ref, str) and ref.startswith(SCHEMA_REF):
+        name = ref.removeprefix(SCHEMA_REF)
+        return SCHEMA_REF + renames.get(name, name)
+    return ref  # other components (responses, parameters) are never renamed

@@ -34,6 +34,8 @@ def upgrade() -> None:
             schema=schema,
         )
         op.execute(f"UPDATE {schema}.outbox SET status = 'delivered' WHERE delivered_at IS NOT NULL")
+        op.add_column("outbox", sa.Column("failures", sa.Integer(), nullable=False, server_default="0"), schema=schema)
+        op.alter_column("outbox", "failures", server_default=None, schema=schema)
         op.alter_column("outbox", "status", server_default=None, schema=schema)
         op.drop_index("ix_outbox_pending", table_name="outbox", schema=schema)
         op.create_index(
@@ -59,6 +61,7 @@ def downgrade() -> None:
             schema=schema,
             postgresql_where=sa.text("delivered_at IS NULL"),
         )
+        op.drop_column("outbox", "failures", schema=schema)
         op.drop_column("outbox", "status", schema=schema)
         op.alter_column("outbox", "recipient", new_column_name="service", schema=schema)
     for schema in KEY_SCHEMAS:

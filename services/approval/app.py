@@ -16,11 +16,13 @@ log = logging.getLogger("kuaiban.approval")
 @asynccontextmanager
 async def seed(runtime: Runtime) -> AsyncIterator[None]:
     """Officially announced years (and, for `make run`, the demo catalog) are there before the first request."""
+    now = runtime.clock()
     async with runtime.sessions.begin() as session:  # start-up work: a transaction of its own
-        added = await calendar.seed(session, now=runtime.clock())
+        added = await calendar.seed(session, now=now)
         log.info("calendar seeded from the holidays package: %d new years", added)
         if runtime.settings.seed_demo:
-            log.info("demo catalog seeded: %d new matters", await matters.seed(session, catalog=catalog.matters()))
+            added = await matters.seed(session, catalog=catalog.matters(), now=now)
+            log.info("demo catalog seeded: %d new matters", added)
     yield
 
 

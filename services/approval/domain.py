@@ -6,7 +6,7 @@ locks, applies and stores. Closing an application needs the working-day calendar
 a decision returns the status it closes with, so the calendar is read only when one does.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -48,7 +48,13 @@ CLOSING_SUMMARY = {
     ApplicationStatus.terminated: "承诺材料逾期未补交，申请已终止",
 }
 DEEMED_COMMENT = "超时默认通过"
+DEEMED_BY = "system"
 Event = tuple[str, str]  # (action, summary), e.g. ("approved", "全部部门审批通过，申请已办结")
+
+
+def submitted(matter_name: str, departments: int) -> Event:
+    """The timeline event of a new application."""
+    return "submitted", f"{matter_name}申请已提交，{departments}个部门并联审批"
 
 
 class Material(Protocol):
@@ -151,8 +157,7 @@ def decide(
 
     A reject vetoes the application; a return (补正) stops its clock until the supplement.
     """
-    if application.status not in OPEN_STATUSES:
-        raise InvalidTransition(f"The application is {application.status}; no more decisions.")
+    require_open(application)
     if task.status != TaskStatus.pending:
         raise InvalidTransition(f"This task is {task.status} already.")
     task.decided_at, task.decided_by, task.comment, task.updated_at = now, officer, comment, now
@@ -208,9 +213,23 @@ def closed_pauses(application: ApplicationState, now: datetime) -> list[list[str
     return [*application.pauses, [application.paused_at.isoformat(), now.isoformat()]]
 
 
-def supplement(application: ApplicationState, tasks: Sequence[TaskState], *, provided: set[str], now: datetime) -> None:
-    """The enterprise hands in materials: commitments fulfilled, returned tasks back in review, clock resumed."""
+def supplement(
+    application: ApplicationState,
+    tasks: Sequence[TaskState],
+    *,
+    provided: set[str],
+    known: Collection[str],
+    now: datetime,
+) -> None:
+    """The enterprise hands in materials: commitments fulfilled, returned tasks back in review, clock resumed.
+
+    Only materials of the matter (`known`) are taken, as at submission: anything else would count as a
+    material handed in and inflate the county's materials average.
+    """
     require_open(application)
+    if unknown := sorted(provided - set(known)):
+        errors = [{"field": "materials", "message": f"{code} is not a material of this matter"} for code in unknown]
+        raise Invalid("; ".join(e["message"] for e in errors), errors=errors)
     commitments = [
         {**c, "fulfilled_at": now.isoformat()} if c["fulfilled_at"] is None and c["material_code"] in provided else c
         for c in application.commitments
@@ -235,7 +254,7 @@ def deem_overdue(tasks: Sequence[TaskState], *, today: date, now: datetime) -> i
     deemed = 0
     for task in tasks:
         if task.status == TaskStatus.pending and task.due_date < today:
-            task.status, task.deemed, task.decided_at, task.decided_by = TaskStatus.approved, True, now, "system"
+            task.status, task.deemed, task.decided_at, task.decided_by = TaskStatus.approved, True, now, DEEMED_BY
             task.comment, task.updated_at = DEEMED_COMMENT, now
             deemed += 1
     return deemed

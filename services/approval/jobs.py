@@ -80,16 +80,24 @@ async def run_worker(app: procrastinate.App, **options: Any) -> None:
                 shutdown_graceful_timeout=STOP_SECONDS,
                 **options,
             )
-            log.warning("job worker stopped by itself; starting again in %.0f s", RESTART_SECONDS)
         except asyncio.CancelledError:
             raise
         except Exception:
-            current = asyncio.current_task()
-            if current is not None and current.cancelling():  # it failed while stopping: stop, don't restart
+            if _stopping():
                 log.warning("job worker failed while stopping", exc_info=True)
                 raise asyncio.CancelledError from None
             log.exception("job worker failed; starting again in %.0f s", RESTART_SECONDS)
+        else:
+            if _stopping():  # it swallowed the cancellation: stopping all the same, not restarting
+                raise asyncio.CancelledError
+            log.warning("job worker stopped by itself; starting again in %.0f s", RESTART_SECONDS)
         await asyncio.sleep(RESTART_SECONDS)
+
+
+def _stopping() -> bool:
+    """Whether this task has been asked to stop (cancelled), even if the worker swallowed the request."""
+    current = asyncio.current_task()
+    return current is not None and current.cancelling() > 0
 
 
 def jobs_hook(**worker_options: Any):

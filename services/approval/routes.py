@@ -92,8 +92,8 @@ async def calendar_feed(session: SessionDep, _: InternalDep):
     responses=problem_responses(409, 422),
     summary="Define a service matter, 事项 (admin)",
 )
-async def create_matter(body: MatterCreate, session: SessionDep, _: AdminDep):
-    return await matters.create_matter(session, data=body)
+async def create_matter(body: MatterCreate, session: SessionDep, now: NowDep, _: AdminDep):
+    return await matters.create_matter(session, data=body, now=now)
 
 
 @router.get("/matters", response_model=MatterPage, summary="Service matters (any caller)")

@@ -27,9 +27,9 @@ from typing import Any
 import orjson
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import DateTime, Index, select, update
+from sqlalchemy import DateTime, Index, update
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, select
 
 from services.common.auth import AdminDep
 from services.common.clock import NowDep
@@ -62,7 +62,8 @@ class OutboxMessage(SQLModel):
     path: str = Field(max_length=200)
     payload: dict[str, Any] = Field(sa_type=JSONB, nullable=False)  # sa_type: a Column object cannot be shared
     status: MessageStatus = Field(default=MessageStatus.pending, sa_type=EnumText(MessageStatus, 16))
-    attempts: int = 0
+    attempts: int = 0  # every try, whether the recipient answered or not: drives the backoff
+    failures: int = 0  # tries the recipient answered with an error: decides a dead letter
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     last_error: str | None = Field(default=None, max_length=500)
@@ -176,9 +177,9 @@ class OutboxRelay:
                 update(t)
                 .where(t.c.id.in_(due.scalar_subquery()))
                 .values(next_attempt_at=now + CLAIM_LEASE)
-                .returning(t.c.id, t.c.recipient, t.c.path, t.c.payload, t.c.attempts, t.c.next_attempt_at)
+                .returning(t.c.id, t.c.recipient, t.c.path, t.c.payload, t.c.attempts, t.c.failures, t.c.created_at)
             )
-            return sorted(rows.all(), key=lambda row: row.next_attempt_at)
+            return sorted(rows.all(), key=lambda row: (row.created_at, row.id))  # oldest first
 
     async def _record(self, claimed: list[Any], results: list[tuple[Any, int | None, str | None]]) -> None:
         t = self.table
@@ -189,11 +190,13 @@ class OutboxRelay:
                 if status is not None and status < 300:
                     values: dict[str, Any] = {"status": MessageStatus.delivered, "delivered_at": now}
                 else:
-                    attempts = row.attempts + 1
-                    dead = status is not None and (permanent(status) or attempts >= self.max_attempts)
+                    answered = status is not None  # a recipient that is down only delays the message
+                    attempts, failures = row.attempts + 1, row.failures + answered
+                    dead = answered and (permanent(status) or failures >= self.max_attempts)
                     retry_at = now + backoff(attempts)
                     values = {
                         "attempts": attempts,
+                        "failures": failures,
                         "last_error": (error or "")[:500],
                         "status": MessageStatus.dead if dead else MessageStatus.pending,
                         "next_attempt_at": retry_at,
@@ -211,7 +214,8 @@ async def redrive(session, model: type[OutboxMessage], *, message_id: uuid.UUID,
     row = await session.get(model, message_id, with_for_update=True)
     if row is None or row.status != MessageStatus.dead:
         raise NotFound("No such dead letter.")
-    row.status, row.attempts, row.next_attempt_at, row.updated_at = MessageStatus.pending, 0, now, now
+    row.status, row.attempts, row.failures = MessageStatus.pending, 0, 0
+    row.next_attempt_at = row.updated_at = now
     session.add(row)
     return row
 
@@ -223,6 +227,7 @@ class DeadLetterRead(ResponseBody):
     payload: dict[str, Any]
     status: MessageStatus
     attempts: int
+    failures: int
     last_error: str | None
     created_at: datetime
     updated_at: datetime

@@ -18,7 +18,8 @@ async def seed_demo(runtime: Runtime) -> AsyncIterator[None]:
     """`make run` starts with a few local banks and their products, so matching has something to find."""
     if runtime.settings.seed_demo:
         async with runtime.sessions.begin() as session:  # start-up work: a transaction of its own
-            log.info("demo banks seeded: %d new", await banks.seed(session, catalog=catalog.banks()))
+            added = await banks.seed(session, catalog=catalog.banks(), now=runtime.clock())
+        log.info("demo banks seeded: %d new", added)
     yield
 
 

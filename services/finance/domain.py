@@ -1,10 +1,12 @@
 """Finance's rules with no I/O: the vocabulary of products, needs and loan applications, how a loan
 application moves, and the plain words that explain a match.
 
-Transitions take the rows as loaded, the input and `now`; they check the move, change the rows in memory
-and return the events to emit (kind, summary for the enterprise's timeline).
+Transitions take the rows as loaded, the input and `now`; they check every rule first, then change the rows
+in memory and return the event to emit (kind, summary for the enterprise's timeline), so a refused move
+leaves the rows as they were.
 """
 
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
@@ -48,16 +50,19 @@ Event = tuple[str, str]  # (kind, summary), e.g. ("deal.signed", "签订贷款�
 
 
 def wan(yuan: int) -> str:
-    """Yuan in 万 (ten thousands), as loan officers say it."""
+    """Yuan in 万 (ten thousands), as loan officers say it: six significant digits, whole 万 from 1,000 万."""
     value = yuan / TEN_THOUSAND
-    return f"{value:g}" if value < 1000 else f"{value:,.0f}"
+    short = f"{value:g}"
+    return short if float(short) < 1000 else f"{value:,.0f}"  # 999.9999 rounds to 1,000, written as such
 
 
 def years_between(start: date, end: date) -> int:
+    """Whole years from `start` to `end`, as an age is counted."""
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
 def years_before(day: date, years: int) -> date:
+    """The latest founding date with `years_between(founded, day) >= years`, so SQL can compare dates."""
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
@@ -108,7 +113,7 @@ class LoanState(Protocol):
     signed_rate_pct: float | None
     signed_term_months: int | None
     signed_on: date | None
-    event_id: object
+    event_id: uuid.UUID | None
     updated_at: datetime
 
 
@@ -138,17 +143,19 @@ def decide(
     """The bank approves (with terms, defaulting to the need's) or rejects (with a reason; the need stays open)."""
     if loan.status != LoanStatus.submitted:
         raise InvalidTransition(f"The application is {loan.status}.")
+    if decision is Decision.reject:
+        loan.status = LoanStatus.rejected
+        loan.reason = reason
+        loan.decided_at = loan.updated_at = now
+        # The timeline takes one line of text; the stored reason keeps the bank's line breaks.
+        return "application.rejected", "银行未批准贷款申请" + (f"：{' '.join(reason.split())}" if reason else "")
+    require_open(need)
+    loan.status = LoanStatus.approved
+    loan.approved_amount_yuan = amount_yuan or need.amount_yuan
+    loan.approved_rate_pct = rate_pct
+    loan.approved_term_months = term_months or need.term_months
     loan.decided_at = loan.updated_at = now
-    if decision is Decision.approve:
-        require_open(need)
-        loan.status = LoanStatus.approved
-        loan.approved_amount_yuan = amount_yuan or need.amount_yuan
-        loan.approved_rate_pct = rate_pct
-        loan.approved_term_months = term_months or need.term_months
-        return "application.approved", f"银行已批准贷款申请 {wan(loan.approved_amount_yuan)} 万元"
-    loan.status = LoanStatus.rejected
-    loan.reason = reason
-    return "application.rejected", "银行未批准贷款申请" + (f"：{reason}" if reason else "")
+    return "application.approved", f"银行已批准贷款申请 {wan(loan.approved_amount_yuan)} 万元"
 
 
 def sign(
@@ -159,15 +166,21 @@ def sign(
     rate_pct: float,
     term_months: int,
     signed_on: date,
-    event_id: object,
+    event_id: uuid.UUID | None,
+    event_exists: bool,
     now: datetime,
 ) -> Event:
-    """The contract is signed: the loan application is a deal and the need is financed."""
+    """The contract is signed: the loan application is a deal and the need is financed.
+
+    `event_exists` says whether the matchmaking event named by `event_id` is on record (the caller looks it up).
+    """
     if loan.status != LoanStatus.approved:
         raise InvalidTransition(f"The application is {loan.status}; only an approved one is signed.")
     require_open(need)
     if amount_yuan > (loan.approved_amount_yuan or 0):
         raise Invalid("The signed amount exceeds the approved amount.", field="signed_amount_yuan")
+    if event_id is not None and not event_exists:
+        raise Invalid("No such matchmaking event.", field="event_id")
     loan.status = LoanStatus.signed
     loan.signed_amount_yuan = amount_yuan
     loan.signed_rate_pct = rate_pct

@@ -53,8 +53,8 @@ ACTION = problem_responses(404, 409, 422)
     responses=problem_responses(409, 422),
     summary="Register a bank (admin)",
 )
-async def create_bank(body: BankCreate, session: SessionDep, _: AdminDep):
-    return await banks.create_bank(session, data=body)
+async def create_bank(body: BankCreate, session: SessionDep, now: NowDep, _: AdminDep):
+    return await banks.create_bank(session, data=body, now=now)
 
 
 @router.get("/banks", response_model=BankPage, summary="Banks")
@@ -74,8 +74,8 @@ async def get_bank(bank_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     responses=problem_responses(422),
     summary="Post a loan product (a bank, for itself)",
 )
-async def create_product(body: ProductCreate, session: SessionDep, principal: BankDep):
-    return await banks.create_product(session, data=body, principal=principal)
+async def create_product(body: ProductCreate, session: SessionDep, now: NowDep, principal: BankDep):
+    return await banks.create_product(session, data=body, principal=principal, now=now)
 
 
 @router.get("/products", response_model=ProductPage, summary="Loan products")
@@ -222,8 +222,8 @@ async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep,
     responses=problem_responses(422),
     summary="Record a matchmaking event, 银企对接活动 (admin)",
 )
-async def create_event(body: EventCreate, session: SessionDep, _: AdminDep):
-    return await matchmaking.create_event(session, data=body)
+async def create_event(body: EventCreate, session: SessionDep, now: NowDep, _: AdminDep):
+    return await matchmaking.create_event(session, data=body, now=now)
 
 
 @router.get(

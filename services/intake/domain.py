@@ -1,10 +1,10 @@
 """Intake's rules with no I/O: the vocabulary of requests (诉求) and how a request moves.
 
-A transition takes the request as it is, the input and `now`, checks the move is allowed, and returns
-the `Step`: the columns that change and the events to record. `service.py` loads, applies and stores.
+Transitions take the request as loaded, the input and `now`; they check the move, change the request in
+memory and return the events to record, in the order they happened (action, details). `service.py`
+loads, locks, applies and stores.
 """
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
@@ -49,6 +49,9 @@ class Grade(StrEnum):
 GRADE_WORKING_DAYS = {Grade.urgent: 3, Grade.normal: 10, Grade.major: 20}
 SATISFIED_RATING = 4  # satisfaction_rate counts ratings of 4 and 5
 CLOSING_RATING = 3  # 3 or more closes the request; 2 or less reopens it
+ASSIGNABLE = (RequestStatus.received, RequestStatus.assigned)
+REPLYABLE = (RequestStatus.assigned, RequestStatus.reopened)  # a reopened request needs a new answer
+ANNOTATABLE = (RequestStatus.assigned, RequestStatus.replied, RequestStatus.reopened)
 TIMELINE_SUMMARY = {  # the events that also go on the enterprise's timeline, as the enterprise reads them
     "received": "诉求已受理",
     "assigned": "诉求已交办",
@@ -56,77 +59,92 @@ TIMELINE_SUMMARY = {  # the events that also go on the enterprise's timeline, as
     "reopened": "企业不满意，诉求重新办理",
     "closed": "诉求已办结",
 }
+Event = tuple[str, dict[str, Any]]  # (action, details), e.g. ("replied", {"content": "已安排专线"})
 
 
 class RequestState(Protocol):
     status: RequestStatus
+    channel: Channel
+    grade: Grade | None
     lead_department: str | None
     cooperating_departments: list[str]
+    due_date: date | None
+    assigned_at: datetime | None
     first_replied_at: datetime | None
+    replied_at: datetime | None
+    closed_at: datetime | None
+    reply: str | None
+    rating: int | None
+    feedback_comment: str | None
+    created_at: datetime
+    updated_at: datetime
 
 
-@dataclass(frozen=True)
-class Step:
-    """What a transition does: column values to set and events (action, details) to record."""
-
-    changes: dict[str, Any]
-    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-
-
-def _require(request: RequestState, *allowed: RequestStatus, action: str) -> None:
+def require(request: RequestState, allowed: tuple[RequestStatus, ...], *, action: str) -> None:
+    """A move the request's status does not allow is a conflict (409)."""
     if request.status not in allowed:
         raise InvalidTransition(f"A {request.status} request cannot be {action}.")
 
 
+def receive(request: RequestState, *, now: datetime) -> list[Event]:
+    """A new request starts `received`, stamped with the time it came in."""
+    request.status = RequestStatus.received
+    request.created_at = request.updated_at = now
+    return [("received", {"channel": request.channel.value})]
+
+
 def assign(
     request: RequestState, *, lead: str, cooperating: list[str], grade: Grade, due_date: date, now: datetime
-) -> Step:
-    """Lead and cooperating departments and a grade; the due date follows from the grade."""
-    _require(request, RequestStatus.received, RequestStatus.assigned, action="assigned")
+) -> list[Event]:
+    """Lead and cooperating departments and a grade; the due date follows from the grade (the caller's calendar)."""
+    require(request, ASSIGNABLE, action="assigned")
     if lead in cooperating:
         raise Invalid("The lead department cannot also cooperate.", field="cooperating_departments")
-    details = {"lead_department": lead, "cooperating_departments": cooperating, "grade": grade.value}
-    return Step(
-        changes={**details, "grade": grade, "due_date": due_date, "assigned_at": now, "status": RequestStatus.assigned},
-        events=[("assigned", {**details, "due_date": due_date.isoformat()})],
-    )
-
-
-def reply(request: RequestState, *, content: str, now: datetime) -> Step:
-    """The lead department answers; a reopened request needs a new answer."""
-    _require(request, RequestStatus.assigned, RequestStatus.reopened, action="replied to")
-    return Step(
-        changes={
-            "first_replied_at": request.first_replied_at or now,
-            "replied_at": now,
-            "reply": content,
-            "status": RequestStatus.replied,
-        },
-        events=[("replied", {"content": content})],
-    )
-
-
-def note(request: RequestState, *, content: str) -> Step:
-    """A note changes no state; it is only possible while the request is being handled."""
-    _require(request, RequestStatus.assigned, RequestStatus.replied, RequestStatus.reopened, action="annotated")
-    return Step(changes={}, events=[("note", {"content": content})])
-
-
-def feedback(request: RequestState, *, rating: int, comment: str | None, now: datetime) -> Step:
-    """The enterprise rates the answer: 3 or more closes the request, 2 or less reopens it."""
-    _require(request, RequestStatus.replied, action="rated")
-    closing = rating >= CLOSING_RATING
-    changes: dict[str, Any] = {
-        "rating": rating,
-        "feedback_comment": comment,
-        "status": RequestStatus.closed if closing else RequestStatus.reopened,
+    request.lead_department = lead
+    request.cooperating_departments = list(cooperating)
+    request.grade = grade
+    request.due_date = due_date
+    request.assigned_at = request.updated_at = now
+    request.status = RequestStatus.assigned
+    details = {
+        "lead_department": lead,
+        "cooperating_departments": list(cooperating),
+        "grade": grade.value,
+        "due_date": due_date.isoformat(),
     }
+    return [("assigned", details)]
+
+
+def reply(request: RequestState, *, content: str, now: datetime) -> list[Event]:
+    """The lead department answers; the first answer's time is kept for punctuality."""
+    require(request, REPLYABLE, action="replied to")
+    request.first_replied_at = request.first_replied_at or now
+    request.replied_at = request.updated_at = now
+    request.reply = content
+    request.status = RequestStatus.replied
+    return [("replied", {"content": content})]
+
+
+def note(request: RequestState, *, content: str, now: datetime) -> list[Event]:
+    """A note changes no status; it is only possible while the request is being handled."""
+    require(request, ANNOTATABLE, action="annotated")
+    request.updated_at = now
+    return [("note", {"content": content})]
+
+
+def feedback(request: RequestState, *, rating: int, comment: str | None, now: datetime) -> list[Event]:
+    """The enterprise rates the answer: 3 or more closes the request, 2 or less reopens it."""
+    require(request, (RequestStatus.replied,), action="rated")
+    closing = rating >= CLOSING_RATING
+    request.rating = rating
+    request.feedback_comment = comment
+    request.updated_at = now
     if closing:
-        changes["closed_at"] = now
-    return Step(
-        changes=changes,
-        events=[("feedback", {"rating": rating, "comment": comment}), ("closed" if closing else "reopened", {})],
-    )
+        request.status = RequestStatus.closed
+        request.closed_at = now
+    else:
+        request.status = RequestStatus.reopened
+    return [("feedback", {"rating": rating, "comment": comment}), ("closed" if closing else "reopened", {})]
 
 
 def on_time(due_date: date | None, first_replied_at: datetime | None, today: date) -> bool | None:

@@ -51,8 +51,8 @@ ACTION = problem_responses(404, 409, 422)
     responses=problem_responses(409, 422),
     summary="Register an enterprise (admin)",
 )
-async def create_enterprise(body: EnterpriseCreate, session: SessionDep, _: AdminDep):
-    return await service.create_enterprise(session, data=body)
+async def create_enterprise(body: EnterpriseCreate, session: SessionDep, now: NowDep, _: AdminDep):
+    return await service.create_enterprise(session, data=body, now=now)
 
 
 @router.get("/enterprises", response_model=EnterprisePage, summary="List enterprises (admin, officers)")
@@ -77,10 +77,15 @@ async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principa
     summary="Assign the dedicated liaison officer, 包保专员 (admin)",
 )
 async def set_liaison(
-    enterprise_id: uuid.UUID, body: LiaisonAssign, session: SessionDep, identity: IdentityDep, _: AdminDep
+    enterprise_id: uuid.UUID,
+    body: LiaisonAssign,
+    session: SessionDep,
+    identity: IdentityDep,
+    now: NowDep,
+    _: AdminDep,
 ):
     return await service.set_liaison(
-        session, enterprise_id=enterprise_id, officer_username=body.officer_username, identity=identity
+        session, enterprise_id=enterprise_id, officer_username=body.officer_username, identity=identity, now=now
     )
 
 
@@ -104,8 +109,8 @@ async def get_timeline(enterprise_id: uuid.UUID, session: SessionDep, page: Page
     responses=problem_responses(422),
     summary="Record a meeting, e.g. a tea meeting (admin)",
 )
-async def create_meeting(body: MeetingCreate, session: SessionDep, _: AdminDep):
-    return await service.create_meeting(session, data=body)
+async def create_meeting(body: MeetingCreate, session: SessionDep, now: NowDep, _: AdminDep):
+    return await service.create_meeting(session, data=body, now=now)
 
 
 @router.get("/meetings", response_model=MeetingPage, summary="List meetings")

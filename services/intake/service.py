@@ -37,9 +37,9 @@ Page = tuple[list[Any], str | None]
 # --- enterprises --------------------------------------------------------------------------------
 
 
-async def create_enterprise(session: AsyncSession, *, data: EnterpriseCreate) -> Enterprise:
+async def create_enterprise(session: AsyncSession, *, data: EnterpriseCreate, now: datetime) -> Enterprise:
     """Register an enterprise; its USCC must be new."""
-    enterprise = Enterprise(**data.model_dump())
+    enterprise = Enterprise(**data.model_dump(), created_at=now, updated_at=now)
     await insert_unique(session, enterprise, conflict=f"An enterprise with USCC {data.uscc} is already registered.")
     return enterprise
 
@@ -68,7 +68,7 @@ async def list_enterprises(session: AsyncSession, *, page: PageParams) -> Page:
 
 
 async def set_liaison(
-    session: AsyncSession, *, enterprise_id: uuid.UUID, officer_username: str, identity: IdentityClient
+    session: AsyncSession, *, enterprise_id: uuid.UUID, officer_username: str, identity: IdentityClient, now: datetime
 ) -> Enterprise:
     """Make an officer the enterprise's dedicated liaison (包保专员); the gateway knows who is an officer."""
     account = await identity.account(officer_username)
@@ -78,6 +78,7 @@ async def set_liaison(
     if enterprise is None:
         raise NotFound("No such enterprise.")
     enterprise.liaison_officer = officer_username
+    enterprise.updated_at = now
     session.add(enterprise)
     return enterprise
 
@@ -96,8 +97,8 @@ async def _existing(session: AsyncSession, model: Any, row_id: uuid.UUID, field:
 # --- meetings -----------------------------------------------------------------------------------
 
 
-async def create_meeting(session: AsyncSession, *, data: MeetingCreate) -> Meeting:
-    meeting = Meeting(**data.model_dump())
+async def create_meeting(session: AsyncSession, *, data: MeetingCreate, now: datetime) -> Meeting:
+    meeting = Meeting(**data.model_dump(), created_at=now, updated_at=now)
     session.add(meeting)
     return meeting
 
@@ -141,42 +142,41 @@ async def _visible_request(
     return found
 
 
-def _record(
-    session: AsyncSession, request: EnterpriseRequest, principal: Principal, action: str, details: dict, now: datetime
-) -> None:
-    """An event on the request, and on the enterprise's timeline for state changes."""
-    session.add(
-        RequestEvent(
-            request_id=request.id,
-            at=now,
-            actor=principal.username,
-            actor_role=principal.role.value,
-            action=action,
-            details=details,
-        )
-    )
-    if action in TIMELINE_SUMMARY:
+def _store(
+    session: AsyncSession,
+    request: EnterpriseRequest,
+    principal: Principal,
+    events: list[domain.Event],
+    now: datetime,
+) -> EnterpriseRequest:
+    """The changed request, its events, and the state changes on the enterprise's timeline too.
+
+    Events of one move are a microsecond apart, so they list in the order they happened.
+    """
+    session.add(request)
+    for index, (action, details) in enumerate(events):
+        at = now + timedelta(microseconds=index)
         session.add(
-            TimelineEntry(
-                enterprise_id=request.enterprise_id,
-                at=now,
-                service="intake",
-                kind=f"request.{action}",
-                ref_id=request.id,
-                summary=f"{request.code} {request.title}：{TIMELINE_SUMMARY[action]}",
+            RequestEvent(
+                request_id=request.id,
+                at=at,
+                actor=principal.username,
+                actor_role=principal.role.value,
+                action=action,
+                details=details,
             )
         )
-
-
-def _apply(
-    session: AsyncSession, request: EnterpriseRequest, step: domain.Step, principal: Principal, now: datetime
-) -> EnterpriseRequest:
-    for column, value in step.changes.items():
-        setattr(request, column, value)
-    request.updated_at = now
-    session.add(request)
-    for index, (action, details) in enumerate(step.events):  # a microsecond apart, so they list in order
-        _record(session, request, principal, action, details, now + timedelta(microseconds=index))
+        if action in TIMELINE_SUMMARY:
+            session.add(
+                TimelineEntry(
+                    enterprise_id=request.enterprise_id,
+                    at=at,
+                    service="intake",
+                    kind=f"request.{action}",
+                    ref_id=request.id,
+                    summary=f"{request.code} {request.title}：{TIMELINE_SUMMARY[action]}",
+                )
+            )
     return request
 
 
@@ -192,13 +192,8 @@ async def create_request(
         **data.model_dump(exclude={"enterprise_id"}),
         enterprise_id=enterprise_id,
         code=await next_code(session, REQUEST_CODE_SEQUENCE, "SQ", now=now),
-        status=RequestStatus.received,
-        created_at=now,
-        updated_at=now,
     )
-    session.add(request)
-    _record(session, request, principal, "received", {"channel": data.channel.value}, now)
-    return request
+    return _store(session, request, principal, domain.receive(request, now=now), now)
 
 
 async def list_requests(
@@ -235,7 +230,7 @@ async def assign_request(
     """Give the request a lead department (and cooperating ones) and a due date from its grade."""
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
     due_date = (await calendar.get()).due_date(request.created_at, GRADE_WORKING_DAYS[data.grade])
-    step = domain.assign(
+    events = domain.assign(
         request,
         lead=data.lead_department.value,
         cooperating=[d.value for d in data.cooperating_departments],
@@ -243,16 +238,16 @@ async def assign_request(
         due_date=due_date,
         now=now,
     )
-    return _apply(session, request, step, principal, now)
+    return _store(session, request, principal, events, now)
 
 
 async def reply_request(
     session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    step = domain.reply(request, content=content, now=now)
+    domain.require(request, domain.REPLYABLE, action="replied to")  # out of order (409) before who replies (403)
     policy.require_lead(principal, request)
-    return _apply(session, request, step, principal, now)
+    return _store(session, request, principal, domain.reply(request, content=content, now=now), now)
 
 
 async def add_note(
@@ -260,15 +255,15 @@ async def add_note(
 ) -> EnterpriseRequest:
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
     policy.require_involved(principal, request)
-    return _apply(session, request, domain.note(request, content=content), principal, now)
+    return _store(session, request, principal, domain.note(request, content=content, now=now), now)
 
 
 async def give_feedback(
     session: AsyncSession, *, request_id: uuid.UUID, data: RequestFeedback, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    step = domain.feedback(request, rating=data.rating, comment=data.comment, now=now)
-    return _apply(session, request, step, principal, now)
+    events = domain.feedback(request, rating=data.rating, comment=data.comment, now=now)
+    return _store(session, request, principal, events, now)
 
 
 # --- stats --------------------------------------------------------------------------------------

@@ -1,24 +1,21 @@
 """The SLA sweep runs by itself on procrastinate's schedule, with no `POST /approval/sweep`, and an
-approval process with a running job worker still stops at once on SIGTERM.
+approval process with a running job worker still stops at once on SIGTERM. (The worker's restarts and
+stops without processes are tests/unit/approval/test_jobs.py.)
 
 The sweeping process is an extra approval replica with a two-second cron (`KUAIBAN_SWEEP_CRON`),
 started for this module only: the session's system keeps the default once-a-minute schedule, so tests
 that sweep by hand at a chosen moment are not raced by a sweep every two seconds.
 """
 
-import asyncio
 import signal
 import time
 from collections.abc import Iterator
 
 import httpx
-import procrastinate
 import psycopg
 import pytest
-from procrastinate.testing import InMemoryConnector
 
 from launcher.system import System, free_port_block
-from services.approval import jobs
 from services.common.settings import libpq_url
 from tests.helpers.factories import enterprise_payload, unique_name
 from tests.helpers.http import make_account
@@ -117,15 +114,33 @@ def worker_ids(database_url: str) -> set[int]:
     return {row[0] for row in sql(database_url, "SELECT id FROM procrastinate.procrastinate_workers")}
 
 
+def wait_for_a_tick(database_url: str, before: set[int], *, since: float) -> set[int]:
+    """Until the replica's worker is registered and a sweep tick came after it started; its new worker ids."""
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while True:
+        registered = worker_ids(database_url) - before
+        ticks = sql(
+            database_url,
+            "SELECT count(*) FROM procrastinate.procrastinate_periodic_defers"
+            " WHERE task_name = %s AND defer_timestamp >= %s",
+            "approval.sweep",
+            int(since),
+        )[0][0]
+        if registered and ticks:
+            return registered
+        assert time.monotonic() < deadline, f"no worker and tick within {DEADLINE_SECONDS} s: {registered}, {ticks}"
+        time.sleep(0.2)
+
+
 def test_a_replica_with_a_job_worker_stops_promptly(system: System, database_url: str):
     before = worker_ids(database_url)
+    started_at = time.time()
     port = free_port_block(1)
     system.start("approval", port=port, extra_env={"KUAIBAN_SWEEP_CRON": FAST_CRON})
     process = system.processes[f"approval:{port}"]
     try:
         system.wait_up("approval", port=port)
-        time.sleep(3)  # a tick or two deferred and run
-        registered = worker_ids(database_url) - before
+        registered = wait_for_a_tick(database_url, before, since=started_at)
         assert len(registered) == 1, registered
     finally:
         started = time.monotonic()
@@ -137,26 +152,3 @@ def test_a_replica_with_a_job_worker_stops_promptly(system: System, database_url
     log = (system.log_dir / f"approval-{port}.log").read_text()
     assert "Application shutdown complete" in log and "Traceback" not in log
     assert not registered & worker_ids(database_url), "the stopped worker did not unregister"
-
-
-async def test_stopping_the_worker_cuts_a_stuck_sweep_short(monkeypatch: pytest.MonkeyPatch):
-    """In process, no database: a job still running when the service stops gets STOP_SECONDS, then is cancelled."""
-    monkeypatch.setattr(jobs, "STOP_SECONDS", 0.5)
-    app = procrastinate.App(connector=InMemoryConnector())
-    running = asyncio.Event()
-
-    @app.task(name="stuck", queue=jobs.QUEUE)
-    async def stuck() -> None:
-        running.set()
-        await asyncio.sleep(3600)
-
-    async with app.open_async():
-        await stuck.defer_async()
-        worker = asyncio.create_task(jobs.run_worker(app))
-        await asyncio.wait_for(running.wait(), 10)
-        started = time.monotonic()
-        await jobs.stop(worker)
-        assert worker.done() and worker.cancelled()
-        assert time.monotonic() - started < 3
-        [job] = await app.job_manager.list_jobs_async()
-        assert job.status == "aborted"

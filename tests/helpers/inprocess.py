@@ -42,13 +42,13 @@ def inprocess_settings(**base) -> Settings:
 
 
 class FakeClock:
-    """Now, as the tests say it is; starts at the real time."""
+    """Now, as the tests say it is (in UTC, as the production clock gives it); starts at the real time."""
 
     def __init__(self, start: datetime | None = None) -> None:
         self.now = start or datetime.now(UTC)
 
     def __call__(self) -> datetime:
-        return self.now
+        return self.now.astimezone(UTC)
 
     def advance(self, **delta: float) -> datetime:
         self.now += timedelta(**delta)

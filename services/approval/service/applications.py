@@ -75,7 +75,7 @@ async def submit(
     ]
     session.add(application)
     session.add_all(tasks)
-    emit(session, application, ("submitted", f"{matter.name}申请已提交，{len(tasks)}个部门并联审批"), now=now)
+    emit(session, application, domain.submitted(matter.name, len(tasks)), now=now)
     return application, tasks
 
 
@@ -152,7 +152,7 @@ async def list_tasks(
 async def locked(session: AsyncSession, application_id: uuid.UUID) -> WithTasks:
     """Lock the application row, then read its tasks (overwriting anything loaded before the lock)."""
     query = select(Application).where(Application.id == application_id).with_for_update()
-    application = (await session.exec(query)).first()
+    application = (await session.exec(query.execution_options(populate_existing=True))).first()
     if application is None:
         raise NotFound("No such application.")
     tasks_query = select(Task).where(Task.application_id == application_id).order_by(Task.department)
@@ -208,7 +208,9 @@ async def supplement(
     """The enterprise hands in materials: commitments fulfilled, returned tasks back in review."""
     application, tasks = await locked(session, application_id)
     policy.require_own(principal, application)
-    domain.supplement(application, tasks, provided=set(data.materials), now=now)
+    materials = (await session.exec(select(Matter.materials).where(Matter.id == application.matter_id))).one()
+    known = {material["code"] for material in materials}
+    domain.supplement(application, tasks, provided=set(data.materials), known=known, now=now)
     session.add_all([application, *tasks])
     return application, tasks
 

@@ -25,8 +25,8 @@ async def seed(session: AsyncSession, *, now: datetime) -> int:
     rows = [_row(schedule, YearSource.package, now) for schedule in schedules if schedule is not None]
     if not rows:
         return 0
-    result = await session.exec(insert(CalendarYear).values(rows).on_conflict_do_nothing(index_elements=["year"]))
-    return result.rowcount
+    statement = insert(CalendarYear).values(rows).on_conflict_do_nothing(index_elements=["year"])
+    return len((await session.exec(statement.returning(CalendarYear.year))).all())  # rowcount is -1 here
 
 
 async def get_year(session: AsyncSession, *, year: int) -> YearSchedule:

@@ -1,5 +1,7 @@
 """Service matters (事项): which departments approve in parallel, which materials they need."""
 
+from datetime import datetime
+
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -10,8 +12,8 @@ from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
 
 
-async def create_matter(session: AsyncSession, *, data: MatterCreate) -> Matter:
-    matter = Matter(**data.model_dump(mode="json"))
+async def create_matter(session: AsyncSession, *, data: MatterCreate, now: datetime) -> Matter:
+    matter = Matter(**data.model_dump(mode="json"), created_at=now, updated_at=now)
     await insert_unique(session, matter, conflict=f"A matter with code {data.code!r} exists already.")
     return matter
 
@@ -21,8 +23,8 @@ async def list_matters(session: AsyncSession, *, page: PageParams) -> tuple[list
     return make_page(list(rows), page)
 
 
-async def seed(session: AsyncSession, *, catalog: list[MatterCreate]) -> int:
+async def seed(session: AsyncSession, *, catalog: list[MatterCreate], now: datetime) -> int:
     """Add the catalog's matters that are not there yet; returns how many (replicas may race: fine)."""
-    rows = [Matter(**entry.model_dump(mode="json")).model_dump() for entry in catalog]
-    result = await session.exec(insert(Matter).values(rows).on_conflict_do_nothing(index_elements=["code"]))
-    return result.rowcount
+    rows = [Matter(**entry.model_dump(mode="json"), created_at=now, updated_at=now).model_dump() for entry in catalog]
+    statement = insert(Matter).values(rows).on_conflict_do_nothing(index_elements=["code"])
+    return len((await session.exec(statement.returning(Matter.code))).all())  # rowcount is -1 here

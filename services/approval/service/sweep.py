@@ -13,15 +13,25 @@ from services.approval.domain import OPEN_STATUSES, ApplicationStatus, TaskStatu
 from services.approval.models import Application, Matter, Task
 from services.approval.service import calendar
 from services.approval.service.applications import emit, locked
-from services.common.calendar import cst_date
+from services.common.calendar import WorkCalendar, cst_date
 
 OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
 
 
 async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
-    """Rows are claimed with SKIP LOCKED, so replicas (and a manual sweep) never sweep one twice."""
+    """Rows are claimed with SKIP LOCKED, so replicas (and a manual sweep) never sweep one twice.
+
+    The SQL only finds candidates; the rules of `domain` decide on each row once it is locked.
+    """
     today = cst_date(now)
-    work_calendar = await calendar.load(session)
+    work_calendar: WorkCalendar | None = None
+
+    async def close(application: Application, tasks: list[Task], status: ApplicationStatus) -> None:
+        nonlocal work_calendar
+        work_calendar = work_calendar or await calendar.load(session)  # read only when something closes
+        event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
+        emit(session, application, event, now=now)
+
     overdue = (
         await session.exec(
             select(Application.id)
@@ -36,11 +46,13 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
             .with_for_update(skip_locked=True)
         )
     ).all()
+    terminated = 0
     for application_id in overdue:
         application, tasks = await locked(session, application_id)
-        event = domain.close(application, tasks, ApplicationStatus.terminated, calendar=work_calendar, now=now)
-        emit(session, application, event, now=now)
-        session.add_all([application, *tasks])
+        if domain.commitment_overdue(application, today=today):
+            await close(application, tasks, ApplicationStatus.terminated)
+            session.add_all([application, *tasks])
+            terminated += 1
     late = (
         await session.exec(
             select(Application.id)
@@ -59,7 +71,6 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         application, tasks = await locked(session, application_id)
         deemed += domain.deem_overdue(tasks, today=today, now=now)
         if domain.all_approved(application, tasks):
-            event = domain.close(application, tasks, ApplicationStatus.approved, calendar=work_calendar, now=now)
-            emit(session, application, event, now=now)
+            await close(application, tasks, ApplicationStatus.approved)
         session.add_all([application, *tasks])
-    return {"deemed": deemed, "terminated": len(overdue)}
+    return {"deemed": deemed, "terminated": terminated}

@@ -19,8 +19,8 @@ from services.finance.schemas import BankCreate, ProductCreate
 Page = tuple[list, str | None]
 
 
-async def create_bank(session: AsyncSession, *, data: BankCreate) -> Bank:
-    bank = Bank(**data.model_dump())
+async def create_bank(session: AsyncSession, *, data: BankCreate, now: datetime) -> Bank:
+    bank = Bank(**data.model_dump(), created_at=now, updated_at=now)
     await insert_unique(session, bank, conflict=f"A bank with code {data.code!r} exists already.")
     return bank
 
@@ -36,20 +36,22 @@ async def list_banks(session: AsyncSession, *, page: PageParams) -> Page:
     return make_page(list((await session.exec(paginate(select(Bank), Bank, page))).all()), page)
 
 
-def new_product(data: ProductCreate, *, bank_id: uuid.UUID) -> Product:
+def new_product(data: ProductCreate, *, bank_id: uuid.UUID, now: datetime) -> Product:
     """An active product row; enums stored as their values, dates as dates."""
     return Product(
         **data.model_dump(mode="json", exclude={"valid_until"}),
         valid_until=data.valid_until,
         bank_id=bank_id,
         status=ProductStatus.active,
+        created_at=now,
+        updated_at=now,
     )
 
 
-async def create_product(session: AsyncSession, *, data: ProductCreate, principal: Principal) -> Product:
+async def create_product(session: AsyncSession, *, data: ProductCreate, principal: Principal, now: datetime) -> Product:
     """A bank posts a product for itself."""
     await get_bank(session, bank_id=principal.bank_id)
-    product = new_product(data, bank_id=principal.bank_id)
+    product = new_product(data, bank_id=principal.bank_id, now=now)
     session.add(product)
     return product
 
@@ -74,16 +76,15 @@ async def withdraw_product(
     return product
 
 
-async def seed(session: AsyncSession, *, catalog: dict[tuple[str, str], list[ProductCreate]]) -> int:
+async def seed(session: AsyncSession, *, catalog: dict[tuple[str, str], list[ProductCreate]], now: datetime) -> int:
     """Add the demo banks that are missing, with their products; returns how many banks (replicas: fine)."""
     added = 0
     for (code, name), products in catalog.items():
-        created = await session.exec(
-            insert(Bank).values(code=code, name=name).on_conflict_do_nothing(index_elements=["code"]).returning(Bank.id)
-        )
+        bank = insert(Bank).values(code=code, name=name, created_at=now, updated_at=now)
+        created = await session.exec(bank.on_conflict_do_nothing(index_elements=["code"]).returning(Bank.id))
         bank_id = created.scalar_one_or_none()
         if bank_id is None:
             continue
         added += 1
-        session.add_all([new_product(product, bank_id=bank_id) for product in products])
+        session.add_all([new_product(product, bank_id=bank_id, now=now) for product in products])
     return added

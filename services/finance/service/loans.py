@@ -102,6 +102,7 @@ async def sign(
     """The contract is signed: the application is a deal and the need is financed."""
     loan = await get_loan(session, application_id=application_id, principal=principal, lock=True)
     need = await session.get(Need, loan.need_id, with_for_update=True)
+    event_exists = data.event_id is not None and await session.get(MatchmakingEvent, data.event_id) is not None
     event = domain.sign(
         loan,
         need,
@@ -110,10 +111,9 @@ async def sign(
         term_months=data.term_months,
         signed_on=data.signed_on,
         event_id=data.event_id,
+        event_exists=event_exists,
         now=now,
     )
-    if data.event_id is not None and await session.get(MatchmakingEvent, data.event_id) is None:
-        raise Invalid("No such matchmaking event.", field="event_id")
     session.add_all([loan, need])
     emit(session, loan.enterprise_id, event, loan.id, now=now)
     return loan

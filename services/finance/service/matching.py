@@ -9,7 +9,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, String, and_, case, cast, func, literal, or_
+from sqlalchemy import BigInteger, String, and_, any_, case, cast, func, literal, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
@@ -37,11 +37,11 @@ def eligible(profile: EnterpriseProfile, need: Need, on: date) -> list[ColumnEle
         P.amount_range.op("@>")(cast(need.amount_yuan, BigInteger)),
         P.term_range.op("@>")(need.term_months),
         P.collateral_types.op("&&")(cast(need.collateral_available, ARRAY(String))),
-        or_(func.cardinality(P.industries) == 0, P.industries.any(profile.industry.value)),
-        or_(func.cardinality(P.towns) == 0, P.towns.any(profile.town)),
+        or_(func.cardinality(P.industries) == 0, any_(P.industries) == profile.industry.value),
+        or_(func.cardinality(P.towns) == 0, any_(P.towns) == profile.town),
         P.min_years_in_business <= years,
         P.min_annual_revenue_yuan <= (profile.annual_revenue_yuan or 0),
-        P.accepted_credit_ratings.any(profile.credit_rating.value),
+        any_(P.accepted_credit_ratings) == profile.credit_rating.value,
     ]
     if need.max_annual_rate_pct is not None:
         rules.append(P.annual_rate_pct_min <= need.max_annual_rate_pct)
@@ -53,9 +53,11 @@ def _score(need: Need, profile: EnterpriseProfile) -> ColumnElement[int]:
     enterprise's industry (15) and town (15) over general ones."""
     P = Product
     rate = func.least(func.greatest((8.0 - P.annual_rate_pct_min) / 6.0, 0.0), 1.0) * 50
-    credit = case((and_(P.collateral_types.any("credit"), literal("credit" in need.collateral_available)), 20), else_=0)
-    industry = case((P.industries.any(profile.industry.value), 15), else_=0)
-    town = case((P.towns.any(profile.town), 15), else_=0)
+    credit = case(
+        (and_(any_(P.collateral_types) == "credit", literal("credit" in need.collateral_available)), 20), else_=0
+    )
+    industry = case((any_(P.industries) == profile.industry.value, 15), else_=0)
+    town = case((any_(P.towns) == profile.town, 15), else_=0)
     return func.round(rate + credit + industry + town).label("score")
 
 
@@ -71,7 +73,13 @@ async def matches(
     """The products the need's enterprise is eligible for, best first, each with plain-word reasons."""
     need = await get_need(session, need_id=need_id, principal=principal)
     profile = await intake.enterprise(need.enterprise_id)
-    on = cst_date(now)
+    return await rank(session, need=need, profile=profile, on=cst_date(now), limit=limit)
+
+
+async def rank(
+    session: AsyncSession, *, need: Need, profile: EnterpriseProfile, on: date, limit: int
+) -> list[dict[str, Any]]:
+    """The best `limit` eligible products for this need and profile on day `on` (what bench/matching.py times)."""
     score = _score(need, profile)
     best = (  # rank on the product table alone; banks are joined to the few rows that win
         sa_select(Product.id, score)

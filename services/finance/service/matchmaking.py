@@ -1,6 +1,7 @@
 """Matchmaking events (银企对接活动) and the county's figures of bank-enterprise financing."""
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func
@@ -13,8 +14,8 @@ from services.finance.models import Bank, LoanApplication, MatchmakingEvent, Nee
 from services.finance.schemas import EventCreate
 
 
-async def create_event(session: AsyncSession, *, data: EventCreate) -> MatchmakingEvent:
-    event = MatchmakingEvent(**data.model_dump())
+async def create_event(session: AsyncSession, *, data: EventCreate, now: datetime) -> MatchmakingEvent:
+    event = MatchmakingEvent(**data.model_dump(), created_at=now, updated_at=now)
     session.add(event)
     return event
 

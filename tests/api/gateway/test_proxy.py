@@ -1,0 +1,151 @@
+"""The proxy against peers on loopback that misbehave on purpose: what a caller gets when a service
+closes, breaks off or speaks garbage, and which headers never cross the gateway."""
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Sequence
+
+import pytest
+
+from gateway.proxy import BrokenUpstream, Proxy
+from services.common.problems import PROBLEM_MEDIA_TYPE
+
+OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
+
+
+class RawPeer:
+    """Answers its n-th connection with the n-th scripted reply (the last one repeats) and closes;
+    None closes without answering. Keeps the head of every request it got."""
+
+    def __init__(self, *replies: bytes | None) -> None:
+        self.replies = replies
+        self.connections = 0
+        self.heads: list[str] = []
+
+    async def start(self) -> str:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        reply = self.replies[min(self.connections, len(self.replies) - 1)]
+        self.connections += 1
+        self.heads.append((await reader.readuntil(b"\r\n\r\n")).decode("latin-1"))
+        if reply is not None:
+            writer.write(reply)
+            await writer.drain()
+        writer.close()
+
+
+@pytest.fixture
+async def peer_proxy() -> AsyncIterator:
+    """Start a proxy whose `approval` is a RawPeer with the given replies."""
+    opened: list[tuple[RawPeer, Proxy]] = []
+
+    async def start(*replies: bytes | None) -> tuple[RawPeer, Proxy]:
+        peer = RawPeer(*replies)
+        proxy = Proxy({"approval": await peer.start()}, timeout_seconds=5)
+        opened.append((peer, proxy))
+        return peer, proxy
+
+    yield start
+    for peer, proxy in opened:
+        await proxy.close()
+        peer.server.close()
+        await peer.server.wait_closed()
+
+
+def scope(method: str = "GET", headers: Sequence[tuple[bytes, bytes]] = ()) -> dict:
+    return {
+        "type": "http",
+        "method": method,
+        "raw_path": b"/approval/matters",
+        "query_string": b"",
+        "headers": list(headers),
+        "client": ("10.0.0.7", 50000),
+        "scheme": "https",
+    }
+
+
+async def forward(proxy: Proxy, method: str = "GET", body: bytes = b"", headers=()) -> list[dict]:
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await proxy.forward(scope(method, headers), body, send, service="approval", request_id="rid-1")
+    return sent
+
+
+def problem_of(sent: list[dict]) -> dict:
+    start, body = sent
+    assert (b"content-type", PROBLEM_MEDIA_TYPE.encode()) in start["headers"]
+    problem = json.loads(body["body"])
+    assert problem["status"] == start["status"]
+    return problem
+
+
+async def test_garbage_instead_of_http_is_502(peer_proxy):
+    _, proxy = await peer_proxy(b"this is not HTTP\r\n\r\n")
+    assert "invalid answer" in problem_of(await forward(proxy))["detail"]
+
+
+async def test_a_closed_pooled_connection_is_retried_for_reads_only(peer_proxy):
+    peer, proxy = await peer_proxy(None, OK)
+    sent = await forward(proxy)
+    assert sent[0]["status"] == 200 and sent[1]["body"] == b"ok"
+    assert peer.connections == 2
+
+    peer, proxy = await peer_proxy(None, OK)
+    problem = problem_of(await forward(proxy, "POST", b"{}"))
+    assert problem["status"] == 502 and "approval" in problem["detail"]
+    assert peer.connections == 1  # a write is never sent twice
+
+
+async def test_a_small_answer_that_breaks_off_is_a_clean_502(peer_proxy):
+    _, proxy = await peer_proxy(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + b"x" * 10)
+    assert problem_of(await forward(proxy))["status"] == 502
+
+
+async def test_a_streamed_answer_that_breaks_off_cuts_the_callers_connection(peer_proxy):
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n"
+    _, proxy = await peer_proxy(head + b"x" * 300_000)
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    with pytest.raises(BrokenUpstream):
+        await proxy.forward(scope(), b"", send, service="approval", request_id="rid-1")
+    assert [message["type"] for message in sent].count("http.response.start") == 1  # no second answer
+    assert all(message.get("more_body") for message in sent[1:])  # and the body never ends as if whole
+
+
+async def test_hop_by_hop_headers_do_not_cross(peer_proxy):
+    answer = (
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n"
+        b"Server: upstream/1.0\r\nDate: Mon, 01 Jan 2029 00:00:00 GMT\r\nX-Kept: yes\r\n\r\nok"
+    )
+    _, proxy = await peer_proxy(answer)
+    start, _ = await forward(proxy)
+    names = {name.lower() for name, _ in start["headers"]}
+    assert b"x-kept" in names and b"content-length" in names
+    assert not names & {b"connection", b"keep-alive", b"server", b"date"}
+
+
+async def test_the_request_carries_the_request_id_and_the_callers_address(peer_proxy):
+    peer, proxy = await peer_proxy(OK)
+    spoofed = [
+        (b"x-forwarded-for", b"6.6.6.6"),
+        (b"x-request-id", b"spoofed"),
+        (b"proxy-authorization", b"Basic eA=="),
+        (b"te", b"trailers"),
+        (b"accept", b"application/json"),
+    ]
+    await forward(proxy, headers=spoofed)
+    head = peer.heads[0].lower()
+    assert head.startswith("get /approval/matters http/1.1")
+    assert "x-request-id: rid-1" in head and "spoofed" not in head
+    assert "x-forwarded-for: 10.0.0.7" in head and "6.6.6.6" not in head
+    assert "x-forwarded-proto: https" in head
+    assert "proxy-authorization" not in head and "\r\nte:" not in head
+    assert "accept: application/json" in head

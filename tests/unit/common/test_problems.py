@@ -1,0 +1,120 @@
+"""One error shape: problem+json bodies, the domain errors, and how database errors are answered."""
+
+import pytest
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from services.common.problems import (
+    PROBLEM_MEDIA_TYPE,
+    Conflict,
+    Forbidden,
+    Invalid,
+    InvalidTransition,
+    NotFound,
+    Unauthorized,
+    Unavailable,
+    database_problem,
+    problem_body,
+    problem_response,
+    problem_responses,
+    send_problem,
+    validation_errors,
+)
+
+
+class DriverError(Exception):
+    """What psycopg raises, reduced to the SQLSTATE the mapping reads."""
+
+    def __init__(self, sqlstate: str | None) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+def test_a_problem_body_has_the_rfc_9457_members():
+    assert problem_body(409, "Taken.") == (b'{"type":"about:blank","title":"Conflict","status":409,"detail":"Taken."}')
+    errors = [{"field": "uscc", "message": "bad"}]
+    assert b'"errors":[{"field":"uscc","message":"bad"}]' in problem_body(422, "Invalid.", errors=errors)
+
+
+def test_a_problem_response_is_problem_json_with_its_headers():
+    response = problem_response(401, "Who are you?", headers={"WWW-Authenticate": "Bearer"})
+    assert response.status_code == 401 and response.media_type == PROBLEM_MEDIA_TYPE
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+async def test_raw_asgi_code_sends_the_same_problem():
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await send_problem(send, 429, "Slow down.", headers=[(b"retry-after", b"3")])
+    start, body = sent
+    assert start["status"] == 429
+    assert dict(start["headers"]) == {
+        b"content-type": PROBLEM_MEDIA_TYPE.encode(),
+        b"content-length": str(len(body["body"])).encode(),
+        b"retry-after": b"3",
+    }
+    assert body["body"] == problem_body(429, "Slow down.")
+
+
+def test_each_domain_error_has_its_status():
+    statuses = {error: error("x").status for error in (Unauthorized, Forbidden, NotFound, Conflict, Unavailable)}
+    assert statuses == {Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409, Unavailable: 503}
+    assert InvalidTransition("x").status == 409 and isinstance(InvalidTransition("x"), Conflict)
+
+
+def test_an_invalid_field_becomes_its_error_entry():
+    assert Invalid("Bad code.", field="uscc").errors == [{"field": "uscc", "message": "Bad code."}]
+    assert Invalid("Bad.").errors is None
+    listed = [{"field": "a", "message": "x"}, {"field": "b", "message": "y"}]
+    assert Invalid("Bad.", field="ignored", errors=listed).errors == listed
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (IntegrityError("INSERT", {}, DriverError("23505")), 409),
+        (DBAPIError("SELECT", {}, DriverError("22P02")), 422),
+        (DBAPIError("SELECT", {}, DriverError("22001")), 422),
+        (DBAPIError("SELECT", {}, DriverError("08006")), 503),
+        (DBAPIError("SELECT", {}, DriverError("53300")), 503),
+        (DBAPIError("SELECT", {}, DriverError("57P01")), 503),
+        (DBAPIError("SELECT", {}, DriverError(None), connection_invalidated=True), 503),
+        (DBAPIError("SELECT", {}, DriverError("42P01")), 500),
+        (DBAPIError("SELECT", {}, DriverError(None)), 500),
+    ],
+)
+def test_database_errors_map_to_statuses(error: DBAPIError, status: int):
+    answered, detail = database_problem(error)
+    assert answered == status and detail
+    assert "SELECT" not in detail and "INSERT" not in detail  # no statement leaks to the client
+
+
+def test_validation_errors_name_the_field_without_its_location():
+    exc = RequestValidationError(
+        [
+            {"loc": ("body", "industry"), "msg": "bad section"},
+            {"loc": ("body", "departments", 0, "department"), "msg": "unknown"},
+            {"loc": ("query", "limit"), "msg": "too big"},
+            {"loc": ("body",), "msg": "not an object"},
+            {"loc": (), "msg": "odd"},
+            {},
+        ]
+    )
+    assert validation_errors(exc) == [
+        {"field": "industry", "message": "bad section"},
+        {"field": "departments.0.department", "message": "unknown"},
+        {"field": "limit", "message": "too big"},
+        {"field": "body", "message": "not an object"},
+        {"field": "", "message": "odd"},
+        {"field": "", "message": "invalid"},
+    ]
+
+
+def test_declared_problem_responses_point_at_the_problem_schema():
+    declared = problem_responses(404, 409)
+    assert set(declared) == {404, 409}
+    assert declared[404]["description"] == "Not Found"
+    assert declared[409]["content"][PROBLEM_MEDIA_TYPE]["schema"] == {"$ref": "#/components/schemas/Problem"}

@@ -1,0 +1,30 @@
+"""`python -m services.common.serve`: one app under uvicorn with JSON logs named after the component."""
+
+import pytest
+
+from services.common import serve
+
+
+def test_serve_runs_the_named_app_with_json_logs(monkeypatch: pytest.MonkeyPatch):
+    configured: list[tuple] = []
+    runs: list[dict] = []
+    monkeypatch.setattr(serve, "configure_logging", lambda *args: configured.append(args))
+    monkeypatch.setattr(serve.uvicorn, "run", lambda app, **options: runs.append({"app": app, **options}))
+    monkeypatch.setenv("KUAIBAN_LOG_LEVEL", "DEBUG")
+    monkeypatch.setenv("KUAIBAN_HOST", "0.0.0.0")
+    monkeypatch.setattr("sys.argv", ["serve", "services.approval.app:app", "--port", "8002", "--workers", "2"])
+    serve.main()
+    assert configured == [("approval", "DEBUG")]
+    (run,) = runs
+    assert (run["app"], run["host"], run["port"], run["workers"]) == ("services.approval.app:app", "0.0.0.0", 8002, 2)
+    assert run["log_config"] is None and run["access_log"] is False  # our own access line, in JSON
+
+
+def test_the_gateway_component_and_an_explicit_host(monkeypatch: pytest.MonkeyPatch):
+    configured: list[tuple] = []
+    runs: list[dict] = []
+    monkeypatch.setattr(serve, "configure_logging", lambda *args: configured.append(args))
+    monkeypatch.setattr(serve.uvicorn, "run", lambda app, **options: runs.append(options))
+    monkeypatch.setattr("sys.argv", ["serve", "gateway.app:app", "--port", "8000", "--host", "127.0.0.2"])
+    serve.main()
+    assert configured[0][0] == "gateway" and runs[0]["host"] == "127.0.0.2" and runs[0]["workers"] == 1
