@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint coverage bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,10 @@ run: $(STAMP)
 test: $(STAMP)
 	@$(PY) -m ruff check .
 	@$(VENV)/bin/lint-imports --no-cache
-	@$(PY) -m pytest
+	@$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=90
+
+coverage: $(STAMP)
+	@$(PY) -m pytest --cov --cov-report=term-missing --cov-config=.coveragerc-exact
 
 lint: $(STAMP)
 	@$(PY) -m ruff check .
@@ -29,4 +32,4 @@ bench: $(STAMP)
 	@$(PY) bench/gateway.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage htmlcov

@@ -16,7 +16,7 @@ from services.common.logs import RequestIdMiddleware
 async def bootstrap_admin(runtime: GatewayRuntime) -> AsyncIterator[None]:
     """The `admin` account has the configured password before the first request."""
     async with runtime.sessions.begin() as session:
-        await service.ensure_admin(session, password=runtime.settings.admin_password)
+        await service.ensure_admin(session, password=runtime.settings.admin_password, passwords=runtime.passwords)
     yield
 
 

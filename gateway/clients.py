@@ -1,13 +1,14 @@
 """The gateway's typed clients of the services: registry look-ups for new accounts, health, OpenAPI."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import orjson
 from fastapi import Depends, Request
 
 from gateway.config import HEALTH_TIMEOUT_SECONDS
+from gateway.passwords import Passwords
 from services.common.app import Runtime
 from services.common.internal import InternalHttp, injected
 from services.common.problems import Invalid, Unavailable
@@ -17,9 +18,14 @@ from services.intake.contract import IntakeClient
 
 @dataclass(eq=False)
 class GatewayRuntime(Runtime):
-    """The gateway's runtime: the common one plus the last complete merged OpenAPI document."""
+    """The gateway's runtime: the common one, password hashing at the configured cost, and the last
+    complete merged OpenAPI document."""
 
+    passwords: Passwords = field(init=False)
     merged_openapi: tuple[float, dict[str, Any]] | None = None
+
+    def __post_init__(self) -> None:
+        self.passwords = Passwords(time_cost=self.settings.argon2_time_cost, memory_kib=self.settings.argon2_memory_kib)
 
 
 class ServicesClient:

@@ -31,6 +31,7 @@ async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: 
         session,
         username=form.username,
         password=form.password,
+        passwords=runtime.passwords,
         secret=settings.jwt_secret,
         ttl=settings.token_ttl_seconds,
     )
@@ -44,8 +45,10 @@ async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: 
     responses=problem_responses(403, 409, 422, 503),
     summary="Create an account (admin)",
 )
-async def create_account(body: AccountCreate, session: SessionDep, registry: RegistryDep, _: AdminDep):
-    return await service.create_account(session, data=body, registry=registry)
+async def create_account(
+    body: AccountCreate, session: SessionDep, registry: RegistryDep, runtime: GatewayRuntimeDep, _: AdminDep
+):
+    return await service.create_account(session, data=body, registry=registry, passwords=runtime.passwords)
 
 
 @router.get("/auth/me", response_model=AccountRead, responses=problem_responses(401), summary="The caller's account")

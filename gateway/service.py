@@ -7,16 +7,14 @@ import time
 import uuid
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from starlette.concurrency import run_in_threadpool
 
 from gateway.clients import GatewayRuntime, RegistryClient, ServicesClient
 from gateway.config import OPENAPI_CACHE_SECONDS
 from gateway.models import Account
+from gateway.passwords import Passwords
 from gateway.schemas import AccountCreate
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
@@ -24,24 +22,13 @@ from services.common.problems import NotFound, Unauthorized
 from services.common.settings import SERVICE_NAMES
 
 log = logging.getLogger("kuaiban.gateway")
-hasher = PasswordHasher()
-_DUMMY_HASH = hasher.hash("not-a-real-password")  # equal work for unknown usernames
 BAD_LOGIN = "Incorrect username or password."
 SCHEMA_REF = "#/components/schemas/"
 
 
-async def hash_password(password: str) -> str:
-    return await run_in_threadpool(hasher.hash, password)
-
-
-async def password_matches(password_hash: str, password: str) -> bool:
-    try:
-        return await run_in_threadpool(hasher.verify, password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-async def create_account(session: AsyncSession, *, data: AccountCreate, registry: RegistryClient) -> Account:
+async def create_account(
+    session: AsyncSession, *, data: AccountCreate, registry: RegistryClient, passwords: Passwords
+) -> Account:
     """Create an account; usernames are unique, and an enterprise's or bank's must be registered."""
     if data.enterprise_id is not None:
         await registry.require_enterprise(data.enterprise_id)
@@ -49,19 +36,21 @@ async def create_account(session: AsyncSession, *, data: AccountCreate, registry
         await registry.require_bank(data.bank_id)
     account = Account(
         **data.model_dump(exclude={"password"}, mode="python"),
-        password_hash=await hash_password(data.password),
+        password_hash=await passwords.hash(data.password),
     )
     await insert_unique(session, account, conflict=f"The username {data.username!r} is taken.")
     return account
 
 
-async def login(session: AsyncSession, *, username: str, password: str, secret: str, ttl: int) -> tuple[str, Account]:
+async def login(
+    session: AsyncSession, *, username: str, password: str, passwords: Passwords, secret: str, ttl: int
+) -> tuple[str, Account]:
     """Check credentials and issue an access token."""
     account = (await session.exec(select(Account).where(Account.username == username))).first()
     if account is None or not account.active:
-        await password_matches(_DUMMY_HASH, password)
+        await passwords.spend_equal_time(password)
         raise Unauthorized(BAD_LOGIN)
-    if not await password_matches(account.password_hash, password):
+    if not await passwords.matches(account.password_hash, password):
         raise Unauthorized(BAD_LOGIN)
     return issue_token(secret, principal_of(account), ttl_seconds=ttl), account
 
@@ -94,7 +83,7 @@ async def account_by_username(session: AsyncSession, *, username: str) -> Accoun
     return account
 
 
-async def ensure_admin(session: AsyncSession, *, password: str) -> None:
+async def ensure_admin(session: AsyncSession, *, password: str, passwords: Passwords) -> None:
     """Create the bootstrap `admin`, or reset its password to the configured one; safe on replicas.
 
     Runs at start-up in a transaction of its own (there is no request).
@@ -102,14 +91,14 @@ async def ensure_admin(session: AsyncSession, *, password: str) -> None:
     if not password:
         log.warning("KUAIBAN_ADMIN_PASSWORD is not set; the admin account is left as it is")
         return
-    password_hash = await hash_password(password)
+    password_hash = await passwords.hash(password)
     await session.exec(
         insert(Account)
         .values(id=uuid.uuid4(), username="admin", password_hash=password_hash, role="admin", active=True)
         .on_conflict_do_nothing(index_elements=["username"])
     )
     admin = (await session.exec(select(Account).where(Account.username == "admin").with_for_update())).one()
-    if not await password_matches(admin.password_hash, password):
+    if not await passwords.matches(admin.password_hash, password):
         admin.password_hash = password_hash
         session.add(admin)
         log.info("admin password reset to KUAIBAN_ADMIN_PASSWORD")

@@ -73,6 +73,7 @@ def system(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "KUAIBAN_ADMIN_PASSWORD": ADMIN_PASSWORD,
         "KUAIBAN_RATE_LIMIT_PER_MINUTE": "0",
         "KUAIBAN_LOG_LEVEL": "INFO",
+        **{f"KUAIBAN_{name.upper()}": str(value) for name, value in inprocess.CHEAP_PASSWORDS.items()},
         "KUAIBAN_CALENDAR_TTL_SECONDS": "1",  # calendar changes reach every service within a second
     }
     port = free_port_block()

@@ -32,13 +32,15 @@ APPS: dict[str, ASGIApp] = {
     "approval": approval_app,
     "finance": finance_app,
 }
+CHEAP_PASSWORDS = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}  # tests hash hundreds of passwords
 RUNTIMES: dict[str, type[Runtime]] = {"gateway": GatewayRuntime, "intake": IntakeRuntime}
 
 
 def inprocess_settings(**base) -> Settings:
     """Settings whose service URLs name the in-process apps (`http://intake.test`, ...)."""
     urls = {f"{name}_url": f"http://{name}.test" for name in APPS}
-    return Settings(**{"calendar_ttl_seconds": 0.001, **base, **urls})
+    cheap = {"calendar_ttl_seconds": 0.001, **CHEAP_PASSWORDS}
+    return Settings(**{**cheap, **base, **urls})
 
 
 class FakeClock:

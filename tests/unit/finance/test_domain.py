@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from services.common.problems import Invalid, InvalidTransition
+from services.common.schemas import CreditRating, IndustrySection
 from services.finance import domain
 from services.finance.domain import Decision, LoanStatus, NeedStatus, ProductStatus
 from services.finance.models import LoanApplication, Need, Product
@@ -27,11 +28,11 @@ def need(**fields) -> Need:
         "max_annual_rate_pct": 6.0,
         "status": NeedStatus.open,
         "enterprise_name": "濉溪县测试铝业有限公司",
-        "industry": "C",
+        "industry": IndustrySection.C,
         "town": "濉溪镇",
         "established_on": date(2018, 5, 20),
         "annual_revenue_yuan": 35_000_000,
-        "credit_rating": "A",
+        "credit_rating": CreditRating.A,
         "created_at": BEFORE,
         "updated_at": BEFORE,
     }

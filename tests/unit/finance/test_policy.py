@@ -11,7 +11,8 @@ from services.finance import policy
 from services.finance.domain import ProductStatus
 from services.finance.models import Product
 
-ENTERPRISE, BANK = uuid.uuid4(), uuid.uuid4()
+ENTERPRISE = uuid.UUID("9f1b6f5e-0c41-4a57-8d3e-3a5e2f0c0001")  # fixed: parametrize ids must match across xdist workers
+BANK = uuid.UUID("9f1b6f5e-0c41-4a57-8d3e-3a5e2f0c0002")
 
 
 def principal(role: Role, **claims) -> Principal:
