@@ -10,7 +10,7 @@ from fastapi import Depends, Request
 from gateway.config import HEALTH_TIMEOUT_SECONDS
 from gateway.passwords import Passwords
 from services.common.app import Runtime
-from services.common.internal import InternalHttp, injected
+from services.common.internal import ContractClient, InternalHttp, injected
 from services.common.problems import Invalid, Unavailable
 from services.finance.contract import FinanceClient
 from services.intake.contract import IntakeClient
@@ -28,11 +28,8 @@ class GatewayRuntime(Runtime):
         self.passwords = Passwords(time_cost=self.settings.argon2_time_cost, memory_kib=self.settings.argon2_memory_kib)
 
 
-class ServicesClient:
+class ServicesClient(ContractClient):
     """What the gateway asks of every service: its health and its OpenAPI document."""
-
-    def __init__(self, internal: InternalHttp) -> None:
-        self._internal = internal
 
     async def healthy(self, service: str) -> bool:
         try:

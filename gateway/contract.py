@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict
 
-from services.common.internal import InternalHttp
+from services.common.internal import ContractClient
 
 ACCOUNT_PATH = "/internal/identity/accounts/{username}"
 
@@ -21,11 +21,8 @@ class AccountRef(BaseModel):
     department: str | None
 
 
-class IdentityClient:
+class IdentityClient(ContractClient):
     """The gateway's accounts as services call them."""
-
-    def __init__(self, internal: InternalHttp) -> None:
-        self._internal = internal
 
     async def account(self, username: str) -> AccountRef | None:
         path = ACCOUNT_PATH.format(username=username)

@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from services.common.calendar import YearSchedule
-from services.common.internal import InternalHttp
+from services.common.internal import ContractClient
 from services.common.problems import Unavailable
 
 CALENDAR_PATH = "/internal/approval/calendar"
@@ -41,11 +41,8 @@ class CalendarFeed(BaseModel):
     years: list[YearScheduleBody]
 
 
-class ApprovalClient:
+class ApprovalClient(ContractClient):
     """Approval as other services call it."""
-
-    def __init__(self, internal: InternalHttp) -> None:
-        self._internal = internal
 
     async def calendar(self) -> list[YearSchedule]:
         feed = await self._internal.fetch("approval", CALENDAR_PATH, CalendarFeed, what="the working-day calendar")

@@ -10,10 +10,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
 from services.common.calendar import WorkCalendar
 from services.common.problems import Invalid, InvalidTransition
+
+if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
+    from services.approval.models import Application, Task
+    from services.approval.schemas import MatterMaterial
 
 
 class ApplicationStatus(StrEnum):
@@ -57,12 +61,6 @@ def submitted(matter_name: str, departments: int) -> Event:
     return "submitted", f"{matter_name}申请已提交，{departments}个部门并联审批"
 
 
-class Material(Protocol):
-    code: str
-    name: str
-    waivable: bool
-
-
 @dataclass(frozen=True)
 class Commitment:
     material_code: str
@@ -72,7 +70,7 @@ class Commitment:
 def check_materials(
     *,
     matter_code: str,
-    materials: Sequence[Material],
+    materials: Sequence["MatterMaterial"],
     provided: Sequence[str],
     commitments: Sequence[Commitment],
     rating: str,
@@ -112,41 +110,15 @@ def check_materials(
         raise Invalid("; ".join(e["message"] for e in errors), errors=errors)
 
 
-class TaskState(Protocol):
-    id: Any
-    department: str
-    task_name: str
-    status: TaskStatus
-    due_date: date
-    decided_at: datetime | None
-    decided_by: str | None
-    comment: str | None
-    deemed: bool
-    updated_at: datetime
-
-
-class ApplicationState(Protocol):
-    status: ApplicationStatus
-    submitted_at: datetime
-    completed_at: datetime | None
-    elapsed_working_days: float | None
-    paused_at: datetime | None
-    pauses: list[list[str]]
-    commitments: list[dict[str, Any]]
-    materials: list[str]
-    materials_count: int
-    updated_at: datetime
-
-
-def require_open(application: ApplicationState) -> None:
+def require_open(application: "Application") -> None:
     if application.status not in OPEN_STATUSES:
         raise InvalidTransition(f"The application is {application.status}; no more changes.")
 
 
 def decide(
-    application: ApplicationState,
-    tasks: Sequence[TaskState],
-    task: TaskState,
+    application: "Application",
+    tasks: Sequence["Task"],
+    task: "Task",
     *,
     decision: Decision,
     comment: str | None,
@@ -174,13 +146,13 @@ def decide(
     return ApplicationStatus.approved if all_approved(application, tasks) else None
 
 
-def all_approved(application: ApplicationState, tasks: Sequence[TaskState]) -> bool:
+def all_approved(application: "Application", tasks: Sequence["Task"]) -> bool:
     return application.status == ApplicationStatus.in_review and all(t.status == TaskStatus.approved for t in tasks)
 
 
 def close(
-    application: ApplicationState,
-    tasks: Sequence[TaskState],
+    application: "Application",
+    tasks: Sequence["Task"],
     status: ApplicationStatus,
     *,
     calendar: WorkCalendar,
@@ -207,15 +179,15 @@ def close(
     return status.value, CLOSING_SUMMARY[status]
 
 
-def closed_pauses(application: ApplicationState, now: datetime) -> list[list[str]]:
+def closed_pauses(application: "Application", now: datetime) -> list[list[str]]:
     if application.paused_at is None:
         return list(application.pauses)
     return [*application.pauses, [application.paused_at.isoformat(), now.isoformat()]]
 
 
 def supplement(
-    application: ApplicationState,
-    tasks: Sequence[TaskState],
+    application: "Application",
+    tasks: Sequence["Task"],
     *,
     provided: set[str],
     known: Collection[str],
@@ -249,7 +221,7 @@ def supplement(
     application.updated_at = now
 
 
-def deem_overdue(tasks: Sequence[TaskState], *, today: date, now: datetime) -> int:
+def deem_overdue(tasks: Sequence["Task"], *, today: date, now: datetime) -> int:
     """超时默认: pending tasks past their due date are approved as deemed; returns how many."""
     deemed = 0
     for task in tasks:
@@ -260,6 +232,6 @@ def deem_overdue(tasks: Sequence[TaskState], *, today: date, now: datetime) -> i
     return deemed
 
 
-def commitment_overdue(application: ApplicationState, *, today: date) -> bool:
+def commitment_overdue(application: "Application", *, today: date) -> bool:
     """A commitment past its due date and not fulfilled terminates the application."""
     return any(c["fulfilled_at"] is None and date.fromisoformat(c["due_date"]) < today for c in application.commitments)

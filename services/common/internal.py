@@ -158,6 +158,13 @@ class InternalHttp:
         await self._transport.aclose()
 
 
+class ContractClient:
+    """The base of the typed clients each provider's `contract.py` offers: they call over `internal`."""
+
+    def __init__(self, internal: InternalHttp) -> None:
+        self._internal = internal
+
+
 C = TypeVar("C")
 
 

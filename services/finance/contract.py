@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict
 
-from services.common.internal import InternalHttp
+from services.common.internal import ContractClient
 
 BANK_PATH = "/internal/finance/banks/{bank_id}"
 
@@ -20,11 +20,8 @@ class BankRef(BaseModel):
     name: str
 
 
-class FinanceClient:
+class FinanceClient(ContractClient):
     """Finance as other services call it."""
-
-    def __init__(self, internal: InternalHttp) -> None:
-        self._internal = internal
 
     async def bank(self, bank_id: uuid.UUID) -> BankRef | None:
         return await self._internal.fetch("finance", BANK_PATH.format(bank_id=bank_id), BankRef, what="the bank")

@@ -9,9 +9,13 @@ leaves the rows as they were.
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from services.common.problems import Invalid, InvalidTransition
+
+if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
+    from services.finance.models import LoanApplication, Need, Product
+    from services.intake.contract import EnterpriseProfile
 
 
 class Collateral(StrEnum):
@@ -69,69 +73,21 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-class ProductState(Protocol):
-    name: str
-    status: ProductStatus
-    min_amount_yuan: int
-    max_amount_yuan: int
-    annual_rate_pct_min: float
-    annual_rate_pct_max: float
-    term_months_min: int
-    term_months_max: int
-    collateral_types: list[str]
-    industries: list[str]
-    towns: list[str]
-    min_years_in_business: int
-    min_annual_revenue_yuan: int
-    updated_at: datetime
-
-
-class NeedState(Protocol):
-    status: NeedStatus
-    amount_yuan: int
-    term_months: int
-    collateral_available: list[str]
-    max_annual_rate_pct: float | None
-    updated_at: datetime
-
-
-class Profile(Protocol):
-    industry: str
-    town: str
-    established_on: date
-    credit_rating: str
-
-
-class LoanState(Protocol):
-    status: LoanStatus
-    approved_amount_yuan: int | None
-    approved_rate_pct: float | None
-    approved_term_months: int | None
-    reason: str | None
-    decided_at: datetime | None
-    signed_amount_yuan: int | None
-    signed_rate_pct: float | None
-    signed_term_months: int | None
-    signed_on: date | None
-    event_id: uuid.UUID | None
-    updated_at: datetime
-
-
-def withdraw_product(product: ProductState, *, now: datetime) -> None:
+def withdraw_product(product: "Product", *, now: datetime) -> None:
     if product.status != ProductStatus.active:
         raise InvalidTransition("The product is withdrawn already.")
     product.status = ProductStatus.withdrawn
     product.updated_at = now
 
 
-def require_open(need: NeedState) -> None:
+def require_open(need: "Need") -> None:
     if need.status != NeedStatus.open:
         raise InvalidTransition(f"The need is {need.status}.")
 
 
 def decide(
-    loan: LoanState,
-    need: NeedState,
+    loan: "LoanApplication",
+    need: "Need",
     *,
     decision: Decision,
     amount_yuan: int | None,
@@ -159,8 +115,8 @@ def decide(
 
 
 def sign(
-    loan: LoanState,
-    need: NeedState,
+    loan: "LoanApplication",
+    need: "Need",
     *,
     amount_yuan: int,
     rate_pct: float,
@@ -192,7 +148,7 @@ def sign(
     return "deal.signed", f"签订贷款合同 {wan(amount_yuan)} 万元，年利率 {rate_pct:g}%，期限 {term_months} 个月"
 
 
-def reasons(product: ProductState, need: NeedState, profile: Profile, on: date) -> list[str]:
+def reasons(product: "Product", need: "Need", profile: "EnterpriseProfile", on: date) -> list[str]:
     """Why the product fits, in the words a loan officer would use."""
     said = [
         f"额度 {wan(product.min_amount_yuan)}–{wan(product.max_amount_yuan)} 万覆盖需求 {wan(need.amount_yuan)} 万",

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from services.common.internal import InternalHttp
+from services.common.internal import ContractClient
 from services.common.outbox import OutboxMessage, message
 from services.common.problems import Invalid
 from services.common.schemas import CreditRating, IndustrySection, RequestBody, text
@@ -68,11 +68,8 @@ class TimelineReceipt(BaseModel):
     stored: bool
 
 
-class IntakeClient:
+class IntakeClient(ContractClient):
     """Intake as other services call it."""
-
-    def __init__(self, internal: InternalHttp) -> None:
-        self._internal = internal
 
     async def enterprise(self, enterprise_id: uuid.UUID) -> EnterpriseProfile:
         """The enterprise's profile; an unknown enterprise is 422 on `enterprise_id` wherever it is named."""

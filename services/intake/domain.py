@@ -7,10 +7,13 @@ loads, locks, applies and stores.
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from services.common.calendar import cst_date
 from services.common.problems import Invalid, InvalidTransition
+
+if TYPE_CHECKING:  # the row these rules change; only its attributes are used, no database
+    from services.intake.models import EnterpriseRequest
 
 
 class Category(StrEnum):
@@ -62,31 +65,13 @@ TIMELINE_SUMMARY = {  # the events that also go on the enterprise's timeline, as
 Event = tuple[str, dict[str, Any]]  # (action, details), e.g. ("replied", {"content": "已安排专线"})
 
 
-class RequestState(Protocol):
-    status: RequestStatus
-    channel: Channel
-    grade: Grade | None
-    lead_department: str | None
-    cooperating_departments: list[str]
-    due_date: date | None
-    assigned_at: datetime | None
-    first_replied_at: datetime | None
-    replied_at: datetime | None
-    closed_at: datetime | None
-    reply: str | None
-    rating: int | None
-    feedback_comment: str | None
-    created_at: datetime
-    updated_at: datetime
-
-
-def require(request: RequestState, allowed: tuple[RequestStatus, ...], *, action: str) -> None:
+def require(request: "EnterpriseRequest", allowed: tuple[RequestStatus, ...], *, action: str) -> None:
     """A move the request's status does not allow is a conflict (409)."""
     if request.status not in allowed:
         raise InvalidTransition(f"A {request.status} request cannot be {action}.")
 
 
-def receive(request: RequestState, *, now: datetime) -> list[Event]:
+def receive(request: "EnterpriseRequest", *, now: datetime) -> list[Event]:
     """A new request starts `received`, stamped with the time it came in."""
     request.status = RequestStatus.received
     request.created_at = request.updated_at = now
@@ -94,7 +79,7 @@ def receive(request: RequestState, *, now: datetime) -> list[Event]:
 
 
 def assign(
-    request: RequestState, *, lead: str, cooperating: list[str], grade: Grade, due_date: date, now: datetime
+    request: "EnterpriseRequest", *, lead: str, cooperating: list[str], grade: Grade, due_date: date, now: datetime
 ) -> list[Event]:
     """Lead and cooperating departments and a grade; the due date follows from the grade (the caller's calendar)."""
     require(request, ASSIGNABLE, action="assigned")
@@ -115,7 +100,7 @@ def assign(
     return [("assigned", details)]
 
 
-def reply(request: RequestState, *, content: str, now: datetime) -> list[Event]:
+def reply(request: "EnterpriseRequest", *, content: str, now: datetime) -> list[Event]:
     """The lead department answers; the first answer's time is kept for punctuality."""
     require(request, REPLYABLE, action="replied to")
     request.first_replied_at = request.first_replied_at or now
@@ -125,14 +110,14 @@ def reply(request: RequestState, *, content: str, now: datetime) -> list[Event]:
     return [("replied", {"content": content})]
 
 
-def note(request: RequestState, *, content: str, now: datetime) -> list[Event]:
+def note(request: "EnterpriseRequest", *, content: str, now: datetime) -> list[Event]:
     """A note changes no status; it is only possible while the request is being handled."""
     require(request, ANNOTATABLE, action="annotated")
     request.updated_at = now
     return [("note", {"content": content})]
 
 
-def feedback(request: RequestState, *, rating: int, comment: str | None, now: datetime) -> list[Event]:
+def feedback(request: "EnterpriseRequest", *, rating: int, comment: str | None, now: datetime) -> list[Event]:
     """The enterprise rates the answer: 3 or more closes the request, 2 or less reopens it."""
     require(request, (RequestStatus.replied,), action="rated")
     closing = rating >= CLOSING_RATING

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from services.common.departments import Department
 from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
+from services.intake.contract import EnterpriseProfile
 from services.intake.domain import Category, Channel, Grade, RequestStatus
 from services.intake.uscc import uscc_error
 
@@ -39,17 +40,9 @@ class EnterpriseCreate(RequestBody):
     key_enterprise: bool = False
 
 
-class EnterpriseRead(ResponseBody):
-    id: uuid.UUID
-    uscc: str
-    name: str
-    industry: IndustrySection
-    town: str
-    established_on: date
-    employees: int | None
-    annual_revenue_yuan: int | None
-    credit_rating: CreditRating
-    key_enterprise: bool
+class EnterpriseRead(EnterpriseProfile):
+    """An enterprise as its page shows it: the profile other services get, its liaison, its times."""
+
     liaison_officer: str | None
     created_at: datetime
     updated_at: datetime
