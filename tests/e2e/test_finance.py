@@ -4,40 +4,21 @@ is tested in process (tests/api/finance, tests/unit/finance)."""
 
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import httpx
 
 from launcher.system import System
 from services.common.calendar import CST
-from tests.helpers.factories import unique_name
+from tests.helpers.factories import product_body
 from tests.helpers.http import collect, make_account, make_bank
 from tests.helpers.problems import assert_problem
-
-
-def product_body() -> dict:
-    return {
-        "name": unique_name("科技贷"),
-        "min_amount_yuan": 1_000_000,
-        "max_amount_yuan": 10_000_000,
-        "annual_rate_pct_min": 3.5,
-        "annual_rate_pct_max": 5.5,
-        "term_months_min": 12,
-        "term_months_max": 36,
-        "collateral_types": ["credit"],
-        "industries": ["C"],
-        "towns": [],
-        "min_years_in_business": 3,
-        "min_annual_revenue_yuan": 10_000_000,
-        "accepted_credit_ratings": ["A", "B"],
-        "valid_until": (datetime.now(CST).date() + timedelta(days=365)).isoformat(),
-    }
 
 
 def test_concurrent_product_retries_create_one_product(gateway: httpx.Client, admin_headers: dict, system: System):
     bank_id = make_bank(gateway, admin_headers)
     bank = make_account(gateway, admin_headers, "bank", bank_id=bank_id)[1]
-    body = product_body()
+    body = product_body(datetime.now(CST).date())
     headers = {**bank, "Idempotency-Key": f"concurrent-{uuid.uuid4()}"}
 
     def post(_: int) -> httpx.Response:

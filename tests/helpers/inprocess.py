@@ -6,13 +6,15 @@ profile runs intake's real route on the same transaction. A service marked `down
 clock is a `FakeClock` every app shares: tests move time instead of rewriting timestamps in SQL.
 """
 
+import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message
 
 from gateway.app import api as gateway_app
 from gateway.clients import GatewayRuntime
@@ -130,3 +132,42 @@ async def start(engine: AsyncEngine, settings: Settings) -> AsyncIterator[Kuaiba
             for app in APPS.values():
                 del app.state.runtime
             await transaction.rollback()
+
+
+async def pages(client: httpx.AsyncClient, path: str, headers: dict | None = None, **params) -> AsyncIterator[dict]:
+    """Each page of a list (answered 200), following `next_cursor` until a page has none."""
+    cursor: str | None = None
+    while True:
+        query = {**params, **({"cursor": cursor} if cursor is not None else {})}
+        response = await client.get(path, params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        yield page
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return
+
+
+async def collect_all(client: httpx.AsyncClient, path: str, headers: dict | None, **params) -> list[dict]:
+    """Every item of a list, 100 a page unless `limit` says otherwise, following `next_cursor`."""
+    return [item async for page in pages(client, path, headers, **{"limit": 100, **params}) for item in page["items"]]
+
+
+@asynccontextmanager
+async def served(app: ASGIApp) -> AsyncIterator[None]:
+    """The app started and stopped through the ASGI lifespan protocol, as uvicorn does it: the lifespan messages
+    pass through the whole middleware stack, and a start-up error is raised as itself."""
+    inbox: asyncio.Queue[Message] = asyncio.Queue()
+    outbox: asyncio.Queue[Message] = asyncio.Queue()
+    running = asyncio.create_task(app({"type": "lifespan", "asgi": {"version": "3.0"}}, inbox.get, outbox.put))
+    await inbox.put({"type": "lifespan.startup"})
+    started = await outbox.get()
+    if started["type"] != "lifespan.startup.complete":
+        await running  # raises the start-up error itself
+        raise AssertionError(started)
+    try:
+        yield
+    finally:
+        await inbox.put({"type": "lifespan.shutdown"})
+        assert (await outbox.get())["type"] == "lifespan.shutdown.complete"
+        await running

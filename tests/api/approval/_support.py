@@ -10,7 +10,7 @@ from services.approval.contract import YearScheduleBody
 from services.approval.models import ApprovalOutbox
 from services.common.calendar import CST, WorkCalendar
 from tests.helpers.factories import enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, collect_all
 
 ADMIN = headers_for("admin", username="admin")
 INTERNAL = headers_for("internal", username="intake")
@@ -178,21 +178,6 @@ async def sweep(api: httpx.AsyncClient) -> dict:
     return response.json()
 
 
-async def collect(client: httpx.AsyncClient, path: str, headers: dict, **params) -> list[dict]:
-    """Every item of a list, following `next_cursor`."""
-    items: list[dict] = []
-    cursor = None
-    while True:
-        query = {"limit": 100, **params, **({"cursor": cursor} if cursor else {})}
-        response = await client.get(path, params=query, headers=headers)
-        assert response.status_code == 200, response.text
-        body = response.json()
-        items += body["items"]
-        cursor = body["next_cursor"]
-        if not cursor:
-            return items
-
-
 async def calendar_of(api: httpx.AsyncClient, *years: int) -> WorkCalendar:
     """The calendar every service uses, as the public API shows it."""
     schedules = []
@@ -221,7 +206,7 @@ async def deliver(kuaiban: Kuaiban) -> int:
 async def events_of(kuaiban: Kuaiban, enterprise_id: str, application_id: str) -> list[str]:
     """The kinds of the application's events on the enterprise's timeline in intake (all from approval)."""
     async with kuaiban.client("intake", ADMIN) as intake:
-        timeline = await collect(intake, f"/intake/enterprises/{enterprise_id}/timeline", ADMIN)
+        timeline = await collect_all(intake, f"/intake/enterprises/{enterprise_id}/timeline", ADMIN)
     mine = [item for item in timeline if item["ref_id"] == application_id]
     assert all(item["service"] == "approval" and item["at"].endswith("Z") for item in mine), mine
     return sorted(item["kind"] for item in mine)

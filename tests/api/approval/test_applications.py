@@ -16,14 +16,13 @@ from tests.api.approval._support import (
     Cast,
     apply,
     calendar_of,
-    collect,
     fetch,
     make_matter,
     statuses,
     submit,
 )
 from tests.helpers.factories import headers_for
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, collect_all
 from tests.helpers.problems import assert_problem
 
 # Submitted on Monday 2 March 2026: the N-th working day after it.
@@ -31,7 +30,7 @@ DUE = {1: "2026-03-03", 2: "2026-03-04", 3: "2026-03-05"}
 
 
 async def stored_for(api: httpx.AsyncClient, matter_code: str) -> set[str]:
-    return {a["id"] for a in await collect(api, "/approval/applications", ADMIN) if a["matter_code"] == matter_code}
+    return {a["id"] for a in await collect_all(api, "/approval/applications", ADMIN) if a["matter_code"] == matter_code}
 
 
 async def test_submission_fans_out_to_every_department(api: httpx.AsyncClient, cast: Cast):

@@ -9,8 +9,8 @@ import pytest
 from services.approval.models import ApprovalOutbox
 from services.common.internal import Reply
 from services.intake.contract import TIMELINE_PATH
-from tests.api.approval._support import ADMIN, Cast, apply, collect, events_of, make_matter
-from tests.helpers.inprocess import Kuaiban
+from tests.api.approval._support import ADMIN, Cast, apply, events_of, make_matter
+from tests.helpers.inprocess import Kuaiban, collect_all
 from tests.helpers.problems import assert_problem
 
 DEAD_LETTERS = "/approval/admin/dead-letters"
@@ -32,7 +32,7 @@ def refuse_timeline_once(kuaiban: Kuaiban, monkeypatch: pytest.MonkeyPatch, stat
 
 
 async def dead_letters(api: httpx.AsyncClient) -> dict[str, dict]:
-    return {item["id"]: item for item in await collect(api, DEAD_LETTERS, ADMIN)}
+    return {item["id"]: item for item in await collect_all(api, DEAD_LETTERS, ADMIN)}
 
 
 async def test_a_dead_letter_is_redriven_and_delivered(

@@ -2,7 +2,8 @@
 
 import httpx
 
-from tests.api.approval._support import ADMIN, DEPARTMENTS, Cast, collect, matter_body
+from tests.api.approval._support import ADMIN, DEPARTMENTS, Cast, matter_body
+from tests.helpers.inprocess import collect_all, pages
 from tests.helpers.problems import assert_problem
 
 MARKET = {"department": "market", "task_name": "营业执照核发", "sla_working_days": 1}
@@ -23,7 +24,7 @@ async def test_matters_are_defined_by_admins(api: httpx.AsyncClient, cast: Cast,
     assert_problem(await api.post("/approval/matters", json=matter_body()), 401)
 
     for role in (cast.admin, cast.officer("tax"), cast.own, cast.bank):
-        listed = await collect(api, "/approval/matters", role)
+        listed = await collect_all(api, "/approval/matters", role)
         assert body["code"] in {m["code"] for m in listed}
     assert_problem(await api.get("/approval/matters"), 401)
 
@@ -62,15 +63,9 @@ async def test_matters_page_newest_first_with_a_cursor(api: httpx.AsyncClient, k
         created = await api.post("/approval/matters", json=body, headers=ADMIN)
         assert created.status_code == 201 and created.json()["created_at"].startswith("2026-03-02T01:0")
         codes.append(body["code"])
-    pages, cursor = [], None
-    while True:
-        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
-        page = (await api.get("/approval/matters", params=params, headers=ADMIN)).json()
-        assert len(page["items"]) <= 2
-        pages.append(page["items"])
-        if not (cursor := page["next_cursor"]):
-            break
-    listed = [m["code"] for items in pages for m in items]
-    assert len(listed) == len(set(listed)) and len(pages) >= 2
+    walked = [page["items"] async for page in pages(api, "/approval/matters", ADMIN, limit=2)]
+    assert all(len(items) <= 2 for items in walked)
+    listed = [m["code"] for items in walked for m in items]
+    assert len(listed) == len(set(listed)) and len(walked) >= 2
     assert [code for code in listed if code in codes] == codes[::-1]
     assert_problem(await api.get("/approval/matters", params={"cursor": "not-a-cursor"}, headers=ADMIN), 422)

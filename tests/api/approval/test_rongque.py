@@ -12,10 +12,10 @@ from tests.api.approval._support import (
     WITHOUT_LEASE,
     Cast,
     apply,
-    collect,
     make_matter,
     submit,
 )
+from tests.helpers.inprocess import collect_all
 from tests.helpers.problems import assert_problem
 
 
@@ -82,7 +82,7 @@ async def test_the_rongque_rules(api: httpx.AsyncClient, cast: Cast):
     assert on_behalf["enterprise_id"] == cast.other_id
 
     stored = {
-        a["id"] for a in await collect(api, "/approval/applications", ADMIN) if a["matter_code"] == matter["code"]
+        a["id"] for a in await collect_all(api, "/approval/applications", ADMIN) if a["matter_code"] == matter["code"]
     }
     assert stored == {full["id"], waived["id"], today["id"], rated_d["id"], on_behalf["id"]}  # none of the refused
 

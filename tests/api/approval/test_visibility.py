@@ -9,7 +9,6 @@ from tests.api.approval._support import (
     ADMIN,
     Cast,
     apply,
-    collect,
     decide,
     fetch,
     make_matter,
@@ -17,7 +16,7 @@ from tests.api.approval._support import (
     task_of,
     withdraw,
 )
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, collect_all
 from tests.helpers.problems import assert_problem
 
 
@@ -105,7 +104,7 @@ async def test_visibility_matrix(api: httpx.AsyncClient, cast: Cast):
         "other": ({theirs["id"]}, {ours["id"]}),
     }
     for role, (present, absent) in lists.items():
-        items = await collect(api, "/approval/applications", roles[role])
+        items = await collect_all(api, "/approval/applications", roles[role])
         seen = {item["id"] for item in items}
         assert present <= seen and not (absent & seen), role
         if role in ("market", "hrss"):
@@ -123,7 +122,7 @@ async def test_visibility_matrix(api: httpx.AsyncClient, cast: Cast):
         for limit in (0, 101):
             assert_problem(await api.get(path, params={"limit": limit}, headers=headers), 422)
 
-    inbox = await collect(api, "/approval/tasks", roles["market"], status="pending")
+    inbox = await collect_all(api, "/approval/tasks", roles["market"], status="pending")
     assert inbox and all(t["department"] == "market" and t["status"] == "pending" for t in inbox)
     inbox_ids = {t["id"] for t in inbox}
     assert market_task in inbox_ids and task_of(ours, "tax")["id"] not in inbox_ids
@@ -132,11 +131,11 @@ async def test_visibility_matrix(api: httpx.AsyncClient, cast: Cast):
     assert_problem(await api.get("/approval/tasks", params={"status": "maybe"}, headers=roles["market"]), 422)
 
     assert (await decide(api, roles["market"], market_task, "approve")).status_code == 200
-    pending_ids = {t["id"] for t in await collect(api, "/approval/tasks", roles["market"], status="pending")}
+    pending_ids = {t["id"] for t in await collect_all(api, "/approval/tasks", roles["market"], status="pending")}
     assert market_task not in pending_ids
-    approved = await collect(api, "/approval/tasks", roles["market"], status="approved")
+    approved = await collect_all(api, "/approval/tasks", roles["market"], status="approved")
     assert market_task in {t["id"] for t in approved} and all(t["status"] == "approved" for t in approved)
-    assert market_task in {t["id"] for t in await collect(api, "/approval/tasks", roles["market"])}
+    assert market_task in {t["id"] for t in await collect_all(api, "/approval/tasks", roles["market"])}
     withdrawn = await withdraw(api, cast.own, ours["id"])
     assert withdrawn.status_code == 200, withdrawn.text
     assert_problem(await withdraw(api, cast.own, ours["id"]), 409)
@@ -149,7 +148,7 @@ async def test_applications_filter_by_status_and_page(api: httpx.AsyncClient, ca
         kuaiban.clock.advance(minutes=1)
         made.append(await apply(api, cast.own, matter["code"]))
     assert (await decide(api, cast.officer("market"), task_of(made[0], "market")["id"], "approve")).status_code == 200
-    approved = await collect(api, "/approval/applications", cast.own, status="approved")
+    approved = await collect_all(api, "/approval/applications", cast.own, status="approved")
     assert [a["id"] for a in approved if a["matter_code"] == matter["code"]] == [made[0]["id"]]
     first = (await api.get("/approval/applications", params={"limit": 2}, headers=cast.own)).json()
     assert [a["id"] for a in first["items"]] == [made[2]["id"], made[1]["id"]] and first["next_cursor"]

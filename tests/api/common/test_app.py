@@ -1,14 +1,13 @@
 """What every app gets from `create_app`: problem+json for every error, request ids, OpenAPI, health and the
 runtime its lifespan builds; shown on intake and on small probe apps."""
 
-import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
 import pytest
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from services.common.app import Runtime, create_app
@@ -23,7 +22,7 @@ from tests.api.common._support import (
     probe_client,
 )
 from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, enterprise_payload, headers_for
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, pages, served
 from tests.helpers.problems import assert_problem
 
 router = APIRouter(prefix="/probe")
@@ -132,22 +131,6 @@ async def test_health_says_ok_with_the_database_and_503_without(kuaiban: Kuaiban
     assert assert_problem(sick, 503)["detail"] == "The probe service cannot reach its database."
 
 
-@asynccontextmanager
-async def served(app: FastAPI) -> AsyncIterator[None]:
-    """The app started and stopped through the ASGI lifespan protocol, as uvicorn does it."""
-    inbox: asyncio.Queue[dict] = asyncio.Queue()
-    outbox: asyncio.Queue[dict] = asyncio.Queue()
-    task = asyncio.create_task(app({"type": "lifespan", "asgi": {"version": "3.0"}}, inbox.get, outbox.put))
-    await inbox.put({"type": "lifespan.startup"})
-    assert (await outbox.get())["type"] == "lifespan.startup.complete"
-    try:
-        yield
-    finally:
-        await inbox.put({"type": "lifespan.shutdown"})
-        assert (await outbox.get())["type"] == "lifespan.shutdown.complete"
-        await task
-
-
 async def test_the_lifespan_builds_the_runtime_from_the_environment_and_closes_it(
     monkeypatch: pytest.MonkeyPatch, settings: Settings
 ):
@@ -185,15 +168,11 @@ async def test_a_runtime_a_test_set_is_kept_and_left_open(kuaiban: Kuaiban):
 
 async def walk(intake: httpx.AsyncClient, *, limit: int) -> list[str]:
     """Every meeting's title, following `next_cursor` page by page."""
-    seen, cursor = [], None
-    while True:
-        page = await intake.get("/intake/meetings", params={"limit": limit, **({"cursor": cursor} if cursor else {})})
-        assert page.status_code == 200, page.text
-        assert len(page.json()["items"]) <= limit
-        seen += [item["title"] for item in page.json()["items"]]
-        cursor = page.json()["next_cursor"]
-        if cursor is None:
-            return seen
+    seen = []
+    async for page in pages(intake, "/intake/meetings", limit=limit):
+        assert len(page["items"]) <= limit
+        seen += [item["title"] for item in page["items"]]
+    return seen
 
 
 async def test_a_list_is_walked_page_by_page_with_its_cursor(kuaiban: Kuaiban):

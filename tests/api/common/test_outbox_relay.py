@@ -14,7 +14,7 @@ import pytest
 from services.approval.models import ApprovalOutbox
 from services.common import outbox
 from services.common.db import on_commit
-from services.common.outbox import CLAIM_LEASE, MessageStatus, OutboxRelay, outbox_hook
+from services.common.outbox import CLAIM_LEASE, MessageStatus, OutboxMessage, OutboxRelay, outbox_hook
 from services.intake.contract import TIMELINE_PATH, timeline_message
 from tests.api.common._support import (
     ADMIN,
@@ -27,7 +27,7 @@ from tests.api.common._support import (
     timeline_ids,
 )
 from tests.helpers.factories import headers_for
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, collect_all
 from tests.helpers.problems import assert_problem
 
 
@@ -63,17 +63,24 @@ async def submitted_message(kuaiban: Kuaiban) -> tuple[str, uuid.UUID]:
     return enterprise_id, (await message_about(kuaiban, application["id"])).id
 
 
-async def direct_message(kuaiban: Kuaiban, enterprise_id: str, **payload_changes) -> uuid.UUID:
-    """A timeline message put into approval's outbox as `service.py` does, its payload changed as given."""
-    row = timeline_message(
+def timeline_row(
+    kuaiban: Kuaiban, enterprise_id: str, summary: str = "SP20261012-00001 营业执照核发申请已提交"
+) -> OutboxMessage:
+    """A row of approval's outbox telling intake's timeline of a submitted application, as `service.py` makes it."""
+    return timeline_message(
         ApprovalOutbox,
         sender="approval",
         enterprise_id=uuid.UUID(enterprise_id),
         kind="application.submitted",
         ref_id=uuid.uuid4(),
-        summary="SP20261012-00001 营业执照核发申请已提交",
+        summary=summary,
         at=kuaiban.clock(),
     )
+
+
+async def direct_message(kuaiban: Kuaiban, enterprise_id: str, **payload_changes) -> uuid.UUID:
+    """A timeline message put into approval's outbox as `service.py` does, its payload changed as given."""
+    row = timeline_row(kuaiban, enterprise_id)
     row.payload = {**row.payload, **payload_changes}
     async with kuaiban.runtimes["approval"].sessions.begin() as session:
         session.add(row)
@@ -265,15 +272,7 @@ async def test_admin_lists_dead_letters_page_by_page(kuaiban: Kuaiban):
         kuaiban.clock.advance(seconds=1)
     pending = await direct_message(kuaiban, enterprise_id)
     async with kuaiban.client("approval", ADMIN) as approval:
-        listed, cursor = [], None
-        while True:
-            params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
-            page = await approval.get("/approval/admin/dead-letters", params=params)
-            assert page.status_code == 200, page.text
-            listed += page.json()["items"]
-            cursor = page.json()["next_cursor"]
-            if cursor is None:
-                break
+        listed = await collect_all(approval, "/approval/admin/dead-letters", None, limit=1)
         for role in (
             headers_for("officer", department="market"),
             headers_for("enterprise", enterprise_id=enterprise_id),
@@ -329,17 +328,7 @@ async def test_a_commit_that_wrote_a_message_wakes_the_relay_and_nothing_else_do
     assert woken == ["wake"]
 
     async with sessions() as session:
-        session.add(
-            timeline_message(
-                ApprovalOutbox,
-                sender="approval",
-                enterprise_id=uuid.UUID(enterprise_id),
-                kind="application.submitted",
-                ref_id=uuid.uuid4(),
-                summary="rolled back",
-                at=kuaiban.clock(),
-            )
-        )
+        session.add(timeline_row(kuaiban, enterprise_id, summary="rolled back"))
         await session.flush()  # written, then rolled back
         await session.rollback()
         await session.commit()  # a later commit of that session wrote no message

@@ -3,14 +3,14 @@ the finance tests make, on the in-process apps of one rolled-back transaction.""
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import httpx
 
 from services.common.calendar import cst_date
 from services.finance.models import FinanceOutbox
-from tests.helpers.factories import enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.factories import enterprise_payload, headers_for, product_body, unique_name
+from tests.helpers.inprocess import Kuaiban, collect_all
 
 ADMIN = headers_for("admin", username="admin")
 OFFICER = headers_for("officer", department="finance_office")
@@ -31,28 +31,6 @@ class Party:
     name: str = ""
     town: str = ""
     code: str = ""
-
-
-def product_body(today: date, town: str | None = None, **overrides) -> dict:
-    """An eligible baseline for the enterprises of `enterprise_payload` asking 300 万 for 24 months on credit."""
-    body = {
-        "name": unique_name("科技贷"),
-        "min_amount_yuan": 1_000_000,
-        "max_amount_yuan": 10_000_000,
-        "annual_rate_pct_min": 3.5,
-        "annual_rate_pct_max": 5.5,
-        "term_months_min": 12,
-        "term_months_max": 36,
-        "collateral_types": ["credit"],
-        "industries": ["C"],
-        "towns": [town] if town else [],
-        "min_years_in_business": 3,
-        "min_annual_revenue_yuan": 10_000_000,
-        "accepted_credit_ratings": ["A", "B"],
-        "valid_until": (today + timedelta(days=365)).isoformat(),
-    }
-    body.update(overrides)
-    return body
 
 
 def need_body(**overrides) -> dict:
@@ -201,21 +179,9 @@ class Finance:
 
     # --- lists and the timeline -------------------------------------------------------------------
 
-    async def collect(
-        self, path: str, headers: dict, *, client: httpx.AsyncClient | None = None, **params
-    ) -> list[dict]:
-        """Every item of a list, following `next_cursor`."""
-        items: list[dict] = []
-        cursor = None
-        while True:
-            query = {"limit": 100, **params, **({"cursor": cursor} if cursor else {})}
-            response = await (client or self.http).get(path, params=query, headers=headers)
-            assert response.status_code == 200, response.text
-            body = response.json()
-            items += body["items"]
-            cursor = body["next_cursor"]
-            if not cursor:
-                return items
+    async def collect(self, path: str, headers: dict, **params) -> list[dict]:
+        """Every item of one of finance's lists."""
+        return await collect_all(self.http, path, headers, **params)
 
     async def deliver(self) -> None:
         """Run finance's outbox relay until nothing due is left to deliver."""
@@ -225,13 +191,13 @@ class Finance:
 
     async def finance_events(self, enterprise_id: str) -> list[tuple[str, str]]:
         """The finance events on the enterprise's timeline in intake, as sorted (kind, ref_id) pairs."""
-        timeline = await self.collect(f"/intake/enterprises/{enterprise_id}/timeline", ADMIN, client=self.intake)
+        timeline = await collect_all(self.intake, f"/intake/enterprises/{enterprise_id}/timeline", ADMIN)
         mine = [item for item in timeline if item["service"] == "finance"]
         assert all(item["at"].endswith("Z") and item["summary"] for item in mine), mine
         return sorted((item["kind"], item["ref_id"]) for item in mine)
 
     async def timeline_summaries(self, enterprise_id: str) -> dict[tuple[str, str], str]:
-        timeline = await self.collect(f"/intake/enterprises/{enterprise_id}/timeline", ADMIN, client=self.intake)
+        timeline = await collect_all(self.intake, f"/intake/enterprises/{enterprise_id}/timeline", ADMIN)
         return {(item["kind"], item["ref_id"]): item["summary"] for item in timeline if item["service"] == "finance"}
 
     async def assert_timeline(self, enterprise_id: str, *expected: tuple[str, str]) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from services.finance.service import matching
 from tests.api.finance._support import LEAD_FIELDS, Finance, Party, new_town
+from tests.helpers.inprocess import pages
 from tests.helpers.problems import assert_problem
 
 FILLERS = text("""
@@ -86,18 +87,10 @@ async def post_fits(fin: Finance, enterprise: Party, amounts: list[int]) -> list
     return ids[::-1]
 
 
-async def pages(fin: Finance, bank: Party, product_id: str, limit: int) -> list[list[str]]:
+async def lead_pages(fin: Finance, bank: Party, product_id: str, limit: int) -> list[list[str]]:
     """The lead ids page by page, following `next_cursor`."""
-    found, cursor = [], None
-    while True:
-        params = {"limit": limit, **({"cursor": cursor} if cursor else {})}
-        response = await fin.http.get(f"/finance/products/{product_id}/leads", params=params, headers=bank.headers)
-        assert response.status_code == 200, response.text
-        body = response.json()
-        found.append([lead["need_id"] for lead in body["items"]])
-        cursor = body["next_cursor"]
-        if cursor is None:
-            return found
+    leads = pages(fin.http, f"/finance/products/{product_id}/leads", bank.headers, limit=limit)
+    return [[lead["need_id"] for lead in page["items"]] async for page in leads]
 
 
 def chunks(ids: list[str], size: int) -> list[list[str]]:
@@ -128,11 +121,11 @@ async def test_rare_fits_behind_thousands_of_newer_needs_are_found_in_order(fin:
 
     assert [lead["need_id"] for lead in await fin.leads(bank, product["id"])] == expected
     for limit in (1, 2, 3, 5, 7, 20):
-        assert await pages(fin, bank, product["id"], limit) == chunks(expected, limit), limit
+        assert await lead_pages(fin, bank, product["id"], limit) == chunks(expected, limit), limit
 
     # Financing the newest fit takes it out; the rest keep their order.
     await fin.finance(bank, enterprise, new[0], product["id"], signed_amount_yuan=8_000_000)
-    assert await pages(fin, bank, product["id"], 2) == chunks(expected[1:], 2)
+    assert await lead_pages(fin, bank, product["id"], 2) == chunks(expected[1:], 2)
 
 
 @pytest.mark.parametrize("probe", [1, 2, 4, 50])
@@ -152,7 +145,7 @@ async def test_both_plans_give_the_same_pages(fin: Finance, monkeypatch: pytest.
     expected = [need_id for mark, need_id in reversed(ids) if mark == "F"]
     assert [lead["need_id"] for lead in await fin.leads(bank, product["id"])] == expected
     for limit in (1, 2, 3, 6, 7):
-        assert await pages(fin, bank, product["id"], limit) == chunks(expected, limit), limit
+        assert await lead_pages(fin, bank, product["id"], limit) == chunks(expected, limit), limit
 
 
 async def test_leads_of_a_product_for_every_town_and_industry(fin: Finance):

@@ -3,8 +3,18 @@ and the county's, by bank and by event, and reaches the enterprise's timeline on
 
 import uuid
 
-from tests.api.finance._support import ADMIN, OFFICER, Finance
+from tests.api.finance._support import ADMIN, OFFICER, Finance, Party
 from tests.helpers.problems import assert_problem
+
+
+def assert_grew(before: dict, after: dict, **by: int) -> None:
+    """Each named county figure moved by exactly this much from one reading of the stats to the next."""
+    assert {figure: after[figure] - before[figure] for figure in by} == by
+
+
+def bank_figures(bank: Party, applications: int = 0, deals: int = 0, amount_signed_yuan: int = 0) -> dict:
+    """The bank's line in the county's figures."""
+    return {"name": bank.name, "applications": applications, "deals": deals, "amount_signed_yuan": amount_signed_yuan}
 
 
 async def test_application_to_signed_deal_moves_event_and_county_stats(fin: Finance):
@@ -27,14 +37,8 @@ async def test_application_to_signed_deal_moves_event_and_county_stats(fin: Fina
     assert fresh.json()["stats"] == {"deals": 0, "enterprises_signed": 0, "amount_signed_yuan": 0}
     assert {k: v for k, v in fresh.json().items() if k != "stats"} == event
     posted = await fin.county_stats()
-    assert posted["products_active"] == before["products_active"] + 1
-    assert posted["needs_open"] == before["needs_open"] + 2
-    assert posted["by_bank"][bank.code] == {
-        "name": bank.name,
-        "applications": 0,
-        "deals": 0,
-        "amount_signed_yuan": 0,
-    }
+    assert_grew(before, posted, products_active=1, needs_open=2)
+    assert posted["by_bank"][bank.code] == bank_figures(bank)
     listed_event = [e for e in posted["events"] if e["id"] == event["id"]]
     assert listed_event == [{"id": event["id"], "title": "濉溪县2026年银企对接会", "held_on": held_on, "deals": 0,
                              "amount_signed_yuan": 0}]  # fmt: skip
@@ -42,7 +46,7 @@ async def test_application_to_signed_deal_moves_event_and_county_stats(fin: Fina
     assert product["id"] in await fin.matched_ids(enterprise.headers, need["id"])
     application = await fin.applied(enterprise, need["id"], product["id"])
     assert application["bank_id"] == bank.id
-    assert (await fin.county_stats())["applications"] == before["applications"] + 1
+    assert_grew(before, await fin.county_stats(), applications=1)
     seen_by_bank = await fin.http.get(f"/finance/applications/{application['id']}", headers=bank.headers)
     assert seen_by_bank.status_code == 200 and seen_by_bank.json()["status"] == "submitted"
 
@@ -90,18 +94,17 @@ async def test_application_to_signed_deal_moves_event_and_county_stats(fin: Fina
     assert event_now.json()["stats"] == {"deals": 2, "enterprises_signed": 1, "amount_signed_yuan": 4_300_000}
 
     after = await fin.county_stats()
-    assert after["products_active"] == before["products_active"] + 1
-    assert after["needs_open"] == before["needs_open"]
-    assert after["applications"] == before["applications"] + 2
-    assert after["deals"] == before["deals"] + 2
-    assert after["enterprises_financed"] == before["enterprises_financed"] + 1
-    assert after["amount_signed_yuan"] == before["amount_signed_yuan"] + 4_300_000
-    assert after["by_bank"][bank.code] == {
-        "name": bank.name,
-        "applications": 2,
-        "deals": 2,
-        "amount_signed_yuan": 4_300_000,
-    }
+    assert_grew(
+        before,
+        after,
+        products_active=1,
+        needs_open=0,
+        applications=2,
+        deals=2,
+        enterprises_financed=1,
+        amount_signed_yuan=4_300_000,
+    )
+    assert after["by_bank"][bank.code] == bank_figures(bank, applications=2, deals=2, amount_signed_yuan=4_300_000)
     listed = [e for e in after["events"] if e["id"] == event["id"]]
     assert len(listed) == 1 and listed[0]["deals"] == 2 and listed[0]["amount_signed_yuan"] == 4_300_000
 
@@ -134,15 +137,10 @@ async def test_a_rejection_counts_as_an_application_but_not_a_deal(fin: Finance)
     application = await fin.applied(enterprise, need["id"], product["id"])
     assert (await fin.decide(bank.headers, application["id"], "reject", reason="资料不全")).status_code == 200
     after = await fin.county_stats()
-    assert after["by_bank"][bank.code] == {"name": bank.name, "applications": 1, "deals": 0, "amount_signed_yuan": 0}
-    assert (after["applications"], after["deals"], after["needs_open"]) == (
-        before["applications"] + 1,
-        before["deals"],
-        before["needs_open"] + 1,
-    )
-    assert after["enterprises_financed"] == before["enterprises_financed"]
+    assert after["by_bank"][bank.code] == bank_figures(bank, applications=1)
+    assert_grew(before, after, applications=1, deals=0, needs_open=1, enterprises_financed=0)
     await fin.withdraw(bank, product["id"])
-    assert (await fin.county_stats())["products_active"] == before["products_active"]
+    assert_grew(before, await fin.county_stats(), products_active=0)
 
 
 async def test_events_are_listed_newest_held_first(fin: Finance):

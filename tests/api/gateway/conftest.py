@@ -11,12 +11,11 @@ import httpx
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from starlette.types import ASGIApp, Message
 
 from gateway import app as gateway_app
 from services.common.settings import SERVICE_NAMES
 from tests.helpers.factories import bearer, enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, served
 
 ADMIN = headers_for("admin", username="admin")
 PASSWORD = "long-enough-pw"
@@ -114,25 +113,6 @@ async def upstream() -> AsyncIterator[Upstream]:
 StartEdge = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
-@asynccontextmanager
-async def lifespan(app: ASGIApp) -> AsyncIterator[None]:
-    """Start and stop an ASGI app as a server does: lifespan messages through the whole middleware stack."""
-    inbox: asyncio.Queue[Message] = asyncio.Queue()
-    outbox: asyncio.Queue[Message] = asyncio.Queue()
-    running = asyncio.create_task(app({"type": "lifespan", "asgi": {"version": "3.0"}}, inbox.get, outbox.put))
-    await inbox.put({"type": "lifespan.startup"})
-    started = await outbox.get()
-    if started["type"] != "lifespan.startup.complete":
-        await running  # raises the start-up error itself
-        raise AssertionError(started)
-    try:
-        yield
-    finally:
-        await inbox.put({"type": "lifespan.shutdown"})
-        assert (await outbox.get())["type"] == "lifespan.shutdown.complete"
-        await running
-
-
 @pytest.fixture
 def start_edge(kuaiban: Kuaiban, upstream: Upstream) -> StartEdge:
     """The whole gateway ASGI app (request ids, edge, own app) with its lifespan run (which also makes the
@@ -144,7 +124,7 @@ def start_edge(kuaiban: Kuaiban, upstream: Upstream) -> StartEdge:
         runtime = kuaiban.runtimes["gateway"]
         upstreams = {f"{name}_url": upstream.url for name in SERVICE_NAMES}
         runtime.settings = kuaiban.settings.model_copy(update={"rate_limit_per_minute": 0, **upstreams, **overrides})
-        async with lifespan(gateway_app.app):
+        async with served(gateway_app.app):
             transport = httpx.ASGITransport(app=gateway_app.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client:
                 yield client

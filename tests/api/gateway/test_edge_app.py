@@ -2,48 +2,20 @@
 paths, body and rate limits, and forwarding to a stand-in upstream over the real proxy. The real
 processes behind the edge stay in tests/e2e/test_foundation.py."""
 
-import base64
 import json
-import time
 import uuid
 from collections.abc import AsyncIterator
 
 import httpx
-import jwt
 import pytest
 
 from gateway import app as gateway_app
 from gateway.contract import ACCOUNT_PATH
-from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer, headers_for
-from tests.helpers.problems import assert_problem
+from tests.helpers.factories import ADMIN_PASSWORD, OTHER_SECRET, bad_tokens, bearer, forged_token, headers_for
+from tests.helpers.problems import assert_problem, assert_security_headers
 
 ADMIN = headers_for("admin", username="admin")
 SERVICE_PATHS = ["/intake/enterprises", "/approval/anything", "/finance/anything"]
-
-
-def _token(claims: dict, secret: str = JWT_SECRET, algorithm: str = "HS256") -> str:
-    now = int(time.time())
-    base = {"iss": "kuaiban", "aud": "kuaiban", "iat": now, "nbf": now, "exp": now + 600, "sub": "x", "role": "admin"}
-    return jwt.encode({**base, **claims}, secret, algorithm=algorithm)
-
-
-def _alg_none_token() -> str:
-    def part(obj: dict) -> str:
-        return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
-
-    now = int(time.time())
-    claims = {"iss": "kuaiban", "aud": "kuaiban", "iat": now, "exp": now + 600, "sub": "x", "role": "admin"}
-    return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}."
-
-
-BAD_TOKENS = {
-    "forged": _token({}, secret="another-secret-of-enough-length-0123456789"),
-    "expired": _token({"iat": int(time.time()) - 7200, "nbf": int(time.time()) - 7200, "exp": int(time.time()) - 60}),
-    "alg_none": _alg_none_token(),
-    "garbage": "not.a.token",
-    "wrong_audience": _token({"aud": "someone-else"}),
-    "wrong_issuer": _token({"iss": "someone-else"}),
-}
 
 
 async def test_service_prefixes_are_forwarded_unchanged(edge: httpx.AsyncClient, upstream):
@@ -78,12 +50,7 @@ async def test_security_headers_and_request_ids(edge: httpx.AsyncClient):
     forwarded = await edge.get("/intake/enterprises", headers={**ADMIN, "X-Request-ID": "trace-abc.123"})
     own = await edge.get("/healthz")
     for response in (forwarded, own):
-        assert response.headers["x-content-type-options"] == "nosniff"
-        assert response.headers["x-frame-options"] == "DENY"
-        assert response.headers["referrer-policy"] == "no-referrer"
-        assert "default-src 'none'" in response.headers["content-security-policy"]
-        assert response.headers["cache-control"] == "no-store"
-        assert "server" not in response.headers
+        assert_security_headers(response)
     assert forwarded.headers["x-request-id"] == "trace-abc.123"
     assert len(own.headers["x-request-id"]) >= 16
     invalid = await edge.get("/healthz", headers={"X-Request-ID": "bad id with spaces"})
@@ -114,7 +81,7 @@ async def test_bad_tokens_are_401(edge: httpx.AsyncClient, upstream, path: str):
     assert_problem(await edge.get(path), 401)
     assert_problem(await edge.get(path, headers={"Authorization": "Basic YWRtaW46YWRtaW4="}), 401)
     assert_problem(await edge.get(path, headers={"Authorization": "Bearer"}), 401)
-    for name, token in BAD_TOKENS.items():
+    for name, token in bad_tokens().items():
         response = await edge.get(path, headers=bearer(token))
         assert response.status_code == 401, name
         assert_problem(response, 401)
@@ -126,7 +93,7 @@ async def test_bad_tokens_are_401(edge: httpx.AsyncClient, upstream, path: str):
 async def test_internal_paths_are_for_services_only(edge: httpx.AsyncClient, make_account, upstream):
     account, officer = await make_account("officer", department="tax")
     path = ACCOUNT_PATH.format(username=account["username"])
-    for headers in ({}, ADMIN, officer, bearer(BAD_TOKENS["forged"])):
+    for headers in ({}, ADMIN, officer, bearer(forged_token(secret=OTHER_SECRET))):
         assert_problem(await edge.get(path, headers=headers), 404)  # not even 401/403: the path is not there
     assert_problem(await edge.get("/internal/intake/ping", headers=ADMIN), 404)
     service = headers_for("internal", subject="internal:intake", username="intake")

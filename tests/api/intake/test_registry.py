@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.helpers.factories import enterprise_payload, headers_for
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, pages
 from tests.helpers.problems import assert_problem
 
 ADMIN = headers_for("admin", username="admin")
@@ -37,15 +37,9 @@ async def test_enterprise_create_get_and_list(intake: httpx.AsyncClient, enterpr
     for _ in range(3):
         assert (await intake.post("/intake/enterprises", json=enterprise_payload())).status_code == 201
     seen: list[str] = []
-    cursor = None
-    while True:
-        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
-        page = (await intake.get("/intake/enterprises", params=params)).json()
+    async for page in pages(intake, "/intake/enterprises", limit=2):
         assert len(page["items"]) <= 2
         seen += [item["id"] for item in page["items"]]
-        cursor = page["next_cursor"]
-        if cursor is None:
-            break
     assert len(seen) == len(set(seen)) >= 4 and enterprise["id"] in seen
     assert_problem(await intake.get("/intake/enterprises", params={"limit": 0}), 422)
     assert_problem(await intake.get("/intake/enterprises", params={"limit": 101}), 422)

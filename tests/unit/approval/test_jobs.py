@@ -5,6 +5,7 @@ still running when the service stops is cut short."""
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 
 import procrastinate
 import pytest
@@ -86,68 +87,63 @@ async def test_a_worker_that_stops_by_itself_is_started_again(
     assert messages(caplog) == ["job worker stopped by itself; starting again in 0 s"] * 2
 
 
-async def test_a_worker_failing_while_it_stops_is_not_started_again(
-    app: procrastinate.App, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-):
-    running = asyncio.Event()
-    calls = 0
+class Blocking:
+    """Stands in for `run_worker_async`: runs until cancelled, then does `on_cancel` (fails, returns as if it had
+    shut down gracefully, or keeps going); counts its runs and says when it runs."""
 
-    async def fails_on_the_way_out(**options) -> None:
-        nonlocal calls
-        calls += 1
-        running.set()
+    def __init__(self, on_cancel: Callable[[], Awaitable[None]]) -> None:
+        self.on_cancel = on_cancel
+        self.calls = 0
+        self.running = asyncio.Event()
+
+    async def __call__(self, **options) -> None:
+        self.calls += 1
+        self.running.set()
         try:
             await asyncio.Event().wait()
         except asyncio.CancelledError:
-            raise RuntimeError("the pool closed under the worker") from None
+            await self.on_cancel()
 
-    monkeypatch.setattr(app, "run_worker_async", fails_on_the_way_out)
+
+async def fail_on_the_way_out() -> None:
+    raise RuntimeError("the pool closed under the worker") from None
+
+
+async def swallow() -> None:
+    return None  # as if the worker shut down gracefully and returned
+
+
+@pytest.mark.parametrize(
+    ("on_cancel", "logged"),
+    [(fail_on_the_way_out, ["job worker failed while stopping"]), (swallow, [])],
+    ids=["failing-while-it-stops", "swallowing-the-cancellation"],
+)
+async def test_a_worker_that_fails_or_returns_when_cancelled_stops_and_is_not_started_again(
+    app: procrastinate.App,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    on_cancel: Callable[[], Awaitable[None]],
+    logged: list[str],
+):
+    blocking = Blocking(on_cancel)
+    monkeypatch.setattr(app, "run_worker_async", blocking)
     with caplog.at_level(logging.INFO, logger=LOG):
         worker = asyncio.create_task(jobs.run_worker(app))
-        await asyncio.wait_for(running.wait(), 10)
+        await asyncio.wait_for(blocking.running.wait(), 10)
         await jobs.stop(worker)
-    assert worker.cancelled() and calls == 1
-    assert messages(caplog) == ["job worker failed while stopping"]
-
-
-async def test_a_worker_that_swallows_the_cancellation_still_stops(
-    app: procrastinate.App, monkeypatch: pytest.MonkeyPatch
-):
-    running = asyncio.Event()
-    calls = 0
-
-    async def swallows(**options) -> None:
-        nonlocal calls
-        calls += 1
-        running.set()
-        try:
-            await asyncio.Event().wait()
-        except asyncio.CancelledError:
-            return  # as if the worker shut down gracefully and returned
-
-    monkeypatch.setattr(app, "run_worker_async", swallows)
-    worker = asyncio.create_task(jobs.run_worker(app))
-    await asyncio.wait_for(running.wait(), 10)
-    await jobs.stop(worker)
-    assert worker.cancelled() and calls == 1
+    assert worker.cancelled() and blocking.calls == 1
+    assert messages(caplog) == logged
 
 
 async def test_stop_gives_up_on_a_worker_that_does_not_stop(
     app: procrastinate.App, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ):
     monkeypatch.setattr(jobs, "STOP_SECONDS", -4.9)  # stop() waits STOP_SECONDS + 5: a tenth of a second
-    running, release = asyncio.Event(), asyncio.Event()
-
-    async def stubborn(**options) -> None:
-        running.set()
-        try:
-            await asyncio.Event().wait()
-        except asyncio.CancelledError:
-            await release.wait()  # keeps going after being told to stop
-
+    release = asyncio.Event()
+    stubborn = Blocking(release.wait)  # keeps going after being told to stop
     monkeypatch.setattr(app, "run_worker_async", stubborn)
     worker = asyncio.create_task(jobs.run_worker(app))
-    await asyncio.wait_for(running.wait(), 10)
+    await asyncio.wait_for(stubborn.running.wait(), 10)
     with caplog.at_level(logging.INFO, logger=LOG):
         await jobs.stop(worker)
     assert not worker.done()
@@ -155,6 +151,7 @@ async def test_stop_gives_up_on_a_worker_that_does_not_stop(
     release.set()
     with pytest.raises(asyncio.CancelledError):
         await worker  # once it lets go it stops instead of starting again
+    assert stubborn.calls == 1
 
 
 async def test_stopping_the_worker_cuts_a_stuck_sweep_short(monkeypatch: pytest.MonkeyPatch):
