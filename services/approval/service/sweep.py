@@ -1,7 +1,9 @@
 """The SLA sweep: deemed approval of overdue tasks (超时默认) and termination of applications whose
 commitment is overdue. It runs every minute as a job and on `POST /approval/sweep`."""
 
-from datetime import datetime
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from sqlalchemy import cast, func
 from sqlalchemy.dialects.postgresql import JSONB, JSONPATH
@@ -32,45 +34,39 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
         emit(session, application, event, now=now)
 
-    overdue = (
-        await session.exec(
-            select(Application.id)
-            .where(Application.status.in_(OPEN_STATUSES))
-            .where(
-                func.jsonb_path_exists(
-                    Application.commitments,
-                    cast(OVERDUE_COMMITMENT, JSONPATH),
-                    cast({"today": today.isoformat()}, JSONB),
-                )
-            )
-            .with_for_update(skip_locked=True)
-        )
-    ).all()
     terminated = 0
-    for application_id in overdue:
+    for application_id in await _with_overdue_commitments(session, today):
         application, tasks = await locked(session, application_id)
         if domain.commitment_overdue(application, today=today):
             await close(application, tasks, ApplicationStatus.terminated)
             session.add_all([application, *tasks])
             terminated += 1
-    late = (
-        await session.exec(
-            select(Application.id)
-            .join(Matter, Matter.id == Application.matter_id)
-            .where(Application.status == ApplicationStatus.in_review, Matter.deemed_approval)
-            .where(
-                Application.id.in_(
-                    select(Task.application_id).where(Task.status == TaskStatus.pending, Task.due_date < today)
-                )
-            )
-            .with_for_update(of=[Application], skip_locked=True)
-        )
-    ).all()
     deemed = 0
-    for application_id in late:
+    for application_id in await _with_late_tasks(session, today):
         application, tasks = await locked(session, application_id)
         deemed += domain.deem_overdue(tasks, today=today, now=now)
         if domain.all_approved(application, tasks):
             await close(application, tasks, ApplicationStatus.approved)
         session.add_all([application, *tasks])
     return {"deemed": deemed, "terminated": terminated}
+
+
+async def _with_overdue_commitments(session: AsyncSession, today: date) -> Sequence[uuid.UUID]:
+    """Open applications with a commitment past due and unfulfilled (claimed, SKIP LOCKED)."""
+    overdue = func.jsonb_path_exists(
+        Application.commitments, cast(OVERDUE_COMMITMENT, JSONPATH), cast({"today": today.isoformat()}, JSONB)
+    )
+    query = select(Application.id).where(Application.status.in_(OPEN_STATUSES), overdue)
+    return (await session.exec(query.with_for_update(skip_locked=True))).all()
+
+
+async def _with_late_tasks(session: AsyncSession, today: date) -> Sequence[uuid.UUID]:
+    """Applications in review, of a matter with deemed approval, with a pending task past due (claimed)."""
+    late_tasks = select(Task.application_id).where(Task.status == TaskStatus.pending, Task.due_date < today)
+    query = (
+        select(Application.id)
+        .join(Matter, Matter.id == Application.matter_id)
+        .where(Application.status == ApplicationStatus.in_review, Matter.deemed_approval)
+        .where(Application.id.in_(late_tasks))
+    )
+    return (await session.exec(query.with_for_update(of=[Application], skip_locked=True))).all()

@@ -37,10 +37,12 @@ async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> tuple[Matc
     return event, {"deals": deals, "enterprises_signed": enterprises, "amount_signed_yuan": int(amount)}
 
 
+SIGNED = LoanApplication.status == LoanStatus.signed
+
+
 async def stats(session: AsyncSession) -> dict[str, Any]:
-    """County figures: the market's size and what it has signed, by bank and by event."""
+    """County figures: the market's size and what it has signed, by bank and by matchmaking event."""
     A = LoanApplication
-    signed = A.status == LoanStatus.signed
     products_active = (
         await session.exec(sa_select(func.count()).where(Product.status == ProductStatus.active))
     ).scalar_one()
@@ -49,39 +51,12 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
         await session.exec(
             sa_select(
                 func.count(),
-                func.count().filter(signed),
-                func.count(func.distinct(A.enterprise_id)).filter(signed),
-                func.coalesce(func.sum(A.signed_amount_yuan).filter(signed), 0),
+                func.count().filter(SIGNED),
+                func.count(func.distinct(A.enterprise_id)).filter(SIGNED),
+                func.coalesce(func.sum(A.signed_amount_yuan).filter(SIGNED), 0),
             )
         )
     ).one()
-    by_bank_rows = (
-        await session.exec(
-            sa_select(
-                Bank.code,
-                Bank.name,
-                func.count(A.id),
-                func.count(A.id).filter(signed),
-                func.coalesce(func.sum(A.signed_amount_yuan).filter(signed), 0),
-            )
-            .join(A, A.bank_id == Bank.id, isouter=True)
-            .group_by(Bank.id)
-        )
-    ).all()
-    event_rows = (
-        await session.exec(
-            sa_select(
-                MatchmakingEvent.id,
-                MatchmakingEvent.title,
-                MatchmakingEvent.held_on,
-                func.count(A.id),
-                func.coalesce(func.sum(A.signed_amount_yuan), 0),
-            )
-            .join(A, and_(A.event_id == MatchmakingEvent.id, signed), isouter=True)
-            .group_by(MatchmakingEvent.id)
-            .order_by(MatchmakingEvent.held_on.desc())
-        )
-    ).all()
     return {
         "products_active": products_active,
         "needs_open": needs_open,
@@ -89,12 +64,45 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
         "deals": deals,
         "enterprises_financed": enterprises,
         "amount_signed_yuan": int(amount),
-        "by_bank": {
-            code: {"name": name, "applications": apps, "deals": bank_deals, "amount_signed_yuan": int(total)}
-            for code, name, apps, bank_deals, total in by_bank_rows
-        },
-        "events": [
-            {"id": str(i), "title": t, "held_on": h.isoformat(), "deals": d, "amount_signed_yuan": int(a)}
-            for i, t, h, d, a in event_rows
-        ],
+        "by_bank": await _by_bank(session),
+        "events": await _by_matchmaking_event(session),
     }
+
+
+async def _by_bank(session: AsyncSession) -> dict[str, dict[str, Any]]:
+    A = LoanApplication
+    rows = await session.exec(
+        sa_select(
+            Bank.code,
+            Bank.name,
+            func.count(A.id),
+            func.count(A.id).filter(SIGNED),
+            func.coalesce(func.sum(A.signed_amount_yuan).filter(SIGNED), 0),
+        )
+        .join(A, A.bank_id == Bank.id, isouter=True)
+        .group_by(Bank.id)
+    )
+    return {
+        code: {"name": name, "applications": apps, "deals": deals, "amount_signed_yuan": int(total)}
+        for code, name, apps, deals, total in rows.all()
+    }
+
+
+async def _by_matchmaking_event(session: AsyncSession) -> list[dict[str, Any]]:
+    A = LoanApplication
+    rows = await session.exec(
+        sa_select(
+            MatchmakingEvent.id,
+            MatchmakingEvent.title,
+            MatchmakingEvent.held_on,
+            func.count(A.id),
+            func.coalesce(func.sum(A.signed_amount_yuan), 0),
+        )
+        .join(A, and_(A.event_id == MatchmakingEvent.id, SIGNED), isouter=True)
+        .group_by(MatchmakingEvent.id)
+        .order_by(MatchmakingEvent.held_on.desc())
+    )
+    return [
+        {"id": str(i), "title": t, "held_on": h.isoformat(), "deals": d, "amount_signed_yuan": int(a)}
+        for i, t, h, d, a in rows.all()
+    ]
