@@ -9,6 +9,7 @@ from gateway.edge import Edge, response_headers
 from gateway.models import IdentityIdempotency
 from gateway.proxy import Proxy
 from services.common.app import create_app
+from services.common.docs import docs_router
 from services.common.logs import RequestIdMiddleware
 
 
@@ -39,15 +40,13 @@ api = create_app(
     name=config.NAME,
     title=config.TITLE,
     description=config.DESCRIPTION,
-    routers=[routes.router, routes.internal],
+    routers=[routes.router, routes.internal, docs_router(title=config.TITLE)],
     hooks=[bootstrap_admin, start_edge],
     runtime_class=GatewayRuntime,
     request_ids=False,
     idempotency=IdentityIdempotency,
     health_route=False,
-    openapi_url=None,
-    docs_url=None,
-    redoc_url=None,
+    openapi_url=None,  # routes.py serves the merged document there instead
 )
 edge = Edge(api)
 app = RequestIdMiddleware(edge, extra_headers=response_headers)

@@ -11,7 +11,7 @@ from gateway.config import HEALTH_TIMEOUT_SECONDS
 from gateway.passwords import Passwords
 from services.common.app import Runtime
 from services.common.internal import ContractClient, InternalHttp, injected
-from services.common.problems import Invalid, Unavailable
+from services.common.problems import Invalid, ProblemKind, Text, Unavailable
 from services.finance.contract import FinanceClient
 from services.intake.contract import IntakeClient
 
@@ -66,7 +66,11 @@ class RegistryClient:
 
     async def require_bank(self, bank_id: uuid.UUID) -> None:
         if await self._finance.bank(bank_id) is None:
-            raise Invalid("No bank is registered with this id.", field="bank_id")
+            raise Invalid(
+                Text("没有以此 id 登记的银行。", "No bank is registered with this id."),
+                field="bank_id",
+                kind=ProblemKind.unknown_reference,
+            )
 
 
 def gateway_runtime(request: Request) -> GatewayRuntime:

@@ -8,6 +8,7 @@ import uuid
 from pydantic import BaseModel, ConfigDict
 
 from services.common.internal import ContractClient
+from services.common.problems import Text
 
 ACCOUNT_PATH = "/internal/identity/accounts/{username}"
 
@@ -26,4 +27,4 @@ class IdentityClient(ContractClient):
 
     async def account(self, username: str) -> AccountRef | None:
         path = ACCOUNT_PATH.format(username=username)
-        return await self._internal.fetch("gateway", path, AccountRef, what="the account")
+        return await self._internal.fetch("gateway", path, AccountRef, what=Text("账号", "the account"))

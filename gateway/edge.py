@@ -12,11 +12,11 @@ from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.config import API_CSP, DOCS_CSP, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
+from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy
 from services.common.auth import Principal, Role, TokenVerifier
 from services.common.logs import request_id_var
-from services.common.problems import Unauthorized, send_problem
+from services.common.problems import NO_RESOURCE, Text, Unauthorized, send_problem
 from services.common.settings import Settings
 
 
@@ -38,11 +38,18 @@ class RateLimiter:
 
 _API_HEADERS = (*SECURITY_HEADERS, API_CSP, (b"cache-control", b"no-store"))
 _DOCS_HEADERS = (*SECURITY_HEADERS, DOCS_CSP, (b"cache-control", b"no-store"))
+_DOCS_FILE_HEADERS = (*SECURITY_HEADERS, DOCS_CSP, (b"cache-control", b"no-cache"))  # revalidated by ETag
 
 
 def response_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
-    """Security headers for every gateway response (the docs page needs a looser CSP)."""
-    return _DOCS_HEADERS if path == "/docs" else _API_HEADERS
+    """Security headers for every gateway response (the docs pages need a CSP that lets them run)."""
+    if path in DOCS_PAGES:
+        return _DOCS_HEADERS
+    return _DOCS_FILE_HEADERS if path.startswith(DOCS_FILES_PREFIX) else _API_HEADERS
+
+
+def _too_large(limit: int) -> Text:
+    return Text(f"请求体超过 {limit} 字节。", f"The request body exceeds {limit} bytes.")
 
 
 class Edge:
@@ -71,7 +78,7 @@ class Edge:
 
     async def _handle(self, scope: Scope, receive: Receive, send: Send, path: str, request_id: str) -> None:
         if "/../" in path + "/" or "/./" in path + "/" or "\x00" in path:
-            await send_problem(send, 404, "No resource at this path.")
+            await send_problem(send, 404, NO_RESOURCE, scope=scope)
             return
         segments = path.split("/", 2)
         first_segment = segments[1] if len(segments) > 1 else ""  # `*` (OPTIONS *) has no segment
@@ -81,17 +88,16 @@ class Edge:
             try:
                 subject = self._principal(scope).subject
             except Unauthorized as exc:
-                await send_problem(send, 401, exc.detail, [(b"www-authenticate", b"Bearer")])
+                await send_problem(send, 401, exc.detail, [(b"www-authenticate", b"Bearer")], scope=scope)
                 return
         elif first_segment == "internal" and not self._is_service(scope):
-            await send_problem(send, 404, "No resource at this path.")  # internal paths are for services only
+            await send_problem(send, 404, NO_RESOURCE, scope=scope)  # internal paths are for services only
             return
         if self.limiter is not None and path not in UNLIMITED_PATHS:
             key = f"sub:{subject}" if subject else f"ip:{scope['client'][0] if scope.get('client') else '-'}"
             if (wait := await self.limiter.retry_after(key)) is not None:
-                await send_problem(
-                    send, 429, f"Too many requests; try again in {wait} s.", [(b"retry-after", str(wait).encode())]
-                )
+                too_many = Text(f"请求过于频繁，请 {wait} 秒后重试。", f"Too many requests; try again in {wait} s.")
+                await send_problem(send, 429, too_many, [(b"retry-after", str(wait).encode())], scope=scope)
                 return
         body = await self._read_body(scope, receive, send)
         if body is None:
@@ -125,7 +131,7 @@ class Edge:
         limit = self.settings.max_body_bytes
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > limit:
-                await send_problem(send, 413, f"The request body exceeds {limit} bytes.")
+                await send_problem(send, 413, _too_large(limit), scope=scope)
                 return None
         chunks: list[bytes] = []
         size = 0
@@ -136,7 +142,7 @@ class Edge:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                await send_problem(send, 413, f"The request body exceeds {limit} bytes.")
+                await send_problem(send, 413, _too_large(limit), scope=scope)
                 return None
             chunks.append(chunk)
             if not message.get("more_body", False):

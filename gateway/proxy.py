@@ -6,7 +6,7 @@ import aiohttp
 from starlette.types import Scope, Send
 from yarl import URL
 
-from services.common.problems import send_problem
+from services.common.problems import ProblemKind, Text, send_problem
 
 log = logging.getLogger("kuaiban.proxy")
 
@@ -72,14 +72,20 @@ class Proxy:
             except aiohttp.ServerDisconnectedError:
                 if attempt + 1 < attempts:  # a pooled connection the service had closed; try a fresh one
                     continue
-                await send_problem(send, 502, f"The {service} service closed the connection.")
+                closed = Text(f"{service} 服务断开了连接。", f"The {service} service closed the connection.")
+                await send_problem(send, 502, closed, kind=ProblemKind.bad_upstream, scope=scope)
             except aiohttp.ClientConnectorError:
-                await send_problem(send, 503, f"The {service} service is unavailable; try again shortly.")
+                down = Text(
+                    f"{service} 服务暂不可用，请稍后重试。", f"The {service} service is unavailable; try again shortly."
+                )
+                await send_problem(send, 503, down, kind=ProblemKind.service_unavailable, scope=scope)
             except TimeoutError:
-                await send_problem(send, 504, f"The {service} service did not answer in time.")
+                late = Text(f"{service} 服务未能及时应答。", f"The {service} service did not answer in time.")
+                await send_problem(send, 504, late, kind=ProblemKind.upstream_timeout, scope=scope)
             except aiohttp.ClientError as exc:
                 log.warning("upstream %s failed: %r", service, exc)
-                await send_problem(send, 502, f"The {service} service gave an invalid answer.")
+                invalid = Text(f"{service} 服务的应答无效。", f"The {service} service gave an invalid answer.")
+                await send_problem(send, 502, invalid, kind=ProblemKind.bad_upstream, scope=scope)
             return
 
     @staticmethod

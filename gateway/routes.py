@@ -1,15 +1,13 @@
-"""The gateway's own endpoints: tokens, accounts, health, the merged OpenAPI and its docs page."""
+"""The gateway's own endpoints: tokens, accounts, health and the merged OpenAPI (the docs pages: `docs.py`)."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.security import OAuth2PasswordRequestForm
 
 from gateway import contract, service
 from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep
-from gateway.config import TITLE
 from gateway.schemas import AccountCreate, AccountRead, Health, TokenResponse
 from services.common.auth import AdminDep, InternalDep, PrincipalDep
 from services.common.db import SessionDep
@@ -21,6 +19,10 @@ internal = APIRouter(include_in_schema=False)  # internal calls only: the edge a
 
 @router.post(
     "/auth/token",
+    operation_id="login",
+    description=(
+        "用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。"
+    ),
     response_model=TokenResponse,
     responses=problem_responses(401, 422),
     summary="Log in (OAuth2 password flow)",
@@ -40,6 +42,11 @@ async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: 
 
 @router.post(
     "/auth/accounts",
+    operation_id="createAccount",
+    description=(
+        "创建账号（管理员）。部门工作人员须填 `department`，企业账号须填已登记的 `enterprise_id`，"
+        "银行账号须填已登记的 `bank_id`。"
+    ),
     status_code=201,
     response_model=AccountRead,
     responses=problem_responses(403, 409, 422, 503),
@@ -51,13 +58,22 @@ async def create_account(
     return await service.create_account(session, data=body, registry=registry, passwords=runtime.passwords)
 
 
-@router.get("/auth/me", response_model=AccountRead, responses=problem_responses(401), summary="The caller's account")
+@router.get(
+    "/auth/me",
+    operation_id="getCurrentAccount",
+    description="调用方自己的账号。",
+    response_model=AccountRead,
+    responses=problem_responses(401),
+    summary="The caller's account",
+)
 async def me(principal: PrincipalDep, session: SessionDep):
     return await service.current_account(session, principal=principal)
 
 
 @router.get(
     "/healthz",
+    operation_id="getHealth",
+    description="各服务的健康状况；有服务不可用时返回 503（`degraded`）。无需登录。",
     response_model=Health,
     responses={503: {"model": Health, "description": "At least one service is down (`degraded`)"}},
     tags=["health"],
@@ -73,11 +89,6 @@ async def healthz(services: ServicesDep):
 @router.get("/openapi.json", include_in_schema=False)
 async def openapi(request: Request, runtime: GatewayRuntimeDep, services: ServicesDep) -> JSONResponse:
     return JSONResponse(await service.merged_openapi(runtime, services, request.app.openapi()))
-
-
-@router.get("/docs", include_in_schema=False)
-async def docs() -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{TITLE} — docs")
 
 
 @internal.get(contract.ACCOUNT_PATH, response_model=contract.AccountRef)

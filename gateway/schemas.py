@@ -2,20 +2,30 @@
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from gateway.config import PASSWORD_MIN_LENGTH
+from services.common.auth import Role
 from services.common.departments import Department
-from services.common.schemas import RequestBody, ResponseBody
+from services.common.schemas import RequestBody, ResponseBody, labelled
 
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
-AccountRole = Literal["admin", "officer", "enterprise", "bank"]
+AccountRole = Literal[Role.admin, Role.officer, Role.enterprise, Role.bank]
 ROLE_FIELD = {"officer": "department", "enterprise": "enterprise_id", "bank": "bank_id"}
 
 
 class AccountCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"username": "tax-officer-li", "password": "Suixi-2026-secure", "role": "officer", "department": "tax"}
+            ]
+        }
+    )
+
     username: Username = Field(description="3–64 letters, digits, `_`, `.` or `-`")
     password: str = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
     role: AccountRole
@@ -39,8 +49,8 @@ class AccountCreate(RequestBody):
 class AccountRead(ResponseBody):
     id: uuid.UUID
     username: str
-    role: str
-    department: str | None
+    role: Role
+    department: Department | None
     enterprise_id: uuid.UUID | None
     bank_id: uuid.UUID | None
     created_at: datetime
@@ -51,9 +61,23 @@ class TokenResponse(ResponseBody):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_in: int
-    role: str
+    role: Role
+
+
+class HealthStatus(StrEnum):
+    ok = "ok"
+    degraded = "degraded"
+
+
+class ServiceState(StrEnum):
+    ok = "ok"
+    down = "down"
+
+
+labelled(HealthStatus, {"ok": ("全部正常", "All services up"), "degraded": ("部分服务不可用", "Degraded")})
+labelled(ServiceState, {"ok": ("正常", "Up"), "down": ("不可用", "Down")})
 
 
 class Health(ResponseBody):
-    status: Literal["ok", "degraded"]
-    services: dict[str, Literal["ok", "down"]]
+    status: HealthStatus
+    services: dict[str, ServiceState]

@@ -12,18 +12,28 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from gateway.clients import GatewayRuntime, RegistryClient, ServicesClient
-from gateway.config import OPENAPI_CACHE_SECONDS
+from gateway.config import OPENAPI_CACHE_SECONDS, ROUTES, UNLIMITED_PATHS
 from gateway.models import Account
 from gateway.passwords import Passwords
 from gateway.schemas import AccountCreate
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
-from services.common.problems import NotFound, Unauthorized
+from services.common.openapi import PROBLEM_RESPONSES, RESPONSES
+from services.common.problems import NotFound, ProblemKind, Text, Unauthorized, no_such
 from services.common.settings import SERVICE_NAMES
 
 log = logging.getLogger("kuaiban.gateway")
-BAD_LOGIN = "Incorrect username or password."
+BAD_LOGIN = Text("用户名或密码错误。", "Incorrect username or password.")
 SCHEMA_REF = "#/components/schemas/"
+INFO = {
+    "contact": {
+        "name": "濉溪县数据资源局 快办平台",
+        "url": "https://kuaiban.example/support",
+        "email": "kuaiban@suixi.example",
+    },
+    "license": {"name": "Proprietary: 濉溪县数据资源局", "url": "https://kuaiban.example/license"},
+}
+SERVERS = [{"url": "/", "description": "This gateway (the same origin as the docs)"}]
 
 
 async def create_account(
@@ -38,7 +48,8 @@ async def create_account(
         **data.model_dump(exclude={"password"}, mode="python"),
         password_hash=await passwords.hash(data.password),
     )
-    await insert_unique(session, account, conflict=f"The username {data.username!r} is taken.")
+    taken = Text(f"用户名 {data.username} 已被占用。", f"The username {data.username!r} is taken.")
+    await insert_unique(session, account, conflict=taken, kind=ProblemKind.duplicate_username)
     return account
 
 
@@ -49,9 +60,9 @@ async def login(
     account = (await session.exec(select(Account).where(Account.username == username))).first()
     if account is None or not account.active:
         await passwords.spend_equal_time(password)
-        raise Unauthorized(BAD_LOGIN)
+        raise Unauthorized(BAD_LOGIN, kind=ProblemKind.invalid_credentials)
     if not await passwords.matches(account.password_hash, password):
-        raise Unauthorized(BAD_LOGIN)
+        raise Unauthorized(BAD_LOGIN, kind=ProblemKind.invalid_credentials)
     return issue_token(secret, principal_of(account), ttl_seconds=ttl), account
 
 
@@ -72,14 +83,14 @@ async def current_account(session: AsyncSession, *, principal: Principal) -> Acc
     except ValueError:
         account = None
     if account is None or not account.active:
-        raise Unauthorized("The account behind this token no longer exists.")
+        raise Unauthorized(Text("此令牌对应的账号已不存在。", "The account behind this token no longer exists."))
     return account
 
 
 async def account_by_username(session: AsyncSession, *, username: str) -> Account:
     account = (await session.exec(select(Account).where(Account.username == username))).first()
     if account is None or not account.active:
-        raise NotFound("No such account.")
+        raise NotFound(no_such("账号", "account"))
     return account
 
 
@@ -124,12 +135,15 @@ async def merged_openapi(runtime: GatewayRuntime, services: ServicesClient, own:
 
 
 def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """One document: the gateway's own paths plus every service's, components merged.
+    """One document: the gateway's own paths plus every service's, components and tags merged, and the
+    answers the gateway's edge adds (413, 429, and 502/503/504 on proxied paths) declared.
 
-    A service schema whose name is taken by a different schema is renamed `<service>_<name>`, and the
-    service's references follow it.
+    A service schema whose name is taken by a different schema is renamed `<Service><Name>` (title too),
+    and the service's references follow it; services are merged in a fixed order, so names are stable.
     """
     merged = copy.deepcopy(own)
+    merged.setdefault("info", {}).update(INFO)
+    merged["servers"] = SERVERS
     paths = merged.setdefault("paths", {})
     components = merged.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -141,11 +155,38 @@ def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> d
         for section, entries in doc.get("components", {}).items():
             merged_section = components.setdefault(section, {})
             for key, value in entries.items():
-                merged_section[renames.get(key, key) if section == "schemas" else key] = value
+                if section == "schemas" and key in renames:
+                    key, value = renames[key], value | {"title": renames[key]}
+                merged_section[key] = value
         for tag in doc.get("tags", []) or [{"name": name}]:
-            tags.setdefault(tag["name"], tag)
+            known = tags.setdefault(tag["name"], tag)
+            if "description" not in known and "description" in tag:
+                tags[tag["name"]] = tag
     merged["tags"] = list(tags.values())
+    for path, operations in paths.items():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                _declare_edge_answers(path, operation, components)
     return merged
+
+
+def _declare_edge_answers(path: str, operation: dict[str, Any], components: dict[str, Any]) -> None:
+    """The statuses the edge itself answers for this operation, where the document has their component."""
+    statuses = []
+    if "requestBody" in operation:
+        statuses.append(413)
+    if path not in UNLIMITED_PATHS:
+        statuses.append(429)
+    statuses.append(503)  # a database or a service unavailable
+    if path.strip("/").split("/")[0] in ROUTES:
+        statuses += [502, 504]
+    responses = operation["responses"]
+    known = components.get("responses", {})
+    for status in statuses:
+        name = PROBLEM_RESPONSES[status][0]
+        if str(status) not in responses and name in known:
+            responses[str(status)] = {"$ref": RESPONSES + name}
+    operation["responses"] = dict(sorted(responses.items()))
 
 
 def _schema_renames(theirs: dict[str, Any], ours: dict[str, Any], *, prefix: str) -> dict[str, str]:
@@ -154,13 +195,23 @@ def _schema_renames(theirs: dict[str, Any], ours: dict[str, Any], *, prefix: str
     renames: dict[str, str] = {}
     while True:
         found = {
-            key: f"{prefix}_{key}"
+            key: _free_name(prefix, key, ours, theirs)
             for key, value in theirs.items()
             if key in ours and key not in renames and ours[key] != _rename_refs(value, renames)
         }
         if not found:
             return renames
         renames |= found
+
+
+def _free_name(prefix: str, key: str, ours: dict[str, Any], theirs: dict[str, Any]) -> str:
+    """`<Prefix><Key>`, with a number after it should even that be taken."""
+    base = prefix[:1].upper() + prefix[1:] + key
+    name, number = base, 1
+    while name in ours or name in theirs:
+        number += 1
+        name = f"{base}{number}"
+    return name
 
 
 def _rename_refs(node: Any, renames: dict[str, str]) -> Any:

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from services.common.calendar import YearSchedule
 from services.common.internal import ContractClient
-from services.common.problems import Unavailable
+from services.common.problems import Text, Unavailable
 
 CALENDAR_PATH = "/internal/approval/calendar"
 
@@ -45,7 +45,14 @@ class ApprovalClient(ContractClient):
     """Approval as other services call it."""
 
     async def calendar(self) -> list[YearSchedule]:
-        feed = await self._internal.fetch("approval", CALENDAR_PATH, CalendarFeed, what="the working-day calendar")
+        feed = await self._internal.fetch(
+            "approval", CALENDAR_PATH, CalendarFeed, what=Text("工作日历", "the working-day calendar")
+        )
         if feed is None:
-            raise Unavailable("The approval service has no calendar feed; try again shortly.")
+            raise Unavailable(
+                Text(
+                    "审批服务暂无工作日历，请稍后再试。",
+                    "The approval service has no calendar feed; try again shortly.",
+                )
+            )
         return [year.schedule() for year in feed.years]

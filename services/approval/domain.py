@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from services.common.calendar import WorkCalendar
-from services.common.problems import Invalid, InvalidTransition
+from services.common.problems import Invalid, InvalidTransition, ProblemKind, Text, field_error, join
 
 if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
     from services.approval.models import Application, Task
@@ -82,37 +82,63 @@ def check_materials(
     known = {m.code: m for m in materials}
     errors: list[dict[str, str]] = []
     for code in sorted(set(provided) - set(known)):
-        errors.append({"field": "materials", "message": f"{code} is not a material of {matter_code}"})
+        errors.append(_unknown_material(code, matter_code))
     missing = {code for code in known if code not in provided}
     committed = {c.material_code: c for c in commitments}
     for code in sorted(missing):
+        name = known[code].name
         if not known[code].waivable:
-            errors.append({"field": "materials", "message": f"{code} ({known[code].name}) is required"})
+            message = Text(f"缺少必交材料 {code}（{name}）", f"{code} ({name}) is required")
+            errors.append(field_error("materials", ProblemKind.missing_material, message))
         elif code not in committed:
-            errors.append(
-                {"field": "commitments", "message": f"{code} is missing: 容缺 needs a signed commitment for it"}
+            message = Text(
+                f"缺少材料 {code}（{name}）：容缺受理须就此材料签署承诺",
+                f"{code} is missing: 容缺 needs a signed commitment for it",
             )
+            errors.append(field_error("commitments", ProblemKind.commitment_required, message))
     for code, commitment in committed.items():
         if code not in missing:
-            errors.append({"field": "commitments", "message": f"{code} is not a missing waivable material"})
+            message = Text(f"{code} 不是缺交的可容缺材料，无需承诺", f"{code} is not a missing waivable material")
+            errors.append(field_error("commitments", ProblemKind.invalid_commitment, message))
         elif not today <= commitment.due_date <= due_date:
-            errors.append(
-                {
-                    "field": "commitments",
-                    "message": f"{code} must be committed for a date from today to the due date {due_date}",
-                }
+            message = Text(
+                f"{code} 的承诺补交日期须在今天至办结期限 {due_date} 之间",
+                f"{code} must be committed for a date from today to the due date {due_date}",
             )
+            errors.append(field_error("commitments", ProblemKind.invalid_commitment, message))
     if commitments and rating == "D":
-        errors.append({"field": "commitments", "message": "an enterprise rated D cannot use 容缺 (commitments)"})
+        message = Text(
+            "信用等级为 D 的企业不能容缺受理（commitments）", "an enterprise rated D cannot use 容缺 (commitments)"
+        )
+        errors.append(field_error("commitments", ProblemKind.rongque_not_allowed, message))
     if len(commitments) != len(committed):
-        errors.append({"field": "commitments", "message": "a material is committed twice"})
+        message = Text("同一材料承诺了两次", "a material is committed twice")
+        errors.append(field_error("commitments", ProblemKind.invalid_commitment, message))
     if errors:
-        raise Invalid("; ".join(e["message"] for e in errors), errors=errors)
+        raise materials_problem(errors)
+
+
+def _unknown_material(code: str, matter_code: str | None = None) -> dict[str, str]:
+    if matter_code is None:
+        message = Text(f"{code} 不是该事项的材料", f"{code} is not a material of this matter")
+    else:
+        message = Text(f"{code} 不是事项 {matter_code} 的材料", f"{code} is not a material of {matter_code}")
+    return field_error("materials", ProblemKind.unknown_material, message)
+
+
+def materials_problem(errors: list[dict[str, str]]) -> Invalid:
+    """Every gap at once; the problem's kind is the first gap's, so a UI can lead with it."""
+    return Invalid(join(e["message"] for e in errors), kind=ProblemKind(errors[0]["code"]), errors=errors)
 
 
 def require_open(application: "Application") -> None:
     if application.status not in OPEN_STATUSES:
-        raise InvalidTransition(f"The application is {application.status}; no more changes.")
+        raise InvalidTransition(
+            Text(
+                f"申请状态为 {application.status}，不能再变更。",
+                f"The application is {application.status}; no more changes.",
+            )
+        )
 
 
 def decide(
@@ -131,7 +157,7 @@ def decide(
     """
     require_open(application)
     if task.status != TaskStatus.pending:
-        raise InvalidTransition(f"This task is {task.status} already.")
+        raise InvalidTransition(Text(f"此任务已是 {task.status} 状态。", f"This task is {task.status} already."))
     task.decided_at, task.decided_by, task.comment, task.updated_at = now, officer, comment, now
     application.updated_at = now
     if decision is Decision.reject:
@@ -200,15 +226,14 @@ def supplement(
     """
     require_open(application)
     if unknown := sorted(provided - set(known)):
-        errors = [{"field": "materials", "message": f"{code} is not a material of this matter"} for code in unknown]
-        raise Invalid("; ".join(e["message"] for e in errors), errors=errors)
+        raise materials_problem([_unknown_material(code) for code in unknown])
     commitments = [
         {**c, "fulfilled_at": now.isoformat()} if c["fulfilled_at"] is None and c["material_code"] in provided else c
         for c in application.commitments
     ]
     returned = [t for t in tasks if t.status == TaskStatus.returned]
     if commitments == application.commitments and not returned:
-        raise InvalidTransition("Nothing is waiting for a supplement.")
+        raise InvalidTransition(Text("没有待补正的材料或任务。", "Nothing is waiting for a supplement."))
     for task in returned:
         task.status, task.decided_at, task.decided_by, task.updated_at = TaskStatus.pending, None, None, now
     application.commitments = commitments

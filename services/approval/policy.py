@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from services.approval.models import Application, Task
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
-from services.common.problems import Forbidden, NotFound
+from services.common.problems import Forbidden, NotFound, Text, no_such
 
 __all__ = ["AdminDep", "ApplicantDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "PrincipalDep"]
 
@@ -51,7 +51,7 @@ def visible_tasks(
 def require_own(principal: Principal, application: Application) -> None:
     """Supplements and withdrawals come from the enterprise that applied."""
     if application.enterprise_id != principal.enterprise_id:
-        raise NotFound("No such application.")
+        raise NotFound(no_such("申请", "application"))
 
 
 def require_department(principal: Principal, task_department: str, *, is_liaison: bool) -> None:
@@ -59,5 +59,7 @@ def require_department(principal: Principal, task_department: str, *, is_liaison
     if task_department == principal.department:
         return
     if is_liaison:
-        raise Forbidden("Only an officer of the task's department decides it.")
-    raise NotFound("No such task.")
+        raise Forbidden(
+            Text("只有该任务所属部门的工作人员可以审批。", "Only an officer of the task's department decides it.")
+        )
+    raise NotFound(no_such("审批任务", "task"))

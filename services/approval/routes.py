@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 
 from services.approval import contract
 from services.approval.clients import IntakeDep
@@ -37,6 +37,7 @@ from services.approval.schemas import (
 from services.approval.service import applications, calendar, matters, stats, sweep
 from services.common.clock import NowDep
 from services.common.db import SessionDep
+from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
@@ -58,21 +59,25 @@ def _application_body(application: Application, tasks: list[Task]) -> Applicatio
 
 @router.get(
     "/calendar/{year}",
+    operation_id="getCalendarYear",
     response_model=CalendarYearRead,
     responses=problem_responses(422),
     summary="A year's holidays and make-up workdays (provisional when not yet official)",
 )
 async def get_calendar_year(year: YearPath, session: SessionDep, _: PrincipalDep):
+    """某年的法定节假日与调休上班日；官方通知未发布前为暂定（`provisional`）。"""
     return CalendarYearRead.of(await calendar.get_year(session, year=year))
 
 
 @router.put(
     "/calendar/{year}",
+    operation_id="replaceCalendarYear",
     response_model=CalendarYearRead,
     responses=problem_responses(422),
     summary="Replace a year's schedule, e.g. when its official notice comes out (admin)",
 )
 async def put_calendar_year(year: YearPath, body: CalendarYearWrite, session: SessionDep, now: NowDep, _: AdminDep):
+    """整体替换某年的日程，例如官方通知发布后（管理员）。已用于计算时限的年份的修改规则见 API 参考。"""
     return CalendarYearRead.of(await calendar.replace_year(session, year=year, data=body, now=now))
 
 
@@ -87,17 +92,20 @@ async def calendar_feed(session: SessionDep, _: InternalDep):
 
 @router.post(
     "/matters",
+    operation_id="createMatter",
     status_code=201,
     response_model=MatterRead,
     responses=problem_responses(409, 422),
     summary="Define a service matter, 事项 (admin)",
 )
 async def create_matter(body: MatterCreate, session: SessionDep, now: NowDep, _: AdminDep):
+    """定义一个审批事项：参与部门及其时限、所需材料（可容缺的材料标注 `waivable`）（管理员）。编码重复时 409。"""
     return await matters.create_matter(session, data=body, now=now)
 
 
-@router.get("/matters", response_model=MatterPage, summary="Service matters (any caller)")
+@router.get("/matters", operation_id="listMatters", response_model=MatterPage, summary="Service matters (any caller)")
 async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
+    """全部审批事项（任何已登录的调用方）。"""
     return page_body(await matters.list_matters(session, page=page))
 
 
@@ -106,23 +114,37 @@ async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
 
 @router.post(
     "/applications",
+    operation_id="submitApplication",
     status_code=201,
     response_model=ApplicationRead,
     responses=problem_responses(422, 503),
     summary="Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)",
 )
 async def submit_application(
-    body: ApplicationCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: ApplicantDep
+    body: ApplicationCreate,
+    session: SessionDep,
+    intake: IntakeDep,
+    now: NowDep,
+    response: Response,
+    principal: ApplicantDep,
 ):
-    return _application_body(
+    """申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。"""
+    submitted = _application_body(
         *await applications.submit(session, data=body, principal=principal, intake=intake, now=now)
     )
+    return created(response, f"{PREFIX}/applications", submitted)
 
 
-@router.get("/applications", response_model=ApplicationPage, summary="Applications the caller may see")
+@router.get(
+    "/applications",
+    operation_id="listApplications",
+    response_model=ApplicationPage,
+    summary="Applications the caller may see",
+)
 async def list_applications(
     session: SessionDep, page: PageDep, intake: IntakeDep, principal: PeopleDep, status: ApplicationStatus | None = None
 ):
+    """调用方可见的申请：企业看自己的，部门看有其任务的，管理员看全部；可按状态筛选。"""
     rows, next_cursor = await applications.list_applications(
         session, principal=principal, intake=intake, page=page, status=status
     )
@@ -131,23 +153,29 @@ async def list_applications(
 
 @router.get(
     "/applications/{application_id}",
+    operation_id="getApplication",
     response_model=ApplicationRead,
     responses=problem_responses(404),
     summary="One application with the tasks the caller may see",
 )
 async def get_application(application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: PeopleDep):
+    """一份申请及调用方可见的任务。"""
     return _application_body(
         *await applications.get_application(session, application_id=application_id, principal=principal, intake=intake)
     )
 
 
-@router.get("/tasks", response_model=TaskPage, summary="The officer's inbox: its department's tasks")
+@router.get(
+    "/tasks", operation_id="listTasks", response_model=TaskPage, summary="The officer's inbox: its department's tasks"
+)
 async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, status: TaskStatus | None = None):
+    """部门工作人员的待办：本部门的审批任务，可按状态筛选。"""
     return page_body(await applications.list_tasks(session, principal=principal, page=page, status=status))
 
 
 @router.post(
     "/tasks/{task_id}/decision",
+    operation_id="decideTask",
     response_model=ApplicationRead,
     responses=ACTION,
     summary="Approve, reject (veto) or return for 补正 (an officer of the task's department)",
@@ -155,6 +183,7 @@ async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, 
 async def decide(
     task_id: uuid.UUID, body: DecisionCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: OfficerDep
 ):
+    """对本部门任务作出决定：同意、否决（一票否决整个申请）或退回补正。任务已决定时 409。"""
     return _application_body(
         *await applications.decide(session, task_id=task_id, data=body, principal=principal, intake=intake, now=now)
     )
@@ -162,6 +191,7 @@ async def decide(
 
 @router.post(
     "/applications/{application_id}/supplements",
+    operation_id="supplementApplication",
     response_model=ApplicationRead,
     responses=ACTION,
     summary="Hand in materials: fulfils commitments and returned tasks (the enterprise)",
@@ -169,6 +199,7 @@ async def decide(
 async def supplement(
     application_id: uuid.UUID, body: SupplementCreate, session: SessionDep, now: NowDep, principal: EnterpriseDep
 ):
+    """企业补交材料：兑现容缺承诺，并重新开启被退回的任务。"""
     return _application_body(
         *await applications.supplement(session, application_id=application_id, data=body, principal=principal, now=now)
     )
@@ -176,21 +207,35 @@ async def supplement(
 
 @router.post(
     "/applications/{application_id}/withdraw",
+    operation_id="withdrawApplication",
     response_model=ApplicationRead,
     responses=ACTION,
     summary="Withdraw the application (the enterprise)",
 )
 async def withdraw(application_id: uuid.UUID, session: SessionDep, now: NowDep, principal: EnterpriseDep):
+    """企业撤回申请，未完成的任务随之取消。"""
     return _application_body(
         *await applications.withdraw(session, application_id=application_id, principal=principal, now=now)
     )
 
 
-@router.post("/sweep", response_model=SweepResult, summary="Run the SLA sweep now (admin; it also runs every minute)")
+@router.post(
+    "/sweep",
+    operation_id="runSweep",
+    response_model=SweepResult,
+    summary="Run the SLA sweep now (admin; it also runs every minute)",
+)
 async def run_sweep(session: SessionDep, now: NowDep, _: AdminDep):
+    """立即执行时限巡检（管理员；系统每分钟也会自动执行）：超时默认通过或终止。"""
     return await sweep.sweep(session, now=now)
 
 
-@router.get("/stats", response_model=ApprovalStats, summary="County figures of parallel approval (admin)")
+@router.get(
+    "/stats",
+    operation_id="getApprovalStats",
+    response_model=ApprovalStats,
+    summary="County figures of parallel approval (admin)",
+)
 async def get_stats(session: SessionDep, _: AdminDep):
+    """全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。"""
     return await stats.stats(session)

@@ -4,14 +4,37 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Self
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from services.approval.contract import CalendarFeed, YearScheduleBody
 from services.approval.domain import ApplicationStatus, Decision, TaskStatus
 from services.common.departments import Department
-from services.common.schemas import RequestBody, ResponseBody, text
+from services.common.schemas import RequestBody, ResponseBody, labelled, text
 
 DAYS_IN_YEAR = 366
+
+labelled(
+    ApplicationStatus,
+    {
+        "in_review": ("审批中", "In review"),
+        "supplement_required": ("待补正", "Supplement required"),
+        "approved": ("已通过", "Approved"),
+        "rejected": ("未通过", "Rejected"),
+        "withdrawn": ("已撤回", "Withdrawn"),
+        "terminated": ("已终止", "Terminated"),
+    },
+)
+labelled(
+    TaskStatus,
+    {
+        "pending": ("待审批", "Pending"),
+        "approved": ("已同意", "Approved"),
+        "rejected": ("已否决", "Rejected"),
+        "returned": ("退回补正", "Returned for supplement"),
+        "cancelled": ("已取消", "Cancelled"),
+    },
+)
+labelled(Decision, {"approve": ("同意", "Approve"), "reject": ("否决", "Reject"), "return": ("退回补正", "Return")})
 
 
 def _date_text(value: object) -> object:
@@ -53,6 +76,28 @@ class MatterMaterial(RequestBody):
 
 
 class MatterCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "code": "enterprise-opening",
+                    "name": "企业开办（一件事）",
+                    "departments": [
+                        {"department": "market", "task_name": "营业执照核发", "sla_working_days": 1},
+                        {"department": "tax", "task_name": "发票申领", "sla_working_days": 1},
+                        {"department": "public_security", "task_name": "印章刻制备案", "sla_working_days": 1},
+                    ],
+                    "materials": [
+                        {"code": "application_form", "name": "企业设立登记申请书", "waivable": False},
+                        {"code": "premises_proof", "name": "住所使用证明", "waivable": True},
+                    ],
+                    "sla_working_days": 3,
+                    "deemed_approval": False,
+                }
+            ]
+        }
+    )
+
     code: Code
     name: text(200)
     departments: list[MatterDepartment] = Field(min_length=1, max_length=len(Department))
@@ -96,6 +141,19 @@ class Commitment(RequestBody):
 
 
 class ApplicationCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "matter_code": "enterprise-opening",
+                    "materials": ["application_form"],
+                    "commitments": [{"material_code": "premises_proof", "due_date": "2026-03-27"}],
+                    "enterprise_id": None,
+                }
+            ]
+        }
+    )
+
     matter_code: Code
     materials: list[Code] = Field(default_factory=list, max_length=100)
     commitments: list[Commitment] = Field(default_factory=list, max_length=100)
@@ -103,6 +161,8 @@ class ApplicationCreate(RequestBody):
 
 
 class DecisionCreate(RequestBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"decision": "approve", "comment": "材料齐全，同意。"}]})
+
     decision: Decision
     comment: text(2000, multiline=True) | None = None
 

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -27,13 +26,8 @@ from services.common.idempotency import IdempotencyRecord
 from services.common.internal import InternalHttp
 from services.common.logs import RequestIdMiddleware
 from services.common.models import utcnow
-from services.common.problems import (
-    PROBLEM_MEDIA_TYPE,
-    FieldError,
-    Problem,
-    install_problem_handlers,
-    problem_response,
-)
+from services.common.openapi import problem_openapi
+from services.common.problems import install_problem_handlers, problem_response
 from services.common.settings import Settings
 from services.common.unit_of_work import UnitOfWork
 
@@ -114,7 +108,17 @@ def create_app(
                 await runtime.aclose()
                 del app.state.runtime
 
-    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan, **fastapi_options)
+    # No docs pages of FastAPI's own (they load Swagger UI from a CDN): the gateway serves the offline
+    # ones (services.common.docs) for the merged document; a service is not reached by people directly.
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        **fastapi_options,
+    )
     install_problem_handlers(app)
     app.add_middleware(UnitOfWork, keys=idempotency.__table__ if idempotency is not None else None)  # type: ignore[attr-defined]
     if request_ids:  # the gateway assigns ids at its edge instead
@@ -135,24 +139,3 @@ def create_app(
         app.include_router(router)
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
     return app
-
-
-def problem_openapi(app: FastAPI) -> dict[str, Any]:
-    """OpenAPI with every 422 (and declared error) described as problem+json."""
-    if app.openapi_schema:
-        return app.openapi_schema
-    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-    schemas.pop("HTTPValidationError", None)
-    schemas.pop("ValidationError", None)
-    schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-    schemas["Problem"].pop("$defs", None)
-    schemas["FieldError"] = FieldError.model_json_schema()
-    problem_ref = {"schema": {"$ref": "#/components/schemas/Problem"}}
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            responses = operation.get("responses", {})
-            if "422" in responses:
-                responses["422"] = {"description": "Validation error", "content": {PROBLEM_MEDIA_TYPE: problem_ref}}
-    app.openapi_schema = schema
-    return schema

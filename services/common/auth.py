@@ -7,14 +7,15 @@ from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 
-from services.common.problems import Forbidden, Invalid, Unauthorized
+from services.common.problems import Forbidden, Invalid, Text, Unauthorized
 
 ALGORITHM = "HS256"
 ISSUER = "kuaiban"
 AUDIENCE = "kuaiban"
+BAD_TOKEN = Text("访问令牌缺失、无效或已过期。", "The access token is missing, invalid or expired.")
 
 
 class Role(StrEnum):
@@ -78,7 +79,7 @@ def verify_token(secret: str, token: str) -> Principal:
             expires_at=claims["exp"],
         )
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
-        raise Unauthorized("The access token is missing, invalid or expired.") from exc
+        raise Unauthorized(BAD_TOKEN) from exc
 
 
 class TokenVerifier:
@@ -107,18 +108,20 @@ class TokenVerifier:
                 if scheme.lower() == "bearer" and token:
                     return self.verify(token)
                 break
-        raise Unauthorized("The access token is missing, invalid or expired.")
+        raise Unauthorized(BAD_TOKEN)
 
 
-_bearer = HTTPBearer(auto_error=False, description="A token from POST /auth/token")
+# Declared as OAuth2's password flow so the docs' Authorize dialog asks for a username and password and
+# calls /auth/token itself; the token still arrives as `Authorization: Bearer <token>`.
+_bearer = OAuth2PasswordBearer(
+    tokenUrl="/auth/token", auto_error=False, description="Log in with a username and password at POST /auth/token"
+)
 
 
-async def current_principal(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Principal:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("The access token is missing, invalid or expired.")
-    return request.app.state.runtime.verifier.verify(credentials.credentials)
+async def current_principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) -> Principal:
+    if not token:  # no header, another scheme, or `Bearer` without a token
+        raise Unauthorized(BAD_TOKEN)
+    return request.app.state.runtime.verifier.verify(token)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
@@ -128,10 +131,10 @@ def acting_enterprise(principal: Principal, requested: uuid.UUID | None) -> uuid
     """Whose behalf a create is for: an enterprise acts for itself, staff must name the enterprise."""
     if principal.role is Role.enterprise:
         if requested not in (None, principal.enterprise_id):
-            raise Invalid("An enterprise acts for itself only.", field="enterprise_id")
+            raise Invalid(Text("企业只能为自己办理。", "An enterprise acts for itself only."), field="enterprise_id")
         return principal.enterprise_id
     if requested is None:
-        raise Invalid("Say which enterprise this is for.", field="enterprise_id")
+        raise Invalid(Text("请指明为哪家企业办理。", "Say which enterprise this is for."), field="enterprise_id")
     return requested
 
 
@@ -141,7 +144,12 @@ def allow(*roles: Role):
 
     async def dependency(principal: PrincipalDep) -> Principal:
         if principal.role not in allowed:
-            raise Forbidden(f"This operation is not open to the {principal.role.value} role.")
+            raise Forbidden(
+                Text(
+                    f"{principal.role.value} 角色无权执行此操作。",
+                    f"This operation is not open to the {principal.role.value} role.",
+                )
+            )
         return principal
 
     return dependency

@@ -14,7 +14,7 @@ from functools import cache
 
 import holidays
 
-from services.common.problems import Unavailable
+from services.common.problems import Text, Unavailable
 
 CST = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 SECONDS_PER_DAY = 86_400
@@ -168,7 +168,11 @@ class CalendarCache:
                 if self._stale():
                     await self._refresh()
         if self._calendar is None:
-            raise Unavailable("The working-day calendar is unavailable; try again shortly.")
+            raise Unavailable(
+                Text(
+                    "工作日历暂时无法获取，请稍后再试。", "The working-day calendar is unavailable; try again shortly."
+                )
+            )
         return self._calendar
 
     def _stale(self) -> bool:

@@ -16,10 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlalchemy.sql.schema import Table
 from sqlmodel import Session, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
-from starlette.types import Send
+from starlette.types import Scope, Send
 
 from services.common.calendar import cst_date
-from services.common.problems import Conflict, database_problem, send_problem
+from services.common.problems import Conflict, ProblemKind, database_problem, send_problem
 from services.common.settings import Settings
 
 log = logging.getLogger("kuaiban.db")
@@ -73,15 +73,15 @@ def session_of(request: Request) -> AsyncSession:
 SessionDep = Annotated[AsyncSession, Depends(session_of)]
 
 
-async def commit_or_answer(session: AsyncSession, send: Send) -> bool:
-    """Commit; when the commit itself fails, answer a problem instead and return False."""
+async def commit_or_answer(session: AsyncSession, send: Send, scope: Scope) -> bool:
+    """Commit; when the commit itself fails, answer a problem (in the caller's language) and return False."""
     try:
         await session.commit()
         return True
     except DBAPIError as exc:
         await session.rollback()
-        status, detail = database_problem(exc)
-        await send_problem(send, status, detail)
+        status, detail, kind = database_problem(exc)
+        await send_problem(send, status, detail, kind=kind, scope=scope)
         return False
 
 
@@ -91,10 +91,12 @@ async def next_code(session: AsyncSession, sequence: Sequence, prefix: str, *, n
     return f"{prefix}{cst_date(now):%Y%m%d}-{number:05d}"
 
 
-async def insert_unique(session: AsyncSession, row: SQLModel, *, conflict: str) -> None:
-    """Insert `row` at once; when a unique constraint holds it back, `Conflict(conflict)` (nothing inserted)."""
+async def insert_unique(
+    session: AsyncSession, row: SQLModel, *, conflict: str, kind: ProblemKind = ProblemKind.conflict
+) -> None:
+    """Insert `row` at once; when a unique constraint holds it back, `Conflict(conflict, kind=kind)`."""
     table: Table = row.__table__  # type: ignore[attr-defined]
     values = {c.key: getattr(row, c.key) for c in table.columns if c.computed is None}
     inserted = await session.exec(insert(table).values(values).on_conflict_do_nothing().returning(table.c.id))
     if inserted.first() is None:
-        raise Conflict(conflict)
+        raise Conflict(conflict, kind=kind)

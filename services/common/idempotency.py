@@ -22,6 +22,7 @@ from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.models import utcnow
+from services.common.problems import ProblemKind, Text
 
 HEADER = b"idempotency-key"
 KEEP = timedelta(hours=24)
@@ -75,8 +76,22 @@ class Answer:
 
 @dataclass(frozen=True)
 class Refusal:
-    status: int
-    detail: str
+    kind: ProblemKind
+    detail: Text
+
+    @property
+    def status(self) -> int:
+        return self.kind.status
+
+
+IN_USE = Refusal(
+    ProblemKind.idempotency_key_in_use,
+    Text("使用此幂等键的请求仍在处理中。", "A request with this Idempotency-Key is still being processed."),
+)
+REUSED = Refusal(
+    ProblemKind.idempotency_key_reused,
+    Text("此幂等键已用于另一个不同的请求。", "This Idempotency-Key was used with a different request."),
+)
 
 
 async def claim(session: AsyncSession, table: Table, use: Use, *, now: datetime) -> Answer | Refusal | None:
@@ -84,7 +99,7 @@ async def claim(session: AsyncSession, table: Table, use: Use, *, now: datetime)
     lock_name = f"{table.fullname}:{use.caller}:{use.key}"
     locked = await session.scalar(select(func.pg_try_advisory_xact_lock(func.hashtextextended(lock_name, 0))))
     if not locked:
-        return Refusal(409, "A request with this Idempotency-Key is still being processed.")
+        return IN_USE
     t = table.c
     if random.random() < CLEANUP_SHARE:
         await session.exec(delete(table).where(t.created_at < now - KEEP))
@@ -96,7 +111,7 @@ async def claim(session: AsyncSession, table: Table, use: Use, *, now: datetime)
         await session.exec(delete(table).where(t.id == row.id))
         return None
     if row.request_hash != use.request_hash or row.path != use.path:
-        return Refusal(422, "This Idempotency-Key was used with a different request.")
+        return REUSED
     return Answer(row.response_status, row.response_type, row.response_body)
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from services.common.auth import Principal, Role, issue_token
 from services.common.logs import request_id_var
-from services.common.problems import Unavailable
+from services.common.problems import Text, Unavailable
 from services.common.settings import Settings
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -137,9 +137,11 @@ class InternalHttp:
                 log.warning("%s %s failed (attempt %d/%d): %s", method, url, attempt + 1, attempts, exc)
                 if attempt + 1 < attempts:
                     await asyncio.sleep(0.1 * 2**attempt)
-        raise Unavailable(f"The {service} service is unavailable; try again shortly.")
+        raise Unavailable(
+            Text(f"{service} 服务暂时不可用，请稍后再试。", f"The {service} service is unavailable; try again shortly.")
+        )
 
-    async def fetch(self, service: str, path: str, model: type[M], *, what: str) -> M | None:
+    async def fetch(self, service: str, path: str, model: type[M], *, what: Text) -> M | None:
         """GET one resource of another service as its contract model; None when it is not there (404).
 
         Anything else (down, 5xx, a body that breaks the contract) raises `Unavailable` naming `what`.
@@ -152,7 +154,12 @@ class InternalHttp:
                 return model.model_validate_json(reply.body)
             except ValidationError:
                 log.error("%s answered %s with a body outside its contract", service, path)
-        raise Unavailable(f"The {service} service could not confirm {what}; try again shortly.")
+        raise Unavailable(
+            Text(
+                f"{service} 服务暂时无法确认{what}，请稍后再试。",
+                f"The {service} service could not confirm {what.en}; try again shortly.",
+            )
+        )
 
     async def aclose(self) -> None:
         await self._transport.aclose()

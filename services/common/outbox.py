@@ -37,7 +37,7 @@ from services.common.db import SessionDep, Sessions, on_commit
 from services.common.internal import InternalHttp
 from services.common.models import EnumText, utcnow
 from services.common.pagination import PageDep, make_page, page_body, paginate
-from services.common.problems import NotFound, Unavailable, problem_responses
+from services.common.problems import NotFound, Unavailable, localize, no_such, problem_responses
 from services.common.schemas import ResponseBody
 
 log = logging.getLogger("kuaiban.outbox")
@@ -152,7 +152,7 @@ class OutboxRelay:
                     row.recipient, "POST", row.path, body=orjson.dumps(row.payload), retries=0
                 )
             except Unavailable as exc:
-                results.append((row, None, exc.detail))
+                results.append((row, None, localize(exc.detail, "en")))  # operators read errors in English
                 break  # the recipient is down: the rest of the batch waits for the next round
             ok = reply.status < 300
             if not ok:
@@ -213,7 +213,7 @@ async def redrive(session, model: type[OutboxMessage], *, message_id: uuid.UUID,
     """Send a dead letter again from its first attempt."""
     row = await session.get(model, message_id, with_for_update=True)
     if row is None or row.status != MessageStatus.dead:
-        raise NotFound("No such dead letter.")
+        raise NotFound(no_such("死信", "dead letter"))
     row.status, row.attempts, row.failures = MessageStatus.pending, 0, 0
     row.next_attempt_at = row.updated_at = now
     session.add(row)
@@ -241,8 +241,16 @@ class DeadLetterPage(ResponseBody):
 def dead_letter_routes(prefix: str, model: type[OutboxMessage]) -> APIRouter:
     """`GET {prefix}/admin/dead-letters` and `POST .../{id}/redrive` for a service's outbox (admin)."""
     router = APIRouter(prefix=f"{prefix}/admin/dead-letters", tags=["operations"])
+    service = prefix.strip("/").capitalize()
 
-    @router.get("", response_model=DeadLetterPage, summary="Outbox messages that will not be retried (admin)")
+    @router.get(
+        "",
+        response_model=DeadLetterPage,
+        operation_id=f"list{service}DeadLetters",
+        summary="Outbox messages that will not be retried (admin)",
+        description="本服务发往其他服务、已不再重试的消息（死信），最近失败的在前，附最后一次错误。"
+        "接收方拒收（408、409、429 以外的 4xx）或答复错误达到 `KUAIBAN_OUTBOX_MAX_ATTEMPTS` 次的消息进入此列。",
+    )
     async def list_dead_letters(session: SessionDep, page: PageDep, _: AdminDep):
         query = select(model).where(model.status == MessageStatus.dead)
         rows = (await session.exec(paginate(query, model, page, order_by="updated_at"))).all()
@@ -252,7 +260,9 @@ def dead_letter_routes(prefix: str, model: type[OutboxMessage]) -> APIRouter:
         "/{message_id}/redrive",
         response_model=DeadLetterRead,
         responses=problem_responses(404),
+        operation_id=f"redrive{service}DeadLetter",
         summary="Send a dead letter again, from its first attempt (admin)",
+        description="把一条死信重新投递：尝试次数清零，立即交给投递进程；投递仍按消息编号去重。",
     )
     async def redrive_dead_letter(message_id: uuid.UUID, session: SessionDep, now: NowDep, _: AdminDep):
         return await redrive(session, model, message_id=message_id, now=now)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import and_, or_
 from sqlmodel.sql.expression import SelectOfScalar
 
-from services.common.problems import Invalid
+from services.common.problems import Invalid, Text
 
 T = TypeVar("T")
 
@@ -37,7 +37,9 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         created_at, row_id = orjson.loads(raw)
         return datetime.fromisoformat(created_at), uuid.UUID(row_id)
     except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
-        raise Invalid("The cursor is not one this API issued.", field="cursor") from exc
+        raise Invalid(
+            Text("cursor 不是本接口给出的翻页游标。", "The cursor is not one this API issued."), field="cursor"
+        ) from exc
 
 
 def page_params(

@@ -1,45 +1,226 @@
-"""One error shape everywhere: RFC 9457 problem+json, and the domain errors that map to it."""
+"""One error shape everywhere: RFC 9457 problem+json, and the domain errors that map to it.
+
+Every error kind is a `ProblemKind`: a stable `type` URI, a machine `code` a UI switches on, its status
+and a title. `detail` is Chinese by default and English for `Accept-Language: en`: messages are `Text`,
+a Chinese string that also carries its English twin, so code that treats them as plain text still works.
+"""
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import Send
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://kuaiban.example/problems/"
 log = logging.getLogger("kuaiban.problems")
+
+Language = Literal["zh", "en"]
+DEFAULT_LANGUAGE: Language = "zh"
+CONTENT_LANGUAGE = {"zh": "zh-CN", "en": "en"}
+
+
+class Text(str):
+    """A message for people: the string itself is Chinese, `.en` is the English for `Accept-Language: en`."""
+
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> "Text":
+        text = super().__new__(cls, zh)
+        text.en = en
+        return text
+
+    def __reduce__(self):  # keep `.en` across copy and pickle
+        return Text, (str(self), self.en)
+
+
+def localize(message: str, language: Language) -> str:
+    """The message in `language`; plain strings have one language only and are returned as they are."""
+    if language == "en" and isinstance(message, Text):
+        return message.en
+    return str(message)
+
+
+def no_such(zh: str, en: str) -> Text:
+    """The detail of a 404 or of an unknown reference: `no_such("申请", "application")`."""
+    return Text(f"{zh}不存在。", f"No such {en}.")
+
+
+def join(messages: Iterable[str]) -> Text:
+    """Several messages as one detail, in both languages."""
+    listed = list(messages)
+    return Text("；".join(listed), "; ".join(getattr(m, "en", m) for m in listed))
+
+
+def language_of(accept_language: str | None) -> Language:
+    """The answer's language from an `Accept-Language` header: the preferred of zh and en, Chinese by default."""
+    best_quality, best = 0.0, DEFAULT_LANGUAGE
+    for position, item in enumerate((accept_language or "").split(",")):
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary != "zh" and primary != "en":
+            continue
+        quality = _quality(params) - position * 1e-6  # equal weights: the first listed wins
+        if quality > best_quality:
+            best_quality, best = quality, primary
+    return best
+
+
+def _quality(params: str) -> float:
+    for param in params.split(";"):
+        name, _, value = param.strip().partition("=")
+        if name.strip() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def language_of_scope(scope: Mapping[str, Any] | None) -> Language:
+    """The answer's language for a raw ASGI request."""
+    for name, value in (scope or {}).get("headers", ()):
+        if name == b"accept-language":
+            return language_of(value.decode("latin-1"))
+    return DEFAULT_LANGUAGE
+
+
+class ProblemKind(StrEnum):
+    """Every kind of error, defined once: `code` (the value), `status`, `title`, and the `type` URI."""
+
+    status: int
+    problem_title: Text  # not `title`: that name is str's method
+
+    def __new__(cls, code: str, status: int, zh: str, en: str) -> "ProblemKind":
+        kind = str.__new__(cls, code)
+        kind._value_ = code
+        kind.status = status
+        kind.problem_title = Text(zh, en)
+        return kind
+
+    @property
+    def code(self) -> str:
+        return self.value
+
+    @property
+    def uri(self) -> str:
+        return PROBLEM_TYPE_BASE + self.value.replace("_", "-")
+
+    @classmethod
+    def for_status(cls, status: int) -> "ProblemKind":
+        """The general kind of an answer that names no kind of its own."""
+        return _GENERAL.get(status) or (cls.internal_error if status >= 500 else cls.bad_request)
+
+    bad_request = "bad_request", 400, "请求有误", "Bad request"
+    unauthenticated = "unauthenticated", 401, "未登录或登录已失效", "Not authenticated"
+    invalid_credentials = "invalid_credentials", 401, "用户名或密码错误", "Incorrect username or password"
+    forbidden = "forbidden", 403, "无权执行此操作", "Not allowed"
+    not_found = "not_found", 404, "资源不存在", "Not found"
+    method_not_allowed = "method_not_allowed", 405, "不支持此请求方法", "Method not allowed"
+    conflict = "conflict", 409, "与已有数据冲突", "Conflict with existing data"
+    invalid_transition = "invalid_transition", 409, "当前状态不允许此操作", "The current state does not allow this"
+    duplicate_uscc = "duplicate_uscc", 409, "统一社会信用代码已登记", "USCC already registered"
+    duplicate_username = "duplicate_username", 409, "用户名已被占用", "Username taken"
+    duplicate_code = "duplicate_code", 409, "编码已存在", "Code already exists"
+    duplicate_application = "duplicate_application", 409, "已提交过相同的申请", "Already applied"
+    idempotency_key_in_use = "idempotency_key_in_use", 409, "同一幂等键的请求仍在处理", "Idempotency-Key in use"
+    payload_too_large = "payload_too_large", 413, "请求体过大", "Request body too large"
+    validation_failed = "validation_failed", 422, "请求内容无效", "The request is not valid"
+    invalid_value = "invalid_value", 422, "取值不被数据库接受", "Value not acceptable"
+    unknown_reference = "unknown_reference", 422, "引用的对象不存在", "Unknown reference"
+    missing_material = "missing_material", 422, "缺少必交材料", "A required material is missing"
+    unknown_material = "unknown_material", 422, "材料不属于该事项", "Not a material of the matter"
+    commitment_required = "commitment_required", 422, "容缺材料需签署承诺", "容缺 needs a signed commitment"
+    invalid_commitment = "invalid_commitment", 422, "承诺无效", "Invalid commitment"
+    rongque_not_allowed = "rongque_not_allowed", 422, "该企业不可容缺受理", "容缺 not allowed"
+    not_eligible = "not_eligible", 422, "不符合产品条件", "Not eligible"
+    amount_exceeds_approved = "amount_exceeds_approved", 422, "金额超过批准额度", "Amount exceeds the approved"
+    invalid_idempotency_key = "invalid_idempotency_key", 422, "幂等键格式无效", "Invalid Idempotency-Key"
+    idempotency_key_reused = "idempotency_key_reused", 422, "幂等键已用于其他请求", "Idempotency-Key reused"
+    rate_limited = "rate_limited", 429, "请求过于频繁", "Too many requests"
+    internal_error = "internal_error", 500, "服务器内部错误", "Internal error"
+    bad_upstream = "bad_upstream", 502, "上游服务应答异常", "Bad upstream answer"
+    service_unavailable = "service_unavailable", 503, "服务暂不可用", "Service unavailable"
+    upstream_timeout = "upstream_timeout", 504, "上游服务应答超时", "Upstream timeout"
+
+
+_GENERAL = {
+    kind.status: kind
+    for kind in (
+        ProblemKind.bad_request,
+        ProblemKind.unauthenticated,
+        ProblemKind.forbidden,
+        ProblemKind.not_found,
+        ProblemKind.method_not_allowed,
+        ProblemKind.conflict,
+        ProblemKind.payload_too_large,
+        ProblemKind.validation_failed,
+        ProblemKind.rate_limited,
+        ProblemKind.internal_error,
+        ProblemKind.bad_upstream,
+        ProblemKind.service_unavailable,
+        ProblemKind.upstream_timeout,
+    )
+}
+_CODES_DESCRIPTION = "; ".join(f"`{kind.code}` {kind.status} {kind.problem_title}" for kind in ProblemKind)
+_TYPES_DESCRIPTION = "`https://kuaiban.example/problems/<code with - for _>`, one per `code`."
 
 
 class FieldError(BaseModel):
-    field: str
-    message: str
+    field: str = Field(description="The field, dotted for nested ones (`departments.0.department`).")
+    message: str = Field(description="What is wrong, in the answer's language.")
+    code: str = Field(description="Machine code: a problem code, or pydantic's error type (`missing`, ...).")
 
 
 class Problem(BaseModel):
-    type: str = "about:blank"
+    type: str = Field(description=_TYPES_DESCRIPTION, examples=[ProblemKind.invalid_transition.uri])
+    code: str = Field(
+        description="The error kind, stable: switch on this, not on the text. " + _CODES_DESCRIPTION,
+        json_schema_extra={
+            "enum": [kind.code for kind in ProblemKind],
+            "x-enum-descriptions": [str(kind.problem_title) for kind in ProblemKind],
+        },
+    )
     title: str
     status: int
-    detail: str
+    detail: str = Field(description="For people: Chinese, or English with `Accept-Language: en`.")
     errors: list[FieldError] | None = None
 
 
-def problem_body(status: int, detail: str, *, errors: list[dict[str, str]] | None = None) -> bytes:
+def problem_body(
+    status: int,
+    detail: str,
+    *,
+    kind: ProblemKind | None = None,
+    errors: Sequence[Mapping[str, str]] | None = None,
+    language: Language = DEFAULT_LANGUAGE,
+) -> bytes:
+    kind = kind or ProblemKind.for_status(status)
     body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
+        "type": kind.uri,
+        "code": kind.code,
+        "title": localize(kind.problem_title, language),
         "status": status,
-        "detail": detail,
+        "detail": localize(detail, language),
     }
     if errors is not None:
-        body["errors"] = errors
+        body["errors"] = [
+            {
+                "field": e.get("field", ""),
+                "message": localize(e.get("message", ""), language),
+                "code": e.get("code", kind.code),
+            }
+            for e in errors
+        ]
     return orjson.dumps(body)
 
 
@@ -47,23 +228,38 @@ def problem_response(
     status: int,
     detail: str,
     *,
-    errors: list[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
+    kind: ProblemKind | None = None,
+    errors: Sequence[Mapping[str, str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Response:
     return Response(
-        problem_body(status, detail, errors=errors),
+        problem_body(status, detail, kind=kind, errors=errors, language=language),
         status_code=status,
         media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
+        headers={"Content-Language": CONTENT_LANGUAGE[language], **(headers or {})},
     )
 
 
-async def send_problem(send: Send, status: int, detail: str, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
-    """A problem+json answer from plain ASGI code (the gateway's edge, middleware), outside FastAPI."""
-    body = problem_body(status, detail)
+async def send_problem(
+    send: Send,
+    status: int,
+    detail: str,
+    headers: Sequence[tuple[bytes, bytes]] = (),
+    *,
+    kind: ProblemKind | None = None,
+    scope: Mapping[str, Any] | None = None,
+) -> None:
+    """A problem+json answer from plain ASGI code (the gateway's edge, middleware), outside FastAPI.
+
+    `scope` gives the language (Accept-Language); without it the answer is Chinese.
+    """
+    language = language_of_scope(scope)
+    body = problem_body(status, detail, kind=kind, language=language)
     start_headers = [
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),
+        (b"content-language", CONTENT_LANGUAGE[language].encode()),
         *headers,
     ]
     await send({"type": "http.response.start", "status": status, "headers": start_headers})
@@ -71,99 +267,244 @@ async def send_problem(send: Send, status: int, detail: str, headers: Sequence[t
 
 
 class DomainError(Exception):
-    """A rule was broken; `service.py` raises these and one handler turns them into problems."""
+    """A rule was broken; `service.py` raises these and one handler turns them into problems.
 
-    status = 400
+    Each class has a general kind; a raise names a more precise one with `kind=`.
+    """
 
-    def __init__(self, detail: str, *, errors: list[dict[str, str]] | None = None) -> None:
+    kind = ProblemKind.bad_request
+
+    def __init__(
+        self, detail: str, *, kind: ProblemKind | None = None, errors: list[dict[str, str]] | None = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.kind = kind or type(self).kind
         self.errors = errors
+
+    def __str__(self) -> str:  # for logs and tracebacks: both languages
+        if isinstance(self.detail, Text) and self.detail.en != self.detail:
+            return f"{self.detail} ({self.detail.en})"
+        return str(self.detail)
+
+    @property
+    def status(self) -> int:
+        return self.kind.status
 
 
 class Unauthorized(DomainError):
-    status = 401
+    kind = ProblemKind.unauthenticated
 
 
 class Forbidden(DomainError):
-    status = 403
+    kind = ProblemKind.forbidden
 
 
 class NotFound(DomainError):
-    status = 404
+    kind = ProblemKind.not_found
 
 
 class Conflict(DomainError):
-    status = 409
+    kind = ProblemKind.conflict
 
 
 class InvalidTransition(Conflict):
     """The resource's current state does not allow the action."""
 
+    kind = ProblemKind.invalid_transition
+
 
 class Invalid(DomainError):
-    status = 422
+    """422; with `field`, the one field at fault is listed in `errors` with the kind's code."""
 
-    def __init__(self, detail: str, *, field: str | None = None, errors=None) -> None:
+    kind = ProblemKind.validation_failed
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        field: str | None = None,
+        kind: ProblemKind | None = None,
+        errors: list[dict[str, str]] | None = None,
+    ) -> None:
         if errors is None and field is not None:
-            errors = [{"field": field, "message": detail}]
-        super().__init__(detail, errors=errors)
+            errors = [{"field": field, "message": detail, "code": (kind or self.kind).code}]
+        super().__init__(detail, kind=kind, errors=errors)
 
 
 class Unavailable(DomainError):
-    status = 503
+    kind = ProblemKind.service_unavailable
 
 
-def database_problem(exc: DBAPIError) -> tuple[int, str]:
-    """The status and detail a database error is answered with; the unexpected ones are logged."""
+def field_error(field: str, kind: ProblemKind, message: str) -> dict[str, str]:
+    """One entry of a problem's `errors`."""
+    return {"field": field, "message": message, "code": kind.code}
+
+
+def database_problem(exc: DBAPIError) -> tuple[int, Text, ProblemKind | None]:
+    """The status, detail and kind a database error is answered with; the unexpected ones are logged."""
     if isinstance(exc, IntegrityError):
         log.info("integrity error mapped to 409: %s", exc.orig)
-        return 409, "The request conflicts with existing data."
+        return 409, Text("请求与已有数据冲突。", "The request conflicts with existing data."), None
     sqlstate = getattr(exc.orig, "sqlstate", "") or ""
     if sqlstate.startswith("22"):  # data exception: bad encoding, out of range
-        return 422, "A value is not acceptable to the database."
+        return (
+            422,
+            Text("有取值不被数据库接受。", "A value is not acceptable to the database."),
+            ProblemKind.invalid_value,
+        )
     log.exception("database error")
     if exc.connection_invalidated or sqlstate.startswith(("08", "53", "57")):  # connection, resources, shutdown
-        return 503, "The database is unavailable; try again shortly."
-    return 500, "An unexpected error occurred; it has been logged."
+        return 503, Text("数据库暂不可用，请稍后重试。", "The database is unavailable; try again shortly."), None
+    return 500, UNEXPECTED, None
+
+
+UNEXPECTED = Text("发生意外错误，已记录日志。", "An unexpected error occurred; it has been logged.")
+NO_RESOURCE = Text("此路径没有资源。", "No resource at this path.")
+
+# pydantic's error types as people read them; `{name}` is filled from the error's context.
+_FIELD_MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": ("此项必填", "This field is required"),
+    "extra_forbidden": ("不接受此字段", "This field is not accepted"),
+    "string_type": ("应为字符串", "Must be a string"),
+    "string_too_short": ("至少 {min_length} 个字符", "Must have at least {min_length} characters"),
+    "string_too_long": ("至多 {max_length} 个字符", "Must have at most {max_length} characters"),
+    "string_pattern_mismatch": ("格式不符合 {pattern}", "Must match {pattern}"),
+    "too_short": ("至少 {min_length} 项", "Must have at least {min_length} items"),
+    "too_long": ("至多 {max_length} 项", "Must have at most {max_length} items"),
+    "int_type": ("应为整数", "Must be an integer"),
+    "int_parsing": ("应为整数", "Must be an integer"),
+    "int_from_float": ("应为整数", "Must be an integer"),
+    "float_type": ("应为数字", "Must be a number"),
+    "float_parsing": ("应为数字", "Must be a number"),
+    "decimal_type": ("应为数字", "Must be a number"),
+    "decimal_parsing": ("应为数字", "Must be a number"),
+    "decimal_max_digits": ("至多 {max_digits} 位数字", "Must have at most {max_digits} digits"),
+    "decimal_max_places": ("至多 {decimal_places} 位小数", "Must have at most {decimal_places} decimal places"),
+    "decimal_whole_digits": ("整数部分至多 {whole_digits} 位", "Must have at most {whole_digits} whole digits"),
+    "greater_than": ("应大于 {gt}", "Must be greater than {gt}"),
+    "greater_than_equal": ("应不小于 {ge}", "Must be at least {ge}"),
+    "less_than": ("应小于 {lt}", "Must be less than {lt}"),
+    "less_than_equal": ("应不大于 {le}", "Must be at most {le}"),
+    "multiple_of": ("应为 {multiple_of} 的倍数", "Must be a multiple of {multiple_of}"),
+    "finite_number": ("应为有限数", "Must be a finite number"),
+    "bool_type": ("应为 true 或 false", "Must be true or false"),
+    "bool_parsing": ("应为 true 或 false", "Must be true or false"),
+    "uuid_type": ("应为 UUID", "Must be a UUID"),
+    "uuid_parsing": ("应为 UUID", "Must be a UUID"),
+    "date_type": ("应为日期（YYYY-MM-DD）", "Must be a date (YYYY-MM-DD)"),
+    "date_parsing": ("应为日期（YYYY-MM-DD）", "Must be a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "Must be a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": ("应为日期，不带时间", "Must be a date without a time"),
+    "datetime_type": ("应为 ISO 8601 日期时间", "Must be an ISO 8601 date-time"),
+    "datetime_parsing": ("应为 ISO 8601 日期时间", "Must be an ISO 8601 date-time"),
+    "datetime_from_date_parsing": ("应为 ISO 8601 日期时间", "Must be an ISO 8601 date-time"),
+    "timezone_aware": ("须带时区", "Must carry a time zone"),
+    "date_past": ("应为过去的日期", "Must be in the past"),
+    "date_future": ("应为将来的日期", "Must be in the future"),
+    "enum": ("应为以下之一：{expected}", "Must be one of {expected}"),
+    "literal_error": ("应为以下之一：{expected}", "Must be one of {expected}"),
+    "list_type": ("应为数组", "Must be an array"),
+    "set_type": ("应为数组", "Must be an array"),
+    "dict_type": ("应为对象", "Must be an object"),
+    "model_type": ("应为对象", "Must be an object"),
+    "model_attributes_type": ("应为对象", "Must be an object"),
+    "json_invalid": ("不是有效的 JSON", "Not valid JSON"),
+    "json_type": ("应为 JSON", "Must be JSON"),
+    "url_parsing": ("应为网址", "Must be a URL"),
+    "url_scheme": ("网址协议应为 {expected_schemes}", "The URL scheme must be {expected_schemes}"),
+}
+INVALID_VALUE = Text("取值无效", "Invalid value")
+_VALIDATOR_TYPES = frozenset({"value_error", "assertion_error"})  # our own validators: their message is ours
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+
+
+def field_message(error: Mapping[str, Any]) -> Text:
+    """One pydantic error as a message people read, without pydantic's wording or prefixes."""
+    kind = error.get("type", "")
+    context = error.get("ctx") or {}
+    if kind in _VALIDATOR_TYPES and isinstance(context.get("error"), Exception):
+        raised = context["error"]
+        message = raised.args[0] if raised.args else str(raised)
+        return message if isinstance(message, Text) else Text(str(message), str(message))
+    if kind in _FIELD_MESSAGES:
+        zh, en = _FIELD_MESSAGES[kind]
+        try:
+            return Text(zh.format(**_zh_context(context)), en.format(**context))
+        except KeyError:  # a context this template does not know
+            return INVALID_VALUE
+    message = str(error.get("msg") or "")
+    if not message:
+        return INVALID_VALUE
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return Text(f"取值无效（{message}）", message)
+
+
+def _zh_context(context: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: value.replace(" or ", " 或 ") if isinstance(value, str) else value for name, value in context.items()}
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
+    parts = [str(p) for p in loc if p not in _LOCATIONS]
     return ".".join(parts) or str(loc[0] if loc else "")
 
 
+def _field_code(error: Mapping[str, Any]) -> str:
+    kind = error.get("type") or ProblemKind.validation_failed.code
+    return "invalid_value" if kind in _VALIDATOR_TYPES else kind
+
+
 def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
-    return [{"field": _field_name(tuple(e.get("loc", ()))), "message": e.get("msg", "invalid")} for e in exc.errors()]
+    """A validation error's `errors` entries, messages in both languages (`Text`)."""
+    return [
+        {"field": _field_name(tuple(e.get("loc", ()))), "message": field_message(e), "code": _field_code(e)}
+        for e in exc.errors()
+    ]
+
+
+INVALID_REQUEST = Text("请求内容无效，请按 errors 逐项修改。", "The request is not valid; see errors.")
 
 
 def install_problem_handlers(app: FastAPI) -> None:
     """Map every error, including unknown paths and crashes, to problem+json without stack traces."""
 
     @app.exception_handler(DomainError)
-    async def _domain(_: Request, exc: DomainError) -> Response:
+    async def _domain(request: Request, exc: DomainError) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return problem_response(exc.status, exc.detail, errors=exc.errors, headers=headers)
+        return problem_response(
+            exc.status, exc.detail, kind=exc.kind, errors=exc.errors, headers=headers, language=_language(request)
+        )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> Response:
-        return problem_response(422, "The request is not valid.", errors=validation_errors(exc))
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        return problem_response(422, INVALID_REQUEST, errors=validation_errors(exc), language=_language(request))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> Response:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        kind = ProblemKind.for_status(exc.status_code)
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
         if exc.status_code == 404 and exc.detail == "Not Found":
-            detail = "No resource at this path."
-        return problem_response(exc.status_code, detail, headers=getattr(exc, "headers", None))
+            detail = NO_RESOURCE
+        elif detail == HTTPStatus(exc.status_code).phrase:  # Starlette's own wording: the kind's title
+            detail = kind.problem_title
+        return problem_response(
+            exc.status_code, detail, kind=kind, headers=getattr(exc, "headers", None), language=_language(request)
+        )
 
     @app.exception_handler(DBAPIError)
-    async def _database(_: Request, exc: DBAPIError) -> Response:
-        return problem_response(*database_problem(exc))
+    async def _database(request: Request, exc: DBAPIError) -> Response:
+        status, detail, kind = database_problem(exc)
+        return problem_response(status, detail, kind=kind, language=_language(request))
 
     @app.exception_handler(Exception)
-    async def _crash(_: Request, exc: Exception) -> Response:
+    async def _crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error")
-        return problem_response(500, "An unexpected error occurred; it has been logged.")
+        return problem_response(500, UNEXPECTED, language=_language(request))
+
+
+def _language(request: Request) -> Language:
+    return language_of(request.headers.get("accept-language"))
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

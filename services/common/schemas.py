@@ -1,7 +1,7 @@
 """Building blocks for request and response bodies: strict bodies, safe text, shared vocabulary."""
 
-from enum import StrEnum
-from typing import Annotated
+from enum import Enum, StrEnum
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
@@ -38,8 +38,53 @@ def _single_line(value: str) -> str:
     return _printable(value)
 
 
-IndustrySection = StrEnum("IndustrySection", {ch: ch for ch in "ABCDEFGHIJKLMNOPQRST"})
-"""GB/T 4754 industry sections A (agriculture) to T (international organisations)."""
+E = TypeVar("E", bound=type[Enum])
+
+ENUM_LABELS: dict[type[Enum], dict[str, tuple[str, str]]] = {}
+"""Every labelled enum: value -> (Chinese label, English label); the OpenAPI document shows them."""
+
+
+def labelled(enum: E, labels: dict[str, tuple[str, str]]) -> E:
+    """Register the Chinese and English label of every value of `enum` (all of them, no more)."""
+    values = [member.value for member in enum]
+    if sorted(labels) != sorted(values):
+        raise ValueError(f"labels of {enum.__name__} must cover exactly {values}")
+    ENUM_LABELS[enum] = {value: labels[value] for value in values}
+    return enum
+
+
+def label_of(member: Enum, language: str = "zh") -> str:
+    """The label of an enum value for people, in Chinese unless `language` is "en"."""
+    zh, en = ENUM_LABELS[type(member)][member.value]
+    return en if language == "en" else zh
+
+
+IndustrySection = labelled(
+    StrEnum("IndustrySection", {ch: ch for ch in "ABCDEFGHIJKLMNOPQRST"}),
+    {
+        "A": ("农、林、牧、渔业", "Agriculture, forestry, animal husbandry and fishery"),
+        "B": ("采矿业", "Mining"),
+        "C": ("制造业", "Manufacturing"),
+        "D": ("电力、热力、燃气及水生产和供应业", "Electricity, heat, gas and water supply"),
+        "E": ("建筑业", "Construction"),
+        "F": ("批发和零售业", "Wholesale and retail trade"),
+        "G": ("交通运输、仓储和邮政业", "Transport, storage and post"),
+        "H": ("住宿和餐饮业", "Accommodation and catering"),
+        "I": ("信息传输、软件和信息技术服务业", "Information transmission, software and IT services"),
+        "J": ("金融业", "Finance"),
+        "K": ("房地产业", "Real estate"),
+        "L": ("租赁和商务服务业", "Leasing and business services"),
+        "M": ("科学研究和技术服务业", "Scientific research and technical services"),
+        "N": ("水利、环境和公共设施管理业", "Water, environment and public facilities management"),
+        "O": ("居民服务、修理和其他服务业", "Resident services, repair and other services"),
+        "P": ("教育", "Education"),
+        "Q": ("卫生和社会工作", "Health and social work"),
+        "R": ("文化、体育和娱乐业", "Culture, sports and entertainment"),
+        "S": ("公共管理、社会保障和社会组织", "Public administration, social security and social organisations"),
+        "T": ("国际组织", "International organisations"),
+    },
+)
+"""GB/T 4754-2017 industry sections A (agriculture) to T (international organisations)."""
 
 
 class CreditRating(StrEnum):
@@ -47,6 +92,17 @@ class CreditRating(StrEnum):
     B = "B"
     C = "C"
     D = "D"
+
+
+labelled(
+    CreditRating,
+    {
+        "A": ("A 级（信用优良）", "A (excellent)"),
+        "B": ("B 级（信用良好）", "B (good)"),
+        "C": ("C 级（信用一般）", "C (fair)"),
+        "D": ("D 级（信用较差）", "D (poor)"),
+    },
+)
 
 
 def _distinct(values: list) -> list:

@@ -17,7 +17,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from services.common import idempotency
 from services.common.auth import TokenVerifier
 from services.common.db import commit_or_answer
-from services.common.problems import Unauthorized, send_problem
+from services.common.problems import ProblemKind, Text, Unauthorized, send_problem
+
+BAD_KEY = Text("幂等键（Idempotency-Key）须为 1 至 255 个字符。", "Idempotency-Key must be 1 to 255 characters.")
 
 
 class UnitOfWork:
@@ -44,7 +46,7 @@ class UnitOfWork:
                 if key is None or caller is None:  # without a valid token the route answers 401 itself
                     await self._run(session, scope, receive, send)
                 elif not 1 <= len(key) <= 255:
-                    await send_problem(send, 422, "Idempotency-Key must be 1 to 255 characters.")
+                    await send_problem(send, 422, BAD_KEY, kind=ProblemKind.invalid_idempotency_key, scope=scope)
                 else:
                     use = idempotency.Use(caller=caller, key=key, path=scope["path"], body=await _read_body(receive))
                     await self._run_once(session, use, scope, send, now=runtime.clock())
@@ -62,7 +64,7 @@ class UnitOfWork:
             if message["type"] == "http.response.start":
                 if message["status"] >= 400:
                     await session.rollback()
-                elif not await commit_or_answer(session, send):
+                elif not await commit_or_answer(session, send, scope):
                     dropped = True  # a problem went out instead; the app's answer is dropped
                     return
             await send(message)
@@ -75,7 +77,7 @@ class UnitOfWork:
         if claimed is not None:
             await session.rollback()
             if isinstance(claimed, idempotency.Refusal):
-                await send_problem(send, claimed.status, claimed.detail)
+                await send_problem(send, claimed.status, claimed.detail, kind=claimed.kind, scope=scope)
             else:
                 await _replay(send, claimed)
             return
@@ -101,7 +103,7 @@ class UnitOfWork:
                 if answer.status >= 400:
                     await work.rollback()
                 await idempotency.remember(session, self.keys, use, answer, now=now)
-                if not await commit_or_answer(session, send):
+                if not await commit_or_answer(session, send, scope):
                     return
             for message in held:
                 await send(message)

@@ -8,6 +8,7 @@ import uuid
 from pydantic import BaseModel, ConfigDict
 
 from services.common.internal import ContractClient
+from services.common.problems import Text
 
 BANK_PATH = "/internal/finance/banks/{bank_id}"
 
@@ -24,4 +25,6 @@ class FinanceClient(ContractClient):
     """Finance as other services call it."""
 
     async def bank(self, bank_id: uuid.UUID) -> BankRef | None:
-        return await self._internal.fetch("finance", BANK_PATH.format(bank_id=bank_id), BankRef, what="the bank")
+        return await self._internal.fetch(
+            "finance", BANK_PATH.format(bank_id=bank_id), BankRef, what=Text("银行", "the bank")
+        )

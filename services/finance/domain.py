@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from services.common.problems import Invalid, InvalidTransition
+from services.common.problems import Invalid, InvalidTransition, ProblemKind, Text, no_such
 
 if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
     from services.finance.models import LoanApplication, Need, Product
@@ -75,14 +75,14 @@ def years_before(day: date, years: int) -> date:
 
 def withdraw_product(product: "Product", *, now: datetime) -> None:
     if product.status != ProductStatus.active:
-        raise InvalidTransition("The product is withdrawn already.")
+        raise InvalidTransition(Text("该产品已下架。", "The product is withdrawn already."))
     product.status = ProductStatus.withdrawn
     product.updated_at = now
 
 
 def require_open(need: "Need") -> None:
     if need.status != NeedStatus.open:
-        raise InvalidTransition(f"The need is {need.status}.")
+        raise InvalidTransition(Text(f"融资需求状态为 {need.status}。", f"The need is {need.status}."))
 
 
 def decide(
@@ -98,7 +98,7 @@ def decide(
 ) -> Event:
     """The bank approves (with terms, defaulting to the need's) or rejects (with a reason; the need stays open)."""
     if loan.status != LoanStatus.submitted:
-        raise InvalidTransition(f"The application is {loan.status}.")
+        raise InvalidTransition(Text(f"贷款申请状态为 {loan.status}。", f"The application is {loan.status}."))
     if decision is Decision.reject:
         loan.status = LoanStatus.rejected
         loan.reason = reason
@@ -131,12 +131,23 @@ def sign(
     `event_exists` says whether the matchmaking event named by `event_id` is on record (the caller looks it up).
     """
     if loan.status != LoanStatus.approved:
-        raise InvalidTransition(f"The application is {loan.status}; only an approved one is signed.")
+        raise InvalidTransition(
+            Text(
+                f"贷款申请状态为 {loan.status}，只有已批准的申请可以签约。",
+                f"The application is {loan.status}; only an approved one is signed.",
+            )
+        )
     require_open(need)
     if amount_yuan > (loan.approved_amount_yuan or 0):
-        raise Invalid("The signed amount exceeds the approved amount.", field="signed_amount_yuan")
+        raise Invalid(
+            Text("签约金额超过批准金额。", "The signed amount exceeds the approved amount."),
+            field="signed_amount_yuan",
+            kind=ProblemKind.amount_exceeds_approved,
+        )
     if event_id is not None and not event_exists:
-        raise Invalid("No such matchmaking event.", field="event_id")
+        raise Invalid(
+            no_such("银企对接活动", "matchmaking event"), field="event_id", kind=ProblemKind.unknown_reference
+        )
     loan.status = LoanStatus.signed
     loan.signed_amount_yuan = amount_yuan
     loan.signed_rate_pct = rate_pct

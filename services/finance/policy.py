@@ -11,7 +11,7 @@ from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
-from services.common.problems import NotFound
+from services.common.problems import NotFound, no_such
 from services.finance.models import LoanApplication, Need, Product
 
 __all__ = ["AdminDep", "BankDep", "EnterpriseDep", "InternalDep", "NeedReaderDep", "PartyDep", "PrincipalDep"]
@@ -44,5 +44,5 @@ def loans_visible_to(principal: Principal) -> ColumnElement[bool]:
 def require_own_product(principal: Principal, product: Product | None) -> Product:
     """A bank acts on, and sees the leads of, its own products only."""
     if product is None or product.bank_id != principal.bank_id:
-        raise NotFound("No such product.")
+        raise NotFound(no_such("金融产品", "product"))
     return product

@@ -3,10 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from services.common.clock import NowDep
 from services.common.db import SessionDep
+from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
@@ -48,37 +49,49 @@ ACTION = problem_responses(404, 409, 422)
 
 @router.post(
     "/banks",
+    operation_id="createBank",
     status_code=201,
     response_model=BankRead,
     responses=problem_responses(409, 422),
     summary="Register a bank (admin)",
 )
-async def create_bank(body: BankCreate, session: SessionDep, now: NowDep, _: AdminDep):
-    return await banks.create_bank(session, data=body, now=now)
+async def create_bank(body: BankCreate, session: SessionDep, now: NowDep, response: Response, _: AdminDep):
+    """登记银行（管理员）。编码重复时 409。"""
+    return created(response, f"{PREFIX}/banks", await banks.create_bank(session, data=body, now=now))
 
 
-@router.get("/banks", response_model=BankPage, summary="Banks")
+@router.get("/banks", operation_id="listBanks", response_model=BankPage, summary="Banks")
 async def list_banks(session: SessionDep, page: PageDep, _: PrincipalDep):
+    """银行列表，分页。"""
     return page_body(await banks.list_banks(session, page=page))
 
 
-@router.get("/banks/{bank_id}", response_model=BankRead, responses=problem_responses(404), summary="One bank")
+@router.get(
+    "/banks/{bank_id}",
+    operation_id="getBank",
+    response_model=BankRead,
+    responses=problem_responses(404),
+    summary="One bank",
+)
 async def get_bank(bank_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
+    """一家银行。"""
     return await banks.get_bank(session, bank_id=bank_id)
 
 
 @router.post(
     "/products",
+    operation_id="createProduct",
     status_code=201,
     response_model=ProductRead,
     responses=problem_responses(422),
     summary="Post a loan product (a bank, for itself)",
 )
 async def create_product(body: ProductCreate, session: SessionDep, now: NowDep, principal: BankDep):
+    """银行为自己发布贷款产品：额度、利率、期限、担保方式、行业与乡镇范围、准入条件。"""
     return await banks.create_product(session, data=body, principal=principal, now=now)
 
 
-@router.get("/products", response_model=ProductPage, summary="Loan products")
+@router.get("/products", operation_id="listProducts", response_model=ProductPage, summary="Loan products")
 async def list_products(
     session: SessionDep,
     page: PageDep,
@@ -86,26 +99,31 @@ async def list_products(
     bank_id: uuid.UUID | None = None,
     status: ProductStatus | None = None,
 ):
+    """贷款产品，可按银行和状态筛选。"""
     return page_body(await banks.list_products(session, page=page, bank_id=bank_id, status=status))
 
 
 @router.post(
     "/products/{product_id}/withdraw",
+    operation_id="withdrawProduct",
     response_model=ProductRead,
     responses=ACTION,
     summary="Withdraw a product: it is matched no more (the owning bank)",
 )
 async def withdraw_product(product_id: uuid.UUID, session: SessionDep, now: NowDep, principal: BankDep):
+    """银行下架自己的产品，之后不再参与匹配。已下架时 409。"""
     return await banks.withdraw_product(session, product_id=product_id, principal=principal, now=now)
 
 
 @router.get(
     "/products/{product_id}/leads",
+    operation_id="listProductLeads",
     response_model=LeadPage,
     responses=problem_responses(404),
     summary="Open needs that fit the product, without contact data (the owning bank)",
 )
 async def product_leads(product_id: uuid.UUID, session: SessionDep, page: PageDep, now: NowDep, principal: BankDep):
+    """与产品相符的在途融资需求（不含联系方式），供产品所属银行跟进。"""
     items, next_cursor = await matching.leads(session, product_id=product_id, principal=principal, page=page, now=now)
     return {
         "items": [
@@ -126,27 +144,43 @@ async def product_leads(product_id: uuid.UUID, session: SessionDep, page: PageDe
 
 @router.post(
     "/needs",
+    operation_id="createNeed",
     status_code=201,
     response_model=NeedRead,
     responses=problem_responses(422, 503),
     summary="Post a financing need (an enterprise)",
 )
-async def create_need(body: NeedCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: EnterpriseDep):
-    return await needs.create_need(session, data=body, principal=principal, intake=intake, now=now)
+async def create_need(
+    body: NeedCreate, session: SessionDep, intake: IntakeDep, now: NowDep, response: Response, principal: EnterpriseDep
+):
+    """企业发布融资需求：金额、期限、用途、可提供的担保方式。"""
+    need = await needs.create_need(session, data=body, principal=principal, intake=intake, now=now)
+    return created(response, f"{PREFIX}/needs", need)
 
 
-@router.get("/needs", response_model=NeedPage, summary="Needs (an enterprise its own, admin all)")
+@router.get(
+    "/needs", operation_id="listNeeds", response_model=NeedPage, summary="Needs (an enterprise its own, admin all)"
+)
 async def list_needs(session: SessionDep, page: PageDep, principal: NeedReaderDep, status: NeedStatus | None = None):
+    """融资需求：企业看自己的，管理员看全部；可按状态筛选。"""
     return page_body(await needs.list_needs(session, principal=principal, page=page, status=status))
 
 
-@router.get("/needs/{need_id}", response_model=NeedRead, responses=problem_responses(404), summary="One need")
+@router.get(
+    "/needs/{need_id}",
+    operation_id="getNeed",
+    response_model=NeedRead,
+    responses=problem_responses(404),
+    summary="One need",
+)
 async def get_need(need_id: uuid.UUID, session: SessionDep, principal: NeedReaderDep):
+    """一条融资需求。"""
     return await needs.get_need(session, need_id=need_id, principal=principal)
 
 
 @router.get(
     "/needs/{need_id}/matches",
+    operation_id="listMatches",
     response_model=MatchList,
     responses=problem_responses(404, 503),
     summary="Products the enterprise is eligible for, best first, with reasons",
@@ -159,86 +193,115 @@ async def need_matches(
     principal: NeedReaderDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ):
+    """企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。"""
     found = await matching.matches(session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit)
     return {"items": found}
 
 
 @router.post(
     "/applications",
+    operation_id="createLoanApplication",
     status_code=201,
     response_model=LoanApplicationRead,
     responses=ACTION,
     summary="Apply for a product against a need (an enterprise)",
 )
-async def apply(body: ApplicationCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: EnterpriseDep):
-    return await loans.apply(
+async def apply(
+    body: ApplicationCreate,
+    session: SessionDep,
+    intake: IntakeDep,
+    now: NowDep,
+    response: Response,
+    principal: EnterpriseDep,
+):
+    """企业以某条需求申请某个产品。已申请过时 409，不符合产品条件时 422。"""
+    loan = await loans.apply(
         session, need_id=body.need_id, product_id=body.product_id, principal=principal, intake=intake, now=now
     )
+    return created(response, f"{PREFIX}/applications", loan)
 
 
 @router.get(
     "/applications",
+    operation_id="listLoanApplications",
     response_model=LoanApplicationPage,
     summary="Applications: a bank those to its products, an enterprise its own, admin all",
 )
 async def list_applications(session: SessionDep, page: PageDep, principal: PartyDep, status: LoanStatus | None = None):
+    """贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。"""
     return page_body(await loans.list_loans(session, principal=principal, page=page, status=status))
 
 
 @router.get(
     "/applications/{application_id}",
+    operation_id="getLoanApplication",
     response_model=LoanApplicationRead,
     responses=problem_responses(404),
     summary="One application",
 )
 async def get_application(application_id: uuid.UUID, session: SessionDep, principal: PartyDep):
+    """一份贷款申请。"""
     return await loans.get_loan(session, application_id=application_id, principal=principal)
 
 
 @router.post(
     "/applications/{application_id}/decision",
+    operation_id="decideLoanApplication",
     response_model=LoanApplicationRead,
     responses=ACTION,
     summary="Approve with terms or reject with a reason (the owning bank)",
 )
 async def decide(application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, now: NowDep, principal: BankDep):
+    """产品所属银行审批：同意并给出额度、利率、期限，或拒绝并说明理由。状态不允许时 409。"""
     return await loans.decide(session, application_id=application_id, data=body, principal=principal, now=now)
 
 
 @router.post(
     "/applications/{application_id}/sign",
+    operation_id="signLoanApplication",
     response_model=LoanApplicationRead,
     responses=ACTION,
     summary="Record the signed contract: the need is financed (the owning bank)",
 )
 async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, now: NowDep, principal: BankDep):
+    """产品所属银行登记签约，需求随之变为已融资（`financed`）。只能在同意之后签约。"""
     return await loans.sign(session, application_id=application_id, data=body, principal=principal, now=now)
 
 
 @router.post(
     "/events",
+    operation_id="createEvent",
     status_code=201,
     response_model=EventRead,
     responses=problem_responses(422),
     summary="Record a matchmaking event, 银企对接活动 (admin)",
 )
-async def create_event(body: EventCreate, session: SessionDep, now: NowDep, _: AdminDep):
-    return await matchmaking.create_event(session, data=body, now=now)
+async def create_event(body: EventCreate, session: SessionDep, now: NowDep, response: Response, _: AdminDep):
+    """记录一次银企对接活动（管理员），签约可关联到它。"""
+    return created(response, f"{PREFIX}/events", await matchmaking.create_event(session, data=body, now=now))
 
 
 @router.get(
     "/events/{event_id}",
+    operation_id="getEvent",
     response_model=EventWithStats,
     responses=problem_responses(404),
     summary="An event with what it signed",
 )
 async def get_event(event_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
+    """一次银企对接活动及其签约情况。"""
     event, stats = await matchmaking.get_event(session, event_id=event_id)
     return {**EventRead.model_validate(event).model_dump(), "stats": stats}
 
 
-@router.get("/stats", response_model=FinanceStats, summary="County figures of bank-enterprise financing (admin)")
+@router.get(
+    "/stats",
+    operation_id="getFinanceStats",
+    response_model=FinanceStats,
+    summary="County figures of bank-enterprise financing (admin)",
+)
 async def get_stats(session: SessionDep, _: AdminDep):
+    """全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。"""
     return await matchmaking.stats(session)
 
 

@@ -4,10 +4,40 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
+from services.common.schemas import (
+    CreditRating,
+    Distinct,
+    IndustrySection,
+    RequestBody,
+    ResponseBody,
+    labelled,
+    text,
+)
 from services.finance.domain import Collateral, Decision, LoanStatus, NeedStatus, ProductStatus
+
+labelled(
+    Collateral,
+    {
+        "credit": ("信用", "Credit"),
+        "mortgage": ("抵押", "Mortgage"),
+        "guarantee": ("保证", "Guarantee"),
+        "pledge": ("质押", "Pledge"),
+    },
+)
+labelled(ProductStatus, {"active": ("在售", "Active"), "withdrawn": ("已下架", "Withdrawn")})
+labelled(NeedStatus, {"open": ("对接中", "Open"), "financed": ("已融资", "Financed"), "closed": ("已关闭", "Closed")})
+labelled(
+    LoanStatus,
+    {
+        "submitted": ("已申请", "Submitted"),
+        "approved": ("已审批通过", "Approved"),
+        "rejected": ("已拒绝", "Rejected"),
+        "signed": ("已签约", "Signed"),
+    },
+)
+labelled(Decision, {"approve": ("同意授信", "Approve"), "reject": ("拒绝", "Reject")})
 
 Yuan = Annotated[int, Field(ge=0, le=10**13)]
 RatePct = Annotated[float, Field(gt=0, le=36)]  # rates above 36 % a year are not lawful lending in the PRC
@@ -16,6 +46,8 @@ Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,3
 
 
 class BankCreate(RequestBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"code": "suixi-rcb", "name": "濉溪农村商业银行"}]})
+
     code: Code
     name: text(200)
 
@@ -34,6 +66,29 @@ class BankPage(ResponseBody):
 
 
 class ProductCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "皖北制造贷",
+                    "min_amount_yuan": 500000,
+                    "max_amount_yuan": 10000000,
+                    "annual_rate_pct_min": 3.2,
+                    "annual_rate_pct_max": 4.35,
+                    "term_months_min": 12,
+                    "term_months_max": 60,
+                    "collateral_types": ["credit", "guarantee"],
+                    "industries": ["C"],
+                    "towns": ["濉溪镇", "百善镇", "韩村镇"],
+                    "min_years_in_business": 2,
+                    "min_annual_revenue_yuan": 10000000,
+                    "accepted_credit_ratings": ["A", "B"],
+                    "valid_until": "2026-12-31",
+                }
+            ]
+        }
+    )
+
     name: text(200)
     min_amount_yuan: Yuan
     max_amount_yuan: Yuan
@@ -77,12 +132,12 @@ class ProductRead(ResponseBody):
     annual_rate_pct_max: float
     term_months_min: int
     term_months_max: int
-    collateral_types: list[str]
-    industries: list[str]
+    collateral_types: list[Collateral]
+    industries: list[IndustrySection]
     towns: list[str]
     min_years_in_business: int
     min_annual_revenue_yuan: int
-    accepted_credit_ratings: list[str]
+    accepted_credit_ratings: list[CreditRating]
     valid_until: date | None
     status: ProductStatus
     created_at: datetime
@@ -95,6 +150,20 @@ class ProductPage(ResponseBody):
 
 
 class NeedCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "amount_yuan": 5000000,
+                    "term_months": 36,
+                    "purpose": "购置数控机床，扩大铝基新材料产能",
+                    "collateral_available": ["credit", "mortgage"],
+                    "max_annual_rate_pct": 4.5,
+                }
+            ]
+        }
+    )
+
     amount_yuan: Annotated[int, Field(ge=1, le=10**13)]
     term_months: Months
     purpose: text(500, multiline=True)
@@ -108,7 +177,7 @@ class NeedRead(ResponseBody):
     amount_yuan: int
     term_months: int
     purpose: str
-    collateral_available: list[str]
+    collateral_available: list[Collateral]
     max_annual_rate_pct: float | None
     status: NeedStatus
     created_at: datetime
@@ -140,7 +209,7 @@ class Lead(ResponseBody):
 
     need_id: uuid.UUID
     enterprise_name: str
-    industry: str
+    industry: IndustrySection
     town: str
     amount_yuan: int
     term_months: int
@@ -158,6 +227,20 @@ class ApplicationCreate(RequestBody):
 
 
 class DecisionCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "decision": "approve",
+                    "approved_amount_yuan": 5000000,
+                    "annual_rate_pct": 3.45,
+                    "term_months": 36,
+                    "reason": None,
+                }
+            ]
+        }
+    )
+
     decision: Decision
     approved_amount_yuan: Annotated[int, Field(ge=1, le=10**13)] | None = None
     annual_rate_pct: RatePct | None = None
@@ -200,6 +283,14 @@ class LoanApplicationPage(ResponseBody):
 
 
 class EventCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"title": "濉溪县2026年银企对接会", "held_on": "2026-04-02", "location": "濉溪经济开发区管委会报告厅"}
+            ]
+        }
+    )
+
     title: text(200)
     held_on: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
     location: text(200)

@@ -12,13 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from services.common.internal import ContractClient
 from services.common.outbox import OutboxMessage, message
-from services.common.problems import Invalid
+from services.common.problems import Invalid, ProblemKind, Text
 from services.common.schemas import CreditRating, IndustrySection, RequestBody, text
 
 ENTERPRISE_PATH = "/internal/intake/enterprises/{enterprise_id}"
 LIAISON_PATH = "/internal/intake/liaisons/{username}"
 TIMELINE_PATH = "/internal/intake/timeline-events"
-UNKNOWN_ENTERPRISE = "No enterprise is registered with this id."
+UNKNOWN_ENTERPRISE = Text("没有以此 id 登记的企业。", "No enterprise is registered with this id.")
 
 
 class EnterpriseProfile(BaseModel):
@@ -74,14 +74,16 @@ class IntakeClient(ContractClient):
     async def enterprise(self, enterprise_id: uuid.UUID) -> EnterpriseProfile:
         """The enterprise's profile; an unknown enterprise is 422 on `enterprise_id` wherever it is named."""
         path = ENTERPRISE_PATH.format(enterprise_id=enterprise_id)
-        profile = await self._internal.fetch("intake", path, EnterpriseProfile, what="the enterprise")
+        profile = await self._internal.fetch("intake", path, EnterpriseProfile, what=Text("企业", "the enterprise"))
         if profile is None:
-            raise Invalid(UNKNOWN_ENTERPRISE, field="enterprise_id")
+            raise Invalid(UNKNOWN_ENTERPRISE, field="enterprise_id", kind=ProblemKind.unknown_reference)
         return profile
 
     async def liaison_enterprises(self, username: str) -> set[uuid.UUID]:
         path = LIAISON_PATH.format(username=username)
-        found = await self._internal.fetch("intake", path, LiaisonEnterprises, what="the liaison's enterprises")
+        found = await self._internal.fetch(
+            "intake", path, LiaisonEnterprises, what=Text("包保企业名单", "the liaison's enterprises")
+        )
         return set(found.enterprise_ids) if found is not None else set()
 
 

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from services.common.calendar import cst_date
-from services.common.problems import Invalid, InvalidTransition
+from services.common.problems import Invalid, InvalidTransition, Text
 
 if TYPE_CHECKING:  # the row these rules change; only its attributes are used, no database
     from services.intake.models import EnterpriseRequest
@@ -65,10 +65,19 @@ TIMELINE_SUMMARY = {  # the events that also go on the enterprise's timeline, as
 Event = tuple[str, dict[str, Any]]  # (action, details), e.g. ("replied", {"content": "已安排专线"})
 
 
-def require(request: "EnterpriseRequest", allowed: tuple[RequestStatus, ...], *, action: str) -> None:
+# The moves, as a refusal names them.
+ASSIGNING = Text("交办", "assigned")
+REPLYING = Text("答复", "replied to")
+ANNOTATING = Text("添加备注", "annotated")
+RATING = Text("评价", "rated")
+
+
+def require(request: "EnterpriseRequest", allowed: tuple[RequestStatus, ...], *, action: Text) -> None:
     """A move the request's status does not allow is a conflict (409)."""
     if request.status not in allowed:
-        raise InvalidTransition(f"A {request.status} request cannot be {action}.")
+        raise InvalidTransition(
+            Text(f"状态为 {request.status} 的诉求不能{action}。", f"A {request.status} request cannot be {action.en}.")
+        )
 
 
 def receive(request: "EnterpriseRequest", *, now: datetime) -> list[Event]:
@@ -82,9 +91,12 @@ def assign(
     request: "EnterpriseRequest", *, lead: str, cooperating: list[str], grade: Grade, due_date: date, now: datetime
 ) -> list[Event]:
     """Lead and cooperating departments and a grade; the due date follows from the grade (the caller's calendar)."""
-    require(request, ASSIGNABLE, action="assigned")
+    require(request, ASSIGNABLE, action=ASSIGNING)
     if lead in cooperating:
-        raise Invalid("The lead department cannot also cooperate.", field="cooperating_departments")
+        raise Invalid(
+            Text("牵头部门不能同时是配合部门。", "The lead department cannot also cooperate."),
+            field="cooperating_departments",
+        )
     request.lead_department = lead
     request.cooperating_departments = list(cooperating)
     request.grade = grade
@@ -102,7 +114,7 @@ def assign(
 
 def reply(request: "EnterpriseRequest", *, content: str, now: datetime) -> list[Event]:
     """The lead department answers; the first answer's time is kept for punctuality."""
-    require(request, REPLYABLE, action="replied to")
+    require(request, REPLYABLE, action=REPLYING)
     request.first_replied_at = request.first_replied_at or now
     request.replied_at = request.updated_at = now
     request.reply = content
@@ -112,14 +124,14 @@ def reply(request: "EnterpriseRequest", *, content: str, now: datetime) -> list[
 
 def note(request: "EnterpriseRequest", *, content: str, now: datetime) -> list[Event]:
     """A note changes no status; it is only possible while the request is being handled."""
-    require(request, ANNOTATABLE, action="annotated")
+    require(request, ANNOTATABLE, action=ANNOTATING)
     request.updated_at = now
     return [("note", {"content": content})]
 
 
 def feedback(request: "EnterpriseRequest", *, rating: int, comment: str | None, now: datetime) -> list[Event]:
     """The enterprise rates the answer: 3 or more closes the request, 2 or less reopens it."""
-    require(request, (RequestStatus.replied,), action="rated")
+    require(request, (RequestStatus.replied,), action=RATING)
     closing = rating >= CLOSING_RATING
     request.rating = rating
     request.feedback_comment = comment

@@ -12,7 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import select
 
 from services.common.auth import AdminDep, InternalDep, Principal, Role, allow
-from services.common.problems import Forbidden
+from services.common.problems import Forbidden, Text
 from services.intake.models import Enterprise, EnterpriseRequest
 
 __all__ = ["AdminDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "StaffDep"]
@@ -64,11 +64,13 @@ def requests_visible_to(principal: Principal) -> ColumnElement[bool]:
 def require_lead(principal: Principal, request: EnterpriseRequest) -> None:
     """Only an officer of the lead department replies."""
     if principal.department != request.lead_department:
-        raise Forbidden("Only an officer of the lead department replies.")
+        raise Forbidden(Text("只有牵头部门的工作人员可以答复。", "Only an officer of the lead department replies."))
 
 
 def require_involved(principal: Principal, request: EnterpriseRequest) -> None:
     """Notes come from admin or from the lead and cooperating departments (not a mere liaison)."""
     involved = {request.lead_department, *request.cooperating_departments}
     if principal.role is Role.officer and principal.department not in involved:
-        raise Forbidden("Only the lead and cooperating departments add notes.")
+        raise Forbidden(
+            Text("只有牵头和配合部门可以添加备注。", "Only the lead and cooperating departments add notes.")
+        )

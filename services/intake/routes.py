@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.departments import Department
+from services.common.openapi import created
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 from services.intake import contract, service
@@ -46,32 +47,43 @@ ACTION = problem_responses(404, 409, 422)
 
 @router.post(
     "/enterprises",
+    operation_id="createEnterprise",
     status_code=201,
     response_model=EnterpriseRead,
     responses=problem_responses(409, 422),
     summary="Register an enterprise (admin)",
 )
-async def create_enterprise(body: EnterpriseCreate, session: SessionDep, now: NowDep, _: AdminDep):
-    return await service.create_enterprise(session, data=body, now=now)
+async def create_enterprise(body: EnterpriseCreate, session: SessionDep, now: NowDep, response: Response, _: AdminDep):
+    """登记企业（管理员）。统一社会信用代码已登记时返回 409（`duplicate_uscc`）；`Location` 指向新企业。"""
+    return created(response, f"{PREFIX}/enterprises", await service.create_enterprise(session, data=body, now=now))
 
 
-@router.get("/enterprises", response_model=EnterprisePage, summary="List enterprises (admin, officers)")
+@router.get(
+    "/enterprises",
+    operation_id="listEnterprises",
+    response_model=EnterprisePage,
+    summary="List enterprises (admin, officers)",
+)
 async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
+    """企业名录，按登记时间分页（管理员、部门工作人员）。"""
     return page_body(await service.list_enterprises(session, page=page))
 
 
 @router.get(
     "/enterprises/{enterprise_id}",
+    operation_id="getEnterprise",
     response_model=EnterpriseRead,
     responses=problem_responses(404),
     summary="One enterprise (admin, officers, the enterprise itself)",
 )
 async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
+    """一家企业的档案。企业账号只能看到自己；看不到的企业返回 404。"""
     return await service.get_enterprise(session, enterprise_id=enterprise_id, principal=principal)
 
 
 @router.put(
     "/enterprises/{enterprise_id}/liaison",
+    operation_id="assignLiaison",
     response_model=EnterpriseRead,
     responses=problem_responses(404, 422, 503),
     summary="Assign the dedicated liaison officer, 包保专员 (admin)",
@@ -84,6 +96,7 @@ async def set_liaison(
     now: NowDep,
     _: AdminDep,
 ):
+    """为企业指定包保专员（管理员）。专员须是网关中已有的部门工作人员账号，否则 422；网关不可达时 503。"""
     return await service.set_liaison(
         session, enterprise_id=enterprise_id, officer_username=body.officer_username, identity=identity, now=now
     )
@@ -91,11 +104,13 @@ async def set_liaison(
 
 @router.get(
     "/enterprises/{enterprise_id}/timeline",
+    operation_id="listTimelineEvents",
     response_model=TimelinePage,
     responses=problem_responses(404),
     summary="The enterprise's events from every service, newest first (admin, its liaison, itself)",
 )
 async def get_timeline(enterprise_id: uuid.UUID, session: SessionDep, page: PageDep, principal: PeopleDep):
+    """企业在各服务中的事件（诉求、审批、融资），新的在前（管理员、包保专员、企业本身）。"""
     return page_body(await service.timeline(session, enterprise_id=enterprise_id, principal=principal, page=page))
 
 
@@ -104,27 +119,32 @@ async def get_timeline(enterprise_id: uuid.UUID, session: SessionDep, page: Page
 
 @router.post(
     "/meetings",
+    operation_id="createMeeting",
     status_code=201,
     response_model=MeetingRead,
     responses=problem_responses(422),
     summary="Record a meeting, e.g. a tea meeting (admin)",
 )
-async def create_meeting(body: MeetingCreate, session: SessionDep, now: NowDep, _: AdminDep):
-    return await service.create_meeting(session, data=body, now=now)
+async def create_meeting(body: MeetingCreate, session: SessionDep, now: NowDep, response: Response, _: AdminDep):
+    """记录一次政企茶叙会或恳谈会（管理员），会上提出的诉求可关联到它。"""
+    return created(response, f"{PREFIX}/meetings", await service.create_meeting(session, data=body, now=now))
 
 
-@router.get("/meetings", response_model=MeetingPage, summary="List meetings")
+@router.get("/meetings", operation_id="listMeetings", response_model=MeetingPage, summary="List meetings")
 async def list_meetings(session: SessionDep, page: PageDep, _: PeopleDep):
+    """会议列表，分页。"""
     return page_body(await service.list_meetings(session, page=page))
 
 
 @router.get(
     "/meetings/{meeting_id}",
+    operation_id="getMeeting",
     response_model=MeetingWithStats,
     responses=problem_responses(404),
     summary="A meeting with the stats of the requests raised there",
 )
 async def get_meeting(meeting_id: uuid.UUID, session: SessionDep, _: PeopleDep):
+    """一次会议及其诉求统计：受理数、办结数、满意率。"""
     meeting, stats = await service.get_meeting(session, meeting_id=meeting_id)
     return {**MeetingRead.model_validate(meeting).model_dump(), "stats": stats}
 
@@ -134,16 +154,26 @@ async def get_meeting(meeting_id: uuid.UUID, session: SessionDep, _: PeopleDep):
 
 @router.post(
     "/requests",
+    operation_id="createRequest",
     status_code=201,
     response_model=RequestRead,
     responses=problem_responses(422),
     summary="Raise a request, 诉求 (an enterprise for itself; staff on its behalf)",
 )
-async def create_request(body: RequestCreate, session: SessionDep, now: NowDep, principal: PeopleDep):
-    return await service.create_request(session, data=body, principal=principal, now=now)
+async def create_request(
+    body: RequestCreate, session: SessionDep, now: NowDep, response: Response, principal: PeopleDep
+):
+    """提交诉求：企业为自己提交；管理员或工作人员代为提交时须填 `enterprise_id`。新诉求状态为 `received`。"""
+    found = await service.create_request(session, data=body, principal=principal, now=now)
+    return created(response, f"{PREFIX}/requests", found)
 
 
-@router.get("/requests", response_model=RequestPage, summary="Requests the caller may see, newest first")
+@router.get(
+    "/requests",
+    operation_id="listRequests",
+    response_model=RequestPage,
+    summary="Requests the caller may see, newest first",
+)
 async def list_requests(
     session: SessionDep,
     page: PageDep,
@@ -153,23 +183,27 @@ async def list_requests(
     department: Department | None = None,
     meeting_id: Annotated[uuid.UUID | None, Query()] = None,
 ):
+    """调用方可见的诉求，新的在前；可按状态、类别、部门、会议筛选。企业只看到自己的，部门只看到其牵头或协办的。"""
     filters = {"status": status, "category": category, "department": department, "meeting_id": meeting_id}
     return page_body(await service.list_requests(session, principal=principal, page=page, filters=filters))
 
 
 @router.get(
     "/requests/{request_id}",
+    operation_id="getRequest",
     response_model=RequestDetail,
     responses=problem_responses(404),
     summary="One request with every event on it",
 )
 async def get_request(request_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
+    """一条诉求及其全部事件（谁在何时做了什么）。"""
     found, events = await service.get_request(session, request_id=request_id, principal=principal)
     return {**RequestRead.model_validate(found).model_dump(), "events": events}
 
 
 @router.post(
     "/requests/{request_id}/assign",
+    operation_id="assignRequest",
     response_model=RequestRead,
     responses=ACTION,
     summary="Assign lead and cooperating departments and a grade (admin)",
@@ -182,6 +216,7 @@ async def assign_request(
     now: NowDep,
     principal: AdminDep,
 ):
+    """交办：指定牵头部门、协办部门与等级（管理员），按工作日计算办理时限。状态不允许时 409。"""
     return await service.assign_request(
         session, request_id=request_id, data=body, principal=principal, calendar=calendar, now=now
     )
@@ -189,6 +224,7 @@ async def assign_request(
 
 @router.post(
     "/requests/{request_id}/reply",
+    operation_id="replyToRequest",
     response_model=RequestRead,
     responses=ACTION,
     summary="Answer the request (an officer of the lead department)",
@@ -196,6 +232,7 @@ async def assign_request(
 async def reply_request(
     request_id: uuid.UUID, body: RequestReply, session: SessionDep, now: NowDep, principal: OfficerDep
 ):
+    """牵头部门工作人员答复诉求，状态变为 `replied`。"""
     return await service.reply_request(
         session, request_id=request_id, content=body.content, principal=principal, now=now
     )
@@ -203,16 +240,19 @@ async def reply_request(
 
 @router.post(
     "/requests/{request_id}/notes",
+    operation_id="addRequestNote",
     response_model=RequestRead,
     responses=ACTION,
     summary="Add a note (lead or cooperating department, admin)",
 )
 async def add_note(request_id: uuid.UUID, body: RequestNote, session: SessionDep, now: NowDep, principal: StaffDep):
+    """牵头或协办部门、管理员为诉求添加备注，不改变状态。"""
     return await service.add_note(session, request_id=request_id, content=body.content, principal=principal, now=now)
 
 
 @router.post(
     "/requests/{request_id}/feedback",
+    operation_id="giveRequestFeedback",
     response_model=RequestRead,
     responses=ACTION,
     summary="Rate the answer 1–5: 3 or more closes, 2 or less reopens (the enterprise)",
@@ -220,11 +260,15 @@ async def add_note(request_id: uuid.UUID, body: RequestNote, session: SessionDep
 async def give_feedback(
     request_id: uuid.UUID, body: RequestFeedback, session: SessionDep, now: NowDep, principal: EnterpriseDep
 ):
+    """企业评价答复（1–5 分）：3 分及以上办结，2 分及以下重新办理。"""
     return await service.give_feedback(session, request_id=request_id, data=body, principal=principal, now=now)
 
 
-@router.get("/stats", response_model=IntakeStats, summary="County dashboard of requests (admin)")
+@router.get(
+    "/stats", operation_id="getIntakeStats", response_model=IntakeStats, summary="County dashboard of requests (admin)"
+)
 async def get_stats(session: SessionDep, calendar: CalendarDep, now: NowDep, _: AdminDep):
+    """全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。"""
     return await service.stats(session, calendar=calendar, now=now)
 
 

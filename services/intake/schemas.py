@@ -2,15 +2,72 @@
 
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
+from services.common.auth import Role
 from services.common.departments import Department
-from services.common.schemas import CreditRating, Distinct, IndustrySection, RequestBody, ResponseBody, text
+from services.common.schemas import (
+    CreditRating,
+    Distinct,
+    IndustrySection,
+    RequestBody,
+    ResponseBody,
+    labelled,
+    text,
+)
 from services.intake.contract import EnterpriseProfile
 from services.intake.domain import Category, Channel, Grade, RequestStatus
 from services.intake.uscc import uscc_error
+
+labelled(
+    Category,
+    {
+        "power": ("用电", "Power supply"),
+        "land": ("用地", "Land"),
+        "financing": ("融资", "Financing"),
+        "permits": ("审批许可", "Permits"),
+        "talent": ("人才用工", "Talent and labour"),
+        "policy": ("政策兑现", "Policy support"),
+        "infrastructure": ("基础设施", "Infrastructure"),
+        "other": ("其他", "Other"),
+    },
+)
+labelled(
+    Channel,
+    {
+        "tea_meeting": ("政企茶叙会", "Tea meeting"),
+        "online": ("网上提交", "Online"),
+        "window": ("政务服务窗口", "Service window"),
+        "hotline": ("12345 热线", "Hotline"),
+        "visit": ("走访", "Visit"),
+    },
+)
+labelled(
+    RequestStatus,
+    {
+        "received": ("已受理", "Received"),
+        "assigned": ("已交办", "Assigned"),
+        "replied": ("已答复", "Replied"),
+        "reopened": ("重新办理", "Reopened"),
+        "closed": ("已办结", "Closed"),
+    },
+)
+labelled(Grade, {"urgent": ("紧急", "Urgent"), "normal": ("一般", "Normal"), "major": ("重大", "Major")})
+
+
+class TimelineService(StrEnum):
+    intake = "intake"
+    approval = "approval"
+    finance = "finance"
+
+
+labelled(
+    TimelineService,
+    {"intake": ("诉求受理", "Intake"), "approval": ("并联审批", "Approval"), "finance": ("银企对接", "Finance")},
+)
 
 
 def _valid_uscc(value: str) -> str:
@@ -29,6 +86,24 @@ Uscc = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), A
 
 
 class EnterpriseCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91340621MA2TG8XK4H",
+                    "name": "安徽濉溪经济开发区新材料有限公司",
+                    "industry": "C",
+                    "town": "濉溪镇",
+                    "established_on": "2019-05-16",
+                    "employees": 260,
+                    "annual_revenue_yuan": 186000000,
+                    "credit_rating": "A",
+                    "key_enterprise": True,
+                }
+            ]
+        }
+    )
+
     uscc: Uscc = Field(description="18-character unified social credit code (GB 32100-2015)")
     name: text(200)
     industry: IndustrySection = Field(description="GB/T 4754 section letter A–T")
@@ -58,6 +133,18 @@ class LiaisonAssign(RequestBody):
 
 
 class MeetingCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "濉溪县2026年第一季度政企茶叙会",
+                    "held_on": "2026-03-18",
+                    "location": "濉溪县政务服务中心三楼会议室",
+                }
+            ]
+        }
+    )
+
     title: text(200)
     held_on: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
     location: text(200)
@@ -88,6 +175,21 @@ class MeetingPage(ResponseBody):
 
 
 class RequestCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "新建厂房电力增容",
+                    "description": "百善镇新建铝基材料厂房需增容 800 千伏安，请协调供电部门尽快接入。",
+                    "category": "power",
+                    "channel": "tea_meeting",
+                    "meeting_id": None,
+                    "enterprise_id": None,
+                }
+            ]
+        }
+    )
+
     title: text(200)
     description: text(5000, multiline=True)
     category: Category
@@ -97,6 +199,18 @@ class RequestCreate(RequestBody):
 
 
 class RequestAssign(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "lead_department": "power",
+                    "cooperating_departments": ["natural_resources", "development_reform"],
+                    "grade": "urgent",
+                }
+            ]
+        }
+    )
+
     lead_department: Department
     cooperating_departments: Annotated[list[Department], Distinct] = Field(default_factory=list, max_length=13)
     grade: Grade
@@ -111,6 +225,10 @@ class RequestNote(RequestBody):
 
 
 class RequestFeedback(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"rating": 5, "comment": "供电公司三天内完成接入，满意。"}]}
+    )
+
     rating: int = Field(ge=1, le=5)
     comment: text(2000, multiline=True) | None = None
 
@@ -118,7 +236,7 @@ class RequestFeedback(RequestBody):
 class RequestEventRead(ResponseBody):
     at: datetime
     actor: str
-    actor_role: str
+    actor_role: Role
     action: str
     details: dict
 
@@ -134,8 +252,8 @@ class RequestRead(ResponseBody):
     channel: Channel
     status: RequestStatus
     grade: Grade | None
-    lead_department: str | None
-    cooperating_departments: list[str]
+    lead_department: Department | None
+    cooperating_departments: list[Department]
     due_date: date | None
     assigned_at: datetime | None
     first_replied_at: datetime | None
@@ -159,7 +277,7 @@ class RequestPage(ResponseBody):
 
 class TimelineItem(ResponseBody):
     at: datetime
-    service: str
+    service: TimelineService
     kind: str
     ref_id: uuid.UUID
     summary: str

@@ -17,7 +17,7 @@ from services.common.auth import Principal, acting_enterprise
 from services.common.calendar import CalendarCache, cst_date
 from services.common.db import insert_unique, next_code
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, NotFound
+from services.common.problems import Invalid, NotFound, ProblemKind, Text, no_such
 from services.common.stats import mean, rate
 from services.intake import domain, policy
 from services.intake.contract import TimelineEvent
@@ -40,7 +40,10 @@ Page = tuple[list[Any], str | None]
 async def create_enterprise(session: AsyncSession, *, data: EnterpriseCreate, now: datetime) -> Enterprise:
     """Register an enterprise; its USCC must be new."""
     enterprise = Enterprise(**data.model_dump(), created_at=now, updated_at=now)
-    await insert_unique(session, enterprise, conflict=f"An enterprise with USCC {data.uscc} is already registered.")
+    taken = Text(
+        f"统一社会信用代码 {data.uscc} 已登记。", f"An enterprise with USCC {data.uscc} is already registered."
+    )
+    await insert_unique(session, enterprise, conflict=taken, kind=ProblemKind.duplicate_uscc)
     return enterprise
 
 
@@ -49,7 +52,7 @@ async def get_enterprise(session: AsyncSession, *, enterprise_id: uuid.UUID, pri
     query = select(Enterprise).where(Enterprise.id == enterprise_id, policy.enterprises_visible_to(principal))
     enterprise = (await session.exec(query)).first()
     if enterprise is None:
-        raise NotFound("No such enterprise.")
+        raise NotFound(no_such("企业", "enterprise"))
     return enterprise
 
 
@@ -57,7 +60,7 @@ async def enterprise_profile(session: AsyncSession, *, enterprise_id: uuid.UUID)
     """An enterprise for another service (an internal call)."""
     enterprise = await session.get(Enterprise, enterprise_id)
     if enterprise is None:
-        raise NotFound("No such enterprise.")
+        raise NotFound(no_such("企业", "enterprise"))
     return enterprise
 
 
@@ -73,10 +76,13 @@ async def set_liaison(
     """Make an officer the enterprise's dedicated liaison (包保专员); the gateway knows who is an officer."""
     account = await identity.account(officer_username)
     if account is None or account.role != "officer":
-        raise Invalid(f"{officer_username!r} is not an officer's account.", field="officer_username")
+        not_officer = Text(
+            f"{officer_username} 不是工作人员账号。", f"{officer_username!r} is not an officer's account."
+        )
+        raise Invalid(not_officer, field="officer_username", kind=ProblemKind.unknown_reference)
     enterprise = await session.get(Enterprise, enterprise_id, with_for_update=True)
     if enterprise is None:
-        raise NotFound("No such enterprise.")
+        raise NotFound(no_such("企业", "enterprise"))
     enterprise.liaison_officer = officer_username
     enterprise.updated_at = now
     session.add(enterprise)
@@ -87,10 +93,11 @@ async def liaison_enterprises(session: AsyncSession, *, username: str) -> list[u
     return list((await session.exec(select(Enterprise.id).where(Enterprise.liaison_officer == username))).all())
 
 
-async def _existing(session: AsyncSession, model: Any, row_id: uuid.UUID, field: str, what: str) -> Any:
+async def _existing(session: AsyncSession, model: Any, row_id: uuid.UUID, field: str, what: Text) -> Any:
     row = await session.get(model, row_id)
     if row is None:
-        raise Invalid(f"No {what} with this id.", field=field)
+        unknown = Text(f"没有此 id 的{what}。", f"No {what.en} with this id.")
+        raise Invalid(unknown, field=field, kind=ProblemKind.unknown_reference)
     return row
 
 
@@ -112,7 +119,7 @@ async def get_meeting(session: AsyncSession, *, meeting_id: uuid.UUID) -> tuple[
     """A meeting and the stats of the requests raised there."""
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
-        raise NotFound("No such meeting.")
+        raise NotFound(no_such("会议", "meeting"))
     R = EnterpriseRequest
     received, closed, rated, satisfied = (
         await session.exec(
@@ -138,7 +145,7 @@ async def _visible_request(
         query = query.with_for_update(of=EnterpriseRequest)
     found = (await session.exec(query)).first()
     if found is None:
-        raise NotFound("No such request.")
+        raise NotFound(no_such("诉求", "request"))
     return found
 
 
@@ -185,9 +192,9 @@ async def create_request(
 ) -> EnterpriseRequest:
     """File a request: an enterprise for itself, staff on an enterprise's behalf."""
     enterprise_id = acting_enterprise(principal, data.enterprise_id)
-    await _existing(session, Enterprise, enterprise_id, "enterprise_id", "enterprise")
+    await _existing(session, Enterprise, enterprise_id, "enterprise_id", Text("企业", "enterprise"))
     if data.meeting_id is not None:
-        await _existing(session, Meeting, data.meeting_id, "meeting_id", "meeting")
+        await _existing(session, Meeting, data.meeting_id, "meeting_id", Text("会议", "meeting"))
     request = EnterpriseRequest(
         **data.model_dump(exclude={"enterprise_id"}),
         enterprise_id=enterprise_id,
@@ -245,7 +252,7 @@ async def reply_request(
     session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
     request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
-    domain.require(request, domain.REPLYABLE, action="replied to")  # out of order (409) before who replies (403)
+    domain.require(request, domain.REPLYABLE, action=domain.REPLYING)  # out of order (409) before who replies (403)
     policy.require_lead(principal, request)
     return _store(session, request, principal, domain.reply(request, content=content, now=now), now)
 
@@ -338,7 +345,7 @@ async def timeline(session: AsyncSession, *, enterprise_id: uuid.UUID, principal
     """The enterprise's events from every service, newest first."""
     visible = select(Enterprise.id).where(Enterprise.id == enterprise_id, policy.timelines_visible_to(principal))
     if (await session.exec(visible)).first() is None:
-        raise NotFound("No such enterprise.")
+        raise NotFound(no_such("企业", "enterprise"))
     query = select(TimelineEntry).where(TimelineEntry.enterprise_id == enterprise_id)
     rows = (await session.exec(paginate(query, TimelineEntry, page, order_by="at"))).all()
     return make_page(list(rows), page, order_by="at")

@@ -20,7 +20,7 @@ from services.common.auth import Principal, Role, acting_enterprise
 from services.common.calendar import cst_date
 from services.common.db import next_code
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, NotFound
+from services.common.problems import Invalid, NotFound, ProblemKind, Text, no_such
 from services.intake.contract import IntakeClient, timeline_message
 
 WithTasks = tuple[Application, list[Task]]
@@ -33,7 +33,11 @@ async def submit(
     enterprise_id = acting_enterprise(principal, data.enterprise_id)
     matter = (await session.exec(select(Matter).where(Matter.code == data.matter_code))).first()
     if matter is None:
-        raise Invalid(f"No matter with code {data.matter_code!r}.", field="matter_code")
+        raise Invalid(
+            Text(f"没有编码为 {data.matter_code} 的事项。", f"No matter with code {data.matter_code!r}."),
+            field="matter_code",
+            kind=ProblemKind.unknown_reference,
+        )
     profile = await intake.enterprise(enterprise_id)
     work_calendar = await calendar.load(session)
     due_date = work_calendar.due_date(now, matter.sla_working_days)
@@ -134,7 +138,7 @@ async def get_application(
     scope = policy.applications_visible_to(principal, liaison_of)
     found = (await session.exec(select(Application).where(Application.id == application_id, scope))).first()
     if found is None:
-        raise NotFound("No such application.")
+        raise NotFound(no_such("申请", "application"))
     return (await _with_tasks(session, [found], principal, liaison_of))[0]
 
 
@@ -154,7 +158,7 @@ async def locked(session: AsyncSession, application_id: uuid.UUID) -> WithTasks:
     query = select(Application).where(Application.id == application_id).with_for_update()
     application = (await session.exec(query.execution_options(populate_existing=True))).first()
     if application is None:
-        raise NotFound("No such application.")
+        raise NotFound(no_such("申请", "application"))
     tasks_query = select(Task).where(Task.application_id == application_id).order_by(Task.department)
     tasks = list((await session.exec(tasks_query.execution_options(populate_existing=True))).all())
     return application, tasks
@@ -186,7 +190,7 @@ async def decide(
         )
     ).first()
     if owner is None:
-        raise NotFound("No such task.")
+        raise NotFound(no_such("审批任务", "task"))
     is_liaison = owner.department != principal.department and owner.enterprise_id in await _liaison_of(
         principal, intake
     )

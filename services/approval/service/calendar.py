@@ -11,7 +11,7 @@ from services.approval.models import CalendarYear, YearSource
 from services.approval.schemas import CalendarYearWrite
 from services.common import calendar
 from services.common.calendar import WorkCalendar, YearSchedule
-from services.common.problems import Invalid
+from services.common.problems import Invalid, Text
 
 SATURDAY = 5
 
@@ -57,7 +57,14 @@ async def replace_year(session: AsyncSession, *, year: int, data: CalendarYearWr
         workdays=frozenset(data.workdays),
     )
     if errors := schedule_errors(schedule, data):
-        raise Invalid(f"The schedule for {year} is not valid: {errors[0]['message']}.", errors=errors)
+        first = errors[0]["message"]
+        raise Invalid(
+            Text(
+                f"{year} 年的日程无效：{first}。",
+                f"The schedule for {year} is not valid: {getattr(first, 'en', first)}.",
+            ),
+            errors=errors,
+        )
     row = _row(schedule, YearSource.admin, now)
     changed = {name: row[name] for name in ("provisional", "holidays", "workdays", "source", "updated_at")}
     await session.exec(insert(CalendarYear).values(row).on_conflict_do_update(index_elements=["year"], set_=changed))
@@ -68,23 +75,37 @@ def schedule_errors(schedule: YearSchedule, data: CalendarYearWrite) -> list[dic
     """Every problem at once, so an admin can fix the whole list in one go."""
     errors: list[dict[str, str]] = []
     if data.year is not None and data.year != schedule.year:
-        errors.append({"field": "year", "message": f"{data.year} does not match the year {schedule.year} in the path"})
+        errors.append(
+            {
+                "field": "year",
+                "message": Text(
+                    f"{data.year} 与路径中的年份 {schedule.year} 不一致",
+                    f"{data.year} does not match the year {schedule.year} in the path",
+                ),
+            }
+        )
     for field, days, weekend in (("holidays", data.holidays, False), ("workdays", data.workdays, True)):
         for index, day in enumerate(days):
             if message := _day_error(day, schedule.year, weekend=weekend):
                 errors.append({"field": f"{field}.{index}", "message": message})
     for day in sorted(schedule.holidays & schedule.workdays):
-        errors.append({"field": "workdays", "message": f"{day} cannot be both a holiday and a workday"})
+        message = Text(f"{day} 不能既是节假日又是调休工作日", f"{day} cannot be both a holiday and a workday")
+        errors.append({"field": "workdays", "message": message})
     return errors
 
 
-def _day_error(day: date, year: int, *, weekend: bool) -> str | None:
+def _day_error(day: date, year: int, *, weekend: bool) -> Text | None:
     if day.year != year:
-        return f"{day} is not in {year}"
+        return Text(f"{day} 不在 {year} 年", f"{day} is not in {year}")
     if weekend and day.weekday() < SATURDAY:
-        return f"{day} is a weekday, and workdays are the weekend days worked (调休)"
+        return Text(
+            f"{day} 是工作日，而调休工作日应是需要上班的周末",
+            f"{day} is a weekday, and workdays are the weekend days worked (调休)",
+        )
     if not weekend and day.weekday() >= SATURDAY:
-        return f"{day} is a weekend day, and holidays are the weekdays off"
+        return Text(
+            f"{day} 是周末，而节假日应是放假的工作日", f"{day} is a weekend day, and holidays are the weekdays off"
+        )
     return None
 
 

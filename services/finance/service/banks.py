@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.common.auth import Principal
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import NotFound
+from services.common.problems import NotFound, ProblemKind, Text, no_such
 from services.finance import domain, policy
 from services.finance.domain import ProductStatus
 from services.finance.models import Bank, Product
@@ -21,14 +21,15 @@ Page = tuple[list, str | None]
 
 async def create_bank(session: AsyncSession, *, data: BankCreate, now: datetime) -> Bank:
     bank = Bank(**data.model_dump(), created_at=now, updated_at=now)
-    await insert_unique(session, bank, conflict=f"A bank with code {data.code!r} exists already.")
+    taken = Text(f"编码为 {data.code} 的银行已存在。", f"A bank with code {data.code!r} exists already.")
+    await insert_unique(session, bank, conflict=taken, kind=ProblemKind.duplicate_code)
     return bank
 
 
 async def get_bank(session: AsyncSession, *, bank_id: uuid.UUID) -> Bank:
     bank = await session.get(Bank, bank_id)
     if bank is None:
-        raise NotFound("No such bank.")
+        raise NotFound(no_such("银行", "bank"))
     return bank
 
 

@@ -11,7 +11,7 @@ from services.common.auth import Principal
 from services.common.calendar import cst_date
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, NotFound
+from services.common.problems import Invalid, NotFound, ProblemKind, Text, no_such
 from services.finance import domain, policy
 from services.finance.domain import LoanStatus
 from services.finance.models import LoanApplication, MatchmakingEvent, Need, Product
@@ -37,10 +37,14 @@ async def apply(
     domain.require_open(need)
     product = await session.get(Product, product_id)
     if product is None:
-        raise Invalid("No such product.", field="product_id")
+        raise Invalid(no_such("金融产品", "product"), field="product_id", kind=ProblemKind.unknown_reference)
     fits = sa_select(Product.id).where(Product.id == product_id, *eligible(profile, need, cst_date(now)))
     if (await session.exec(fits)).first() is None:
-        raise Invalid("The enterprise is not eligible for this product for this need.", field="product_id")
+        raise Invalid(
+            Text("企业就此需求不符合该产品的条件。", "The enterprise is not eligible for this product for this need."),
+            field="product_id",
+            kind=ProblemKind.not_eligible,
+        )
     loan = LoanApplication(
         need_id=need.id,
         product_id=product.id,
@@ -50,7 +54,8 @@ async def apply(
         created_at=now,
         updated_at=now,
     )
-    await insert_unique(session, loan, conflict="This need has already been put to this product.")
+    again = Text("此融资需求已申请过该产品。", "This need has already been put to this product.")
+    await insert_unique(session, loan, conflict=again, kind=ProblemKind.duplicate_application)
     return loan
 
 
@@ -71,7 +76,7 @@ async def get_loan(
         query = query.with_for_update()
     found = (await session.exec(query)).first()
     if found is None:
-        raise NotFound("No such application.")
+        raise NotFound(no_such("贷款申请", "application"))
     return found
 
 

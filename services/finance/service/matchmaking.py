@@ -8,7 +8,7 @@ from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.problems import NotFound
+from services.common.problems import NotFound, no_such
 from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
 from services.finance.models import Bank, LoanApplication, MatchmakingEvent, Need, Product
 from services.finance.schemas import EventCreate
@@ -23,7 +23,7 @@ async def create_event(session: AsyncSession, *, data: EventCreate, now: datetim
 async def get_event(session: AsyncSession, *, event_id: uuid.UUID) -> tuple[MatchmakingEvent, dict[str, int]]:
     event = await session.get(MatchmakingEvent, event_id)
     if event is None:
-        raise NotFound("No such event.")
+        raise NotFound(no_such("银企对接活动", "event"))
     A = LoanApplication
     deals, enterprises, amount = (
         await session.exec(

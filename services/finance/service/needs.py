@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import NotFound
+from services.common.problems import NotFound, no_such
 from services.finance import policy
 from services.finance.domain import NeedStatus, wan
 from services.finance.models import Need
@@ -55,5 +55,5 @@ async def get_need(session: AsyncSession, *, need_id: uuid.UUID, principal: Prin
         query = query.with_for_update()
     need = (await session.exec(query)).first()
     if need is None:
-        raise NotFound("No such need.")
+        raise NotFound(no_such("融资需求", "need"))
     return need

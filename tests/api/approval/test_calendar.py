@@ -124,7 +124,8 @@ async def test_every_problem_of_a_schedule_at_once(api: httpx.AsyncClient):
     body = schedule_body(["2044-10-01", "2045-01-02"], ["2044-10-03"], year=2043)
     problem = assert_problem(await api.put(f"/approval/calendar/{AMENDABLE_YEAR}", json=body, headers=ADMIN), 422)
     assert [error["field"] for error in problem["errors"]] == ["year", "holidays.0", "holidays.1", "workdays.0"]
-    assert problem["detail"].startswith(f"The schedule for {AMENDABLE_YEAR} is not valid: 2043 does not match")
+    assert problem["code"] == "validation_failed"
+    assert problem["detail"].startswith(f"{AMENDABLE_YEAR} 年的日程无效：2043 与路径中的年份 {AMENDABLE_YEAR} 不一致")
 
 
 @pytest.mark.parametrize("year", [1999, 2101, "next"])

@@ -90,9 +90,17 @@ async def test_the_rongque_rules(api: httpx.AsyncClient, cast: Cast):
 async def test_every_gap_is_named_at_once(api: httpx.AsyncClient, cast: Cast):
     matter = await make_matter(api, ("market",))
     late = [{"material_code": "lease_contract", "due_date": "2026-04-30"}]
+    english = {**cast.rated_d, "Accept-Language": "en"}
     problem = assert_problem(
-        await submit(api, cast.rated_d, matter["code"], ["id_card", "tax_clearance_certificate"], commitments=late), 422
+        await submit(api, english, matter["code"], ["id_card", "tax_clearance_certificate"], commitments=late), 422
     )
+    assert problem["code"] == "unknown_material"  # the first gap leads
+    assert [error["code"] for error in problem["errors"]] == [
+        "unknown_material",
+        "missing_material",
+        "invalid_commitment",
+        "rongque_not_allowed",
+    ], problem
     messages = [error["message"] for error in problem["errors"]]
     assert any("tax_clearance_certificate" in m for m in messages)
     assert any("business_license_application" in m for m in messages)

@@ -38,13 +38,16 @@ async def test_problem_json_for_unknown_path_method_and_validation(kuaiban: Kuai
         missing = await intake.get("/intake/nothing-here")
         assert missing.status_code == 404
         assert missing.headers["content-type"] == "application/problem+json"
-        assert assert_problem(missing, 404)["detail"] == "No resource at this path."
+        assert assert_problem(missing, 404)["detail"] == "此路径没有资源。" and missing.json()["code"] == "not_found"
         assert (await intake.delete("/intake/enterprises")).status_code == 405
         assert_problem(await intake.delete("/intake/enterprises"), 405)
         invalid = await intake.post("/intake/enterprises", json=enterprise_payload(industry="Z", surprise=1))
         body = invalid.json()
-        assert invalid.status_code == 422 and body["title"] == "Unprocessable Entity"
-        assert {e["field"] for e in body["errors"]} == {"industry", "surprise"}
+        assert invalid.status_code == 422 and body["title"] == "请求内容无效" and body["code"] == "validation_failed"
+        assert {(e["field"], e["code"]) for e in body["errors"]} == {
+            ("industry", "enum"),
+            ("surprise", "extra_forbidden"),
+        }
         assert invalid.headers["content-type"] == "application/problem+json"
 
 
@@ -75,7 +78,8 @@ async def test_a_missing_or_bad_token_is_401_with_a_challenge_and_a_wrong_role_4
             assert_problem(refused, 401)
             assert refused.headers["www-authenticate"] == "Bearer"
         bank = headers_for("bank", bank_id=str(uuid.uuid4()))
-        assert "bank role" in assert_problem(await intake.get("/intake/enterprises", headers=bank), 403)["detail"]
+        forbidden = assert_problem(await intake.get("/intake/enterprises", headers=bank), 403)
+        assert forbidden["code"] == "forbidden" and "bank 角色" in forbidden["detail"]
 
 
 async def test_request_id_is_echoed_or_made(kuaiban: Kuaiban):
@@ -110,11 +114,12 @@ async def test_openapi_declares_problem_for_422(kuaiban: Kuaiban):
         document = (await intake.get("/openapi.json")).json()
         assert (await intake.get("/openapi.json")).json() == document  # built once, then served as built
     post = document["paths"]["/intake/enterprises"]["post"]
-    assert "application/problem+json" in post["responses"]["422"]["content"]
+    declared = post["responses"]["422"]
+    if "$ref" in declared:  # one shared problem response per status
+        declared = document["components"]["responses"][declared["$ref"].rsplit("/", 1)[-1]]
+    assert "application/problem+json" in declared["content"]
     assert "HTTPValidationError" not in document["components"]["schemas"]
-    assert post["responses"]["422"]["content"]["application/problem+json"]["schema"] == {
-        "$ref": "#/components/schemas/Problem"
-    }
+    assert declared["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
     assert {"Problem", "FieldError"} <= set(document["components"]["schemas"])
 
 

@@ -75,7 +75,8 @@ async def test_without_any_calendar_yet_a_route_that_needs_it_is_503(kuaiban: Ku
     with pytest.raises(Unavailable):
         await cache_of_intake(kuaiban, Monotonic()).get()
     async with kuaiban.client("intake", ADMIN) as intake:
-        assert "calendar is unavailable" in assert_problem(await intake.get("/intake/stats"), 503)["detail"]
+        english = await intake.get("/intake/stats", headers={"Accept-Language": "en"})
+        assert "calendar is unavailable" in assert_problem(english, 503)["detail"]
         kuaiban.transport.down.discard("approval")
         assert (await intake.get("/intake/stats")).status_code == 200
         kuaiban.transport.down.add("approval")

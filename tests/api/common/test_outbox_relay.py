@@ -305,7 +305,9 @@ async def test_redrive_sends_a_dead_letter_again_from_its_first_attempt(kuaiban:
         assert (await outbox_row(kuaiban, message_id)).status == MessageStatus.delivered
         assert await timeline_ids(kuaiban, enterprise_id) == [message_id]
 
-        again = await approval.post(f"/approval/admin/dead-letters/{message_id}/redrive")
+        again = await approval.post(
+            f"/approval/admin/dead-letters/{message_id}/redrive", headers={"Accept-Language": "en"}
+        )
         assert assert_problem(again, 404)["detail"] == "No such dead letter."  # delivered, not dead
         assert_problem(await approval.post(f"/approval/admin/dead-letters/{uuid.uuid4()}/redrive"), 404)
         officer = headers_for("officer", department="market")

@@ -81,7 +81,9 @@ async def test_a_failing_answer_keeps_nothing(kuaiban: Kuaiban, then: str, statu
         assert "a bug after the write" not in failed.text  # a crash is logged, not told
         assert await meetings_titled(kuaiban, title) == 0
         if then == "invalid":
-            assert body["errors"] == [{"field": "title", "message": "Refused after writing."}]
+            assert body["errors"] == [
+                {"field": "title", "message": "Refused after writing.", "code": "validation_failed"}
+            ]
         # The request after a failure starts clean on the same database connection.
         assert (await probe.post("/probe/meetings", json={"title": title})).status_code == 201
     assert await meetings_titled(kuaiban, title) == 1
@@ -99,7 +101,8 @@ async def test_a_commit_that_fails_is_answered_with_a_problem_not_the_routes_suc
         answered = await probe.post("/probe/enterprises", json=duplicate)
     body = assert_problem(answered, 409)
     assert answered_by_route[-1] == existing["uscc"]  # the route succeeded; its commit did not
-    assert "registered" not in answered.text and body["detail"] == "The request conflicts with existing data."
+    assert "registered" not in answered.text and body["detail"] == "请求与已有数据冲突。"
+    assert body["code"] == "conflict"
     assert await count(kuaiban, "SELECT count(*) FROM intake.enterprise WHERE uscc = :u", u=existing["uscc"]) == 1
 
 
@@ -128,7 +131,8 @@ async def test_a_commit_refused_by_the_database_is_not_answered_2xx_and_not_reme
 async def test_a_value_the_database_refuses_is_422(kuaiban: Kuaiban):
     async with probe_client(probe_app(kuaiban, router)) as probe:
         refused = await probe.post("/probe/bad-value")
-        assert assert_problem(refused, 422)["detail"] == "A value is not acceptable to the database."
+        problem = assert_problem(refused, 422)
+        assert problem["detail"] == "有取值不被数据库接受。" and problem["code"] == "invalid_value"
         assert (await probe.post("/probe/meetings", json={"title": "after"})).status_code == 201
 
 

@@ -37,10 +37,12 @@ async def test_openapi_merges_every_service(kuaiban: Kuaiban, gateway: httpx.Asy
         assert set(own["paths"]) <= set(document["paths"]), name
         for schema in own["components"]["schemas"]:
             assert (
-                schema in document["components"]["schemas"] or f"{name}_{schema}" in document["components"]["schemas"]
+                schema in document["components"]["schemas"]
+                or f"{name.title()}{schema}" in document["components"]["schemas"]
             )
     docs = await gateway.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert '<script src="/docs/assets/swagger-ui-bundle.js">' in docs.text  # served by the gateway, not a CDN
 
 
 async def test_openapi_without_a_service_leaves_its_paths_out_until_it_is_back(

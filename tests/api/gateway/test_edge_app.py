@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from gateway import app as gateway_app
+from gateway.config import DOCS_CSP
 from gateway.contract import ACCOUNT_PATH
 from tests.helpers.factories import ADMIN_PASSWORD, OTHER_SECRET, bad_tokens, bearer, forged_token, headers_for
 from tests.helpers.problems import assert_problem, assert_security_headers
@@ -56,7 +57,8 @@ async def test_security_headers_and_request_ids(edge: httpx.AsyncClient):
     invalid = await edge.get("/healthz", headers={"X-Request-ID": "bad id with spaces"})
     assert invalid.headers["x-request-id"] != "bad id with spaces" and len(invalid.headers["x-request-id"]) >= 16
     docs = await edge.get("/docs")
-    assert docs.status_code == 200 and "cdn.jsdelivr.net" in docs.headers["content-security-policy"]
+    assert docs.status_code == 200 and docs.headers["content-security-policy"] == DOCS_CSP[1].decode()
+    assert "script-src 'self';" in docs.headers["content-security-policy"]  # the docs page runs its own files only
 
 
 async def test_the_gateways_own_paths_pass_through_the_edge(edge: httpx.AsyncClient):

@@ -57,7 +57,7 @@ async def test_a_deactivated_account_can_neither_log_in_nor_use_its_token(
         row = await session.get(Account, uuid.UUID(account["id"]))
         row.active = False
     me = assert_problem(await gateway.get("/auth/me", headers=headers), 401)
-    assert "no longer exists" in me["detail"]
+    assert me["code"] == "unauthenticated" and "账号已不存在" in me["detail"]
     login = await gateway.post("/auth/token", data={"username": account["username"], "password": "long-enough-pw"})
     assert_problem(login, 401)
 

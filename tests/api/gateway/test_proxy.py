@@ -86,7 +86,8 @@ def problem_of(sent: list[dict]) -> dict:
 
 async def test_garbage_instead_of_http_is_502(peer_proxy):
     _, proxy = await peer_proxy(b"this is not HTTP\r\n\r\n")
-    assert "invalid answer" in problem_of(await forward(proxy))["detail"]
+    problem = problem_of(await forward(proxy))
+    assert problem["code"] == "bad_upstream" and "应答无效" in problem["detail"]
 
 
 async def test_a_closed_pooled_connection_is_retried_for_reads_only(peer_proxy):

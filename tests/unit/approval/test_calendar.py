@@ -10,14 +10,18 @@ from services.approval.service import calendar
 from services.approval.service.calendar import schedule_errors
 from services.common import calendar as common_calendar
 from services.common.calendar import YearSchedule
+from services.common.problems import Text
 
 YEAR = 2044  # 1 October 2044 is a Saturday, 3 October a Monday
 
 
 def errors(**body) -> list[tuple[str, str]]:
+    """(field, English message) of each error; each message also reads in Chinese, its default."""
     data = CalendarYearWrite.model_validate({"holidays": [], "workdays": [], **body})
     schedule = YearSchedule(YEAR, data.provisional, frozenset(data.holidays), frozenset(data.workdays))
-    return [(e["field"], e["message"]) for e in schedule_errors(schedule, data)]
+    found = schedule_errors(schedule, data)
+    assert all(isinstance(e["message"], Text) and e["message"] != e["message"].en for e in found)
+    return [(e["field"], e["message"].en) for e in found]
 
 
 def test_a_good_schedule_has_no_errors():

@@ -11,7 +11,7 @@ from services.approval.domain import ApplicationStatus, Commitment, Decision, Ta
 from services.approval.models import Application, Task
 from services.approval.schemas import MatterMaterial
 from services.common.calendar import CST, WorkCalendar, official_schedule
-from services.common.problems import Invalid, InvalidTransition
+from services.common.problems import Invalid, InvalidTransition, ProblemKind, Text
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=CST)  # an ordinary working week
 TODAY = MONDAY.date()
@@ -46,9 +46,18 @@ def check(provided=EVERYTHING, commitments=(), rating: str = "A") -> None:
 def errors_of(provided=EVERYTHING, commitments=(), rating: str = "A") -> list[tuple[str, str]]:
     with pytest.raises(Invalid) as raised:
         check(provided, commitments, rating)
-    assert raised.value.status == 422
-    assert raised.value.detail == "; ".join(e["message"] for e in raised.value.errors)
-    return [(e["field"], e["message"]) for e in raised.value.errors]
+    problem = raised.value
+    assert problem.status == 422 and problem.kind.code == problem.errors[0]["code"]  # led by the first gap
+    assert problem.detail == "；".join(e["message"] for e in problem.errors)
+    assert problem.detail.en == "; ".join(e["message"].en for e in problem.errors)
+    assert all(isinstance(e["message"], Text) and e["message"] != e["message"].en for e in problem.errors)
+    return [(e["field"], e["message"].en) for e in problem.errors]
+
+
+def codes_of(provided=EVERYTHING, commitments=(), rating: str = "A") -> list[str]:
+    with pytest.raises(Invalid) as raised:
+        check(provided, commitments, rating)
+    return [e["code"] for e in raised.value.errors]
 
 
 def promise(code: str = "premises_proof", due: date = DUE) -> Commitment:
@@ -110,6 +119,16 @@ def test_an_unknown_material_is_named():
         ("materials", "audit_report is not a material of QYKB-001"),
         ("materials", "tax_clearance is not a material of QYKB-001"),
     ]
+
+
+def test_each_gap_has_a_code_a_ui_can_act_on():
+    assert codes_of(["articles", "premises_proof", "seal_record"]) == [ProblemKind.missing_material]
+    assert codes_of([*REQUIRED, "seal_record"]) == [ProblemKind.commitment_required]
+    assert codes_of([*REQUIRED, "seal_record"], [promise(due=DUE + timedelta(days=1))]) == [
+        ProblemKind.invalid_commitment
+    ]
+    assert codes_of([*REQUIRED, "seal_record"], [promise()], rating="D") == [ProblemKind.rongque_not_allowed]
+    assert codes_of([*EVERYTHING, "audit_report"]) == [ProblemKind.unknown_material]
 
 
 def test_every_problem_is_reported_at_once():
@@ -328,9 +347,10 @@ def test_a_supplement_takes_only_materials_of_the_matter():
     application, tasks = make("market", commitments=[promise()])
     with pytest.raises(Invalid) as raised:
         domain.supplement(application, tasks, provided={"premises_proof", "selfie", "cv"}, known=EVERYTHING, now=at(1))
-    assert raised.value.errors == [
-        {"field": "materials", "message": "cv is not a material of this matter"},
-        {"field": "materials", "message": "selfie is not a material of this matter"},
+    assert raised.value.kind is ProblemKind.unknown_material
+    assert [(e["field"], e["message"].en, e["code"]) for e in raised.value.errors] == [
+        ("materials", "cv is not a material of this matter", "unknown_material"),
+        ("materials", "selfie is not a material of this matter", "unknown_material"),
     ]
     assert application.commitments[0]["fulfilled_at"] is None and application.materials_count == 2
 

@@ -106,7 +106,9 @@ def test_an_enterprise_acts_for_itself_and_staff_must_name_the_enterprise():
     assert acting_enterprise(enterprise, own) == own
     with pytest.raises(Invalid) as refused:
         acting_enterprise(enterprise, other)
-    assert refused.value.errors == [{"field": "enterprise_id", "message": "An enterprise acts for itself only."}]
+    [error] = refused.value.errors
+    assert error == {"field": "enterprise_id", "message": refused.value.detail, "code": "validation_failed"}
+    assert error["message"].en == "An enterprise acts for itself only."
     assert acting_enterprise(OFFICER, other) == other
     with pytest.raises(Invalid) as missing:
         acting_enterprise(OFFICER, None)

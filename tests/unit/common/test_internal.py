@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from services.common.auth import Role, verify_token
 from services.common.internal import InternalHttp, Reply, Unreachable
 from services.common.logs import request_id_var
-from services.common.problems import Unavailable
+from services.common.problems import Text, Unavailable
 from services.common.settings import Settings
 from tests.helpers.factories import JWT_SECRET
 
@@ -101,8 +101,8 @@ async def test_fetch_reads_the_contract_model_or_none_when_absent():
     profile = Profile(id=uuid.uuid4(), name="濉溪县铝业")
     transport = ScriptedTransport(Reply(200, profile.model_dump_json().encode()), Reply(404, b"{}"))
     client = client_over(transport)
-    assert await client.fetch("intake", "/p", Profile, what="the enterprise") == profile
-    assert await client.fetch("intake", "/p", Profile, what="the enterprise") is None
+    assert await client.fetch("intake", "/p", Profile, what=Text("企业", "the enterprise")) == profile
+    assert await client.fetch("intake", "/p", Profile, what=Text("企业", "the enterprise")) is None
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ async def test_fetch_reads_the_contract_model_or_none_when_absent():
 )
 async def test_fetch_turns_anything_else_into_unavailable(reply: Reply):
     with pytest.raises(Unavailable, match="could not confirm the enterprise"):
-        await client_over(ScriptedTransport(reply)).fetch("intake", "/p", Profile, what="the enterprise")
+        await client_over(ScriptedTransport(reply)).fetch("intake", "/p", Profile, what=Text("企业", "the enterprise"))
 
 
 async def test_closing_the_client_closes_its_transport():

@@ -1,5 +1,6 @@
 """One error shape: problem+json bodies, the domain errors, and how database errors are answered."""
 
+import orjson
 import pytest
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -30,10 +31,18 @@ class DriverError(Exception):
         self.sqlstate = sqlstate
 
 
-def test_a_problem_body_has_the_rfc_9457_members():
-    assert problem_body(409, "Taken.") == (b'{"type":"about:blank","title":"Conflict","status":409,"detail":"Taken."}')
-    errors = [{"field": "uscc", "message": "bad"}]
-    assert b'"errors":[{"field":"uscc","message":"bad"}]' in problem_body(422, "Invalid.", errors=errors)
+def test_a_problem_body_has_the_rfc_9457_members_and_a_code():
+    assert orjson.loads(problem_body(409, "Taken.")) == {
+        "type": "https://kuaiban.example/problems/conflict",
+        "code": "conflict",
+        "title": "与已有数据冲突",
+        "status": 409,
+        "detail": "Taken.",
+    }
+    errors = [{"field": "uscc", "message": "bad", "code": "duplicate_uscc"}]
+    assert b'"errors":[{"field":"uscc","message":"bad","code":"duplicate_uscc"}]' in problem_body(
+        422, "Invalid.", errors=errors
+    )
 
 
 def test_a_problem_response_is_problem_json_with_its_headers():
@@ -54,9 +63,11 @@ async def test_raw_asgi_code_sends_the_same_problem():
     assert dict(start["headers"]) == {
         b"content-type": PROBLEM_MEDIA_TYPE.encode(),
         b"content-length": str(len(body["body"])).encode(),
+        b"content-language": b"zh-CN",
         b"retry-after": b"3",
     }
     assert body["body"] == problem_body(429, "Slow down.")
+    assert orjson.loads(body["body"])["code"] == "rate_limited"
 
 
 def test_each_domain_error_has_its_status():
@@ -66,9 +77,11 @@ def test_each_domain_error_has_its_status():
 
 
 def test_an_invalid_field_becomes_its_error_entry():
-    assert Invalid("Bad code.", field="uscc").errors == [{"field": "uscc", "message": "Bad code."}]
+    assert Invalid("Bad code.", field="uscc").errors == [
+        {"field": "uscc", "message": "Bad code.", "code": "validation_failed"}
+    ]
     assert Invalid("Bad.").errors is None
-    listed = [{"field": "a", "message": "x"}, {"field": "b", "message": "y"}]
+    listed = [{"field": "a", "message": "x", "code": "c"}, {"field": "b", "message": "y", "code": "c"}]
     assert Invalid("Bad.", field="ignored", errors=listed).errors == listed
 
 
@@ -87,7 +100,7 @@ def test_an_invalid_field_becomes_its_error_entry():
     ],
 )
 def test_database_errors_map_to_statuses(error: DBAPIError, status: int):
-    answered, detail = database_problem(error)
+    answered, detail, _ = database_problem(error)
     assert answered == status and detail
     assert "SELECT" not in detail and "INSERT" not in detail  # no statement leaks to the client
 
@@ -103,13 +116,13 @@ def test_validation_errors_name_the_field_without_its_location():
             {},
         ]
     )
-    assert validation_errors(exc) == [
-        {"field": "industry", "message": "bad section"},
-        {"field": "departments.0.department", "message": "unknown"},
-        {"field": "limit", "message": "too big"},
-        {"field": "body", "message": "not an object"},
-        {"field": "", "message": "odd"},
-        {"field": "", "message": "invalid"},
+    assert [(e["field"], e["message"].en, e["code"]) for e in validation_errors(exc)] == [
+        ("industry", "bad section", "validation_failed"),
+        ("departments.0.department", "unknown", "validation_failed"),
+        ("limit", "too big", "validation_failed"),
+        ("body", "not an object", "validation_failed"),
+        ("", "odd", "validation_failed"),
+        ("", "Invalid value", "validation_failed"),
     ]
 
 

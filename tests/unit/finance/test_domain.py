@@ -237,7 +237,7 @@ def test_a_refused_signature_changes_nothing(wanted: Need, terms: dict, refusal:
     with pytest.raises(refusal) as refused:
         sign(application, wanted, **terms)
     if field is not None:
-        assert refused.value.errors == [{"field": field, "message": refused.value.detail}]
+        assert refused.value.errors == [{"field": field, "message": refused.value.detail, "code": refused.value.kind}]
     assert snapshot(application, wanted) == before
 
 

@@ -24,8 +24,9 @@ def test_merge_openapi_renames_conflicting_schemas():
     }
     merged = merge_openapi(own, {"intake": service_doc})
     schemas = merged["components"]["schemas"]
-    assert schemas["Item"] == {"type": "string"} and schemas["intake_Item"] == {"type": "integer"}
-    assert merged["paths"]["/intake/x"]["get"]["responses"]["200"]["$ref"] == "#/components/schemas/intake_Item"
+    assert schemas["Item"] == {"type": "string"}
+    assert schemas["IntakeItem"] == {"type": "integer", "title": "IntakeItem"}  # titles stay unique too
+    assert merged["paths"]["/intake/x"]["get"]["responses"]["200"]["$ref"] == "#/components/schemas/IntakeItem"
     assert set(merged["paths"]) == {"/auth/me", "/intake/x"}
 
 
@@ -81,8 +82,12 @@ def test_a_schema_that_refers_to_a_renamed_one_is_renamed_too():
     merged = merge_openapi(own, {"approval": approval})
     schemas = merged["components"]["schemas"]
     assert schemas["Page"] == own["components"]["schemas"]["Page"]
-    assert schemas["approval_Page"] == {"type": "array", "items": {"$ref": "#/components/schemas/approval_Item"}}
-    assert merged["paths"]["/approval/page"]["get"]["responses"]["200"]["$ref"] == "#/components/schemas/approval_Page"
+    assert schemas["ApprovalPage"] == {
+        "type": "array",
+        "items": {"$ref": "#/components/schemas/ApprovalItem"},
+        "title": "ApprovalPage",
+    }
+    assert merged["paths"]["/approval/page"]["get"]["responses"]["200"]["$ref"] == "#/components/schemas/ApprovalPage"
 
 
 def test_only_schema_references_are_renamed():
@@ -109,9 +114,42 @@ def test_only_schema_references_are_renamed():
     merged = merge_openapi(own, {"finance": finance})
     responses = merged["paths"]["/finance/x"]["get"]["responses"]
     assert responses["404"] == {"$ref": "#/components/responses/NotFound"}
-    assert responses["200"] == {"$ref": "#/components/schemas/finance_NotFound"}
+    assert responses["200"] == {"$ref": "#/components/schemas/FinanceNotFound"}
     assert merged["components"]["schemas"]["Report"] == finance["components"]["schemas"]["Report"]
     assert merged["components"]["responses"] == {"NotFound": {"description": "No such thing"}}
+
+
+def test_a_renamed_schema_never_takes_a_name_in_use_and_a_described_tag_wins():
+    own = {
+        "tags": [{"name": "finance"}],
+        "components": {"schemas": {"Item": {"type": "string"}, "FinanceItem": {"type": "boolean"}}},
+    }
+    finance = {
+        "tags": [{"name": "finance", "description": "银企对接"}],
+        "components": {"schemas": {"Item": {"type": "integer"}}},
+    }
+    merged = merge_openapi(own, {"finance": finance})
+    assert merged["components"]["schemas"]["FinanceItem2"] == {"type": "integer", "title": "FinanceItem2"}
+    assert merged["components"]["schemas"]["FinanceItem"] == {"type": "boolean"}
+    assert merged["tags"] == [{"name": "finance", "description": "银企对接"}]
+    assert merged["servers"] and merged["info"]["license"]["name"]
+
+
+def test_the_edge_answers_are_declared_where_the_edge_can_give_them():
+    responses = {"TooManyRequests": {}, "ContentTooLarge": {}, "BadGateway": {}, "GatewayTimeout": {}}
+    own = {
+        "paths": {
+            "/auth/me": {"get": {"responses": {"200": {}}}},
+            "/healthz": {"get": {"responses": {"200": {}, "503": {"description": "degraded"}}}},
+        },
+        "components": {"responses": responses | {"ServiceUnavailable": {}}},
+    }
+    intake = {"paths": {"/intake/x": {"post": {"requestBody": {}, "responses": {"201": {}}}}}}
+    paths = merge_openapi(own, {"intake": intake})["paths"]
+    assert set(paths["/auth/me"]["get"]["responses"]) == {"200", "429", "503"}
+    assert paths["/healthz"]["get"]["responses"] == {"200": {}, "503": {"description": "degraded"}}
+    assert set(paths["/intake/x"]["post"]["responses"]) == {"201", "413", "429", "502", "503", "504"}
+    assert paths["/intake/x"]["post"]["responses"]["504"] == {"$ref": "#/components/responses/GatewayTimeout"}
 
 
 def test_merging_leaves_the_gateways_own_document_as_it_was():
