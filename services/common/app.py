@@ -27,7 +27,7 @@ from services.common.internal import InternalHttp
 from services.common.logs import RequestIdMiddleware
 from services.common.models import utcnow
 from services.common.openapi import problem_openapi
-from services.common.problems import install_problem_handlers, problem_response
+from services.common.problems import Text, install_problem_handlers, problem_response
 from services.common.settings import Settings
 from services.common.unit_of_work import UnitOfWork
 
@@ -90,6 +90,31 @@ def create_app(
     **fastapi_options: Any,
 ) -> FastAPI:
     """Build an app. Its runtime comes from the environment at start-up unless a test set one."""
+    # No docs pages of FastAPI's own (they load Swagger UI from a CDN): the gateway serves the offline
+    # ones (services.common.docs) for the merged document; a service is not reached by people directly.
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="0.1.0",
+        lifespan=_lifespan(name, runtime_class, hooks),
+        docs_url=None,
+        redoc_url=None,
+        **fastapi_options,
+    )
+    install_problem_handlers(app)
+    app.add_middleware(UnitOfWork, keys=idempotency.__table__ if idempotency is not None else None)  # type: ignore[attr-defined]
+    if request_ids:  # the gateway assigns ids at its edge instead
+        app.add_middleware(RequestIdMiddleware)
+    if health_route:
+        app.add_api_route("/healthz", _health(name), methods=["GET"], include_in_schema=False)
+    for router in routers:
+        app.include_router(router)
+    app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanHook]):
+    """Build the runtime (unless a test set one), run the hooks around the app's life, then close it."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -108,34 +133,19 @@ def create_app(
                 await runtime.aclose()
                 del app.state.runtime
 
-    # No docs pages of FastAPI's own (they load Swagger UI from a CDN): the gateway serves the offline
-    # ones (services.common.docs) for the merged document; a service is not reached by people directly.
-    app = FastAPI(
-        title=title,
-        description=description,
-        version="0.1.0",
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,
-        **fastapi_options,
-    )
-    install_problem_handlers(app)
-    app.add_middleware(UnitOfWork, keys=idempotency.__table__ if idempotency is not None else None)  # type: ignore[attr-defined]
-    if request_ids:  # the gateway assigns ids at its edge instead
-        app.add_middleware(RequestIdMiddleware)
+    return lifespan
 
-    if health_route:
 
-        @app.get("/healthz", include_in_schema=False)
-        async def healthz(runtime: RuntimeDep) -> Response:
-            try:
-                async with runtime.engine.connect() as conn:
-                    await asyncio.wait_for(conn.execute(text("SELECT 1")), HEALTH_TIMEOUT_SECONDS)
-            except Exception:
-                return problem_response(503, f"The {name} service cannot reach its database.")
-            return JSONResponse({"status": "ok", "service": name})
+def _health(name: str):
+    """`GET /healthz` of a service: ok when its database answers in time."""
 
-    for router in routers:
-        app.include_router(router)
-    app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
-    return app
+    async def healthz(runtime: RuntimeDep) -> Response:
+        try:
+            async with runtime.engine.connect() as conn:
+                await asyncio.wait_for(conn.execute(text("SELECT 1")), HEALTH_TIMEOUT_SECONDS)
+        except Exception:
+            detail = Text(f"{name} 服务无法连接其数据库。", f"The {name} service cannot reach its database.")
+            return problem_response(503, detail)
+        return JSONResponse({"status": "ok", "service": name})
+
+    return healthz

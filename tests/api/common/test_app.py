@@ -133,7 +133,7 @@ async def test_health_says_ok_with_the_database_and_503_without(kuaiban: Kuaiban
             sick = await probe.get("/healthz")
     finally:
         await nowhere.dispose()
-    assert assert_problem(sick, 503)["detail"] == "The probe service cannot reach its database."
+    assert assert_problem(sick, 503)["detail"] == "probe 服务无法连接其数据库。"
 
 
 async def test_the_lifespan_builds_the_runtime_from_the_environment_and_closes_it(
