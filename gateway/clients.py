@@ -11,7 +11,8 @@ from gateway.config import HEALTH_TIMEOUT_SECONDS
 from gateway.passwords import Passwords
 from services.common.app import Runtime
 from services.common.internal import ContractClient, InternalHttp, injected
-from services.common.problems import Invalid, ProblemKind, Text, Unavailable
+from services.common.problems import Invalid, ProblemKind, Unavailable
+from services.common.texts import Text
 from services.finance.contract import FinanceClient
 from services.intake.contract import IntakeClient
 

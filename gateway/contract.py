@@ -8,7 +8,7 @@ import uuid
 from pydantic import BaseModel, ConfigDict
 
 from services.common.internal import ContractClient
-from services.common.problems import Text
+from services.common.texts import Text
 
 ACCOUNT_PATH = "/internal/identity/accounts/{username}"
 

@@ -16,8 +16,9 @@ from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROU
 from gateway.proxy import Proxy
 from services.common.auth import Principal, Role, TokenVerifier
 from services.common.logs import request_id_var
-from services.common.problems import NO_RESOURCE, Text, Unauthorized, send_problem
+from services.common.problems import NO_RESOURCE, Unauthorized, send_problem
 from services.common.settings import Settings
+from services.common.texts import Text
 
 
 class RateLimiter:

@@ -6,7 +6,8 @@ import aiohttp
 from starlette.types import Scope, Send
 from yarl import URL
 
-from services.common.problems import ProblemKind, Text, send_problem
+from services.common.problems import ProblemKind, send_problem
+from services.common.texts import Text
 
 log = logging.getLogger("kuaiban.proxy")
 

@@ -11,10 +11,12 @@ from gateway.config import PASSWORD_MIN_LENGTH
 from services.common.auth import Role
 from services.common.departments import Department
 from services.common.schemas import RequestBody, ResponseBody, labelled
+from services.common.texts import Text
 
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
 AccountRole = Literal[Role.admin, Role.officer, Role.enterprise, Role.bank]
 ROLE_FIELD = {"officer": "department", "enterprise": "enterprise_id", "bank": "bank_id"}
+ROLE_NAMES = {"admin": "管理员", "officer": "部门工作人员", "enterprise": "企业", "bank": "银行"}
 
 
 class AccountCreate(RequestBody):
@@ -36,13 +38,14 @@ class AccountCreate(RequestBody):
     @model_validator(mode="after")
     def _fields_match_role(self) -> Self:
         needed = ROLE_FIELD.get(self.role)
+        role = ROLE_NAMES[self.role]
         if needed and getattr(self, needed) is None:
-            raise ValueError(f"a {self.role} account needs {needed}")
+            raise ValueError(Text(f"{role}账号须填写 {needed}", f"a {self.role} account needs {needed}"))
         for field in ROLE_FIELD.values():
             if field != needed and getattr(self, field) is not None:
-                raise ValueError(f"{field} does not apply to a {self.role} account")
+                raise ValueError(Text(f"{role}账号不填写 {field}", f"{field} does not apply to a {self.role} account"))
         if "\x00" in self.password:
-            raise ValueError("password must not contain NUL")
+            raise ValueError(Text("password 不能含 NUL 字符", "password must not contain NUL"))
         return self
 
 

@@ -19,8 +19,9 @@ from gateway.schemas import AccountCreate
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
 from services.common.openapi import PROBLEM_RESPONSES, RESPONSES
-from services.common.problems import NotFound, ProblemKind, Text, Unauthorized, no_such
+from services.common.problems import NotFound, ProblemKind, Unauthorized
 from services.common.settings import SERVICE_NAMES
+from services.common.texts import Text, no_such
 
 log = logging.getLogger("kuaiban.gateway")
 BAD_LOGIN = Text("用户名或密码错误。", "Incorrect username or password.")
@@ -167,6 +168,7 @@ def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> d
         for operation in operations.values():
             if isinstance(operation, dict) and "responses" in operation:
                 _declare_edge_answers(path, operation, components)
+    _drop_unused_responses(merged)
     return merged
 
 
@@ -187,6 +189,24 @@ def _declare_edge_answers(path: str, operation: dict[str, Any], components: dict
         if str(status) not in responses and name in known:
             responses[str(status)] = {"$ref": RESPONSES + name}
     operation["responses"] = dict(sorted(responses.items()))
+
+
+def _drop_unused_responses(document: dict[str, Any]) -> None:
+    """Every app brings a problem response per error status; keep those an operation refers to."""
+    responses = document.get("components", {}).get("responses", {})
+    used = _refs(document.get("paths", {}))
+    for name, _ in PROBLEM_RESPONSES.values():
+        if name in responses and RESPONSES + name not in used:
+            del responses[name]
+
+
+def _refs(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["$ref"]} if isinstance(node.get("$ref"), str) else set()
+        return found.union(*(_refs(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_refs(item) for item in node))
+    return set()
 
 
 def _schema_renames(theirs: dict[str, Any], ours: dict[str, Any], *, prefix: str) -> dict[str, str]:

@@ -9,7 +9,8 @@ from pydantic import BaseModel
 
 from services.common.calendar import YearSchedule
 from services.common.internal import ContractClient
-from services.common.problems import Text, Unavailable
+from services.common.problems import Unavailable
+from services.common.texts import Text
 
 CALENDAR_PATH = "/internal/approval/calendar"
 

@@ -13,7 +13,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from services.common.calendar import WorkCalendar
-from services.common.problems import Invalid, InvalidTransition, ProblemKind, Text, field_error, join
+from services.common.problems import Invalid, InvalidTransition, ProblemKind, field_error
+from services.common.texts import Text, join
 
 if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
     from services.approval.models import Application, Task

@@ -16,7 +16,8 @@ from sqlmodel import select
 
 from services.approval.models import Application, Task
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
-from services.common.problems import Forbidden, NotFound, Text, no_such
+from services.common.problems import Forbidden, NotFound
+from services.common.texts import Text, no_such
 
 __all__ = ["AdminDep", "ApplicantDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "PrincipalDep"]
 

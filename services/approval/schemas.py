@@ -10,6 +10,7 @@ from services.approval.contract import CalendarFeed, YearScheduleBody
 from services.approval.domain import ApplicationStatus, Decision, TaskStatus
 from services.common.departments import Department
 from services.common.schemas import RequestBody, ResponseBody, labelled, text
+from services.common.texts import Text
 
 DAYS_IN_YEAR = 366
 
@@ -40,7 +41,7 @@ labelled(Decision, {"approve": ("同意", "Approve"), "reject": ("否决", "Reje
 def _date_text(value: object) -> object:
     """Dates as "YYYY-MM-DD" only: a number would otherwise be read as a timestamp."""
     if not isinstance(value, str | date):
-        raise ValueError("must be a date as YYYY-MM-DD")
+        raise ValueError(Text("应为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD"))
     return value
 
 
@@ -108,11 +109,11 @@ class MatterCreate(RequestBody):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if len({d.department for d in self.departments}) != len(self.departments):
-            raise ValueError("a department appears twice")
+            raise ValueError(Text("部门重复出现", "a department appears twice"))
         if len({m.code for m in self.materials}) != len(self.materials):
-            raise ValueError("a material code appears twice")
+            raise ValueError(Text("材料编码重复出现", "a material code appears twice"))
         if any(d.sla_working_days > self.sla_working_days for d in self.departments):
-            raise ValueError("a department's SLA cannot exceed the matter's")
+            raise ValueError(Text("部门的办理时限不能超过事项的时限", "a department's SLA cannot exceed the matter's"))
         return self
 
 

@@ -27,8 +27,9 @@ from services.common.internal import InternalHttp
 from services.common.logs import RequestIdMiddleware
 from services.common.models import utcnow
 from services.common.openapi import problem_openapi
-from services.common.problems import Text, install_problem_handlers, problem_response
+from services.common.problems import install_problem_handlers, problem_response
 from services.common.settings import Settings
+from services.common.texts import Text
 from services.common.unit_of_work import UnitOfWork
 
 HEALTH_TIMEOUT_SECONDS = 2.0

@@ -10,7 +10,8 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 
-from services.common.problems import Forbidden, Invalid, Text, Unauthorized
+from services.common.problems import Forbidden, Invalid, Unauthorized
+from services.common.texts import Text
 
 ALGORITHM = "HS256"
 ISSUER = "kuaiban"

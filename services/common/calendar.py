@@ -14,7 +14,8 @@ from functools import cache
 
 import holidays
 
-from services.common.problems import Text, Unavailable
+from services.common.problems import Unavailable
+from services.common.texts import Text
 
 CST = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 SECONDS_PER_DAY = 86_400

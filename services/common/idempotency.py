@@ -22,7 +22,8 @@ from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.models import utcnow
-from services.common.problems import ProblemKind, Text
+from services.common.problems import ProblemKind
+from services.common.texts import Text
 
 HEADER = b"idempotency-key"
 KEEP = timedelta(hours=24)

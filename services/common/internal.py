@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from services.common.auth import Principal, Role, issue_token
 from services.common.logs import request_id_var
-from services.common.problems import Text, Unavailable
+from services.common.problems import Unavailable
 from services.common.settings import Settings
+from services.common.texts import Text
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 INTERNAL_TOKEN_TTL = 300

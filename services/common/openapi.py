@@ -179,6 +179,23 @@ FORMAT_EXAMPLES = {
     "date-time": "2026-03-02T01:30:00Z",
     "uri-reference": "/intake/requests/3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
 }
+PROBLEM_EXAMPLE = {
+    "type": ProblemKind.invalid_transition.uri,
+    "code": ProblemKind.invalid_transition.code,
+    "title": str(ProblemKind.invalid_transition.problem_title),
+    "status": ProblemKind.invalid_transition.status,
+    "detail": "诉求已办结，不能再指派。",
+}
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "array": list,
+    "object": dict,
+    "null": type(None),
+}
+_LITERAL_PATTERN = re.compile(r"\^([\w.-]+)\$")
 
 
 T = TypeVar("T")
@@ -201,6 +218,7 @@ def problem_openapi(app: FastAPI) -> dict[str, Any]:
     schemas.pop("ValidationError", None)
     schemas["Problem"] = Problem.model_json_schema(ref_template=SCHEMAS + "{model}")
     schemas["Problem"].pop("$defs", None)
+    schemas["Problem"]["examples"] = [PROBLEM_EXAMPLE]
     schemas["FieldError"] = FieldError.model_json_schema()
     components["headers"] = RESPONSE_HEADERS
     components["responses"] = problem_response_components()
@@ -258,6 +276,7 @@ def operation_id(path: str, method: str, given: str) -> str:
 def _finish_operation(path: str, method: str, operation: dict[str, Any]) -> None:
     operation["operationId"] = operation_id(path, method, operation.get("operationId", camel_case(method + path)))
     operation.setdefault("description", operation.get("summary") or operation["operationId"])
+    operation.setdefault("security", [])  # said outright: this operation needs no token
     responses = operation.setdefault("responses", {})
     wanted = set()
     if operation.get("security"):
@@ -366,17 +385,21 @@ def _label_inline_enums(node: Any) -> None:
             _label_inline_enums(item)
 
 
-def example_of(node: dict[str, Any], schemas: dict[str, Any], field: str | None = None, depth: int = 0) -> Any:
-    """An example value for a schema node: its own, else one built from field names, formats and types."""
+def example_of(node: dict[str, Any], schemas: dict[str, Any], field: str | None = None, seen: tuple = ()) -> Any:
+    """An example value for a schema node: its own, else one built from field names, formats and types.
+
+    A field's realistic value is used only where it fits the node (a `code` that is an enum keeps the enum's
+    values); `seen` holds the schemas being expanded, so a schema that refers to itself ends the recursion.
+    """
     if node.get("examples"):
         return node["examples"][0]
     if "example" in node:
         return node["example"]
-    if field in FIELD_EXAMPLES:
+    if field in FIELD_EXAMPLES and fits(FIELD_EXAMPLES[field], node, schemas):
         return FIELD_EXAMPLES[field]
     if "$ref" in node:
-        target = schemas.get(node["$ref"].removeprefix(SCHEMAS), {})
-        return example_of(target, schemas, field, depth + 1) if depth < 6 else None
+        name = node["$ref"].removeprefix(SCHEMAS)
+        return None if name in seen else example_of(schemas.get(name, {}), schemas, field, (*seen, name))
     if "const" in node:
         return node["const"]
     if node.get("enum"):
@@ -386,19 +409,19 @@ def example_of(node: dict[str, Any], schemas: dict[str, Any], field: str | None 
     for key in ("anyOf", "oneOf", "allOf"):
         options = [option for option in node.get(key, []) if option.get("type") != "null"]
         if options:
-            return example_of(options[0], schemas, field, depth + 1)
+            return example_of(options[0], schemas, field, seen)
     kind = node.get("type")
     if kind == "object" or "properties" in node:
         properties = node.get("properties", {})
         if properties:
-            return {key: example_of(value, schemas, key, depth + 1) for key, value in properties.items()}
+            return {key: example_of(value, schemas, key, seen) for key, value in properties.items()}
         extra = node.get("additionalProperties")
-        return {"key": example_of(extra, schemas, None, depth + 1)} if isinstance(extra, dict) and extra else {}
+        return {"key": example_of(extra, schemas, None, seen)} if isinstance(extra, dict) and extra else {}
     if kind == "array":
-        item = example_of(node.get("items", {}), schemas, None, depth + 1)
+        item = example_of(node.get("items", {}), schemas, None, seen)
         return [] if item is None else [item]
     if kind == "string":
-        return FORMAT_EXAMPLES.get(node.get("format", ""), "濉溪")
+        return _string_example(node)
     if kind == "integer":
         return max(node.get("minimum", 1), 1)
     if kind == "number":
@@ -406,3 +429,39 @@ def example_of(node: dict[str, Any], schemas: dict[str, Any], field: str | None 
     if kind == "boolean":
         return False
     return None
+
+
+def _string_example(node: dict[str, Any]) -> str:
+    """A string that meets the node's format and pattern (a pattern of one literal gives that literal)."""
+    pattern = node.get("pattern")
+    literal = _LITERAL_PATTERN.fullmatch(pattern or "")
+    candidates = [literal.group(1)] if literal else []
+    candidates += [FORMAT_EXAMPLES.get(node.get("format", ""), "濉溪"), "suixi", "SX-2026-0042"]
+    return next((text for text in candidates if not pattern or re.search(pattern, text)), candidates[0])
+
+
+def fits(value: Any, node: dict[str, Any], schemas: dict[str, Any], seen: tuple = ()) -> bool:
+    """Whether `value` meets the node's type, const, enum, pattern and items (what examples get wrong)."""
+    if "$ref" in node:
+        name = node["$ref"].removeprefix(SCHEMAS)
+        return name in seen or fits(value, schemas.get(name, {}), schemas, (*seen, name))
+    if "anyOf" in node or "oneOf" in node:
+        return any(fits(value, option, schemas, seen) for option in node.get("anyOf", node.get("oneOf", [])))
+    if not all(fits(value, part, schemas, seen) for part in node.get("allOf", [])):
+        return False
+    if "const" in node and value != node["const"]:
+        return False
+    if "enum" in node and value not in node["enum"]:
+        return False
+    kind = node.get("type")
+    if kind in _JSON_TYPES and (
+        not isinstance(value, _JSON_TYPES[kind]) or (isinstance(value, bool) and kind in ("integer", "number"))
+    ):
+        return False
+    if isinstance(value, str) and "pattern" in node and not re.search(node["pattern"], value):
+        return False
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        return all(fits(item, node["items"], schemas, seen) for item in value)
+    if isinstance(value, dict) and "properties" in node:
+        return all(fits(v, node["properties"][k], schemas, seen) for k, v in value.items() if k in node["properties"])
+    return True

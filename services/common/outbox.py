@@ -37,8 +37,9 @@ from services.common.db import SessionDep, Sessions, on_commit
 from services.common.internal import InternalHttp
 from services.common.models import EnumText, utcnow
 from services.common.pagination import PageDep, make_page, page_body, paginate
-from services.common.problems import NotFound, Unavailable, localize, no_such, problem_responses
+from services.common.problems import NotFound, Unavailable, problem_responses
 from services.common.schemas import ResponseBody
+from services.common.texts import localize, no_such
 
 log = logging.getLogger("kuaiban.outbox")
 MAX_BACKOFF_SECONDS = 300

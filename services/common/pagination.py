@@ -11,7 +11,8 @@ from pydantic import BaseModel
 from sqlalchemy import and_, or_
 from sqlmodel.sql.expression import SelectOfScalar
 
-from services.common.problems import Invalid, Text
+from services.common.problems import Invalid
+from services.common.texts import Text
 
 T = TypeVar("T")
 

@@ -5,6 +5,8 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from services.common.texts import Text
+
 
 class RequestBody(BaseModel):
     """Request bodies reject unknown fields (no mass assignment)."""
@@ -18,7 +20,7 @@ class ResponseBody(BaseModel):
 
 def _printable(value: str) -> str:
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
-        raise ValueError("must not contain control characters")
+        raise ValueError(Text("不能含控制字符", "must not contain control characters"))
     return value
 
 
@@ -34,7 +36,7 @@ def text(max_length: int, *, min_length: int = 1, multiline: bool = False):
 
 def _single_line(value: str) -> str:
     if "\n" in value or "\t" in value:
-        raise ValueError("must be a single line")
+        raise ValueError(Text("应为单行文字", "must be a single line"))
     return _printable(value)
 
 
@@ -107,7 +109,7 @@ labelled(
 
 def _distinct(values: list) -> list:
     if len(set(values)) != len(values):
-        raise ValueError("values must not repeat")
+        raise ValueError(Text("取值不能重复", "values must not repeat"))
     return values
 
 

@@ -17,7 +17,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from services.common import idempotency
 from services.common.auth import TokenVerifier
 from services.common.db import commit_or_answer
-from services.common.problems import ProblemKind, Text, Unauthorized, send_problem
+from services.common.problems import ProblemKind, Unauthorized, send_problem
+from services.common.texts import Text
 
 BAD_KEY = Text("幂等键（Idempotency-Key）须为 1 至 255 个字符。", "Idempotency-Key must be 1 to 255 characters.")
 

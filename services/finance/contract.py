@@ -8,7 +8,7 @@ import uuid
 from pydantic import BaseModel, ConfigDict
 
 from services.common.internal import ContractClient
-from services.common.problems import Text
+from services.common.texts import Text
 
 BANK_PATH = "/internal/finance/banks/{bank_id}"
 

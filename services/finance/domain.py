@@ -11,7 +11,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from services.common.problems import Invalid, InvalidTransition, ProblemKind, Text, no_such
+from services.common.problems import Invalid, InvalidTransition, ProblemKind
+from services.common.texts import Text, no_such
 
 if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
     from services.finance.models import LoanApplication, Need, Product

@@ -11,7 +11,8 @@ from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
-from services.common.problems import NotFound, no_such
+from services.common.problems import NotFound
+from services.common.texts import no_such
 from services.finance.models import LoanApplication, Need, Product
 
 __all__ = ["AdminDep", "BankDep", "EnterpriseDep", "InternalDep", "NeedReaderDep", "PartyDep", "PrincipalDep"]

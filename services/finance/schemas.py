@@ -15,6 +15,7 @@ from services.common.schemas import (
     labelled,
     text,
 )
+from services.common.texts import Text
 from services.finance.domain import Collateral, Decision, LoanStatus, NeedStatus, ProductStatus
 
 labelled(
@@ -116,9 +117,9 @@ class ProductCreate(RequestBody):
             ("term_months_min", "term_months_max"),
         ):
             if getattr(self, low) > getattr(self, high):
-                raise ValueError(f"{low} must not exceed {high}")
+                raise ValueError(Text(f"{low} 不能大于 {high}", f"{low} must not exceed {high}"))
         if self.max_amount_yuan == 0:
-            raise ValueError("max_amount_yuan must be positive")
+            raise ValueError(Text("max_amount_yuan 应大于 0", "max_amount_yuan must be positive"))
         return self
 
 

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from services.common.internal import ContractClient
 from services.common.outbox import OutboxMessage, message
-from services.common.problems import Invalid, ProblemKind, Text
+from services.common.problems import Invalid, ProblemKind
 from services.common.schemas import CreditRating, IndustrySection, RequestBody, text
+from services.common.texts import Text
 
 ENTERPRISE_PATH = "/internal/intake/enterprises/{enterprise_id}"
 LIAISON_PATH = "/internal/intake/liaisons/{username}"
@@ -59,7 +60,7 @@ class TimelineEvent(RequestBody):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
-            raise ValueError("must carry a time zone")
+            raise ValueError(Text("须带时区", "must carry a time zone"))
         return value
 
 

@@ -10,7 +10,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from services.common.calendar import cst_date
-from services.common.problems import Invalid, InvalidTransition, Text
+from services.common.problems import Invalid, InvalidTransition
+from services.common.texts import Text
 
 if TYPE_CHECKING:  # the row these rules change; only its attributes are used, no database
     from services.intake.models import EnterpriseRequest

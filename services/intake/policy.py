@@ -12,7 +12,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import select
 
 from services.common.auth import AdminDep, InternalDep, Principal, Role, allow
-from services.common.problems import Forbidden, Text
+from services.common.problems import Forbidden
+from services.common.texts import Text
 from services.intake.models import Enterprise, EnterpriseRequest
 
 __all__ = ["AdminDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "StaffDep"]

@@ -18,6 +18,7 @@ from services.common.schemas import (
     labelled,
     text,
 )
+from services.common.texts import Text
 from services.intake.contract import EnterpriseProfile
 from services.intake.domain import Category, Channel, Grade, RequestStatus
 from services.intake.uscc import uscc_error
@@ -70,15 +71,26 @@ labelled(
 )
 
 
+# uscc_error's reasons in Chinese, by how each starts; a reason not listed gets the general message.
+_USCC_REASONS = {
+    "must be 18 characters": "应为 18 位",
+    "contains characters": "含有代码中不允许的字符",
+    "characters 3-8": "第 3–8 位应为行政区划代码（数字）",
+    "check character": "校验码不符（GB 32100-2015）",
+}
+
+
 def _valid_uscc(value: str) -> str:
     if error := uscc_error(value):
-        raise ValueError(f"not a valid unified social credit code: {error}")
+        reason = next((zh for start, zh in _USCC_REASONS.items() if error.startswith(start)), None)
+        zh = f"不是有效的统一社会信用代码：{reason}" if reason else "不是有效的统一社会信用代码"
+        raise ValueError(Text(zh, f"not a valid unified social credit code: {error}"))
     return value
 
 
 def _not_in_future(value: date) -> date:
     if value > datetime.now(UTC).date():
-        raise ValueError("must not be in the future")
+        raise ValueError(Text("不能晚于今天", "must not be in the future"))
     return value
 
 

@@ -17,8 +17,9 @@ from services.common.auth import Principal, acting_enterprise
 from services.common.calendar import CalendarCache, cst_date
 from services.common.db import insert_unique, next_code
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, NotFound, ProblemKind, Text, no_such
+from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.stats import mean, rate
+from services.common.texts import Text, no_such
 from services.intake import domain, policy
 from services.intake.contract import TimelineEvent
 from services.intake.domain import GRADE_WORKING_DAYS, SATISFIED_RATING, TIMELINE_SUMMARY, RequestStatus

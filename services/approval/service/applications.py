@@ -20,7 +20,8 @@ from services.common.auth import Principal, Role, acting_enterprise
 from services.common.calendar import cst_date
 from services.common.db import next_code
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, NotFound, ProblemKind, Text, no_such
+from services.common.problems import Invalid, NotFound, ProblemKind
+from services.common.texts import Text, no_such
 from services.intake.contract import IntakeClient, timeline_message
 
 WithTasks = tuple[Application, list[Task]]

@@ -11,7 +11,8 @@ from services.approval.models import CalendarYear, YearSource
 from services.approval.schemas import CalendarYearWrite
 from services.common import calendar
 from services.common.calendar import WorkCalendar, YearSchedule
-from services.common.problems import Invalid, Text
+from services.common.problems import Invalid
+from services.common.texts import Text
 
 SATURDAY = 5
 

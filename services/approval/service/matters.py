@@ -10,7 +10,8 @@ from services.approval.models import Matter
 from services.approval.schemas import MatterCreate
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import ProblemKind, Text
+from services.common.problems import ProblemKind
+from services.common.texts import Text
 
 
 async def create_matter(session: AsyncSession, *, data: MatterCreate, now: datetime) -> Matter:

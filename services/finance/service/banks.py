@@ -10,7 +10,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.common.auth import Principal
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import NotFound, ProblemKind, Text, no_such
+from services.common.problems import NotFound, ProblemKind
+from services.common.texts import Text, no_such
 from services.finance import domain, policy
 from services.finance.domain import ProductStatus
 from services.finance.models import Bank, Product

@@ -11,7 +11,8 @@ from services.common.auth import Principal
 from services.common.calendar import cst_date
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, NotFound, ProblemKind, Text, no_such
+from services.common.problems import Invalid, NotFound, ProblemKind
+from services.common.texts import Text, no_such
 from services.finance import domain, policy
 from services.finance.domain import LoanStatus
 from services.finance.models import LoanApplication, MatchmakingEvent, Need, Product

@@ -8,7 +8,8 @@ from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.problems import NotFound, no_such
+from services.common.problems import NotFound
+from services.common.texts import no_such
 from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
 from services.finance.models import Bank, LoanApplication, MatchmakingEvent, Need, Product
 from services.finance.schemas import EventCreate

@@ -8,7 +8,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import NotFound, no_such
+from services.common.problems import NotFound
+from services.common.texts import no_such
 from services.finance import policy
 from services.finance.domain import NeedStatus, wan
 from services.finance.models import Need

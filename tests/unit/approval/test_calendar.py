@@ -10,7 +10,7 @@ from services.approval.service import calendar
 from services.approval.service.calendar import schedule_errors
 from services.common import calendar as common_calendar
 from services.common.calendar import YearSchedule
-from services.common.problems import Text
+from services.common.texts import Text
 
 YEAR = 2044  # 1 October 2044 is a Saturday, 3 October a Monday
 

@@ -11,7 +11,8 @@ from services.approval.domain import ApplicationStatus, Commitment, Decision, Ta
 from services.approval.models import Application, Task
 from services.approval.schemas import MatterMaterial
 from services.common.calendar import CST, WorkCalendar, official_schedule
-from services.common.problems import Invalid, InvalidTransition, ProblemKind, Text
+from services.common.problems import Invalid, InvalidTransition, ProblemKind
+from services.common.texts import Text
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=CST)  # an ordinary working week
 TODAY = MONDAY.date()

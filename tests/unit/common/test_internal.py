@@ -9,8 +9,9 @@ from pydantic import BaseModel
 from services.common.auth import Role, verify_token
 from services.common.internal import InternalHttp, Reply, Unreachable
 from services.common.logs import request_id_var
-from services.common.problems import Text, Unavailable
+from services.common.problems import Unavailable
 from services.common.settings import Settings
+from services.common.texts import Text
 from tests.helpers.factories import JWT_SECRET
 
 SETTINGS = Settings(jwt_secret=JWT_SECRET, intake_url="http://intake.test")

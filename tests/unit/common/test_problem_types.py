@@ -12,21 +12,9 @@ import pytest
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from services.common.problems import (
-    Invalid,
-    NotFound,
-    Problem,
-    ProblemKind,
-    Text,
-    Unauthorized,
-    join,
-    language_of,
-    localize,
-    no_such,
-    problem_body,
-    send_problem,
-    validation_errors,
-)
+from services.common.problems import Invalid, NotFound, Problem, ProblemKind, Unauthorized, problem_body, send_problem
+from services.common.texts import Text, join, language_of, localize, no_such
+from services.common.validation import validation_errors
 
 DOCS = Path(__file__).parents[3] / "docs" / "problems.md"
 CJK = re.compile(r"[\u4e00-\u9fff]")

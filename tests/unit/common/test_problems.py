@@ -19,8 +19,8 @@ from services.common.problems import (
     problem_response,
     problem_responses,
     send_problem,
-    validation_errors,
 )
+from services.common.validation import validation_errors
 
 
 class DriverError(Exception):

@@ -27,19 +27,25 @@ def test_each_role_with_its_own_field_is_accepted(role: str, fields: dict):
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "chinese", "english"),
     [
-        ({"role": "officer"}, "needs department"),
-        ({"role": "enterprise"}, "needs enterprise_id"),
-        ({"role": "bank"}, "needs bank_id"),
-        ({"role": "officer", "department": "tax", "enterprise_id": str(uuid.uuid4())}, "does not apply"),
-        ({"role": "admin", "bank_id": str(uuid.uuid4())}, "does not apply"),
-        ({"role": "admin", "password": "nul\x00-in-the-password"}, "NUL"),
+        ({"role": "officer"}, "部门工作人员账号须填写 department", "needs department"),
+        ({"role": "enterprise"}, "企业账号须填写 enterprise_id", "needs enterprise_id"),
+        ({"role": "bank"}, "银行账号须填写 bank_id", "needs bank_id"),
+        (
+            {"role": "officer", "department": "tax", "enterprise_id": str(uuid.uuid4())},
+            "部门工作人员账号不填写 enterprise_id",
+            "does not apply",
+        ),
+        ({"role": "admin", "bank_id": str(uuid.uuid4())}, "管理员账号不填写 bank_id", "does not apply"),
+        ({"role": "admin", "password": "nul\x00-in-the-password"}, "不能含 NUL", "NUL"),
     ],
 )
-def test_fields_must_match_the_role(body: dict, message: str):
-    with pytest.raises(ValidationError, match=message):
+def test_fields_must_match_the_role(body: dict, chinese: str, english: str):
+    """Chinese for people by default, with the English twin for `Accept-Language: en`."""
+    with pytest.raises(ValidationError, match=chinese) as refused:
         AccountCreate.model_validate({**BASE, **body})
+    assert english in refused.value.errors()[0]["ctx"]["error"].args[0].en
 
 
 @pytest.mark.parametrize(

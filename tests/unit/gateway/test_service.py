@@ -152,6 +152,17 @@ def test_the_edge_answers_are_declared_where_the_edge_can_give_them():
     assert paths["/intake/x"]["post"]["responses"]["504"] == {"$ref": "#/components/responses/GatewayTimeout"}
 
 
+def test_problem_responses_no_operation_refers_to_are_dropped():
+    """Every app brings all of them; the merged document keeps the used ones (and any other response)."""
+    unauthorized = {"$ref": "#/components/responses/Unauthorized"}
+    own = {
+        "paths": {"/auth/me": {"get": {"responses": {"401": unauthorized}}}},
+        "components": {"responses": {"Unauthorized": {}, "BadRequest": {}, "InternalServerError": {}, "Gone": {}}},
+    }
+    merged = merge_openapi(own, {})
+    assert set(merged["components"]["responses"]) == {"Unauthorized", "Gone"}
+
+
 def test_merging_leaves_the_gateways_own_document_as_it_was():
     own = {"paths": {"/auth/me": {}}, "components": {"schemas": {"Item": {"type": "string"}}}}
     before = copy.deepcopy(own)

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enterprise_read import EnterpriseRead
+from ...models.liaison_assign import LiaisonAssign
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    enterprise_id: UUID,
+    *,
+    body: LiaisonAssign,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/intake/enterprises/{enterprise_id}/liaison".format(
+            enterprise_id=quote(str(enterprise_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnterpriseRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnterpriseRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnterpriseRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LiaisonAssign,
+) -> Response[EnterpriseRead | Problem]:
+    """Assign the dedicated liaison officer, 包保专员 (admin)
+
+     为企业指定包保专员（管理员）。专员须是网关中已有的部门工作人员账号，否则 422；网关不可达时 503。
+
+    Args:
+        enterprise_id (UUID):
+        body (LiaisonAssign):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnterpriseRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LiaisonAssign,
+) -> EnterpriseRead | Problem | None:
+    """Assign the dedicated liaison officer, 包保专员 (admin)
+
+     为企业指定包保专员（管理员）。专员须是网关中已有的部门工作人员账号，否则 422；网关不可达时 503。
+
+    Args:
+        enterprise_id (UUID):
+        body (LiaisonAssign):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnterpriseRead | Problem
+    """
+
+    return sync_detailed(
+        enterprise_id=enterprise_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LiaisonAssign,
+) -> Response[EnterpriseRead | Problem]:
+    """Assign the dedicated liaison officer, 包保专员 (admin)
+
+     为企业指定包保专员（管理员）。专员须是网关中已有的部门工作人员账号，否则 422；网关不可达时 503。
+
+    Args:
+        enterprise_id (UUID):
+        body (LiaisonAssign):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnterpriseRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LiaisonAssign,
+) -> EnterpriseRead | Problem | None:
+    """Assign the dedicated liaison officer, 包保专员 (admin)
+
+     为企业指定包保专员（管理员）。专员须是网关中已有的部门工作人员账号，否则 422；网关不可达时 503。
+
+    Args:
+        enterprise_id (UUID):
+        body (LiaisonAssign):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnterpriseRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            enterprise_id=enterprise_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

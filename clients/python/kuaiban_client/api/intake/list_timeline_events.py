@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.timeline_page import TimelinePage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    enterprise_id: UUID,
+    *,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/intake/enterprises/{enterprise_id}/timeline".format(
+            enterprise_id=quote(str(enterprise_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TimelinePage | None:
+    if response.status_code == 200:
+        response_200 = TimelinePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TimelinePage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Problem | TimelinePage]:
+    """The enterprise's events from every service, newest first (admin, its liaison, itself)
+
+     企业在各服务中的事件（诉求、审批、融资），新的在前（管理员、包保专员、企业本身）。
+
+    Args:
+        enterprise_id (UUID):
+        limit (int | Unset): Items per page (1–100) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TimelinePage]
+    """
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Problem | TimelinePage | None:
+    """The enterprise's events from every service, newest first (admin, its liaison, itself)
+
+     企业在各服务中的事件（诉求、审批、融资），新的在前（管理员、包保专员、企业本身）。
+
+    Args:
+        enterprise_id (UUID):
+        limit (int | Unset): Items per page (1–100) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TimelinePage
+    """
+
+    return sync_detailed(
+        enterprise_id=enterprise_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Problem | TimelinePage]:
+    """The enterprise's events from every service, newest first (admin, its liaison, itself)
+
+     企业在各服务中的事件（诉求、审批、融资），新的在前（管理员、包保专员、企业本身）。
+
+    Args:
+        enterprise_id (UUID):
+        limit (int | Unset): Items per page (1–100) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TimelinePage]
+    """
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Problem | TimelinePage | None:
+    """The enterprise's events from every service, newest first (admin, its liaison, itself)
+
+     企业在各服务中的事件（诉求、审批、融资），新的在前（管理员、包保专员、企业本身）。
+
+    Args:
+        enterprise_id (UUID):
+        limit (int | Unset): Items per page (1–100) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TimelinePage
+    """
+
+    return (
+        await asyncio_detailed(
+            enterprise_id=enterprise_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,223 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_create import AccountCreate
+from .account_create_role import AccountCreateRole
+from .account_read import AccountRead
+from .application_create import ApplicationCreate
+from .application_page import ApplicationPage
+from .application_read import ApplicationRead
+from .application_read_commitments_item import ApplicationReadCommitmentsItem
+from .application_status import ApplicationStatus
+from .approval_stats import ApprovalStats
+from .approval_stats_by_department import ApprovalStatsByDepartment
+from .approval_stats_by_department_additional_property import ApprovalStatsByDepartmentAdditionalProperty
+from .approval_stats_by_matter import ApprovalStatsByMatter
+from .approval_stats_by_matter_additional_property import ApprovalStatsByMatterAdditionalProperty
+from .bank_create import BankCreate
+from .bank_page import BankPage
+from .bank_read import BankRead
+from .calendar_year_write import CalendarYearWrite
+from .category import Category
+from .channel import Channel
+from .collateral import Collateral
+from .commitment import Commitment
+from .counts_by_key import CountsByKey
+from .credit_rating import CreditRating
+from .dead_letter_page import DeadLetterPage
+from .dead_letter_read import DeadLetterRead
+from .dead_letter_read_payload import DeadLetterReadPayload
+from .decision import Decision
+from .decision_create import DecisionCreate
+from .department import Department
+from .department_stats import DepartmentStats
+from .enterprise_create import EnterpriseCreate
+from .enterprise_page import EnterprisePage
+from .enterprise_read import EnterpriseRead
+from .event_create import EventCreate
+from .event_read import EventRead
+from .event_stats import EventStats
+from .event_with_stats import EventWithStats
+from .field_error import FieldError
+from .finance_application_create import FinanceApplicationCreate
+from .finance_decision import FinanceDecision
+from .finance_decision_create import FinanceDecisionCreate
+from .finance_stats import FinanceStats
+from .finance_stats_by_bank import FinanceStatsByBank
+from .finance_stats_by_bank_additional_property import FinanceStatsByBankAdditionalProperty
+from .finance_stats_events_item import FinanceStatsEventsItem
+from .grade import Grade
+from .health import Health
+from .health_services import HealthServices
+from .health_status import HealthStatus
+from .industry_section import IndustrySection
+from .intake_stats import IntakeStats
+from .intake_stats_by_category import IntakeStatsByCategory
+from .intake_stats_by_department import IntakeStatsByDepartment
+from .lead import Lead
+from .lead_page import LeadPage
+from .liaison_assign import LiaisonAssign
+from .loan_application_page import LoanApplicationPage
+from .loan_application_read import LoanApplicationRead
+from .loan_status import LoanStatus
+from .login_form import LoginForm
+from .match import Match
+from .match_list import MatchList
+from .matter_create import MatterCreate
+from .matter_department import MatterDepartment
+from .matter_material import MatterMaterial
+from .matter_page import MatterPage
+from .matter_read import MatterRead
+from .matter_read_departments_item import MatterReadDepartmentsItem
+from .matter_read_materials_item import MatterReadMaterialsItem
+from .meeting_create import MeetingCreate
+from .meeting_page import MeetingPage
+from .meeting_read import MeetingRead
+from .meeting_stats import MeetingStats
+from .meeting_with_stats import MeetingWithStats
+from .message_status import MessageStatus
+from .need_create import NeedCreate
+from .need_page import NeedPage
+from .need_read import NeedRead
+from .need_status import NeedStatus
+from .problem import Problem
+from .problem_code import ProblemCode
+from .product_create import ProductCreate
+from .product_page import ProductPage
+from .product_read import ProductRead
+from .product_status import ProductStatus
+from .request_assign import RequestAssign
+from .request_create import RequestCreate
+from .request_detail import RequestDetail
+from .request_event_read import RequestEventRead
+from .request_event_read_details import RequestEventReadDetails
+from .request_feedback import RequestFeedback
+from .request_note import RequestNote
+from .request_page import RequestPage
+from .request_read import RequestRead
+from .request_reply import RequestReply
+from .request_status import RequestStatus
+from .role import Role
+from .service_state import ServiceState
+from .sign_create import SignCreate
+from .supplement_create import SupplementCreate
+from .sweep_result import SweepResult
+from .task_page import TaskPage
+from .task_read import TaskRead
+from .task_status import TaskStatus
+from .timeline_item import TimelineItem
+from .timeline_page import TimelinePage
+from .timeline_service import TimelineService
+from .token_response import TokenResponse
+from .year_schedule_body import YearScheduleBody
+
+__all__ = (
+    "AccountCreate",
+    "AccountCreateRole",
+    "AccountRead",
+    "ApplicationCreate",
+    "ApplicationPage",
+    "ApplicationRead",
+    "ApplicationReadCommitmentsItem",
+    "ApplicationStatus",
+    "ApprovalStats",
+    "ApprovalStatsByDepartment",
+    "ApprovalStatsByDepartmentAdditionalProperty",
+    "ApprovalStatsByMatter",
+    "ApprovalStatsByMatterAdditionalProperty",
+    "BankCreate",
+    "BankPage",
+    "BankRead",
+    "CalendarYearWrite",
+    "Category",
+    "Channel",
+    "Collateral",
+    "Commitment",
+    "CountsByKey",
+    "CreditRating",
+    "DeadLetterPage",
+    "DeadLetterRead",
+    "DeadLetterReadPayload",
+    "Decision",
+    "DecisionCreate",
+    "Department",
+    "DepartmentStats",
+    "EnterpriseCreate",
+    "EnterprisePage",
+    "EnterpriseRead",
+    "EventCreate",
+    "EventRead",
+    "EventStats",
+    "EventWithStats",
+    "FieldError",
+    "FinanceApplicationCreate",
+    "FinanceDecision",
+    "FinanceDecisionCreate",
+    "FinanceStats",
+    "FinanceStatsByBank",
+    "FinanceStatsByBankAdditionalProperty",
+    "FinanceStatsEventsItem",
+    "Grade",
+    "Health",
+    "HealthServices",
+    "HealthStatus",
+    "IndustrySection",
+    "IntakeStats",
+    "IntakeStatsByCategory",
+    "IntakeStatsByDepartment",
+    "Lead",
+    "LeadPage",
+    "LiaisonAssign",
+    "LoanApplicationPage",
+    "LoanApplicationRead",
+    "LoanStatus",
+    "LoginForm",
+    "Match",
+    "MatchList",
+    "MatterCreate",
+    "MatterDepartment",
+    "MatterMaterial",
+    "MatterPage",
+    "MatterRead",
+    "MatterReadDepartmentsItem",
+    "MatterReadMaterialsItem",
+    "MeetingCreate",
+    "MeetingPage",
+    "MeetingRead",
+    "MeetingStats",
+    "MeetingWithStats",
+    "MessageStatus",
+    "NeedCreate",
+    "NeedPage",
+    "NeedRead",
+    "NeedStatus",
+    "Problem",
+    "ProblemCode",
+    "ProductCreate",
+    "ProductPage",
+    "ProductRead",
+    "ProductStatus",
+    "RequestAssign",
+    "RequestCreate",
+    "RequestDetail",
+    "RequestEventRead",
+    "RequestEventReadDetails",
+    "RequestFeedback",
+    "RequestNote",
+    "RequestPage",
+    "RequestRead",
+    "RequestReply",
+    "RequestStatus",
+    "Role",
+    "ServiceState",
+    "SignCreate",
+    "SupplementCreate",
+    "SweepResult",
+    "TaskPage",
+    "TaskRead",
+    "TaskStatus",
+    "TimelineItem",
+    "TimelinePage",
+    "TimelineService",
+    "TokenResponse",
+    "YearScheduleBody",
+)
