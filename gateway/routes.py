@@ -1,8 +1,9 @@
 """The gateway's own endpoints: tokens, accounts, health and the merged OpenAPI (the docs pages: `docs.py`)."""
 
+import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import OAuth2PasswordRequestForm
 
@@ -11,6 +12,7 @@ from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep
 from gateway.schemas import AccountCreate, AccountRead, Health, TokenResponse
 from services.common.auth import AdminDep, InternalDep, PrincipalDep
 from services.common.db import SessionDep
+from services.common.openapi import created
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["auth"])
@@ -53,9 +55,27 @@ async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: 
     summary="Create an account (admin)",
 )
 async def create_account(
-    body: AccountCreate, session: SessionDep, registry: RegistryDep, runtime: GatewayRuntimeDep, _: AdminDep
+    body: AccountCreate,
+    session: SessionDep,
+    registry: RegistryDep,
+    runtime: GatewayRuntimeDep,
+    response: Response,
+    _: AdminDep,
 ):
-    return await service.create_account(session, data=body, registry=registry, passwords=runtime.passwords)
+    account = await service.create_account(session, data=body, registry=registry, passwords=runtime.passwords)
+    return created(response, "/auth/accounts", account)
+
+
+@router.get(
+    "/auth/accounts/{account_id}",
+    operation_id="getAccount",
+    description="按 id 查看一个账号（管理员）。",
+    response_model=AccountRead,
+    responses=problem_responses(403, 404),
+    summary="One account (admin)",
+)
+async def get_account(account_id: uuid.UUID, session: SessionDep, _: AdminDep):
+    return await service.account_by_id(session, account_id=account_id)
 
 
 @router.get(

@@ -88,6 +88,14 @@ async def current_account(session: AsyncSession, *, principal: Principal) -> Acc
     return account
 
 
+async def account_by_id(session: AsyncSession, *, account_id: uuid.UUID) -> Account:
+    """An account as an admin looks it up; a deactivated one is gone, as it is for logging in."""
+    account = await session.get(Account, account_id)
+    if account is None or not account.active:
+        raise NotFound(no_such("账号", "account"))
+    return account
+
+
 async def account_by_username(session: AsyncSession, *, username: str) -> Account:
     account = (await session.exec(select(Account).where(Account.username == username))).first()
     if account is None or not account.active:

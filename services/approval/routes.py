@@ -26,6 +26,7 @@ from services.approval.schemas import (
     ApprovalStats,
     CalendarYearRead,
     CalendarYearWrite,
+    Code,
     DecisionCreate,
     MatterCreate,
     MatterPage,
@@ -98,15 +99,31 @@ async def calendar_feed(session: SessionDep, _: InternalDep):
     responses=problem_responses(409, 422),
     summary="Define a service matter, 事项 (admin)",
 )
-async def create_matter(body: MatterCreate, session: SessionDep, now: NowDep, _: AdminDep):
+async def create_matter(body: MatterCreate, session: SessionDep, now: NowDep, response: Response, _: AdminDep):
     """定义一个审批事项：参与部门及其时限、所需材料（可容缺的材料标注 `waivable`）（管理员）。编码重复时 409。"""
-    return await matters.create_matter(session, data=body, now=now)
+    matter = await matters.create_matter(session, data=body, now=now)
+    response.headers["Location"] = f"{PREFIX}/matters/{matter.code}"  # matters are found by code, not id
+    return matter
 
 
 @router.get("/matters", operation_id="listMatters", response_model=MatterPage, summary="Service matters (any caller)")
 async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
     """全部审批事项（任何已登录的调用方）。"""
     return page_body(await matters.list_matters(session, page=page))
+
+
+@router.get(
+    "/matters/{code}",
+    operation_id="getMatter",
+    response_model=MatterRead,
+    responses=problem_responses(404, 422),
+    summary="One service matter by its code (any caller)",
+)
+async def get_matter(
+    code: Annotated[Code, Path(description="The matter's code")], session: SessionDep, _: PrincipalDep
+):
+    """按编码查看一个审批事项：参与部门及其时限、所需材料（任何已登录的调用方）。"""
+    return await matters.get_matter(session, code=code)
 
 
 # --- applications and tasks ---------------------------------------------------------------------
@@ -235,6 +252,7 @@ async def run_sweep(session: SessionDep, now: NowDep, _: AdminDep):
     operation_id="getApprovalStats",
     response_model=ApprovalStats,
     summary="County figures of parallel approval (admin)",
+    response_model_exclude_unset=True,  # a department's statuses without tasks stay out of its figures
 )
 async def get_stats(session: SessionDep, _: AdminDep):
     """全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。"""

@@ -65,12 +65,20 @@ Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,6
 
 
 class MatterDepartment(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"department": "market", "task_name": "营业执照核发", "sla_working_days": 1}]}
+    )
+
     department: Department
     task_name: text(200)
     sla_working_days: int = Field(ge=1, le=60)
 
 
 class MatterMaterial(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"code": "premises_proof", "name": "住所使用证明", "waivable": True}]}
+    )
+
     code: Code
     name: text(200)
     waivable: bool = False
@@ -121,8 +129,8 @@ class MatterRead(ResponseBody):
     id: uuid.UUID
     code: str
     name: str
-    departments: list[dict]
-    materials: list[dict]
+    departments: list[MatterDepartment]
+    materials: list[MatterMaterial]
     sla_working_days: int
     deemed_approval: bool
     created_at: datetime
@@ -139,6 +147,22 @@ class Commitment(RequestBody):
 
     material_code: Code
     due_date: IsoDate
+
+
+class CommitmentRead(ResponseBody):
+    """A commitment as the application keeps it: fulfilled when the material is handed in."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"material_code": "premises_proof", "due_date": "2026-03-27", "fulfilled_at": "2026-03-20T02:15:00Z"}
+            ]
+        }
+    )
+
+    material_code: str
+    due_date: date
+    fulfilled_at: datetime | None
 
 
 class ApplicationCreate(RequestBody):
@@ -201,7 +225,7 @@ class ApplicationRead(ResponseBody):
     due_date: date
     materials: list[str]
     materials_count: int
-    commitments: list[dict]
+    commitments: list[CommitmentRead]
     submitted_at: datetime
     completed_at: datetime | None
     elapsed_working_days: float | None
@@ -220,6 +244,29 @@ class SweepResult(ResponseBody):
     terminated: int
 
 
+class MatterFigures(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"applications": 42, "approved": 37, "avg_working_days": 1.01}]}
+    )
+
+    applications: int
+    approved: int
+    avg_working_days: float | None
+
+
+class DepartmentTasks(ResponseBody):
+    """A department's tasks in all, and in each status that has any (a status without tasks is left out)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"tasks": 5, "approved": 3, "pending": 2}]})
+
+    tasks: int
+    pending: int = 0
+    approved: int = 0
+    rejected: int = 0
+    returned: int = 0
+    cancelled: int = 0
+
+
 class ApprovalStats(ResponseBody):
     applications: int
     approved: int
@@ -229,5 +276,5 @@ class ApprovalStats(ResponseBody):
     avg_materials: float | None
     on_time_rate: float | None
     deemed_approvals: int
-    by_matter: dict[str, dict]
-    by_department: dict[str, dict]
+    by_matter: dict[str, MatterFigures] = Field(description="By matter code")
+    by_department: dict[str, DepartmentTasks] = Field(description="By department (see `Department`)")

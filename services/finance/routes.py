@@ -86,9 +86,10 @@ async def get_bank(bank_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     responses=problem_responses(422),
     summary="Post a loan product (a bank, for itself)",
 )
-async def create_product(body: ProductCreate, session: SessionDep, now: NowDep, principal: BankDep):
+async def create_product(body: ProductCreate, session: SessionDep, now: NowDep, response: Response, principal: BankDep):
     """银行为自己发布贷款产品：额度、利率、期限、担保方式、行业与乡镇范围、准入条件。"""
-    return await banks.create_product(session, data=body, principal=principal, now=now)
+    product = await banks.create_product(session, data=body, principal=principal, now=now)
+    return created(response, f"{PREFIX}/products", product)
 
 
 @router.get("/products", operation_id="listProducts", response_model=ProductPage, summary="Loan products")
@@ -101,6 +102,18 @@ async def list_products(
 ):
     """贷款产品，可按银行和状态筛选。"""
     return page_body(await banks.list_products(session, page=page, bank_id=bank_id, status=status))
+
+
+@router.get(
+    "/products/{product_id}",
+    operation_id="getProduct",
+    response_model=ProductRead,
+    responses=problem_responses(404),
+    summary="One loan product (any caller, like the list)",
+)
+async def get_product(product_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
+    """一个贷款产品（任何已登录的调用方，与产品列表相同），含已下架的。"""
+    return await banks.get_product(session, product_id=product_id)
 
 
 @router.post(

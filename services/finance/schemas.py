@@ -316,6 +316,45 @@ class EventWithStats(EventRead):
     stats: EventStats
 
 
+class BankFigures(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"name": "濉溪农村商业银行", "applications": 18, "deals": 11, "amount_signed_yuan": 52_000_000}
+            ]
+        }
+    )
+
+    name: str
+    applications: int
+    deals: int
+    amount_signed_yuan: int
+
+
+class EventFigures(ResponseBody):
+    """A matchmaking event and what was signed at it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "1d3f5b7a-9c1e-4f3a-8b5d-7e9a1c3e5f7b",
+                    "title": "濉溪县2026年银企对接会",
+                    "held_on": "2026-04-02",
+                    "deals": 9,
+                    "amount_signed_yuan": 43_500_000,
+                }
+            ]
+        }
+    )
+
+    id: uuid.UUID
+    title: str
+    held_on: date
+    deals: int
+    amount_signed_yuan: int
+
+
 class FinanceStats(ResponseBody):
     products_active: int
     needs_open: int
@@ -323,5 +362,5 @@ class FinanceStats(ResponseBody):
     deals: int
     enterprises_financed: int
     amount_signed_yuan: int
-    by_bank: dict[str, dict]
-    events: list[dict]
+    by_bank: dict[str, BankFigures] = Field(description="By bank code")
+    events: list[EventFigures] = Field(description="Matchmaking events, the latest first")

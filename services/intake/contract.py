@@ -6,20 +6,66 @@ here are the ones intake's internal routes are declared with, so sender and rece
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, field_validator
+from pydantic_core import CoreSchema
 
 from services.common.internal import ContractClient
 from services.common.outbox import OutboxMessage, message
 from services.common.problems import Invalid, ProblemKind
-from services.common.schemas import CreditRating, IndustrySection, RequestBody, text
+from services.common.schemas import CreditRating, IndustrySection, RequestBody, labelled, text
 from services.common.texts import Text
 
 ENTERPRISE_PATH = "/internal/intake/enterprises/{enterprise_id}"
 LIAISON_PATH = "/internal/intake/liaisons/{username}"
 TIMELINE_PATH = "/internal/intake/timeline-events"
 UNKNOWN_ENTERPRISE = Text("没有以此 id 登记的企业。", "No enterprise is registered with this id.")
+
+
+class TimelineKind(StrEnum):
+    """What can appear on an enterprise's timeline: intake's own request events and what approval and
+    finance send (finance's loan applications share `application.approved`/`rejected` with approval's)."""
+
+    request_received = "request.received"
+    request_assigned = "request.assigned"
+    request_replied = "request.replied"
+    request_reopened = "request.reopened"
+    request_closed = "request.closed"
+    application_submitted = "application.submitted"
+    application_approved = "application.approved"
+    application_rejected = "application.rejected"
+    application_withdrawn = "application.withdrawn"
+    application_terminated = "application.terminated"
+    need_posted = "need.posted"
+    deal_signed = "deal.signed"
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        """Names a client generator can use: the values have dots, which no identifier may contain."""
+        json_schema = handler.resolve_ref_schema(handler(schema))
+        json_schema["x-enum-varnames"] = ["".join(part.title() for part in m.name.split("_")) for m in cls]
+        return json_schema
+
+
+labelled(
+    TimelineKind,
+    {
+        "request.received": ("诉求已受理", "Request received"),
+        "request.assigned": ("诉求已交办", "Request assigned"),
+        "request.replied": ("诉求已答复", "Request replied to"),
+        "request.reopened": ("诉求重新办理", "Request reopened"),
+        "request.closed": ("诉求已办结", "Request closed"),
+        "application.submitted": ("审批申请已提交", "Application submitted"),
+        "application.approved": ("申请已通过（审批或贷款）", "Application approved (approval or loan)"),
+        "application.rejected": ("申请未通过（审批或贷款）", "Application rejected (approval or loan)"),
+        "application.withdrawn": ("审批申请已撤回", "Application withdrawn"),
+        "application.terminated": ("审批申请已终止", "Application terminated"),
+        "need.posted": ("融资需求已发布", "Financing need posted"),
+        "deal.signed": ("贷款已签约", "Loan signed"),
+    },
+)
 
 
 class EnterpriseProfile(BaseModel):
@@ -52,7 +98,7 @@ class TimelineEvent(RequestBody):
     enterprise_id: uuid.UUID
     at: datetime
     service: Literal["approval", "finance"]
-    kind: Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=64)]
+    kind: TimelineKind
     ref_id: uuid.UUID
     summary: text(500)
 
@@ -93,12 +139,14 @@ def timeline_message(
     *,
     sender: Literal["approval", "finance"],
     enterprise_id: uuid.UUID,
-    kind: str,
+    kind: TimelineKind | str,
     ref_id: uuid.UUID,
     summary: str,
     at: datetime,
 ) -> OutboxMessage:
-    """An outbox row that puts an event on the enterprise's timeline; add it to the change's session."""
+    """An outbox row that puts an event on the enterprise's timeline; add it to the change's session.
+
+    A `kind` that is not a TimelineKind raises here, in the sender, before anything is stored."""
     event = TimelineEvent(
         id=uuid.uuid4(),
         enterprise_id=enterprise_id,

@@ -50,6 +50,18 @@ class Grade(StrEnum):
     major = "major"
 
 
+class RequestAction(StrEnum):
+    """What a request's event records: its status changes, and the notes and feedback that come with them."""
+
+    received = "received"
+    assigned = "assigned"
+    replied = "replied"
+    note = "note"
+    feedback = "feedback"
+    reopened = "reopened"
+    closed = "closed"
+
+
 GRADE_WORKING_DAYS = {Grade.urgent: 3, Grade.normal: 10, Grade.major: 20}
 SATISFIED_RATING = 4  # satisfaction_rate counts ratings of 4 and 5
 CLOSING_RATING = 3  # 3 or more closes the request; 2 or less reopens it

@@ -19,8 +19,8 @@ from services.common.schemas import (
     text,
 )
 from services.common.texts import Text
-from services.intake.contract import EnterpriseProfile
-from services.intake.domain import Category, Channel, Grade, RequestStatus
+from services.intake.contract import EnterpriseProfile, TimelineKind
+from services.intake.domain import Category, Channel, Grade, RequestAction, RequestStatus
 from services.intake.uscc import uscc_error
 
 labelled(
@@ -57,6 +57,18 @@ labelled(
     },
 )
 labelled(Grade, {"urgent": ("紧急", "Urgent"), "normal": ("一般", "Normal"), "major": ("重大", "Major")})
+labelled(
+    RequestAction,
+    {
+        "received": ("受理", "Received"),
+        "assigned": ("交办", "Assigned"),
+        "replied": ("答复", "Replied"),
+        "note": ("备注", "Note"),
+        "feedback": ("企业评价", "Feedback"),
+        "reopened": ("重新办理", "Reopened"),
+        "closed": ("办结", "Closed"),
+    },
+)
 
 
 class TimelineService(StrEnum):
@@ -249,7 +261,7 @@ class RequestEventRead(ResponseBody):
     at: datetime
     actor: str
     actor_role: Role
-    action: str
+    action: RequestAction
     details: dict
 
 
@@ -290,7 +302,7 @@ class RequestPage(ResponseBody):
 class TimelineItem(ResponseBody):
     at: datetime
     service: TimelineService
-    kind: str
+    kind: TimelineKind
     ref_id: uuid.UUID
     summary: str
 

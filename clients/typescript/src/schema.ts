@@ -176,6 +176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approval/matters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One service matter by its code (any caller)
+         * @description 按编码查看一个审批事项：参与部门及其时限、所需材料（任何已登录的调用方）。
+         */
+        get: operations["getMatter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approval/stats": {
         parameters: {
             query?: never;
@@ -270,6 +290,26 @@ export interface paths {
          * @description 创建账号（管理员）。部门工作人员须填 `department`，企业账号须填已登记的 `enterprise_id`，银行账号须填已登记的 `bank_id`。
          */
         post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One account (admin)
+         * @description 按 id 查看一个账号（管理员）。
+         */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -606,6 +646,26 @@ export interface paths {
          * @description 银行为自己发布贷款产品：额度、利率、期限、担保方式、行业与乡镇范围、准入条件。
          */
         post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One loan product (any caller, like the list)
+         * @description 一个贷款产品（任何已登录的调用方，与产品列表相同），含已下架的。
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1077,7 +1137,11 @@ export interface components {
          *         {
          *           "code": "SX-2026-0042",
          *           "commitments": [
-         *             {}
+         *             {
+         *               "due_date": "2026-03-27",
+         *               "fulfilled_at": "2026-03-20T02:15:00Z",
+         *               "material_code": "premises_proof"
+         *             }
          *           ],
          *           "completed_at": "2026-03-02T01:30:00Z",
          *           "created_at": "2026-03-02T01:30:00Z",
@@ -1126,7 +1190,11 @@ export interface components {
          * @example {
          *       "code": "SX-2026-0042",
          *       "commitments": [
-         *         {}
+         *         {
+         *           "due_date": "2026-03-27",
+         *           "fulfilled_at": "2026-03-20T02:15:00Z",
+         *           "material_code": "premises_proof"
+         *         }
          *       ],
          *       "completed_at": "2026-03-02T01:30:00Z",
          *       "created_at": "2026-03-02T01:30:00Z",
@@ -1165,9 +1233,7 @@ export interface components {
             /** Code */
             code: string;
             /** Commitments */
-            commitments: {
-                [key: string]: unknown;
-            }[];
+            commitments: components["schemas"]["CommitmentRead"][];
             /** Completed At */
             completed_at: string | null;
             /**
@@ -1227,10 +1293,18 @@ export interface components {
          *       "avg_materials": 0.85,
          *       "avg_working_days": 0.85,
          *       "by_department": {
-         *         "key": {}
+         *         "key": {
+         *           "approved": 3,
+         *           "pending": 2,
+         *           "tasks": 5
+         *         }
          *       },
          *       "by_matter": {
-         *         "key": {}
+         *         "key": {
+         *           "applications": 42,
+         *           "approved": 37,
+         *           "avg_working_days": 1.01
+         *         }
          *       },
          *       "deemed_approvals": 1,
          *       "in_review": 1,
@@ -1247,17 +1321,19 @@ export interface components {
             avg_materials: number | null;
             /** Avg Working Days */
             avg_working_days: number | null;
-            /** By Department */
+            /**
+             * By Department
+             * @description By department (see `Department`)
+             */
             by_department: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
+                [key: string]: components["schemas"]["DepartmentTasks"];
             };
-            /** By Matter */
+            /**
+             * By Matter
+             * @description By matter code
+             */
             by_matter: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
+                [key: string]: components["schemas"]["MatterFigures"];
             };
             /** Deemed Approvals */
             deemed_approvals: number;
@@ -1278,6 +1354,25 @@ export interface components {
         BankCreate: {
             /** Code */
             code: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * BankFigures
+         * @example {
+         *       "amount_signed_yuan": 52000000,
+         *       "applications": 18,
+         *       "deals": 11,
+         *       "name": "濉溪农村商业银行"
+         *     }
+         */
+        BankFigures: {
+            /** Amount Signed Yuan */
+            amount_signed_yuan: number;
+            /** Applications */
+            applications: number;
+            /** Deals */
+            deals: number;
             /** Name */
             name: string;
         };
@@ -1405,6 +1500,26 @@ export interface components {
              * Format: date
              */
             due_date: string;
+            /** Material Code */
+            material_code: string;
+        };
+        /**
+         * CommitmentRead
+         * @description A commitment as the application keeps it: fulfilled when the material is handed in.
+         * @example {
+         *       "due_date": "2026-03-27",
+         *       "fulfilled_at": "2026-03-20T02:15:00Z",
+         *       "material_code": "premises_proof"
+         *     }
+         */
+        CommitmentRead: {
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /** Fulfilled At */
+            fulfilled_at: string | null;
             /** Material Code */
             material_code: string;
         };
@@ -1542,6 +1657,44 @@ export interface components {
             lead: number;
             /** On Time Rate */
             on_time_rate: number | null;
+        };
+        /**
+         * DepartmentTasks
+         * @description A department's tasks in all, and in each status that has any (a status without tasks is left out).
+         * @example {
+         *       "approved": 3,
+         *       "pending": 2,
+         *       "tasks": 5
+         *     }
+         */
+        DepartmentTasks: {
+            /**
+             * Approved
+             * @default 0
+             */
+            approved?: number;
+            /**
+             * Cancelled
+             * @default 0
+             */
+            cancelled?: number;
+            /**
+             * Pending
+             * @default 0
+             */
+            pending?: number;
+            /**
+             * Rejected
+             * @default 0
+             */
+            rejected?: number;
+            /**
+             * Returned
+             * @default 0
+             */
+            returned?: number;
+            /** Tasks */
+            tasks: number;
         };
         /**
          * EnterpriseCreate
@@ -1691,6 +1844,35 @@ export interface components {
             held_on: string;
             /** Location */
             location: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * EventFigures
+         * @description A matchmaking event and what was signed at it.
+         * @example {
+         *       "amount_signed_yuan": 43500000,
+         *       "deals": 9,
+         *       "held_on": "2026-04-02",
+         *       "id": "1d3f5b7a-9c1e-4f3a-8b5d-7e9a1c3e5f7b",
+         *       "title": "濉溪县2026年银企对接会"
+         *     }
+         */
+        EventFigures: {
+            /** Amount Signed Yuan */
+            amount_signed_yuan: number;
+            /** Deals */
+            deals: number;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
             /** Title */
             title: string;
         };
@@ -1867,12 +2049,23 @@ export interface components {
          *       "amount_signed_yuan": 173400000,
          *       "applications": 1,
          *       "by_bank": {
-         *         "key": {}
+         *         "key": {
+         *           "amount_signed_yuan": 52000000,
+         *           "applications": 18,
+         *           "deals": 11,
+         *           "name": "濉溪农村商业银行"
+         *         }
          *       },
          *       "deals": 1,
          *       "enterprises_financed": 1,
          *       "events": [
-         *         {}
+         *         {
+         *           "amount_signed_yuan": 43500000,
+         *           "deals": 9,
+         *           "held_on": "2026-04-02",
+         *           "id": "1d3f5b7a-9c1e-4f3a-8b5d-7e9a1c3e5f7b",
+         *           "title": "濉溪县2026年银企对接会"
+         *         }
          *       ],
          *       "needs_open": 1,
          *       "products_active": 1
@@ -1883,20 +2076,22 @@ export interface components {
             amount_signed_yuan: number;
             /** Applications */
             applications: number;
-            /** By Bank */
+            /**
+             * By Bank
+             * @description By bank code
+             */
             by_bank: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
+                [key: string]: components["schemas"]["BankFigures"];
             };
             /** Deals */
             deals: number;
             /** Enterprises Financed */
             enterprises_financed: number;
-            /** Events */
-            events: {
-                [key: string]: unknown;
-            }[];
+            /**
+             * Events
+             * @description Matchmaking events, the latest first
+             */
+            events: components["schemas"]["EventFigures"][];
             /** Needs Open */
             needs_open: number;
             /** Products Active */
@@ -2333,7 +2528,7 @@ export interface components {
          * MatterDepartment
          * @example {
          *       "department": "market",
-         *       "sla_working_days": 5,
+         *       "sla_working_days": 1,
          *       "task_name": "营业执照核发"
          *     }
          */
@@ -2345,11 +2540,27 @@ export interface components {
             task_name: string;
         };
         /**
+         * MatterFigures
+         * @example {
+         *       "applications": 42,
+         *       "approved": 37,
+         *       "avg_working_days": 1.01
+         *     }
+         */
+        MatterFigures: {
+            /** Applications */
+            applications: number;
+            /** Approved */
+            approved: number;
+            /** Avg Working Days */
+            avg_working_days: number | null;
+        };
+        /**
          * MatterMaterial
          * @example {
-         *       "code": "SX-2026-0042",
-         *       "name": "安徽濉溪经济开发区新材料有限公司",
-         *       "waivable": false
+         *       "code": "premises_proof",
+         *       "name": "住所使用证明",
+         *       "waivable": true
          *     }
          */
         MatterMaterial: {
@@ -2372,11 +2583,19 @@ export interface components {
          *           "created_at": "2026-03-02T01:30:00Z",
          *           "deemed_approval": false,
          *           "departments": [
-         *             {}
+         *             {
+         *               "department": "market",
+         *               "sla_working_days": 1,
+         *               "task_name": "营业执照核发"
+         *             }
          *           ],
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "materials": [
-         *             {}
+         *             {
+         *               "code": "premises_proof",
+         *               "name": "住所使用证明",
+         *               "waivable": true
+         *             }
          *           ],
          *           "name": "安徽濉溪经济开发区新材料有限公司",
          *           "sla_working_days": 5,
@@ -2399,11 +2618,19 @@ export interface components {
          *       "created_at": "2026-03-02T01:30:00Z",
          *       "deemed_approval": false,
          *       "departments": [
-         *         {}
+         *         {
+         *           "department": "market",
+         *           "sla_working_days": 1,
+         *           "task_name": "营业执照核发"
+         *         }
          *       ],
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "materials": [
-         *         {}
+         *         {
+         *           "code": "premises_proof",
+         *           "name": "住所使用证明",
+         *           "waivable": true
+         *         }
          *       ],
          *       "name": "安徽濉溪经济开发区新材料有限公司",
          *       "sla_working_days": 5,
@@ -2421,18 +2648,14 @@ export interface components {
             /** Deemed Approval */
             deemed_approval: boolean;
             /** Departments */
-            departments: {
-                [key: string]: unknown;
-            }[];
+            departments: components["schemas"]["MatterDepartment"][];
             /**
              * Id
              * Format: uuid
              */
             id: string;
             /** Materials */
-            materials: {
-                [key: string]: unknown;
-            }[];
+            materials: components["schemas"]["MatterMaterial"][];
             /** Name */
             name: string;
             /** Sla Working Days */
@@ -2946,6 +3169,15 @@ export interface components {
          */
         ProductStatus: "active" | "withdrawn";
         /**
+         * RequestAction
+         * @description What a request's event records: its status changes, and the notes and feedback that come with them.
+         *
+         *     `received`: 受理 (Received); `assigned`: 交办 (Assigned); `replied`: 答复 (Replied); `note`: 备注 (Note); `feedback`: 企业评价 (Feedback); `reopened`: 重新办理 (Reopened); `closed`: 办结 (Closed)
+         * @example received
+         * @enum {string}
+         */
+        RequestAction: "received" | "assigned" | "replied" | "note" | "feedback" | "reopened" | "closed";
+        /**
          * RequestAssign
          * @example {
          *       "cooperating_departments": [
@@ -3003,7 +3235,7 @@ export interface components {
          *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
          *       "events": [
          *         {
-         *           "action": "濉溪",
+         *           "action": "received",
          *           "actor": "tax-officer-li",
          *           "actor_role": "admin",
          *           "at": "2026-03-02T01:30:00Z",
@@ -3082,7 +3314,7 @@ export interface components {
         /**
          * RequestEventRead
          * @example {
-         *       "action": "濉溪",
+         *       "action": "received",
          *       "actor": "tax-officer-li",
          *       "actor_role": "admin",
          *       "at": "2026-03-02T01:30:00Z",
@@ -3090,8 +3322,7 @@ export interface components {
          *     }
          */
         RequestEventRead: {
-            /** Action */
-            action: string;
+            action: components["schemas"]["RequestAction"];
             /** Actor */
             actor: string;
             actor_role: components["schemas"]["Role"];
@@ -3427,7 +3658,7 @@ export interface components {
          * TimelineItem
          * @example {
          *       "at": "2026-03-02T01:30:00Z",
-         *       "kind": "濉溪",
+         *       "kind": "request.received",
          *       "ref_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
          *       "service": "intake",
          *       "summary": "诉求 SX-2026-0042 已办结"
@@ -3439,8 +3670,7 @@ export interface components {
              * Format: date-time
              */
             at: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["TimelineKind"];
             /**
              * Ref Id
              * Format: uuid
@@ -3451,12 +3681,22 @@ export interface components {
             summary: string;
         };
         /**
+         * TimelineKind
+         * @description What can appear on an enterprise's timeline: intake's own request events and what approval and
+         *     finance send (finance's loan applications share `application.approved`/`rejected` with approval's).
+         *
+         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed)
+         * @example request.received
+         * @enum {string}
+         */
+        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "need.posted" | "deal.signed";
+        /**
          * TimelinePage
          * @example {
          *       "items": [
          *         {
          *           "at": "2026-03-02T01:30:00Z",
-         *           "kind": "濉溪",
+         *           "kind": "request.received",
          *           "ref_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
          *           "service": "intake",
          *           "summary": "诉求 SX-2026-0042 已办结"
@@ -4054,6 +4294,38 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    getMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The matter's code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterRead"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     getApprovalStats: {
         parameters: {
             query?: never;
@@ -4230,6 +4502,35 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRead"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4955,6 +5256,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -5719,8 +6051,10 @@ export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components
 export const needStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NeedStatus"]> = ["open", "financed", "closed"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unauthenticated", "invalid_credentials", "forbidden", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "idempotency_key_in_use", "payload_too_large", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
 export const productStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatus"]> = ["active", "withdrawn"];
+export const requestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestAction"]> = ["received", "assigned", "replied", "note", "feedback", "reopened", "closed"];
 export const requestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatus"]> = ["received", "assigned", "replied", "reopened", "closed"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "enterprise", "bank", "internal"];
 export const serviceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceState"]> = ["ok", "down"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "approved", "rejected", "returned", "cancelled"];
+export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "need.posted", "deal.signed"];
 export const timelineServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineService"]> = ["intake", "approval", "finance"];

@@ -10,14 +10,21 @@ from services.approval.models import Matter
 from services.approval.schemas import MatterCreate
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import ProblemKind
-from services.common.texts import Text
+from services.common.problems import NotFound, ProblemKind
+from services.common.texts import Text, no_such
 
 
 async def create_matter(session: AsyncSession, *, data: MatterCreate, now: datetime) -> Matter:
     matter = Matter(**data.model_dump(mode="json"), created_at=now, updated_at=now)
     taken = Text(f"编码为 {data.code} 的事项已存在。", f"A matter with code {data.code!r} exists already.")
     await insert_unique(session, matter, conflict=taken, kind=ProblemKind.duplicate_code)
+    return matter
+
+
+async def get_matter(session: AsyncSession, *, code: str) -> Matter:
+    matter = (await session.exec(select(Matter).where(Matter.code == code))).first()
+    if matter is None:
+        raise NotFound(no_such("事项", "matter"))
     return matter
 
 

@@ -58,6 +58,13 @@ async def create_product(session: AsyncSession, *, data: ProductCreate, principa
     return product
 
 
+async def get_product(session: AsyncSession, *, product_id: uuid.UUID) -> Product:
+    product = await session.get(Product, product_id)
+    if product is None:
+        raise NotFound(no_such("贷款产品", "product"))
+    return product
+
+
 async def list_products(
     session: AsyncSession, *, page: PageParams, bank_id: uuid.UUID | None, status: ProductStatus | None
 ) -> Page:

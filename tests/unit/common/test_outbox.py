@@ -45,7 +45,13 @@ def test_timeouts_conflicts_rate_limits_and_5xx_are_worth_retrying(status: int):
 def test_a_message_carries_its_body_as_json_and_is_due_at_once():
     event_id, enterprise_id = uuid.uuid4(), uuid.uuid4()
     body = TimelineEvent(
-        id=event_id, enterprise_id=enterprise_id, at=NOW, service="approval", kind="a.b", ref_id=event_id, summary="s"
+        id=event_id,
+        enterprise_id=enterprise_id,
+        at=NOW,
+        service="approval",
+        kind="application.submitted",
+        ref_id=event_id,
+        summary="s",
     )
     row = message(Outbox, message_id=event_id, recipient="intake", path="/internal/x", body=body, now=NOW)
     assert (row.id, row.recipient, row.path, row.status, row.attempts) == (

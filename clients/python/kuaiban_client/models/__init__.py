@@ -6,14 +6,12 @@ from .account_read import AccountRead
 from .application_create import ApplicationCreate
 from .application_page import ApplicationPage
 from .application_read import ApplicationRead
-from .application_read_commitments_item import ApplicationReadCommitmentsItem
 from .application_status import ApplicationStatus
 from .approval_stats import ApprovalStats
 from .approval_stats_by_department import ApprovalStatsByDepartment
-from .approval_stats_by_department_additional_property import ApprovalStatsByDepartmentAdditionalProperty
 from .approval_stats_by_matter import ApprovalStatsByMatter
-from .approval_stats_by_matter_additional_property import ApprovalStatsByMatterAdditionalProperty
 from .bank_create import BankCreate
+from .bank_figures import BankFigures
 from .bank_page import BankPage
 from .bank_read import BankRead
 from .calendar_year_write import CalendarYearWrite
@@ -21,6 +19,7 @@ from .category import Category
 from .channel import Channel
 from .collateral import Collateral
 from .commitment import Commitment
+from .commitment_read import CommitmentRead
 from .counts_by_key import CountsByKey
 from .credit_rating import CreditRating
 from .dead_letter_page import DeadLetterPage
@@ -30,10 +29,12 @@ from .decision import Decision
 from .decision_create import DecisionCreate
 from .department import Department
 from .department_stats import DepartmentStats
+from .department_tasks import DepartmentTasks
 from .enterprise_create import EnterpriseCreate
 from .enterprise_page import EnterprisePage
 from .enterprise_read import EnterpriseRead
 from .event_create import EventCreate
+from .event_figures import EventFigures
 from .event_read import EventRead
 from .event_stats import EventStats
 from .event_with_stats import EventWithStats
@@ -43,8 +44,6 @@ from .finance_decision import FinanceDecision
 from .finance_decision_create import FinanceDecisionCreate
 from .finance_stats import FinanceStats
 from .finance_stats_by_bank import FinanceStatsByBank
-from .finance_stats_by_bank_additional_property import FinanceStatsByBankAdditionalProperty
-from .finance_stats_events_item import FinanceStatsEventsItem
 from .grade import Grade
 from .health import Health
 from .health_services import HealthServices
@@ -64,11 +63,10 @@ from .match import Match
 from .match_list import MatchList
 from .matter_create import MatterCreate
 from .matter_department import MatterDepartment
+from .matter_figures import MatterFigures
 from .matter_material import MatterMaterial
 from .matter_page import MatterPage
 from .matter_read import MatterRead
-from .matter_read_departments_item import MatterReadDepartmentsItem
-from .matter_read_materials_item import MatterReadMaterialsItem
 from .meeting_create import MeetingCreate
 from .meeting_page import MeetingPage
 from .meeting_read import MeetingRead
@@ -85,6 +83,7 @@ from .product_create import ProductCreate
 from .product_page import ProductPage
 from .product_read import ProductRead
 from .product_status import ProductStatus
+from .request_action import RequestAction
 from .request_assign import RequestAssign
 from .request_create import RequestCreate
 from .request_detail import RequestDetail
@@ -105,6 +104,7 @@ from .task_page import TaskPage
 from .task_read import TaskRead
 from .task_status import TaskStatus
 from .timeline_item import TimelineItem
+from .timeline_kind import TimelineKind
 from .timeline_page import TimelinePage
 from .timeline_service import TimelineService
 from .token_response import TokenResponse
@@ -117,14 +117,12 @@ __all__ = (
     "ApplicationCreate",
     "ApplicationPage",
     "ApplicationRead",
-    "ApplicationReadCommitmentsItem",
     "ApplicationStatus",
     "ApprovalStats",
     "ApprovalStatsByDepartment",
-    "ApprovalStatsByDepartmentAdditionalProperty",
     "ApprovalStatsByMatter",
-    "ApprovalStatsByMatterAdditionalProperty",
     "BankCreate",
+    "BankFigures",
     "BankPage",
     "BankRead",
     "CalendarYearWrite",
@@ -132,6 +130,7 @@ __all__ = (
     "Channel",
     "Collateral",
     "Commitment",
+    "CommitmentRead",
     "CountsByKey",
     "CreditRating",
     "DeadLetterPage",
@@ -141,10 +140,12 @@ __all__ = (
     "DecisionCreate",
     "Department",
     "DepartmentStats",
+    "DepartmentTasks",
     "EnterpriseCreate",
     "EnterprisePage",
     "EnterpriseRead",
     "EventCreate",
+    "EventFigures",
     "EventRead",
     "EventStats",
     "EventWithStats",
@@ -154,8 +155,6 @@ __all__ = (
     "FinanceDecisionCreate",
     "FinanceStats",
     "FinanceStatsByBank",
-    "FinanceStatsByBankAdditionalProperty",
-    "FinanceStatsEventsItem",
     "Grade",
     "Health",
     "HealthServices",
@@ -175,11 +174,10 @@ __all__ = (
     "MatchList",
     "MatterCreate",
     "MatterDepartment",
+    "MatterFigures",
     "MatterMaterial",
     "MatterPage",
     "MatterRead",
-    "MatterReadDepartmentsItem",
-    "MatterReadMaterialsItem",
     "MeetingCreate",
     "MeetingPage",
     "MeetingRead",
@@ -196,6 +194,7 @@ __all__ = (
     "ProductPage",
     "ProductRead",
     "ProductStatus",
+    "RequestAction",
     "RequestAssign",
     "RequestCreate",
     "RequestDetail",
@@ -216,6 +215,7 @@ __all__ = (
     "TaskRead",
     "TaskStatus",
     "TimelineItem",
+    "TimelineKind",
     "TimelinePage",
     "TimelineService",
     "TokenResponse",

@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.application_status import ApplicationStatus
 
 if TYPE_CHECKING:
-    from ..models.application_read_commitments_item import ApplicationReadCommitmentsItem
+    from ..models.commitment_read import CommitmentRead
     from ..models.task_read import TaskRead
 
 
@@ -23,7 +23,7 @@ class ApplicationRead:
     """
     Attributes:
         code (str):
-        commitments (list[ApplicationReadCommitmentsItem]):
+        commitments (list[CommitmentRead]):
         completed_at (datetime.datetime | None):
         created_at (datetime.datetime):
         due_date (datetime.date):
@@ -42,7 +42,7 @@ class ApplicationRead:
     """
 
     code: str
-    commitments: list[ApplicationReadCommitmentsItem]
+    commitments: list[CommitmentRead]
     completed_at: datetime.datetime | None
     created_at: datetime.datetime
     due_date: datetime.date
@@ -126,7 +126,7 @@ class ApplicationRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.application_read_commitments_item import ApplicationReadCommitmentsItem  # noqa: PLC0415
+        from ..models.commitment_read import CommitmentRead  # noqa: PLC0415
         from ..models.task_read import TaskRead  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -135,7 +135,7 @@ class ApplicationRead:
         commitments = []
         _commitments = d.pop("commitments")
         for commitments_item_data in _commitments:
-            commitments_item = ApplicationReadCommitmentsItem.from_dict(commitments_item_data)
+            commitments_item = CommitmentRead.from_dict(commitments_item_data)
 
             commitments.append(commitments_item)
 

@@ -22,8 +22,8 @@ class ApprovalStats:
         approved (int):
         avg_materials (float | None):
         avg_working_days (float | None):
-        by_department (ApprovalStatsByDepartment):
-        by_matter (ApprovalStatsByMatter):
+        by_department (ApprovalStatsByDepartment): By department (see `Department`)
+        by_matter (ApprovalStatsByMatter): By matter code
         deemed_approvals (int):
         in_review (int):
         on_time_rate (float | None):

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.approval_stats_by_department_additional_property import ApprovalStatsByDepartmentAdditionalProperty
+    from ..models.department_tasks import DepartmentTasks
 
 
 T = TypeVar("T", bound="ApprovalStatsByDepartment")
@@ -15,9 +15,9 @@ T = TypeVar("T", bound="ApprovalStatsByDepartment")
 
 @_attrs_define
 class ApprovalStatsByDepartment:
-    additional_properties: dict[str, ApprovalStatsByDepartmentAdditionalProperty] = _attrs_field(
-        init=False, factory=dict
-    )
+    """By department (see `Department`)"""
+
+    additional_properties: dict[str, DepartmentTasks] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -29,16 +29,14 @@ class ApprovalStatsByDepartment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.approval_stats_by_department_additional_property import (
-            ApprovalStatsByDepartmentAdditionalProperty,  # noqa: PLC0415
-        )
+        from ..models.department_tasks import DepartmentTasks  # noqa: PLC0415
 
         d = dict(src_dict)
         approval_stats_by_department = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = ApprovalStatsByDepartmentAdditionalProperty.from_dict(prop_dict)
+            additional_property = DepartmentTasks.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -49,10 +47,10 @@ class ApprovalStatsByDepartment:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> ApprovalStatsByDepartmentAdditionalProperty:
+    def __getitem__(self, key: str) -> DepartmentTasks:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: ApprovalStatsByDepartmentAdditionalProperty) -> None:
+    def __setitem__(self, key: str, value: DepartmentTasks) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

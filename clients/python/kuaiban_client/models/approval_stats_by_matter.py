@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.approval_stats_by_matter_additional_property import ApprovalStatsByMatterAdditionalProperty
+    from ..models.matter_figures import MatterFigures
 
 
 T = TypeVar("T", bound="ApprovalStatsByMatter")
@@ -15,7 +15,9 @@ T = TypeVar("T", bound="ApprovalStatsByMatter")
 
 @_attrs_define
 class ApprovalStatsByMatter:
-    additional_properties: dict[str, ApprovalStatsByMatterAdditionalProperty] = _attrs_field(init=False, factory=dict)
+    """By matter code"""
+
+    additional_properties: dict[str, MatterFigures] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,14 +29,14 @@ class ApprovalStatsByMatter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.approval_stats_by_matter_additional_property import ApprovalStatsByMatterAdditionalProperty  # noqa: PLC0415
+        from ..models.matter_figures import MatterFigures  # noqa: PLC0415
 
         d = dict(src_dict)
         approval_stats_by_matter = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = ApprovalStatsByMatterAdditionalProperty.from_dict(prop_dict)
+            additional_property = MatterFigures.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -45,10 +47,10 @@ class ApprovalStatsByMatter:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> ApprovalStatsByMatterAdditionalProperty:
+    def __getitem__(self, key: str) -> MatterFigures:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: ApprovalStatsByMatterAdditionalProperty) -> None:
+    def __setitem__(self, key: str, value: MatterFigures) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

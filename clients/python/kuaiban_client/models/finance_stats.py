@@ -7,8 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.event_figures import EventFigures
     from ..models.finance_stats_by_bank import FinanceStatsByBank
-    from ..models.finance_stats_events_item import FinanceStatsEventsItem
 
 
 T = TypeVar("T", bound="FinanceStats")
@@ -20,10 +20,10 @@ class FinanceStats:
     Attributes:
         amount_signed_yuan (int):
         applications (int):
-        by_bank (FinanceStatsByBank):
+        by_bank (FinanceStatsByBank): By bank code
         deals (int):
         enterprises_financed (int):
-        events (list[FinanceStatsEventsItem]):
+        events (list[EventFigures]): Matchmaking events, the latest first
         needs_open (int):
         products_active (int):
     """
@@ -33,7 +33,7 @@ class FinanceStats:
     by_bank: FinanceStatsByBank
     deals: int
     enterprises_financed: int
-    events: list[FinanceStatsEventsItem]
+    events: list[EventFigures]
     needs_open: int
     products_active: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -77,8 +77,8 @@ class FinanceStats:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_figures import EventFigures  # noqa: PLC0415
         from ..models.finance_stats_by_bank import FinanceStatsByBank  # noqa: PLC0415
-        from ..models.finance_stats_events_item import FinanceStatsEventsItem  # noqa: PLC0415
 
         d = dict(src_dict)
         amount_signed_yuan = d.pop("amount_signed_yuan")
@@ -94,7 +94,7 @@ class FinanceStats:
         events = []
         _events = d.pop("events")
         for events_item_data in _events:
-            events_item = FinanceStatsEventsItem.from_dict(events_item_data)
+            events_item = EventFigures.from_dict(events_item_data)
 
             events.append(events_item)
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.finance_stats_by_bank_additional_property import FinanceStatsByBankAdditionalProperty
+    from ..models.bank_figures import BankFigures
 
 
 T = TypeVar("T", bound="FinanceStatsByBank")
@@ -15,7 +15,9 @@ T = TypeVar("T", bound="FinanceStatsByBank")
 
 @_attrs_define
 class FinanceStatsByBank:
-    additional_properties: dict[str, FinanceStatsByBankAdditionalProperty] = _attrs_field(init=False, factory=dict)
+    """By bank code"""
+
+    additional_properties: dict[str, BankFigures] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,14 +29,14 @@ class FinanceStatsByBank:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.finance_stats_by_bank_additional_property import FinanceStatsByBankAdditionalProperty  # noqa: PLC0415
+        from ..models.bank_figures import BankFigures  # noqa: PLC0415
 
         d = dict(src_dict)
         finance_stats_by_bank = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = FinanceStatsByBankAdditionalProperty.from_dict(prop_dict)
+            additional_property = BankFigures.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -45,10 +47,10 @@ class FinanceStatsByBank:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> FinanceStatsByBankAdditionalProperty:
+    def __getitem__(self, key: str) -> BankFigures:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: FinanceStatsByBankAdditionalProperty) -> None:
+    def __setitem__(self, key: str, value: BankFigures) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

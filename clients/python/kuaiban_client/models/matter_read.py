@@ -9,8 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.matter_read_departments_item import MatterReadDepartmentsItem
-    from ..models.matter_read_materials_item import MatterReadMaterialsItem
+    from ..models.matter_department import MatterDepartment
+    from ..models.matter_material import MatterMaterial
 
 
 T = TypeVar("T", bound="MatterRead")
@@ -23,9 +23,9 @@ class MatterRead:
         code (str):
         created_at (datetime.datetime):
         deemed_approval (bool):
-        departments (list[MatterReadDepartmentsItem]):
+        departments (list[MatterDepartment]):
         id (UUID):
-        materials (list[MatterReadMaterialsItem]):
+        materials (list[MatterMaterial]):
         name (str):
         sla_working_days (int):
         updated_at (datetime.datetime):
@@ -34,9 +34,9 @@ class MatterRead:
     code: str
     created_at: datetime.datetime
     deemed_approval: bool
-    departments: list[MatterReadDepartmentsItem]
+    departments: list[MatterDepartment]
     id: UUID
-    materials: list[MatterReadMaterialsItem]
+    materials: list[MatterMaterial]
     name: str
     sla_working_days: int
     updated_at: datetime.datetime
@@ -87,8 +87,8 @@ class MatterRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.matter_read_departments_item import MatterReadDepartmentsItem  # noqa: PLC0415
-        from ..models.matter_read_materials_item import MatterReadMaterialsItem  # noqa: PLC0415
+        from ..models.matter_department import MatterDepartment  # noqa: PLC0415
+        from ..models.matter_material import MatterMaterial  # noqa: PLC0415
 
         d = dict(src_dict)
         code = d.pop("code")
@@ -100,7 +100,7 @@ class MatterRead:
         departments = []
         _departments = d.pop("departments")
         for departments_item_data in _departments:
-            departments_item = MatterReadDepartmentsItem.from_dict(departments_item_data)
+            departments_item = MatterDepartment.from_dict(departments_item_data)
 
             departments.append(departments_item)
 
@@ -109,7 +109,7 @@ class MatterRead:
         materials = []
         _materials = d.pop("materials")
         for materials_item_data in _materials:
-            materials_item = MatterReadMaterialsItem.from_dict(materials_item_data)
+            materials_item = MatterMaterial.from_dict(materials_item_data)
 
             materials.append(materials_item)
 

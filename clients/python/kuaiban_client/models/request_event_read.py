@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.request_action import RequestAction
 from ..models.role import Role
 
 if TYPE_CHECKING:
@@ -20,7 +21,11 @@ T = TypeVar("T", bound="RequestEventRead")
 class RequestEventRead:
     """
     Attributes:
-        action (str):
+        action (RequestAction): What a request's event records: its status changes, and the notes and feedback that come
+            with them.
+
+            `received`: 受理 (Received); `assigned`: 交办 (Assigned); `replied`: 答复 (Replied); `note`: 备注 (Note); `feedback`:
+            企业评价 (Feedback); `reopened`: 重新办理 (Reopened); `closed`: 办结 (Closed)
         actor (str):
         actor_role (Role): `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业
             (Enterprise); `bank`: 银行 (Bank); `internal`: 内部服务 (Internal service)
@@ -28,7 +33,7 @@ class RequestEventRead:
         details (RequestEventReadDetails):
     """
 
-    action: str
+    action: RequestAction
     actor: str
     actor_role: Role
     at: datetime.datetime
@@ -36,7 +41,7 @@ class RequestEventRead:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        action = self.action
+        action = self.action.value
 
         actor = self.actor
 
@@ -65,7 +70,7 @@ class RequestEventRead:
         from ..models.request_event_read_details import RequestEventReadDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        action = d.pop("action")
+        action = RequestAction(d.pop("action"))
 
         actor = d.pop("actor")
 

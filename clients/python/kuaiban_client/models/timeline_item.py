@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.timeline_kind import TimelineKind
 from ..models.timeline_service import TimelineService
 
 T = TypeVar("T", bound="TimelineItem")
@@ -18,14 +19,23 @@ class TimelineItem:
     """
     Attributes:
         at (datetime.datetime):
-        kind (str):
+        kind (TimelineKind): What can appear on an enterprise's timeline: intake's own request events and what approval
+            and
+            finance send (finance's loan applications share `application.approved`/`rejected` with approval's).
+
+            `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`:
+            诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request
+            closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款）
+            (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval
+            or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止
+            (Application terminated); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed)
         ref_id (UUID):
         service (TimelineService): `intake`: 诉求受理 (Intake); `approval`: 并联审批 (Approval); `finance`: 银企对接 (Finance)
         summary (str):
     """
 
     at: datetime.datetime
-    kind: str
+    kind: TimelineKind
     ref_id: UUID
     service: TimelineService
     summary: str
@@ -34,7 +44,7 @@ class TimelineItem:
     def to_dict(self) -> dict[str, Any]:
         at = self.at.isoformat()
 
-        kind = self.kind
+        kind = self.kind.value
 
         ref_id = str(self.ref_id)
 
@@ -61,7 +71,7 @@ class TimelineItem:
         d = dict(src_dict)
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
-        kind = d.pop("kind")
+        kind = TimelineKind(d.pop("kind"))
 
         ref_id = UUID(d.pop("ref_id"))
 

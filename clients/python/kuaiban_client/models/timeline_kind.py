@@ -1,0 +1,19 @@
+from enum import StrEnum
+
+
+class TimelineKind(StrEnum):
+    APPLICATION_APPROVED = "application.approved"
+    APPLICATION_REJECTED = "application.rejected"
+    APPLICATION_SUBMITTED = "application.submitted"
+    APPLICATION_TERMINATED = "application.terminated"
+    APPLICATION_WITHDRAWN = "application.withdrawn"
+    DEAL_SIGNED = "deal.signed"
+    NEED_POSTED = "need.posted"
+    REQUEST_ASSIGNED = "request.assigned"
+    REQUEST_CLOSED = "request.closed"
+    REQUEST_RECEIVED = "request.received"
+    REQUEST_REOPENED = "request.reopened"
+    REQUEST_REPLIED = "request.replied"
+
+    def __str__(self) -> str:
+        return str(self.value)
