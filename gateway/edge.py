@@ -5,6 +5,7 @@ per-request work is what separates a fast gateway from a slow one.
 """
 
 import math
+import re
 import time
 
 from limits import RateLimitItemPerMinute
@@ -49,6 +50,12 @@ def response_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
     return _DOCS_FILE_HEADERS if path.startswith(DOCS_FILES_PREFIX) else _API_HEADERS
 
 
+_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 9110 field values: no control but HTAB
+_CONTROL_IN_HEADER = Text(
+    "请求头含控制字符（如 NUL），无法处理。", "A request header contains a control character (such as NUL)."
+)
+
+
 def _too_large(limit: int) -> Text:
     return Text(f"请求体超过 {limit} 字节。", f"The request body exceeds {limit} bytes.")
 
@@ -80,6 +87,11 @@ class Edge:
     async def _handle(self, scope: Scope, receive: Receive, send: Send, path: str, request_id: str) -> None:
         if "/../" in path + "/" or "/./" in path + "/" or "\x00" in path:
             await send_problem(send, 404, NO_RESOURCE, scope=scope)
+            return
+        if any(_CONTROL.search(name) or _CONTROL.search(value) for name, value in scope["headers"]):
+            # uvicorn's parser refuses these on the wire; a server or an ASGI client that lets them through
+            # must not get them to a service, where a NUL would reach PostgreSQL
+            await send_problem(send, 400, _CONTROL_IN_HEADER, scope=scope)
             return
         segments = path.split("/", 2)
         first_segment = segments[1] if len(segments) > 1 else ""  # `*` (OPTIONS *) has no segment

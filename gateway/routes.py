@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import OAuth2PasswordRequestForm
 
@@ -14,9 +14,34 @@ from services.common.auth import AdminDep, InternalDep, PrincipalDep
 from services.common.db import SessionDep
 from services.common.openapi import created
 from services.common.problems import problem_responses
+from services.common.schemas import NoNul
 
 router = APIRouter(tags=["auth"])
 internal = APIRouter(include_in_schema=False)  # internal calls only: the edge answers /internal to services alone
+
+
+class LoginForm(OAuth2PasswordRequestForm):
+    """OAuth2's password form with the same fields, but a NUL in the username or password is 422 naming the
+    field (PostgreSQL cannot compare text with a NUL, so the lookup would fail)."""
+
+    def __init__(
+        self,
+        *,
+        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+        username: Annotated[str, NoNul, Form()],
+        password: Annotated[str, NoNul, Form(json_schema_extra={"format": "password"})],
+        scope: Annotated[str, Form()] = "",
+        client_id: Annotated[str | None, Form()] = None,
+        client_secret: Annotated[str | None, Form(json_schema_extra={"format": "password"})] = None,
+    ) -> None:
+        super().__init__(
+            grant_type=grant_type,
+            username=username,
+            password=password,
+            scope=scope,
+            client_id=client_id,
+            client_secret=client_secret,
+        )
 
 
 @router.post(
@@ -29,7 +54,7 @@ internal = APIRouter(include_in_schema=False)  # internal calls only: the edge a
     responses=problem_responses(401, 422),
     summary="Log in (OAuth2 password flow)",
 )
-async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, runtime: GatewayRuntimeDep):
+async def token(form: Annotated[LoginForm, Depends()], session: SessionDep, runtime: GatewayRuntimeDep):
     settings = runtime.settings
     access_token, account = await service.login(
         session,

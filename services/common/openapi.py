@@ -278,7 +278,9 @@ def _finish_operation(path: str, method: str, operation: dict[str, Any]) -> None
     operation.setdefault("description", operation.get("summary") or operation["operationId"])
     operation.setdefault("security", [])  # said outright: this operation needs no token
     responses = operation.setdefault("responses", {})
-    wanted = set()
+    # 400: a request that cannot be read, anywhere: a body FastAPI cannot parse (bad UTF-8, broken multipart)
+    # or a header with a control character, which the gateway's edge refuses
+    wanted = {400}
     if operation.get("security"):
         wanted |= {401, 403}
     if "{" in path:

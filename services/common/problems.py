@@ -15,7 +15,8 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import Send
@@ -289,7 +290,8 @@ def database_problem(exc: DBAPIError) -> tuple[int, Text, ProblemKind | None]:
         log.info("integrity error mapped to 409: %s", exc.orig)
         return 409, Text("请求与已有数据冲突。", "The request conflicts with existing data."), None
     sqlstate = getattr(exc.orig, "sqlstate", "") or ""
-    if sqlstate.startswith("22"):  # data exception: bad encoding, out of range
+    # data exception: bad encoding, out of range; or a value the driver refuses to send (a NUL in text)
+    if sqlstate.startswith("22") or isinstance(exc, DataError):
         return (
             422,
             Text("有取值不被数据库接受。", "A value is not acceptable to the database."),
@@ -301,10 +303,23 @@ def database_problem(exc: DBAPIError) -> tuple[int, Text, ProblemKind | None]:
     return 500, UNEXPECTED, None
 
 
+POOL_BUSY = Text(
+    "服务繁忙，暂无可用的数据库连接，请稍后重试。",
+    "The service is busy (no database connection free); try again shortly.",
+)
 UNEXPECTED = Text("发生意外错误，已记录日志。", "An unexpected error occurred; it has been logged.")
 NO_RESOURCE = Text("此路径没有资源。", "No resource at this path.")
 
 INVALID_REQUEST = Text("请求内容无效，请按 errors 逐项修改。", "The request is not valid; see errors.")
+
+
+_FASTAPI_PARSE_ERROR = "There was an error parsing the body"
+
+
+def unreadable_body(reason: str) -> Text:
+    """FastAPI's and Starlette's 400 for a body they cannot parse (bad encoding, broken multipart)."""
+    why = "malformed, or not UTF-8" if reason == _FASTAPI_PARSE_ERROR else reason.rstrip(".")
+    return Text("无法读取请求体：格式或编码有误。", f"The request body cannot be read: {why}.")
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -327,6 +342,8 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
         if exc.status_code == 404 and exc.detail == "Not Found":
             detail = NO_RESOURCE
+        elif exc.status_code == 400 and not isinstance(exc.detail, Text):  # only the libraries raise these
+            detail = unreadable_body(detail)
         elif detail == HTTPStatus(exc.status_code).phrase:  # Starlette's own wording: the kind's title
             detail = kind.problem_title
         return problem_response(
@@ -338,8 +355,16 @@ def install_problem_handlers(app: FastAPI) -> None:
         status, detail, kind = database_problem(exc)
         return problem_response(status, detail, kind=kind, language=_language(request))
 
+    @app.exception_handler(PoolTimeout)
+    async def _pool_exhausted(request: Request, exc: PoolTimeout) -> Response:
+        log.warning("no database connection free within the pool timeout")
+        return problem_response(503, POOL_BUSY, language=_language(request), headers={"Retry-After": "1"})
+
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, DataError):  # a value from the request, refused in a middleware (an Idempotency-Key)
+            status, detail, kind = database_problem(exc)
+            return problem_response(status, detail, kind=kind, language=_language(request))
         log.exception("unhandled error")
         return problem_response(500, UNEXPECTED, language=_language(request))
 

@@ -1,9 +1,11 @@
 """Building blocks for request and response bodies: strict bodies, safe text, shared vocabulary."""
 
+import re
+from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from services.common.texts import Text
 
@@ -39,6 +41,50 @@ def _single_line(value: str) -> str:
         raise ValueError(Text("应为单行文字", "must be a single line"))
     return _printable(value)
 
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError(Text("不能含 NUL 字符", "must not contain NUL"))
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
+"""For strings kept as sent (passwords, login names): `Annotated[str, NoNul]`; PostgreSQL cannot store NUL."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?P<zone>[Zz]|[+-]\d{2}:\d{2})?")
+
+
+NOT_A_DATE = Text("应为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD")
+NOT_A_DATETIME = Text(
+    "应为带时区的 ISO 8601 日期时间（如 2026-03-02T09:30:00Z）",
+    "must be an ISO 8601 date-time with a time zone (such as 2026-03-02T09:30:00Z)",
+)
+
+
+def _iso_date(value: object) -> object:
+    """Only "YYYY-MM-DD" (or a `date` built in code): pydantic would read a number as a Unix timestamp."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise ValueError(NOT_A_DATE)
+
+
+def _iso_datetime(value: object) -> object:
+    """Only an ISO 8601 date-time with its time zone (or an aware `datetime` built in code)."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value
+    matched = _ISO_DATETIME.fullmatch(value) if isinstance(value, str) else None
+    if matched is None or matched["zone"] is None:
+        raise ValueError(NOT_A_DATETIME)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A date in a request (body or query): "YYYY-MM-DD" only, never a number or a date-time."""
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime)]
+"""A date-time in a request (body or query): ISO 8601 with `Z` or an offset, never a number or a naive time."""
 
 E = TypeVar("E", bound=type[Enum])
 

@@ -20,7 +20,9 @@ from services.common.db import commit_or_answer
 from services.common.problems import ProblemKind, Unauthorized, send_problem
 from services.common.texts import Text
 
-BAD_KEY = Text("幂等键（Idempotency-Key）须为 1 至 255 个字符。", "Idempotency-Key must be 1 to 255 characters.")
+BAD_KEY = Text(
+    "幂等键（Idempotency-Key）须为 1 至 255 个可打印字符。", "Idempotency-Key must be 1 to 255 printable characters."
+)
 
 
 class UnitOfWork:
@@ -46,7 +48,7 @@ class UnitOfWork:
             try:
                 if key is None or caller is None:  # without a valid token the route answers 401 itself
                     await self._run(session, scope, receive, send)
-                elif not 1 <= len(key) <= 255:
+                elif not 1 <= len(key) <= 255 or not key.isprintable():
                     await send_problem(send, 422, BAD_KEY, kind=ProblemKind.invalid_idempotency_key, scope=scope)
                 else:
                     use = idempotency.Use(caller=caller, key=key, path=scope["path"], body=await _read_body(receive))

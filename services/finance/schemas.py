@@ -10,6 +10,7 @@ from services.common.schemas import (
     CreditRating,
     Distinct,
     IndustrySection,
+    IsoDate,
     RequestBody,
     ResponseBody,
     labelled,
@@ -107,7 +108,7 @@ class ProductCreate(RequestBody):
     min_years_in_business: int = Field(default=0, ge=0, le=100)
     min_annual_revenue_yuan: Yuan = 0
     accepted_credit_ratings: Annotated[list[CreditRating], Distinct] = Field(min_length=1, max_length=4)
-    valid_until: date | None = None
+    valid_until: IsoDate | None = None
 
     @model_validator(mode="after")
     def _ranges(self) -> Self:
@@ -253,7 +254,7 @@ class SignCreate(RequestBody):
     signed_amount_yuan: Annotated[int, Field(ge=1, le=10**13)]
     annual_rate_pct: RatePct
     term_months: Months
-    signed_on: date
+    signed_on: IsoDate
     event_id: uuid.UUID | None = None
 
 
@@ -293,7 +294,7 @@ class EventCreate(RequestBody):
     )
 
     title: text(200)
-    held_on: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    held_on: IsoDate = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
     location: text(200)
 
 

@@ -13,6 +13,7 @@ from services.common.schemas import (
     CreditRating,
     Distinct,
     IndustrySection,
+    IsoDate,
     RequestBody,
     ResponseBody,
     labelled,
@@ -132,7 +133,7 @@ class EnterpriseCreate(RequestBody):
     name: text(200)
     industry: IndustrySection = Field(description="GB/T 4754 section letter A–T")
     town: text(50) = Field(description="Town or street (乡镇/街道)")
-    established_on: Annotated[date, AfterValidator(_not_in_future)] = Field(ge=date(1949, 10, 1))
+    established_on: Annotated[IsoDate, AfterValidator(_not_in_future)] = Field(ge=date(1949, 10, 1))
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
     annual_revenue_yuan: int | None = Field(default=None, ge=0, le=10**15)
     credit_rating: CreditRating = CreditRating.B
@@ -170,7 +171,7 @@ class MeetingCreate(RequestBody):
     )
 
     title: text(200)
-    held_on: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    held_on: IsoDate = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
     location: text(200)
 
 

@@ -9,11 +9,22 @@ from pathlib import Path
 
 import httpx
 import psutil
+import pytest
 
 from launcher.system import ROOT, free_port_block, ports_free
 
 
-def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path):
+def sigterm(launcher: subprocess.Popen) -> None:
+    launcher.send_signal(signal.SIGTERM)
+
+
+def ctrl_c(launcher: subprocess.Popen) -> None:
+    """As a terminal does: SIGINT to the whole foreground process group, the services included."""
+    os.killpg(launcher.pid, signal.SIGINT)
+
+
+@pytest.mark.parametrize("stop", [sigterm, ctrl_c])
+def test_launcher_starts_everything_and_stops_cleanly(tmp_path: Path, stop):
     port = free_port_block()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUAIBAN_")}
     env.update({"KUAIBAN_PORT": str(port), "KUAIBAN_DATA_DIR": str(tmp_path / "data")})
@@ -24,6 +35,7 @@ def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path)
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its own process group, as in a terminal
     )
     output: list[str] = []
     try:
@@ -50,13 +62,16 @@ def test_launcher_starts_everything_and_stops_cleanly_on_sigterm(tmp_path: Path)
         postgres = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
         assert postgres, "the embedded PostgreSQL should run from the data folder"
     finally:
-        launcher.send_signal(signal.SIGTERM)
+        stop(launcher)
         remaining = launcher.communicate(timeout=60)[0]
     assert launcher.returncode == 0, remaining
     assert "stopped." in remaining
+    assert "supervisor:" not in remaining, "a stop is no crash: nothing is restarted"
     assert not any(child.is_running() and child.status() != psutil.STATUS_ZOMBIE for child in children)
-    time.sleep(0.5)
-    assert ports_free(port)
+    deadline = time.monotonic() + 10
+    while not ports_free(port):  # the children are gone; their sockets close a moment later
+        assert time.monotonic() < deadline, "the ports should be free again"
+        time.sleep(0.1)
     still = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
     assert not still, "the embedded PostgreSQL must stop with the launcher"
     assert not list((tmp_path / "data" / "pg").glob(".s.PGSQL.*")), "no stale socket"

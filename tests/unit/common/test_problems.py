@@ -1,9 +1,12 @@
 """One error shape: problem+json bodies, the domain errors, and how database errors are answered."""
 
+import httpx
 import orjson
 import pytest
+from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from services.common.problems import (
     PROBLEM_MEDIA_TYPE,
@@ -15,6 +18,7 @@ from services.common.problems import (
     Unauthorized,
     Unavailable,
     database_problem,
+    install_problem_handlers,
     problem_body,
     problem_response,
     problem_responses,
@@ -131,3 +135,17 @@ def test_declared_problem_responses_point_at_the_problem_schema():
     assert set(declared) == {404, 409}
     assert declared[404]["description"] == "Not Found"
     assert declared[409]["content"][PROBLEM_MEDIA_TYPE]["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+async def test_a_full_pool_is_a_quick_503_not_a_crash():
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/busy")
+    async def busy():
+        raise PoolTimeout("QueuePool limit of size 8 overflow 8 reached")
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://probe") as client:
+        answer = await client.get("/busy", headers={"Accept-Language": "en"})
+    assert answer.status_code == 503 and answer.headers["retry-after"] == "1"
+    assert answer.json()["code"] == "service_unavailable" and "no database connection free" in answer.json()["detail"]
