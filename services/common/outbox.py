@@ -29,6 +29,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import DateTime, Index, update
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Field, SQLModel, select
 
 from services.common.auth import AdminDep
@@ -135,7 +136,10 @@ class OutboxRelay:
         while True:
             try:
                 delivered = await self.deliver_once()
-            except Exception:  # the database may be away for a moment; never let the relay die
+            except DBAPIError as exc:  # the database is away for a moment: one line a round, not a traceback
+                log.warning("outbox relay round failed, the database is unavailable: %s", type(exc.orig).__name__)
+                delivered = 0
+            except Exception:  # anything else is a bug worth its traceback; still, never let the relay die
                 log.exception("outbox relay round failed")
                 delivered = 0
             if delivered < self.batch_size:

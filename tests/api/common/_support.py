@@ -10,6 +10,7 @@ import httpx
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import select, text
 from sqlalchemy.engine import Row
+from sqlalchemy.exc import OperationalError
 
 from services.approval.models import ApprovalOutbox
 from services.common.app import Runtime, create_app
@@ -130,7 +131,7 @@ class ObservedSessions:
         if self.failed < self._failures:
             self.failed += 1
             self._changed.set()
-            raise ConnectionError("the database went away")
+            raise OperationalError("connect", {}, ConnectionRefusedError("the database went away"))
         try:
             async with self._sessions.begin() as session:
                 yield session
