@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from gateway.config import HEALTH_TIMEOUT_SECONDS
 from gateway.passwords import Passwords
+from gateway.throttle import LoginThrottle
 from services.common.app import Runtime
 from services.common.internal import ContractClient, InternalHttp, injected
 from services.common.problems import Invalid, ProblemKind, Unavailable
@@ -23,10 +24,14 @@ class GatewayRuntime(Runtime):
     complete merged OpenAPI document."""
 
     passwords: Passwords = field(init=False)
+    login_throttle: LoginThrottle = field(init=False)
     merged_openapi: tuple[float, dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         self.passwords = Passwords(time_cost=self.settings.argon2_time_cost, memory_kib=self.settings.argon2_memory_kib)
+        self.login_throttle = LoginThrottle(
+            per_minute=self.settings.login_failures_per_minute, storage_url=self.settings.rate_limit_storage
+        )
 
 
 class ServicesClient(ContractClient):

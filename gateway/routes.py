@@ -49,18 +49,23 @@ class LoginForm(OAuth2PasswordRequestForm):
     operation_id="login",
     description=(
         "用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。"
+        "同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。"
     ),
     response_model=TokenResponse,
-    responses=problem_responses(401, 422),
+    responses=problem_responses(401, 422, 429),
     summary="Log in (OAuth2 password flow)",
 )
-async def token(form: Annotated[LoginForm, Depends()], session: SessionDep, runtime: GatewayRuntimeDep):
+async def token(
+    form: Annotated[LoginForm, Depends()], request: Request, session: SessionDep, runtime: GatewayRuntimeDep
+):
     settings = runtime.settings
     access_token, account = await service.login(
         session,
         username=form.username,
         password=form.password,
+        client=request.client.host if request.client else "-",
         passwords=runtime.passwords,
+        throttle=runtime.login_throttle,
         secret=settings.jwt_secret,
         ttl=settings.token_ttl_seconds,
     )

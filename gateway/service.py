@@ -16,6 +16,7 @@ from gateway.config import OPENAPI_CACHE_SECONDS, ROUTES, UNLIMITED_PATHS
 from gateway.models import Account
 from gateway.passwords import Passwords
 from gateway.schemas import AccountCreate
+from gateway.throttle import LoginThrottle
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
 from services.common.openapi import PROBLEM_RESPONSES, RESPONSES
@@ -55,15 +56,27 @@ async def create_account(
 
 
 async def login(
-    session: AsyncSession, *, username: str, password: str, passwords: Passwords, secret: str, ttl: int
+    session: AsyncSession,
+    *,
+    username: str,
+    password: str,
+    client: str,
+    passwords: Passwords,
+    throttle: LoginThrottle,
+    secret: str,
+    ttl: int,
 ) -> tuple[str, Account]:
-    """Check credentials and issue an access token."""
+    """Check credentials and issue an access token; repeated failures slow down to 429 (`throttle`)."""
+    await throttle.check(username=username, client=client)
     account = (await session.exec(select(Account).where(Account.username == username))).first()
     if account is None or not account.active:
         await passwords.spend_equal_time(password)
+        await throttle.failed(username=username, client=client)
         raise Unauthorized(BAD_LOGIN, kind=ProblemKind.invalid_credentials)
     if not await passwords.matches(account.password_hash, password):
+        await throttle.failed(username=username, client=client)
         raise Unauthorized(BAD_LOGIN, kind=ProblemKind.invalid_credentials)
+    await throttle.succeeded(username=username)
     return issue_token(secret, principal_of(account), ttl_seconds=ttl), account
 
 

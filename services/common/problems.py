@@ -235,6 +235,16 @@ class DomainError(Exception):
         return self.kind.status
 
 
+class TooManyRequests(DomainError):
+    """Slow down: answered 429 with `Retry-After`."""
+
+    kind = ProblemKind.rate_limited
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
 class Unauthorized(DomainError):
     kind = ProblemKind.unauthenticated
 
@@ -328,6 +338,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if isinstance(exc, TooManyRequests):
+            headers = {"Retry-After": str(exc.retry_after)}
         return problem_response(
             exc.status, exc.detail, kind=exc.kind, errors=exc.errors, headers=headers, language=_language(request)
         )

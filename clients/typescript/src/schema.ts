@@ -347,7 +347,7 @@ export interface paths {
         put?: never;
         /**
          * Log in (OAuth2 password flow)
-         * @description 用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。
+         * @description 用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
          */
         post: operations["login"];
         delete?: never;

@@ -100,7 +100,8 @@ def sync_detailed(
 ) -> Response[Problem | TokenResponse]:
     """Log in (OAuth2 password flow)
 
-     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。
+     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
 
     Args:
         idempotency_key (str | Unset):
@@ -134,7 +135,8 @@ def sync(
 ) -> Problem | TokenResponse | None:
     """Log in (OAuth2 password flow)
 
-     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。
+     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
 
     Args:
         idempotency_key (str | Unset):
@@ -163,7 +165,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | TokenResponse]:
     """Log in (OAuth2 password flow)
 
-     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。
+     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
 
     Args:
         idempotency_key (str | Unset):
@@ -195,7 +198,8 @@ async def asyncio(
 ) -> Problem | TokenResponse | None:
     """Log in (OAuth2 password flow)
 
-     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。
+     用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
 
     Args:
         idempotency_key (str | Unset):
