@@ -29,7 +29,7 @@ async def start_edge(runtime: GatewayRuntime) -> AsyncIterator[None]:
         {name: settings.service_url(name) for name in config.ROUTES.values()},
         timeout_seconds=settings.upstream_timeout_seconds,
     )
-    edge.start(settings, proxy, runtime.verifier)
+    edge.start(settings, proxy, runtime.verifier, runtime.access)
     try:
         yield
     finally:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import orjson
 from fastapi import Depends, Request
 
+from gateway.access import AccessCache
 from gateway.config import HEALTH_TIMEOUT_SECONDS
 from gateway.passwords import Passwords
 from gateway.throttle import LoginThrottle
@@ -25,6 +26,7 @@ class GatewayRuntime(Runtime):
 
     passwords: Passwords = field(init=False)
     login_throttle: LoginThrottle = field(init=False)
+    access: AccessCache = field(init=False)
     merged_openapi: tuple[float, dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
@@ -32,6 +34,7 @@ class GatewayRuntime(Runtime):
         self.login_throttle = LoginThrottle(
             per_minute=self.settings.login_failures_per_minute, storage_url=self.settings.rate_limit_storage
         )
+        self.access = AccessCache(self.sessions, ttl_seconds=self.settings.access_check_seconds)
 
 
 class ServicesClient(ContractClient):

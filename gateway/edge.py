@@ -13,6 +13,7 @@ from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gateway.access import AccessCache
 from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy
 from services.common.auth import Principal, Role, TokenVerifier
@@ -56,6 +57,12 @@ _CONTROL_IN_HEADER = Text(
 )
 
 
+REVOKED = Text(
+    "令牌已失效：账号已变更、停用或已退出登录，请重新登录。",
+    "The token is no longer valid: the account changed, was disabled or logged out; log in again.",
+)
+
+
 def _too_large(limit: int) -> Text:
     return Text(f"请求体超过 {limit} 字节。", f"The request body exceeds {limit} bytes.")
 
@@ -66,15 +73,17 @@ class Edge:
     settings: Settings
     proxy: Proxy
     verifier: TokenVerifier
+    access: AccessCache
     limiter: RateLimiter | None
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    def start(self, settings: Settings, proxy: Proxy, verifier: TokenVerifier) -> None:
+    def start(self, settings: Settings, proxy: Proxy, verifier: TokenVerifier, access: AccessCache) -> None:
         self.settings = settings
         self.proxy = proxy
         self.verifier = verifier  # the app's own, so a token is verified once per process
+        self.access = access
         per_minute = settings.rate_limit_per_minute
         self.limiter = RateLimiter(per_minute, settings.rate_limit_storage) if per_minute > 0 else None
 
@@ -99,12 +108,19 @@ class Edge:
         subject = None
         if service is not None:
             try:
-                subject = self._principal(scope).subject
+                principal = self._principal(scope)
             except Unauthorized as exc:
                 await send_problem(send, 401, exc.detail, [(b"www-authenticate", b"Bearer")], scope=scope)
                 return
+            subject = principal.subject
+            if not await self.access.allows(principal):
+                await send_problem(send, 401, REVOKED, [(b"www-authenticate", b"Bearer")], scope=scope)
+                return
         elif first_segment == "internal" and not self._is_service(scope):
             await send_problem(send, 404, NO_RESOURCE, scope=scope)  # internal paths are for services only
+            return
+        elif (own := self._own_caller(scope)) is not None and not await self.access.allows(own):
+            await send_problem(send, 401, REVOKED, [(b"www-authenticate", b"Bearer")], scope=scope)
             return
         if self.limiter is not None and path not in UNLIMITED_PATHS:
             key = f"sub:{subject}" if subject else f"ip:{scope['client'][0] if scope.get('client') else '-'}"
@@ -132,6 +148,13 @@ class Edge:
     def _principal(self, scope: Scope) -> Principal:
         """The verified caller; every service path needs a valid bearer token."""
         return self.verifier.verify_scope(scope)
+
+    def _own_caller(self, scope: Scope) -> Principal | None:
+        """The caller of the gateway's own routes when its token is valid (they answer 401 themselves if not)."""
+        try:
+            return self._principal(scope)
+        except Unauthorized:
+            return None
 
     def _is_service(self, scope: Scope) -> bool:
         try:

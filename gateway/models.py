@@ -21,6 +21,7 @@ class Account(Resource, table=True):
     enterprise_id: uuid.UUID | None = None
     bank_id: uuid.UUID | None = None
     active: bool = True
+    token_version: int = 0  # raised by a change of the account, a new password or a logout: older tokens die
 
 
 class IdentityIdempotency(IdempotencyRecord, table=True):

@@ -9,8 +9,9 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from gateway import contract, service
 from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep
-from gateway.schemas import AccountCreate, AccountRead, Health, TokenResponse
+from gateway.schemas import AccountCreate, AccountRead, AccountUpdate, Health, PasswordChange, TokenResponse
 from services.common.auth import AdminDep, InternalDep, PrincipalDep
+from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.openapi import created
 from services.common.problems import problem_responses
@@ -106,6 +107,57 @@ async def create_account(
 )
 async def get_account(account_id: uuid.UUID, session: SessionDep, _: AdminDep):
     return await service.account_by_id(session, account_id=account_id)
+
+
+@router.patch(
+    "/auth/accounts/{account_id}",
+    operation_id="updateAccount",
+    description="停用或启用账号，或变更其角色、部门、企业、银行（管理员）。此前签发的令牌随即失效"
+    "（各处不迟于 `KUAIBAN_ACCESS_CHECK_SECONDS` 秒）。",
+    response_model=AccountRead,
+    responses=problem_responses(403, 404, 422, 503),
+    summary="Change or disable an account (admin)",
+)
+async def update_account(
+    account_id: uuid.UUID,
+    body: AccountUpdate,
+    session: SessionDep,
+    registry: RegistryDep,
+    runtime: GatewayRuntimeDep,
+    now: NowDep,
+    _: AdminDep,
+):
+    return await service.update_account(
+        session, account_id=account_id, data=body, registry=registry, access=runtime.access, now=now
+    )
+
+
+@router.post(
+    "/auth/password",
+    operation_id="changePassword",
+    description="调用方凭当前密码设置新密码；此前签发的令牌随即失效，请用新密码重新登录。",
+    response_model=AccountRead,
+    responses=problem_responses(401, 422),
+    summary="Change the caller's password",
+)
+async def change_password(
+    body: PasswordChange, principal: PrincipalDep, session: SessionDep, runtime: GatewayRuntimeDep, now: NowDep
+):
+    return await service.change_password(
+        session, principal=principal, data=body, passwords=runtime.passwords, access=runtime.access, now=now
+    )
+
+
+@router.post(
+    "/auth/logout",
+    operation_id="logout",
+    description="退出登录：调用方账号此前签发的所有令牌随即失效。",
+    response_model=AccountRead,
+    responses=problem_responses(401),
+    summary="Log out (end the caller's tokens)",
+)
+async def logout(principal: PrincipalDep, session: SessionDep, runtime: GatewayRuntimeDep, now: NowDep):
+    return await service.logout(session, principal=principal, access=runtime.access, now=now)
 
 
 @router.get(

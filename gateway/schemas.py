@@ -37,15 +37,49 @@ class AccountCreate(RequestBody):
 
     @model_validator(mode="after")
     def _fields_match_role(self) -> Self:
-        needed = ROLE_FIELD.get(self.role)
-        role = ROLE_NAMES[self.role]
-        if needed and getattr(self, needed) is None:
-            raise ValueError(Text(f"{role}账号须填写 {needed}", f"a {self.role} account needs {needed}"))
-        for field in ROLE_FIELD.values():
-            if field != needed and getattr(self, field) is not None:
-                raise ValueError(Text(f"{role}账号不填写 {field}", f"{field} does not apply to a {self.role} account"))
+        if problem := role_fields_problem(self.role, self.model_dump()):
+            raise ValueError(problem)
         if "\x00" in self.password:
             raise ValueError(Text("password 不能含 NUL 字符", "password must not contain NUL"))
+        return self
+
+
+def role_fields_problem(role: str, fields: dict) -> Text | None:
+    """Why these department / enterprise_id / bank_id do not fit the role, or None when they do."""
+    needed = ROLE_FIELD.get(role)
+    name = ROLE_NAMES[role]
+    if needed and fields.get(needed) is None:
+        return Text(f"{name}账号须填写 {needed}", f"a {role} account needs {needed}")
+    for field in ROLE_FIELD.values():
+        if field != needed and fields.get(field) is not None:
+            return Text(f"{name}账号不填写 {field}", f"{field} does not apply to a {role} account")
+    return None
+
+
+class AccountUpdate(RequestBody):
+    """What an admin may change of an account; the fields left out stay as they are."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"active": False}, {"department": "market"}]})
+
+    active: bool | None = Field(default=None, description="False disables the account; its tokens stop working")
+    role: AccountRole | None = None
+    department: Department | None = None
+    enterprise_id: uuid.UUID | None = None
+    bank_id: uuid.UUID | None = None
+
+
+class PasswordChange(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"current_password": "Suixi-2026-secure", "new_password": "Suixi-2027-secure"}]}
+    )
+
+    current_password: str = Field(min_length=1, max_length=128)
+    new_password: str = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
+
+    @model_validator(mode="after")
+    def _printable(self) -> Self:
+        if "\x00" in self.new_password or "\x00" in self.current_password:
+            raise ValueError(Text("密码不能含 NUL 字符", "passwords must not contain NUL"))
         return self
 
 

@@ -5,22 +5,24 @@ import copy
 import logging
 import time
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from gateway.access import AccessCache
 from gateway.clients import GatewayRuntime, RegistryClient, ServicesClient
 from gateway.config import OPENAPI_CACHE_SECONDS, ROUTES, UNLIMITED_PATHS
 from gateway.models import Account
 from gateway.passwords import Passwords
-from gateway.schemas import AccountCreate
+from gateway.schemas import AccountCreate, AccountUpdate, PasswordChange, role_fields_problem
 from gateway.throttle import LoginThrottle
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
 from services.common.openapi import PROBLEM_RESPONSES, RESPONSES
-from services.common.problems import NotFound, ProblemKind, Unauthorized
+from services.common.problems import Invalid, NotFound, ProblemKind, Unauthorized
 from services.common.settings import SERVICE_NAMES
 from services.common.texts import Text, no_such
 
@@ -88,6 +90,7 @@ def principal_of(account: Account) -> Principal:
         department=account.department,
         enterprise_id=account.enterprise_id,
         bank_id=account.bank_id,
+        token_version=account.token_version,
     )
 
 
@@ -106,6 +109,70 @@ async def account_by_id(session: AsyncSession, *, account_id: uuid.UUID) -> Acco
     account = await session.get(Account, account_id)
     if account is None or not account.active:
         raise NotFound(no_such("账号", "account"))
+    return account
+
+
+async def update_account(
+    session: AsyncSession,
+    *,
+    account_id: uuid.UUID,
+    data: AccountUpdate,
+    registry: RegistryClient,
+    access: AccessCache,
+    now: datetime,
+) -> Account:
+    """An admin disables, enables or moves an account; every token issued before stops working."""
+    account = await session.get(Account, account_id, with_for_update=True)
+    if account is None:
+        raise NotFound(no_such("账号", "account"))
+    changes = data.model_dump(exclude_unset=True, mode="python")
+    fields = {name: getattr(account, name) for name in ("department", "enterprise_id", "bank_id")}
+    role = changes.get("role") or account.role
+    if "role" in changes:  # a new role keeps only the field it needs
+        fields = dict.fromkeys(fields)
+    fields |= {name: changes[name] for name in fields if name in changes}
+    if problem := role_fields_problem(role, fields):
+        raise Invalid(problem)
+    if changes.get("enterprise_id") is not None:
+        await registry.require_enterprise(changes["enterprise_id"])
+    if changes.get("bank_id") is not None:
+        await registry.require_bank(changes["bank_id"])
+    for name, value in {**fields, "role": role, "active": changes.get("active", account.active)}.items():
+        setattr(account, name, value.value if hasattr(value, "value") else value)
+    return _revoke_tokens(session, account, access, now)
+
+
+async def change_password(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    data: PasswordChange,
+    passwords: Passwords,
+    access: AccessCache,
+    now: datetime,
+) -> Account:
+    """The caller sets a new password, proving the current one; its other tokens stop working."""
+    account = await current_account(session, principal=principal)
+    if not await passwords.matches(account.password_hash, data.current_password):
+        raise Invalid(
+            Text("当前密码不正确。", "The current password is not correct."),
+            field="current_password",
+            kind=ProblemKind.invalid_value,  # 422, not 401: the caller is who it says, only the form is wrong
+        )
+    account.password_hash = await passwords.hash(data.new_password)
+    return _revoke_tokens(session, account, access, now)
+
+
+async def logout(session: AsyncSession, *, principal: Principal, access: AccessCache, now: datetime) -> Account:
+    """End the caller's tokens (every one of its account: tokens are not stored one by one)."""
+    return _revoke_tokens(session, await current_account(session, principal=principal), access, now)
+
+
+def _revoke_tokens(session: AsyncSession, account: Account, access: AccessCache, now: datetime) -> Account:
+    account.token_version += 1
+    account.updated_at = now
+    session.add(account)
+    access.forget(str(account.id))  # this replica at once; the others within KUAIBAN_ACCESS_CHECK_SECONDS
     return account
 
 

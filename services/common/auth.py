@@ -36,6 +36,7 @@ class Principal(BaseModel):
     department: str | None = None
     enterprise_id: uuid.UUID | None = None
     bank_id: uuid.UUID | None = None
+    token_version: int = 0  # the account's version when the token was issued: a newer one revokes it
     expires_at: int = 0
 
 
@@ -51,6 +52,7 @@ def issue_token(secret: str, principal: Principal, *, ttl_seconds: int) -> str:
         "sub": principal.subject,
         "name": principal.username,
         "role": principal.role.value,
+        "ver": principal.token_version,
     }
     for claim in ("department", "enterprise_id", "bank_id"):
         value = getattr(principal, claim)
@@ -77,6 +79,7 @@ def verify_token(secret: str, token: str) -> Principal:
             department=claims.get("department"),
             enterprise_id=claims.get("enterprise_id"),
             bank_id=claims.get("bank_id"),
+            token_version=int(claims.get("ver", 0)),
             expires_at=claims["exp"],
         )
     except (jwt.PyJWTError, ValueError, KeyError) as exc:

@@ -384,6 +384,8 @@ def _label_inline_enums(node: Any) -> None:
             _label_inline_enums(value)
     elif isinstance(node, list):
         for item in node:
+            if isinstance(item, dict) and "enum" in item:  # an optional Literal: one branch of an anyOf
+                label_enum(item)
             _label_inline_enums(item)
 
 

@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=8, ge=1)
     log_level: str = "INFO"
     sweep_cron: str = "* * * * *"  # approval's SLA sweep (cron); an optional 6th, last field counts seconds
+    access_check_seconds: float = Field(default=10.0, gt=0, le=30)  # how soon a revoked token stops working
     login_failures_per_minute: int = Field(default=5, ge=1, le=1000)  # per username; 10x that per client address
     argon2_time_cost: int = Field(default=3, ge=1, le=20)  # password hashing passes (the gateway)
     argon2_memory_kib: int = Field(default=65_536, ge=1024, le=4_194_304)  # and memory per hash

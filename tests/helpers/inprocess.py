@@ -7,6 +7,7 @@ clock is a `FakeClock` every app shares: tests move time instead of rewriting ti
 """
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -171,3 +172,14 @@ async def served(app: ASGIApp) -> AsyncIterator[None]:
         await inbox.put({"type": "lifespan.shutdown"})
         assert (await outbox.get())["type"] == "lifespan.shutdown.complete"
         await running
+
+
+async def live_account(kuaiban: Kuaiban, *, subject: str, role: str, username: str, **fields) -> None:
+    """An account row in the test's transaction, so the gateway's edge honours tokens issued for `subject`
+    (it checks each token's account and version; `factories.headers_for` makes the token)."""
+    from gateway.models import Account  # the gateway's table: only tests that go through the edge need it
+
+    async with kuaiban.runtimes["gateway"].sessions.begin() as session:
+        session.add(
+            Account(id=uuid.UUID(subject), username=username, password_hash="-", role=role, active=True, **fields)
+        )

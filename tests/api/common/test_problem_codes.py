@@ -12,7 +12,7 @@ from gateway import app as gateway_app
 from services.common.settings import SERVICE_NAMES
 from tests.api.common._support import ADMIN, new_enterprise
 from tests.helpers.factories import enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban, served
+from tests.helpers.inprocess import Kuaiban, live_account, served
 from tests.helpers.problems import assert_problem
 
 ENGLISH = {"Accept-Language": "en-US,en;q=0.9"}
@@ -131,6 +131,9 @@ async def edge(kuaiban: Kuaiban, **overrides) -> AsyncIterator[httpx.AsyncClient
 
 
 async def test_the_edges_own_problems_have_codes_and_follow_the_language(kuaiban: Kuaiban):
+    subject = str(uuid.uuid4())
+    await live_account(kuaiban, subject=subject, role="admin", username="admin-codes")
+    admin = headers_for("admin", username="admin-codes", subject=subject)  # the edge honours live accounts only
     async with edge(kuaiban, max_body_bytes=64, rate_limit_per_minute=2) as gateway:
         unauthenticated = await gateway.get("/intake/enterprises", headers=ENGLISH)
         en = assert_code(unauthenticated, 401, "unauthenticated")
@@ -138,12 +141,12 @@ async def test_the_edges_own_problems_have_codes_and_follow_the_language(kuaiban
         assert unauthenticated.headers["content-language"] == "en"
         internal = await gateway.get("/internal/anything")
         assert assert_code(internal, 404, "not_found")["detail"] == "此路径没有资源。"
-        too_large = await gateway.post("/intake/requests", content=b"x" * 65, headers=ADMIN)
+        too_large = await gateway.post("/intake/requests", content=b"x" * 65, headers=admin)
         assert "64" in assert_code(too_large, 413, "payload_too_large")["detail"]
-        down = await gateway.get("/finance/banks", headers={**ADMIN, **ENGLISH})
+        down = await gateway.get("/finance/banks", headers={**admin, **ENGLISH})
         assert assert_code(down, 503, "service_unavailable")["detail"] == (
             "The finance service is unavailable; try again shortly."
         )
-        limited = await gateway.get("/finance/banks", headers=ADMIN)
+        limited = await gateway.get("/finance/banks", headers=admin)
     problem = assert_code(limited, 429, "rate_limited")
     assert problem["detail"].startswith("请求过于频繁") and limited.headers["retry-after"].isdigit()

@@ -13,9 +13,29 @@ from gateway import app as gateway_app
 from gateway.config import DOCS_CSP
 from gateway.contract import ACCOUNT_PATH
 from tests.helpers.factories import ADMIN_PASSWORD, OTHER_SECRET, bad_tokens, bearer, forged_token, headers_for
+from tests.helpers.inprocess import Kuaiban, live_account
 from tests.helpers.problems import assert_problem, assert_security_headers
 
-ADMIN = headers_for("admin", username="admin")
+ADMIN_SUBJECT = "5b2f3c1e-7d4a-4e0b-9c6f-0d1e2f3a4b5c"  # a real account in each test (`admin_account`)
+ADMIN = headers_for("admin", username="admin-edge", subject=ADMIN_SUBJECT)
+
+
+async def officers(kuaiban: Kuaiban, count: int) -> list[dict[str, str]]:
+    """Headers of live officer accounts (the edge honours tokens of live accounts only)."""
+    made = []
+    for number in range(count):
+        subject, username = str(uuid.uuid4()), f"edge-officer-{number}-{uuid.uuid4().hex[:6]}"
+        await live_account(kuaiban, subject=subject, role="officer", username=username, department="tax")
+        made.append(headers_for("officer", username=username, subject=subject, department="tax"))
+    return made
+
+
+@pytest.fixture(autouse=True)
+async def admin_account(kuaiban: Kuaiban) -> None:
+    """The edge honours a token only for a live account at its version: make ADMIN's."""
+    await live_account(kuaiban, subject=ADMIN_SUBJECT, role="admin", username="admin-edge")
+
+
 SERVICE_PATHS = ["/intake/enterprises", "/approval/anything", "/finance/anything"]
 
 
@@ -130,8 +150,8 @@ async def test_oversized_body_is_413(start_edge, upstream):
         assert fits.status_code == 201 and fits.json()["body"] == "y" * 4096
 
 
-async def test_rate_limit_answers_429(start_edge):
-    caller = headers_for("officer", department="tax")
+async def test_rate_limit_answers_429(start_edge, kuaiban: Kuaiban):
+    caller, other = await officers(kuaiban, 2)
     async with start_edge(rate_limit_per_minute=5) as limited:
         statuses = [(await limited.get("/intake/enterprises", headers=caller)).status_code for _ in range(8)]
         assert statuses[:5] == [200] * 5
@@ -139,7 +159,7 @@ async def test_rate_limit_answers_429(start_edge):
         response = await limited.get("/intake/enterprises", headers=caller)
         assert_problem(response, 429)
         assert 1 <= int(response.headers["retry-after"]) <= 60
-        other = headers_for("officer", department="tax")  # every caller has a budget of its own
+        # every caller has a budget of its own
         assert (await limited.get("/intake/enterprises", headers=other)).status_code == 200
         anonymous = [
             (await limited.post("/auth/token", data={"username": "x", "password": "y"})).status_code for _ in range(7)

@@ -3,6 +3,8 @@
 from .account_create import AccountCreate
 from .account_create_role import AccountCreateRole
 from .account_read import AccountRead
+from .account_update import AccountUpdate
+from .account_update_role_type_0 import AccountUpdateRoleType0
 from .application_create import ApplicationCreate
 from .application_page import ApplicationPage
 from .application_read import ApplicationRead
@@ -77,6 +79,7 @@ from .need_create import NeedCreate
 from .need_page import NeedPage
 from .need_read import NeedRead
 from .need_status import NeedStatus
+from .password_change import PasswordChange
 from .problem import Problem
 from .problem_code import ProblemCode
 from .product_create import ProductCreate
@@ -114,6 +117,8 @@ __all__ = (
     "AccountCreate",
     "AccountCreateRole",
     "AccountRead",
+    "AccountUpdate",
+    "AccountUpdateRoleType0",
     "ApplicationCreate",
     "ApplicationPage",
     "ApplicationRead",
@@ -188,6 +193,7 @@ __all__ = (
     "NeedPage",
     "NeedRead",
     "NeedStatus",
+    "PasswordChange",
     "Problem",
     "ProblemCode",
     "ProductCreate",
