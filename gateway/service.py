@@ -21,14 +21,13 @@ from gateway.schemas import AccountCreate, AccountUpdate, PasswordChange, role_f
 from gateway.throttle import LoginThrottle
 from services.common.auth import Principal, Role, issue_token
 from services.common.db import insert_unique
-from services.common.openapi import PROBLEM_RESPONSES, RESPONSES
+from services.common.openapi import PROBLEM_RESPONSES, RESPONSES, rename_schema_refs
 from services.common.problems import Invalid, NotFound, ProblemKind, Unauthorized
 from services.common.settings import SERVICE_NAMES
 from services.common.texts import Text, no_such
 
 log = logging.getLogger("kuaiban.gateway")
 BAD_LOGIN = Text("用户名或密码错误。", "Incorrect username or password.")
-SCHEMA_REF = "#/components/schemas/"
 INFO = {
     "contact": {
         "name": "濉溪县数据资源局 快办平台",
@@ -239,7 +238,7 @@ def merge_openapi(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> d
     tags = {tag["name"]: tag for tag in merged.get("tags", [])}
     for name, doc in services.items():
         renames = _schema_renames(doc.get("components", {}).get("schemas", {}), schemas, prefix=name)
-        doc = _rename_refs(doc, renames) if renames else doc
+        doc = rename_schema_refs(doc, renames) if renames else doc
         paths.update(doc.get("paths", {}))
         for section, entries in doc.get("components", {}).items():
             merged_section = components.setdefault(section, {})
@@ -305,7 +304,7 @@ def _schema_renames(theirs: dict[str, Any], ours: dict[str, Any], *, prefix: str
         found = {
             key: _free_name(prefix, key, ours, theirs)
             for key, value in theirs.items()
-            if key in ours and key not in renames and ours[key] != _rename_refs(value, renames)
+            if key in ours and key not in renames and ours[key] != rename_schema_refs(value, renames)
         }
         if not found:
             return renames
@@ -320,22 +319,3 @@ def _free_name(prefix: str, key: str, ours: dict[str, Any], theirs: dict[str, An
         number += 1
         name = f"{base}{number}"
     return name
-
-
-def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
-    """A copy of `node` whose `$ref`s to renamed schemas point at the new names."""
-    if isinstance(node, dict):
-        return {
-            key: _renamed_ref(value, renames) if key == "$ref" else _rename_refs(value, renames)
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_rename_refs(item, renames) for item in node]
-    return node
-
-
-def _renamed_ref(ref: Any, renames: dict[str, str]) -> Any:
-    if isinstance(ref, str) and ref.startswith(SCHEMA_REF):
-        name = ref.removeprefix(SCHEMA_REF)
-        return SCHEMA_REF + renames.get(name, name)
-    return ref  # other components (responses, parameters) are never renamed

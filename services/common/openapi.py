@@ -223,6 +223,7 @@ def problem_openapi(app: FastAPI) -> dict[str, Any]:
     components["headers"] = RESPONSE_HEADERS
     components["responses"] = problem_response_components()
     _name_form_bodies(schema)
+    schemas = schema["components"]["schemas"]  # renaming form bodies made a new document
     used_tags: list[str] = []
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
@@ -327,7 +328,7 @@ def _name_form_bodies(schema: dict[str, Any]) -> None:
     for old, new in renames.items():
         schemas[new] = schemas.pop(old) | {"title": new}
     if renames:
-        _rewrite_refs(schema, {SCHEMAS + old: SCHEMAS + new for old, new in renames.items()})
+        schema.update(rename_schema_refs(schema, renames))
 
 
 def _form_name(name: str) -> str:
@@ -335,15 +336,23 @@ def _form_name(name: str) -> str:
     return "".join(word[0].upper() + word[1:] for word in words[:1]) + "Form"
 
 
-def _rewrite_refs(node: Any, renames: dict[str, str]) -> None:
+def rename_schema_refs(node: Any, renames: dict[str, str]) -> Any:
+    """A copy of `node` whose `$ref`s to renamed schemas point at the new names (others stay as they are)."""
     if isinstance(node, dict):
-        if isinstance(node.get("$ref"), str) and node["$ref"] in renames:
-            node["$ref"] = renames[node["$ref"]]
-        for value in node.values():
-            _rewrite_refs(value, renames)
-    elif isinstance(node, list):
-        for item in node:
-            _rewrite_refs(item, renames)
+        return {
+            key: _renamed_ref(value, renames) if key == "$ref" else rename_schema_refs(value, renames)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [rename_schema_refs(item, renames) for item in node]
+    return node
+
+
+def _renamed_ref(ref: Any, renames: dict[str, str]) -> Any:
+    if isinstance(ref, str) and ref.startswith(SCHEMAS):
+        name = ref.removeprefix(SCHEMAS)
+        return SCHEMAS + renames.get(name, name)
+    return ref  # other components (responses, parameters) are never renamed
 
 
 def enum_labels(values: list[Any], name: str | None) -> dict[str, tuple[str, str]] | None:

@@ -374,9 +374,6 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
-        if isinstance(exc, DataError):  # a value from the request, refused in a middleware (an Idempotency-Key)
-            status, detail, kind = database_problem(exc)
-            return problem_response(status, detail, kind=kind, language=_language(request))
         log.exception("unhandled error")
         return problem_response(500, UNEXPECTED, language=_language(request))
 
