@@ -4,18 +4,16 @@ Plain ASGI rather than middleware classes, because every forwarded request passe
 per-request work is what separates a fast gateway from a slow one.
 """
 
-import math
 import re
-import time
 
 from limits import RateLimitItemPerMinute
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
-from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.access import AccessCache
 from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy
+from gateway.throttle import async_storage, seconds_until
 from services.common.auth import Principal, Role, TokenVerifier
 from services.common.logs import request_id_var
 from services.common.problems import NO_RESOURCE, Unauthorized, send_problem
@@ -28,15 +26,13 @@ class RateLimiter:
 
     def __init__(self, per_minute: int, storage_url: str) -> None:
         self.item = RateLimitItemPerMinute(per_minute)
-        url = storage_url if storage_url.startswith("async+") else f"async+{storage_url}"
-        self.limiter = SlidingWindowCounterRateLimiter(storage_from_string(url))
+        self.limiter = SlidingWindowCounterRateLimiter(async_storage(storage_url))
 
     async def retry_after(self, key: str) -> int | None:
         """None when the caller may go on, else the seconds to wait."""
         if await self.limiter.hit(self.item, key):
             return None
-        stats = await self.limiter.get_window_stats(self.item, key)
-        return max(1, math.ceil(stats.reset_time - time.time()))
+        return seconds_until((await self.limiter.get_window_stats(self.item, key)).reset_time)
 
 
 _API_HEADERS = (*SECURITY_HEADERS, API_CSP, (b"cache-control", b"no-store"))
