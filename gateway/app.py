@@ -40,7 +40,7 @@ api = create_app(
     name=config.NAME,
     title=config.TITLE,
     description=config.DESCRIPTION,
-    routers=[routes.router, routes.internal, docs_router(title=config.TITLE)],
+    routers=[routes.router, routes.internal, routes.audit, docs_router(title=config.TITLE)],
     hooks=[bootstrap_admin, start_edge],
     runtime_class=GatewayRuntime,
     request_ids=False,

@@ -14,7 +14,7 @@ from gateway.access import AccessCache
 from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
 from gateway.proxy import Proxy
 from gateway.throttle import async_storage, seconds_until
-from services.common.auth import Principal, Role, TokenVerifier
+from services.common.auth import REVOKED, REVOKED_TOKEN, Principal, Role, TokenVerifier
 from services.common.logs import request_id_var
 from services.common.problems import NO_RESOURCE, Unauthorized, send_problem
 from services.common.settings import Settings
@@ -50,12 +50,6 @@ def response_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
 _CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 9110 field values: no control but HTAB
 _CONTROL_IN_HEADER = Text(
     "请求头含控制字符（如 NUL），无法处理。", "A request header contains a control character (such as NUL)."
-)
-
-
-REVOKED = Text(
-    "令牌已失效：账号已变更、停用或已退出登录，请重新登录。",
-    "The token is no longer valid: the account changed, was disabled or logged out; log in again.",
 )
 
 
@@ -116,8 +110,9 @@ class Edge:
             await send_problem(send, 404, NO_RESOURCE, scope=scope)  # internal paths are for services only
             return
         elif (own := self._own_caller(scope)) is not None and not await self.access.allows(own):
-            await send_problem(send, 401, REVOKED, [(b"www-authenticate", b"Bearer")], scope=scope)
-            return
+            # the gateway's own routes decide: a route that needs a caller answers 401, a public one
+            # (health, the OpenAPI document, logging in) answers as if no token had been sent
+            scope.setdefault("state", {})[REVOKED_TOKEN] = True
         if self.limiter is not None and path not in UNLIMITED_PATHS:
             key = f"sub:{subject}" if subject else f"ip:{scope['client'][0] if scope.get('client') else '-'}"
             if (wait := await self.limiter.retry_after(key)) is not None:

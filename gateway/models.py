@@ -4,6 +4,7 @@ import uuid
 
 from sqlmodel import Field
 
+from services.common.audit import AuditRecord, audit_table_args
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import Resource
 
@@ -27,3 +28,8 @@ class Account(Resource, table=True):
 class IdentityIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class IdentityAudit(AuditRecord, table=True):
+    __tablename__ = "audit_log"
+    __table_args__ = audit_table_args(SCHEMA)

@@ -9,7 +9,9 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from gateway import contract, service
 from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep
+from gateway.models import IdentityAudit
 from gateway.schemas import AccountCreate, AccountRead, AccountUpdate, Health, PasswordChange, TokenResponse
+from services.common.audit import audit_routes
 from services.common.auth import AdminDep, InternalDep, PrincipalDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep
@@ -18,6 +20,7 @@ from services.common.problems import problem_responses
 from services.common.schemas import NoNul
 
 router = APIRouter(tags=["auth"])
+audit = audit_routes("/auth", IdentityAudit, tag="auth")
 internal = APIRouter(include_in_schema=False)  # internal calls only: the edge answers /internal to services alone
 
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from launcher.system import System, create_database, drop_database, free_port_block, migrate, start_embedded_postgres
+from launcher.system import System, create_database, drop_database, migrate, start_embedded_postgres
 from services.approval.service import calendar
 from services.common.db import create_engine, create_sessionmaker
 from services.common.models import utcnow
@@ -18,6 +18,7 @@ from services.common.settings import Settings
 from tests.helpers import inprocess
 from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer
 from tests.helpers.http import login
+from tests.helpers.systems import running_system, system_env
 
 
 @pytest.fixture(scope="session")
@@ -66,25 +67,8 @@ async def kuaiban(engine: AsyncEngine, settings: Settings) -> AsyncIterator[inpr
 @pytest.fixture(scope="session")
 def system(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     """Gateway and three services as real processes on free ports."""
-    env = {
-        **os.environ,
-        "KUAIBAN_DATABASE_URL": database_url,
-        "KUAIBAN_JWT_SECRET": JWT_SECRET,
-        "KUAIBAN_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "KUAIBAN_RATE_LIMIT_PER_MINUTE": "0",
-        "KUAIBAN_LOG_LEVEL": "INFO",
-        **{f"KUAIBAN_{name.upper()}": str(value) for name, value in inprocess.CHEAP_PASSWORDS.items()},
-        "KUAIBAN_CALENDAR_TTL_SECONDS": "1",  # calendar changes reach every service within a second
-    }
-    port = free_port_block()
-    env["KUAIBAN_PORT"] = str(port)
-    running = System(port=port, env=env, log_dir=tmp_path_factory.mktemp("logs"))
-    try:
-        running.start_all()
-        running.wait_healthy()
+    with running_system(system_env(database_url), tmp_path_factory.mktemp("logs")) as running:
         yield running
-    finally:
-        running.stop_all()
 
 
 @pytest.fixture(scope="session")

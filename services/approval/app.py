@@ -29,7 +29,7 @@ async def seed(runtime: Runtime) -> AsyncIterator[None]:
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.operations, routes.internal],
+    routers=[routes.router, routes.operations, routes.internal, routes.audit],
     hooks=[seed, outbox_hook(ApprovalOutbox), jobs.jobs_hook()],
     idempotency=ApprovalIdempotency,
 )

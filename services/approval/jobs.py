@@ -23,6 +23,7 @@ import procrastinate
 from services.approval import config
 from services.approval.service import sweep as sla
 from services.common.app import Runtime
+from services.common.audit import bind_actor
 from services.common.db import Sessions
 from services.common.models import utcnow
 from services.common.settings import Settings, libpq_url
@@ -58,6 +59,7 @@ def build_job_app(
     async def sweep(timestamp: int) -> dict[str, int]:
         """Deemed approvals and terminations due now, in a session of the service's own pool."""
         async with sessions.begin() as session:
+            bind_actor(session, "sla-sweep", SWEEP_TASK)
             result = await sla.sweep(session, now=clock())
         if any(result.values()):
             log.info("sweep: %s", result)

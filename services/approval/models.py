@@ -11,6 +11,7 @@ from sqlmodel import Field
 
 from services.approval.config import MAX_YEAR, MIN_YEAR
 from services.approval.domain import ApplicationStatus, TaskStatus
+from services.common.audit import AuditRecord, audit_table_args
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource, utcnow
 from services.common.outbox import OutboxMessage, outbox_table_args
@@ -110,3 +111,8 @@ class ApprovalOutbox(OutboxMessage, table=True):
 class ApprovalIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class ApprovalAudit(AuditRecord, table=True):
+    __tablename__ = "audit_log"
+    __table_args__ = audit_table_args(SCHEMA)

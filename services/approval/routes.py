@@ -9,7 +9,7 @@ from services.approval import contract
 from services.approval.clients import IntakeDep
 from services.approval.config import MAX_YEAR, MIN_YEAR, PREFIX
 from services.approval.domain import ApplicationStatus, TaskStatus
-from services.approval.models import Application, ApprovalOutbox, Task
+from services.approval.models import Application, ApprovalAudit, ApprovalOutbox, Task
 from services.approval.policy import (
     AdminDep,
     ApplicantDep,
@@ -36,6 +36,7 @@ from services.approval.schemas import (
     TaskPage,
 )
 from services.approval.service import applications, calendar, matters, stats, sweep
+from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.openapi import created
@@ -46,6 +47,7 @@ from services.common.problems import problem_responses
 router = APIRouter(prefix=PREFIX, tags=["approval"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 operations = dead_letter_routes(PREFIX, ApprovalOutbox)
+audit = audit_routes(PREFIX, ApprovalAudit)
 
 YearPath = Annotated[int, Path(ge=MIN_YEAR, le=MAX_YEAR, description=f"{MIN_YEAR}–{MAX_YEAR}")]
 ACTION = problem_responses(404, 409, 422)

@@ -17,6 +17,11 @@ ALGORITHM = "HS256"
 ISSUER = "kuaiban"
 AUDIENCE = "kuaiban"
 BAD_TOKEN = Text("访问令牌缺失、无效或已过期。", "The access token is missing, invalid or expired.")
+REVOKED = Text(
+    "令牌已失效：账号已变更、停用或已退出登录，请重新登录。",
+    "The token is no longer valid: the account changed, was disabled or logged out; log in again.",
+)
+REVOKED_TOKEN = "kuaiban.token_revoked"  # set in the request's state by the gateway's edge
 
 
 class Role(StrEnum):
@@ -125,6 +130,8 @@ _bearer = OAuth2PasswordBearer(
 async def current_principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) -> Principal:
     if not token:  # no header, another scheme, or `Bearer` without a token
         raise Unauthorized(BAD_TOKEN)
+    if request.scope.get("state", {}).get(REVOKED_TOKEN):
+        raise Unauthorized(REVOKED)
     return request.app.state.runtime.verifier.verify(token)
 
 

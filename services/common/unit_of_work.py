@@ -15,7 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common import idempotency
-from services.common.auth import TokenVerifier
+from services.common.audit import ScopeCall, bind_call
+from services.common.auth import REVOKED_TOKEN, TokenVerifier
 from services.common.db import commit_or_answer
 from services.common.problems import ProblemKind, Unauthorized, send_problem
 from services.common.texts import Text
@@ -39,6 +40,7 @@ class UnitOfWork:
         runtime = scope["app"].state.runtime
         async with runtime.sessions() as session:
             scope.setdefault("state", {})["session"] = session
+            bind_call(session, ScopeCall(scope, runtime.verifier))  # resolved only if the request writes
             key = (
                 _header(scope["headers"], idempotency.HEADER)
                 if scope["method"] == "POST" and self.keys is not None
@@ -122,6 +124,8 @@ def _header(headers, name: bytes) -> str | None:
 
 
 def _caller(scope: Scope, verifier: TokenVerifier) -> str | None:
+    if scope.get("state", {}).get(REVOKED_TOKEN):
+        return None  # the route answers 401; a stored 401 must not be replayed to the next, valid token
     try:
         return verifier.verify_scope(scope).subject
     except Unauthorized:

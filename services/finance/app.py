@@ -26,7 +26,7 @@ async def seed_demo(runtime: Runtime) -> AsyncIterator[None]:
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.operations, routes.internal],
+    routers=[routes.router, routes.operations, routes.internal, routes.audit],
     hooks=[seed_demo, outbox_hook(FinanceOutbox)],
     idempotency=FinanceIdempotency,
 )

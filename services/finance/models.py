@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Column, Computed, DateTime, Index, Numeric, S
 from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE
 from sqlmodel import Field
 
+from services.common.audit import AuditRecord, audit_table_args
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
@@ -163,3 +164,8 @@ class FinanceOutbox(OutboxMessage, table=True):
 class FinanceIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class FinanceAudit(AuditRecord, table=True):
+    __tablename__ = "audit_log"
+    __table_args__ = audit_table_args(SCHEMA)

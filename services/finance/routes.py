@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.openapi import created
@@ -15,7 +16,7 @@ from services.finance import contract
 from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
 from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
-from services.finance.models import FinanceOutbox
+from services.finance.models import FinanceAudit, FinanceOutbox
 from services.finance.policy import AdminDep, BankDep, EnterpriseDep, InternalDep, NeedReaderDep, PartyDep, PrincipalDep
 from services.finance.schemas import (
     ApplicationCreate,
@@ -44,6 +45,7 @@ from services.finance.service import banks, loans, matching, matchmaking, needs
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 operations = dead_letter_routes(PREFIX, FinanceOutbox)
+audit = audit_routes(PREFIX, FinanceAudit)
 ACTION = problem_responses(404, 409, 422)
 
 

@@ -8,7 +8,7 @@ from services.intake.models import IntakeIdempotency
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.internal],
+    routers=[routes.router, routes.internal, routes.audit],
     runtime_class=IntakeRuntime,
     idempotency=IntakeIdempotency,
 )

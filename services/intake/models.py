@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Column, DateTime, Index, Sequence, String
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
+from services.common.audit import AuditRecord, audit_table_args
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource
 from services.common.schemas import CreditRating, IndustrySection
@@ -111,3 +112,8 @@ class TimelineEntry(Resource, table=True):
 class IntakeIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class IntakeAudit(AuditRecord, table=True):
+    __tablename__ = "audit_log"
+    __table_args__ = audit_table_args(SCHEMA)

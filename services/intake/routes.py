@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.departments import Department
@@ -15,6 +16,7 @@ from services.intake import contract, service
 from services.intake.clients import CalendarDep, IdentityDep
 from services.intake.config import PREFIX
 from services.intake.domain import Category, RequestStatus
+from services.intake.models import IntakeAudit
 from services.intake.policy import AdminDep, EnterpriseDep, InternalDep, OfficerDep, PeopleDep, StaffDep
 from services.intake.schemas import (
     EnterpriseCreate,
@@ -39,6 +41,7 @@ from services.intake.schemas import (
 
 router = APIRouter(prefix=PREFIX, tags=["intake"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
+audit = audit_routes(PREFIX, IntakeAudit)
 ACTION = problem_responses(404, 409, 422)
 
 

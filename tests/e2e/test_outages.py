@@ -6,7 +6,6 @@ or a service never disturbs the session's shared system. Its sweep runs every tw
 """
 
 import contextlib
-import os
 import signal
 import threading
 import time
@@ -22,12 +21,12 @@ import psutil
 import psycopg
 import pytest
 
-from launcher.system import System, free_port_block, migrate, start_embedded_postgres
+from launcher.system import System, migrate, start_embedded_postgres
 from services.common.settings import PORT_OFFSETS, libpq_url
-from tests.helpers import inprocess
-from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer, enterprise_payload, unique_name
+from tests.helpers.factories import ADMIN_PASSWORD, bearer, enterprise_payload, unique_name
 from tests.helpers.http import login, make_account
 from tests.helpers.problems import PROBLEM, assert_problem
+from tests.helpers.systems import running_system, system_env
 
 pytestmark = pytest.mark.faults  # kill -9 and outages over real processes: CI runs them (pytest -m faults)
 
@@ -86,25 +85,9 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
 
 @pytest.fixture(scope="module")
 def own_system(postgres: Postgres, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    env = {
-        **os.environ,
-        "KUAIBAN_DATABASE_URL": postgres.url,
-        "KUAIBAN_JWT_SECRET": JWT_SECRET,
-        "KUAIBAN_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "KUAIBAN_RATE_LIMIT_PER_MINUTE": "0",
-        "KUAIBAN_LOG_LEVEL": "INFO",
-        "KUAIBAN_SWEEP_CRON": FAST_CRON,
-        **{f"KUAIBAN_{name.upper()}": str(value) for name, value in inprocess.CHEAP_PASSWORDS.items()},
-    }
-    port = free_port_block()
-    env["KUAIBAN_PORT"] = str(port)
-    running = System(port=port, env=env, log_dir=tmp_path_factory.mktemp("outage-logs"))
-    try:
-        running.start_all()
-        running.wait_healthy()
+    env = system_env(postgres.url, KUAIBAN_SWEEP_CRON=FAST_CRON)
+    with running_system(env, tmp_path_factory.mktemp("outage-logs")) as running:
         yield running
-    finally:
-        running.stop_all()
 
 
 @pytest.fixture(scope="module")

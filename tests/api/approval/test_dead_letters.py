@@ -62,6 +62,10 @@ async def test_a_dead_letter_is_redriven_and_delivered(
     assert_problem(await api.post(f"{DEAD_LETTERS}/{letter['id']}/redrive", headers=ADMIN), 404)  # not dead now
     assert await relay.deliver_once() == 1
     assert await events_of(kuaiban, cast.own_id, application["id"]) == ["application.submitted"]
+    trail = (await api.get("/approval/audit", params={"resource": f"outbox/{letter['id']}"}, headers=ADMIN)).json()
+    [redrive] = trail["items"]  # the relay's own updates (sent, dead, delivered) are not an audited call
+    assert redrive["actor"] == "admin" and redrive["before"]["status"] == "dead"
+    assert redrive["after"]["status"] == "pending" and redrive["action"].endswith("/redrive")
     assert_problem(await api.post(f"{DEAD_LETTERS}/{uuid.uuid4()}/redrive", headers=ADMIN), 404)
     assert_problem(await api.post(f"{DEAD_LETTERS}/not-a-uuid/redrive", headers=ADMIN), 422)
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from services.approval import jobs
-from tests.api.approval._support import Cast, apply, at_cst, decide, fetch, make_matter, task_of
+from tests.api.approval._support import ADMIN, Cast, apply, at_cst, decide, fetch, make_matter, task_of
 from tests.helpers.inprocess import Kuaiban
 
 NEVER_SOON = "0 0 1 1 *"  # New Year's midnight: no tick while the test runs
@@ -42,6 +42,9 @@ async def test_the_sweep_job_sweeps_in_a_transaction_of_its_own(
     ]
     swept = await fetch(api, application["id"])
     assert swept["status"] == "approved" and task_of(swept, "tax")["deemed"] is True
+    deemed = task_of(swept, "tax")["id"]
+    trail = await api.get("/approval/audit", params={"resource": f"task/{deemed}", "actor": "sla-sweep"}, headers=ADMIN)
+    assert [(entry["actor_role"], entry["action"]) for entry in trail.json()["items"]] == [("system", jobs.SWEEP_TASK)]
 
 
 async def test_the_hook_runs_a_worker_until_shutdown(kuaiban: Kuaiban):

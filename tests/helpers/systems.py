@@ -1,0 +1,38 @@
+"""A whole Kuaiban system as real processes for the end-to-end tests, on a database the test names."""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from launcher.system import System, free_port_block
+from tests.helpers import inprocess
+from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET
+
+
+def system_env(database_url: str, **overrides: str) -> dict[str, str]:
+    """The environment of a test system: the test secrets, no request rate limit, cheap password hashing."""
+    return {
+        **os.environ,
+        "KUAIBAN_DATABASE_URL": database_url,
+        "KUAIBAN_JWT_SECRET": JWT_SECRET,
+        "KUAIBAN_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "KUAIBAN_RATE_LIMIT_PER_MINUTE": "0",
+        "KUAIBAN_LOG_LEVEL": "INFO",
+        **{f"KUAIBAN_{name.upper()}": str(value) for name, value in inprocess.CHEAP_PASSWORDS.items()},
+        "KUAIBAN_CALENDAR_TTL_SECONDS": "1",  # calendar changes reach every service within a second
+        **overrides,
+    }
+
+
+@contextmanager
+def running_system(env: dict[str, str], log_dir: Path) -> Iterator[System]:
+    """Gateway and three services as real processes on free ports, stopped on the way out."""
+    port = free_port_block()
+    running = System(port=port, env={**env, "KUAIBAN_PORT": str(port)}, log_dir=log_dir)
+    try:
+        running.start_all()
+        running.wait_healthy()
+        yield running
+    finally:
+        running.stop_all()
