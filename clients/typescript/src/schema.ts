@@ -128,6 +128,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approval/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what, and when (admin)
+         * @description 本服务每一次改动的审计记录（谁、以何种角色、经哪个操作、改了哪条记录、改前改后的字段、请求编号），与改动同一事务写入，最近的在前。`resource` 可为类型（如 `request`）或“类型/编号”。
+         */
+        get: operations["listApprovalAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approval/calendar/{year}": {
         parameters: {
             query?: never;
@@ -318,6 +338,26 @@ export interface paths {
          * @description 停用或启用账号，或变更其角色、部门、企业、银行（管理员）。此前签发的令牌随即失效（各处不迟于 `KUAIBAN_ACCESS_CHECK_SECONDS` 秒）。
          */
         patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/auth/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what, and when (admin)
+         * @description 本服务每一次改动的审计记录（谁、以何种角色、经哪个操作、改了哪条记录、改前改后的字段、请求编号），与改动同一事务写入，最近的在前。`resource` 可为类型（如 `request`）或“类型/编号”。
+         */
+        get: operations["listAuthAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/auth/logout": {
@@ -518,6 +558,26 @@ export interface paths {
          * @description 产品所属银行登记签约，需求随之变为已融资（`financed`）。只能在同意之后签约。
          */
         post: operations["signLoanApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what, and when (admin)
+         * @description 本服务每一次改动的审计记录（谁、以何种角色、经哪个操作、改了哪条记录、改前改后的字段、请求编号），与改动同一事务写入，最近的在前。`resource` 可为类型（如 `request`）或“类型/编号”。
+         */
+        get: operations["listFinanceAudit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -788,6 +848,26 @@ export interface paths {
          * @description 各服务的健康状况；有服务不可用时返回 503（`degraded`）。无需登录。
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what, and when (admin)
+         * @description 本服务每一次改动的审计记录（谁、以何种角色、经哪个操作、改了哪条记录、改前改后的字段、请求编号），与改动同一事务写入，最近的在前。`resource` 可为类型（如 `request`）或“类型/编号”。
+         */
+        get: operations["listIntakeAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1411,6 +1491,83 @@ export interface components {
             on_time_rate: number | null;
             /** Rejected */
             rejected: number;
+        };
+        /**
+         * AuditEntry
+         * @example {
+         *       "action": "濉溪",
+         *       "actor": "tax-officer-li",
+         *       "actor_role": "濉溪",
+         *       "after": {},
+         *       "at": "2026-03-02T01:30:00Z",
+         *       "before": {},
+         *       "change": "濉溪",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "request_id": "濉溪",
+         *       "resource_id": "濉溪",
+         *       "resource_type": "濉溪"
+         *     }
+         */
+        AuditEntry: {
+            /** Action */
+            action: string | null;
+            /** Actor */
+            actor: string;
+            /** Actor Role */
+            actor_role: string | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Change */
+            change: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Request Id */
+            request_id: string | null;
+            /** Resource Id */
+            resource_id: string;
+            /** Resource Type */
+            resource_type: string;
+        };
+        /**
+         * AuditPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "action": "濉溪",
+         *           "actor": "tax-officer-li",
+         *           "actor_role": "濉溪",
+         *           "after": {},
+         *           "at": "2026-03-02T01:30:00Z",
+         *           "before": {},
+         *           "change": "濉溪",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "request_id": "濉溪",
+         *           "resource_id": "濉溪",
+         *           "resource_type": "濉溪"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditEntry"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /**
          * BankCreate
@@ -4248,6 +4405,46 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listApprovalAudit: {
+        parameters: {
+            query?: {
+                /** @description Username of the caller */
+                actor?: string | null;
+                /** @description `type` or `type/id`, e.g. `request/…` */
+                resource?: string | null;
+                /** @description Only changes at or after this instant */
+                since?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     getCalendarYear: {
         parameters: {
             query?: never;
@@ -4680,6 +4877,44 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listAuthAudit: {
+        parameters: {
+            query?: {
+                /** @description Username of the caller */
+                actor?: string | null;
+                /** @description `type` or `type/id`, e.g. `request/…` */
+                resource?: string | null;
+                /** @description Only changes at or after this instant */
+                since?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     logout: {
         parameters: {
             query?: never;
@@ -5088,6 +5323,46 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listFinanceAudit: {
+        parameters: {
+            query?: {
+                /** @description Username of the caller */
+                actor?: string | null;
+                /** @description `type` or `type/id`, e.g. `request/…` */
+                resource?: string | null;
+                /** @description Only changes at or after this instant */
+                since?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -5670,6 +5945,46 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+        };
+    };
+    listIntakeAudit: {
+        parameters: {
+            query?: {
+                /** @description Username of the caller */
+                actor?: string | null;
+                /** @description `type` or `type/id`, e.g. `request/…` */
+                resource?: string | null;
+                /** @description Only changes at or after this instant */
+                since?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listEnterprises: {

@@ -12,6 +12,10 @@ from .application_status import ApplicationStatus
 from .approval_stats import ApprovalStats
 from .approval_stats_by_department import ApprovalStatsByDepartment
 from .approval_stats_by_matter import ApprovalStatsByMatter
+from .audit_entry import AuditEntry
+from .audit_entry_after_type_0 import AuditEntryAfterType0
+from .audit_entry_before_type_0 import AuditEntryBeforeType0
+from .audit_page import AuditPage
 from .bank_create import BankCreate
 from .bank_figures import BankFigures
 from .bank_page import BankPage
@@ -126,6 +130,10 @@ __all__ = (
     "ApprovalStats",
     "ApprovalStatsByDepartment",
     "ApprovalStatsByMatter",
+    "AuditEntry",
+    "AuditEntryAfterType0",
+    "AuditEntryBeforeType0",
+    "AuditPage",
     "BankCreate",
     "BankFigures",
     "BankPage",
