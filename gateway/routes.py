@@ -1,51 +1,77 @@
-"""The gateway's own endpoints: tokens, accounts, health and the merged OpenAPI (the docs pages: `docs.py`)."""
+"""The gateway's own endpoints: tokens, accounts, banks' API clients, health and the merged OpenAPI (the docs
+pages: `docs.py`)."""
 
 import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import JSONResponse
-from fastapi.security import OAuth2PasswordRequestForm
 
-from gateway import contract, service
+from gateway import contract, credentials, domain, service
 from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep
 from gateway.models import IdentityAudit
-from gateway.schemas import AccountCreate, AccountRead, AccountUpdate, Health, PasswordChange, TokenResponse
+from gateway.schemas import (
+    AccountCreate,
+    AccountRead,
+    AccountUpdate,
+    ClientCreate,
+    ClientPage,
+    ClientRead,
+    ClientRotate,
+    ClientWithSecret,
+    Health,
+    PasswordChange,
+    TokenResponse,
+)
 from services.common.audit import audit_routes
-from services.common.auth import AdminDep, InternalDep, PrincipalDep
+from services.common.auth import AdminDep, InternalDep, PrincipalDep, Role
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.openapi import created
-from services.common.problems import problem_responses
+from services.common.pagination import PageDep, page_body
+from services.common.problems import DomainError, Invalid, InvalidClient, ProblemKind, problem_responses
 from services.common.schemas import NoNul
+from services.common.texts import Text
 
 router = APIRouter(tags=["auth"])
 audit = audit_routes("/auth", IdentityAudit, tag="auth")
 internal = APIRouter(include_in_schema=False)  # internal calls only: the edge answers /internal to services alone
 
 
-class LoginForm(OAuth2PasswordRequestForm):
-    """OAuth2's password form with the same fields, but a NUL in the username or password is 422 naming the
-    field (PostgreSQL cannot compare text with a NUL, so the lookup would fail)."""
+FormText = Annotated[str, NoNul]  # PostgreSQL cannot compare text with a NUL: 422 naming the field instead
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}  # RFC 6749 §5.1: answers with secrets or tokens
+MISSING = Text("此项必填", "This field is required")
+
+
+class TokenForm:
+    """OAuth2's token request: the password grant (a person; the default) or the client-credentials grant (a
+    bank's system, with HTTP Basic or these form fields). Unused fields of a grant are ignored."""
 
     def __init__(
         self,
         *,
-        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
-        username: Annotated[str, NoNul, Form()],
-        password: Annotated[str, NoNul, Form(json_schema_extra={"format": "password"})],
-        scope: Annotated[str, Form()] = "",
-        client_id: Annotated[str | None, Form()] = None,
-        client_secret: Annotated[str | None, Form(json_schema_extra={"format": "password"})] = None,
+        grant_type: Annotated[
+            str | None,
+            Form(max_length=64, description="`password` (a person; the default) or `client_credentials` (a system)"),
+        ] = None,
+        username: Annotated[FormText | None, Form(description="The password grant's username")] = None,
+        password: Annotated[
+            FormText | None, Form(description="The password grant's password", json_schema_extra={"format": "password"})
+        ] = None,
+        scope: Annotated[
+            str, Form(max_length=500, description="client_credentials: scopes wanted, space-separated")
+        ] = "",
+        client_id: Annotated[FormText | None, Form(max_length=100)] = None,
+        client_secret: Annotated[
+            FormText | None, Form(max_length=200, json_schema_extra={"format": "password"})
+        ] = None,
     ) -> None:
-        super().__init__(
-            grant_type=grant_type,
-            username=username,
-            password=password,
-            scope=scope,
-            client_id=client_id,
-            client_secret=client_secret,
-        )
+        self.grant_type = grant_type or "password"
+        self.username = username
+        self.password = password
+        self.scope = scope
+        self.client_id = client_id
+        self.client_secret = client_secret
 
 
 @router.post(
@@ -54,15 +80,52 @@ class LoginForm(OAuth2PasswordRequestForm):
     description=(
         "用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。"
         "同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。"
+        "银行系统用 `grant_type=client_credentials`（RFC 6749 §4.4）以 API 客户端的 `client_id` 和 `client_secret`"
+        "（HTTP Basic 或表单字段）换取短时令牌，可用 `scope` 缩小权限范围；"
+        "客户端认证失败 401 `invalid_client`，超出客户端权限范围 400 `invalid_scope`，"
+        "不支持的 `grant_type` 400 `unsupported_grant_type`。"
     ),
     response_model=TokenResponse,
-    responses=problem_responses(401, 422, 429),
-    summary="Log in (OAuth2 password flow)",
+    response_model_exclude_none=True,
+    responses=problem_responses(400, 401, 422, 429),
+    summary="Get a token: log in (password) or a bank system's client credentials",
 )
 async def token(
-    form: Annotated[LoginForm, Depends()], request: Request, session: SessionDep, runtime: GatewayRuntimeDep
+    form: Annotated[TokenForm, Depends()],
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    runtime: GatewayRuntimeDep,
+    now: NowDep,
 ):
     settings = runtime.settings
+    response.headers.update(NO_STORE)
+    if form.grant_type == "client_credentials":
+        client_id, client_secret = _client_credentials(request, form)
+        access_token, scopes = await credentials.client_token(
+            session,
+            client_id=client_id,
+            client_secret=client_secret,
+            scope=form.scope,
+            now=now,
+            secret=settings.jwt_secret,
+            ttl=settings.client_token_ttl_seconds,
+        )
+        return TokenResponse(
+            access_token=access_token,
+            expires_in=settings.client_token_ttl_seconds,
+            role=Role.bank,
+            scope=" ".join(sorted(scopes)),
+        )
+    if form.grant_type != "password":
+        raise DomainError(
+            Text(
+                "grant_type 须为 password 或 client_credentials。", "grant_type must be password or client_credentials."
+            ),
+            kind=ProblemKind.unsupported_grant_type,
+        )
+    if missing := [name for name in ("username", "password") if getattr(form, name) is None]:
+        raise Invalid(MISSING, errors=[{"field": name, "message": MISSING, "code": "missing"} for name in missing])
     access_token, account = await service.login(
         session,
         username=form.username,
@@ -74,6 +137,20 @@ async def token(
         ttl=settings.token_ttl_seconds,
     )
     return TokenResponse(access_token=access_token, expires_in=settings.token_ttl_seconds, role=account.role)
+
+
+def _client_credentials(request: Request, form: TokenForm) -> tuple[str, str]:
+    """HTTP Basic or the form's fields, never both (RFC 6749 §2.3); missing ones are `invalid_client`."""
+    basic = domain.basic_credentials(request.headers.get("authorization"))
+    if basic is not None and (form.client_id or form.client_secret):
+        raise DomainError(
+            Text("客户端凭据只能用一种方式提交。", "Send client credentials one way only: HTTP Basic or the form."),
+            kind=ProblemKind.bad_request,
+        )
+    client_id, client_secret = basic or (form.client_id, form.client_secret)
+    if not client_id or not client_secret:
+        raise InvalidClient(domain.BAD_CLIENT)
+    return client_id, client_secret
 
 
 @router.post(
@@ -173,6 +250,92 @@ async def logout(principal: PrincipalDep, session: SessionDep, runtime: GatewayR
 )
 async def me(principal: PrincipalDep, session: SessionDep):
     return await service.current_account(session, principal=principal)
+
+
+@router.post(
+    "/auth/clients",
+    operation_id="createApiClient",
+    description=(
+        "为银行创建 API 客户端（管理员），供银行系统以 client credentials 换取令牌。答复中的 `client_secret` "
+        "只显示这一次，平台只保存其哈希。`scopes` 限定其令牌能做的事。"
+    ),
+    status_code=201,
+    response_model=ClientWithSecret,
+    responses=problem_responses(403, 409, 422, 503),
+    summary="Create a bank's API client (admin); its secret is shown once",
+)
+async def create_client(
+    body: ClientCreate, session: SessionDep, registry: RegistryDep, now: NowDep, response: Response, _: AdminDep
+):
+    client, secret = await credentials.create_client(session, data=body, registry=registry, now=now)
+    response.headers.update(NO_STORE)
+    return created(response, "/auth/clients", _with_secret(client, secret))
+
+
+@router.get(
+    "/auth/clients",
+    operation_id="listApiClients",
+    description="银行的 API 客户端（管理员），可按银行筛选，分页；不含密钥。",
+    response_model=ClientPage,
+    responses=problem_responses(403, 422),
+    summary="API clients (admin)",
+)
+async def list_clients(session: SessionDep, page: PageDep, _: AdminDep, bank_id: uuid.UUID | None = None):
+    return page_body(await credentials.list_clients(session, page=page, bank_id=bank_id))
+
+
+@router.get(
+    "/auth/clients/{client_id}",
+    operation_id="getApiClient",
+    description="一个 API 客户端（管理员）；不含密钥。",
+    response_model=ClientRead,
+    responses=problem_responses(403, 404),
+    summary="One API client (admin)",
+)
+async def get_client(client_id: uuid.UUID, session: SessionDep, _: AdminDep):
+    return await credentials.get_client(session, client_id=client_id)
+
+
+@router.post(
+    "/auth/clients/{client_id}/rotate",
+    operation_id="rotateApiClientSecret",
+    description=(
+        "轮换 API 客户端的密钥（管理员）：答复中的新 `client_secret` 只显示这一次；旧密钥在 `grace_seconds` "
+        "秒内仍然有效，银行可不停机切换。已签发的令牌不受影响。已吊销的客户端 409。"
+    ),
+    response_model=ClientWithSecret,
+    responses=problem_responses(403, 404, 409, 422),
+    summary="Rotate an API client's secret, the old one valid for a grace period (admin)",
+)
+async def rotate_client(
+    client_id: uuid.UUID, body: ClientRotate, session: SessionDep, now: NowDep, response: Response, _: AdminDep
+):
+    client, secret = await credentials.rotate_client(
+        session, client_id=client_id, grace_seconds=body.grace_seconds, now=now
+    )
+    response.headers.update(NO_STORE)
+    return _with_secret(client, secret)
+
+
+@router.post(
+    "/auth/clients/{client_id}/revoke",
+    operation_id="revokeApiClient",
+    description=(
+        "吊销 API 客户端（管理员）：不再签发令牌，已签发的令牌随即失效"
+        "（各处不迟于 `KUAIBAN_ACCESS_CHECK_SECONDS` 秒）。已吊销时 409。"
+    ),
+    response_model=ClientRead,
+    responses=problem_responses(403, 404, 409, 422),
+    summary="Revoke an API client: its tokens stop working (admin)",
+)
+async def revoke_client(
+    client_id: uuid.UUID, session: SessionDep, runtime: GatewayRuntimeDep, now: NowDep, _: AdminDep
+):
+    return await credentials.revoke_client(session, client_id=client_id, access=runtime.access, now=now)
+
+
+def _with_secret(client, secret: str) -> ClientWithSecret:
+    return ClientWithSecret(**ClientRead.model_validate(client).model_dump(exclude={"client_id"}), client_secret=secret)
 
 
 @router.get(

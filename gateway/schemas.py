@@ -5,12 +5,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 from gateway.config import PASSWORD_MIN_LENGTH
-from services.common.auth import Role
+from gateway.domain import MAX_GRACE_SECONDS, ClientStatus
+from services.common.auth import Role, Scope
 from services.common.departments import Department
-from services.common.schemas import RequestBody, ResponseBody, labelled
+from services.common.schemas import Distinct, RequestBody, ResponseBody, labelled
 from services.common.texts import Text
 
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
@@ -99,6 +100,74 @@ class TokenResponse(ResponseBody):
     token_type: Literal["bearer"] = "bearer"
     expires_in: int
     role: Role
+    scope: str | None = Field(
+        default=None, description="client_credentials only: the token's scopes, space-separated (RFC 6749 §5.1)"
+    )
+
+
+ClientName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$")]
+labelled(ClientStatus, {"active": ("有效", "Active"), "revoked": ("已吊销", "Revoked")})
+
+
+class ClientCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "bank_id": "3f0c8a52-8f6d-4c1e-9a53-2d7b9e0c4a11",
+                    "name": "suixi-rcb-core",
+                    "scopes": ["products:write", "leads:read"],
+                }
+            ]
+        }
+    )
+
+    bank_id: uuid.UUID = Field(description="The bank whose system this is; its tokens act as that bank")
+    name: ClientName = Field(
+        description="1–50 letters, digits, `_`, `.` or `-`, unique; audit entries say `client:<name>`"
+    )
+    scopes: Annotated[list[Scope], Distinct] = Field(min_length=1, description="What its tokens may do")
+
+
+class ClientRotate(RequestBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"grace_seconds": 86400}]})
+
+    grace_seconds: int = Field(
+        ge=0,
+        le=MAX_GRACE_SECONDS,
+        description="How long the old secret keeps working (0: it ends now; at most 30 days)",
+    )
+
+
+class ClientRead(ResponseBody):
+    id: uuid.UUID
+    bank_id: uuid.UUID
+    name: str
+    scopes: list[Scope]
+    status: ClientStatus
+    previous_secret_expires_at: datetime | None = Field(
+        description="Until when the secret before the last rotation works"
+    )
+    rotated_at: datetime | None
+    revoked_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @computed_field(description="What `POST /auth/token` takes as `client_id` (the same as `id`)")
+    @property
+    def client_id(self) -> str:
+        return str(self.id)
+
+
+class ClientWithSecret(ClientRead):
+    """The answer that shows a secret: once, at creation or rotation; only its hash is kept."""
+
+    client_secret: str = Field(description="Shown once: keep it now, it cannot be read again")
+
+
+class ClientPage(ResponseBody):
+    items: list[ClientRead]
+    next_cursor: str | None
 
 
 class HealthStatus(StrEnum):

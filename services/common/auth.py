@@ -10,7 +10,8 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 
-from services.common.problems import Forbidden, Invalid, Unauthorized
+from services.common.problems import Forbidden, Invalid, ProblemKind, Unauthorized
+from services.common.schemas import labelled
 from services.common.texts import Text
 
 ALGORITHM = "HS256"
@@ -22,6 +23,7 @@ REVOKED = Text(
     "The token is no longer valid: the account changed, was disabled or logged out; log in again.",
 )
 REVOKED_TOKEN = "kuaiban.token_revoked"  # set in the request's state by the gateway's edge
+CLIENT_USERNAME_PREFIX = "client:"  # a bank system's principal is `client:<name>`, so audit entries name it
 
 
 class Role(StrEnum):
@@ -30,6 +32,26 @@ class Role(StrEnum):
     enterprise = "enterprise"
     bank = "bank"
     internal = "internal"  # another Kuaiban process making an internal call, never a person
+
+
+class Scope(StrEnum):
+    """What a bank's API client may do; a person's token has no scopes and is governed by its role alone."""
+
+    products_write = "products:write"
+    leads_read = "leads:read"
+    applications_decide = "applications:decide"
+    webhooks_manage = "webhooks:manage"
+
+
+labelled(
+    Scope,
+    {
+        "products:write": ("发布与下架贷款产品", "Post and withdraw loan products"),
+        "leads:read": ("查看产品线索", "Read the leads of products"),
+        "applications:decide": ("查看、审批贷款申请并登记签约", "Read, decide and sign loan applications"),
+        "webhooks:manage": ("管理事件推送地址", "Manage webhook endpoints"),
+    },
+)
 
 
 class Principal(BaseModel):
@@ -41,8 +63,10 @@ class Principal(BaseModel):
     department: str | None = None
     enterprise_id: uuid.UUID | None = None
     bank_id: uuid.UUID | None = None
-    token_version: int = 0  # the account's version when the token was issued: a newer one revokes it
+    token_version: int = 0  # the account's (or client's) version when issued: a newer one revokes it
     expires_at: int = 0
+    client_id: str | None = None  # set for a bank system's token (client credentials), None for a person's
+    scopes: frozenset[str] | None = None  # a client token's scopes; None: a person's token, governed by role only
 
 
 def issue_token(secret: str, principal: Principal, *, ttl_seconds: int) -> str:
@@ -59,10 +83,12 @@ def issue_token(secret: str, principal: Principal, *, ttl_seconds: int) -> str:
         "role": principal.role.value,
         "ver": principal.token_version,
     }
-    for claim in ("department", "enterprise_id", "bank_id"):
+    for claim in ("department", "enterprise_id", "bank_id", "client_id"):
         value = getattr(principal, claim)
         if value is not None:
             claims[claim] = str(value)
+    if principal.scopes is not None:  # RFC 8693's `scope` claim: space-separated
+        claims["scope"] = " ".join(sorted(principal.scopes))
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
@@ -86,6 +112,8 @@ def verify_token(secret: str, token: str) -> Principal:
             bank_id=claims.get("bank_id"),
             token_version=int(claims.get("ver", 0)),
             expires_at=claims["exp"],
+            client_id=claims.get("client_id"),
+            scopes=frozenset(claims["scope"].split()) if isinstance(claims.get("scope"), str) else None,
         )
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise Unauthorized(BAD_TOKEN) from exc
@@ -149,8 +177,12 @@ def acting_enterprise(principal: Principal, requested: uuid.UUID | None) -> uuid
     return requested
 
 
-def allow(*roles: Role):
-    """A dependency that lets only the given roles through (403 otherwise); each `policy.py` names its gates."""
+def allow(*roles: Role, scope: Scope | None = None):
+    """A dependency that lets only the given roles through (403 otherwise); each `policy.py` names its gates.
+
+    With `scope`, a client token must also carry that scope (403 `insufficient_scope` naming it); a person's
+    token has no scopes and passes on its role alone.
+    """
     allowed = frozenset(roles)
 
     async def dependency(principal: PrincipalDep) -> Principal:
@@ -161,9 +193,20 @@ def allow(*roles: Role):
                     f"This operation is not open to the {principal.role.value} role.",
                 )
             )
+        if scope is not None:
+            require_scope(principal, scope)
         return principal
 
     return dependency
+
+
+def require_scope(principal: Principal, scope: Scope) -> None:
+    """403 `insufficient_scope` naming the scope when a client token lacks it; a person's token passes."""
+    if principal.scopes is not None and scope.value not in principal.scopes:
+        raise Forbidden(
+            Text(f"此令牌缺少权限范围 {scope.value}。", f"The token lacks the scope {scope.value}."),
+            kind=ProblemKind.insufficient_scope,
+        )
 
 
 AdminDep = Annotated[Principal, Depends(allow(Role.admin))]

@@ -64,9 +64,13 @@ class ProblemKind(StrEnum):
         return _GENERAL.get(status) or (cls.internal_error if status >= 500 else cls.bad_request)
 
     bad_request = "bad_request", 400, "请求有误", "Bad request"
+    unsupported_grant_type = "unsupported_grant_type", 400, "不支持的授权类型", "Unsupported grant type"
+    invalid_scope = "invalid_scope", 400, "请求的权限范围无效", "Invalid scope"
     unauthenticated = "unauthenticated", 401, "未登录或登录已失效", "Not authenticated"
     invalid_credentials = "invalid_credentials", 401, "用户名或密码错误", "Incorrect username or password"
+    invalid_client = "invalid_client", 401, "客户端认证失败", "Client authentication failed"
     forbidden = "forbidden", 403, "无权执行此操作", "Not allowed"
+    insufficient_scope = "insufficient_scope", 403, "令牌缺少所需权限范围", "The token lacks a required scope"
     not_found = "not_found", 404, "资源不存在", "Not found"
     method_not_allowed = "method_not_allowed", 405, "不支持此请求方法", "Method not allowed"
     conflict = "conflict", 409, "与已有数据冲突", "Conflict with existing data"
@@ -247,6 +251,14 @@ class TooManyRequests(DomainError):
 
 class Unauthorized(DomainError):
     kind = ProblemKind.unauthenticated
+    challenge = "Bearer"  # the `WWW-Authenticate` scheme of the 401
+
+
+class InvalidClient(Unauthorized):
+    """RFC 6749 §5.2 `invalid_client`: the token endpoint asks for HTTP Basic client authentication."""
+
+    kind = ProblemKind.invalid_client
+    challenge = 'Basic realm="kuaiban"'
 
 
 class Forbidden(DomainError):
@@ -337,7 +349,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> Response:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {"WWW-Authenticate": getattr(exc, "challenge", "Bearer")} if exc.status == 401 else None
         if isinstance(exc, TooManyRequests):
             headers = {"Retry-After": str(exc.retry_after)}
         return problem_response(

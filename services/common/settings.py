@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     admin_password: str = ""
     token_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
+    client_token_ttl_seconds: int = Field(default=300, ge=30, le=3600)  # a bank system's (client credentials)
     rate_limit_per_minute: int = Field(default=600, ge=0)
     rate_limit_storage: str = "memory://"
     max_body_bytes: int = Field(default=1_048_576, ge=1024)

@@ -7,7 +7,8 @@ becomes the answer (409, 503 or 500 problem+json), so no client is told of work 
 
 A POST with an `Idempotency-Key` and a valid token runs in the same transaction as its key: claim the
 key, run the route under a savepoint, store the answer, commit. A 4xx answer rolls the work back to the
-savepoint and is still stored, so a retry replays it; a 5xx keeps nothing.
+savepoint and is still stored, so a retry replays it; a 5xx keeps nothing. A success the route marks
+`Cache-Control: no-store` (it shows a secret once) is not kept: a retry gets 409 instead of the secret.
 """
 
 from sqlalchemy.sql.schema import Table
@@ -18,9 +19,13 @@ from services.common import idempotency
 from services.common.audit import ScopeCall, bind_call
 from services.common.auth import REVOKED_TOKEN, TokenVerifier
 from services.common.db import commit_or_answer
-from services.common.problems import ProblemKind, Unauthorized, send_problem
+from services.common.problems import PROBLEM_MEDIA_TYPE, ProblemKind, Unauthorized, problem_body, send_problem
 from services.common.texts import Text
 
+SHOWN_ONCE = Text(
+    "此幂等键的首次答复含只显示一次的密钥，不再重放；请查看该资源。",
+    "The first answer to this Idempotency-Key showed a secret once and is not replayed; look the resource up.",
+)
 BAD_KEY = Text(
     "幂等键（Idempotency-Key）须为 1 至 255 个可打印字符。", "Idempotency-Key must be 1 to 255 printable characters."
 )
@@ -107,6 +112,8 @@ class UnitOfWork:
             else:
                 if answer.status >= 400:
                     await work.rollback()
+                elif "no-store" in (_header(start.get("headers", ()), b"cache-control") or ""):
+                    answer = idempotency.Answer(409, PROBLEM_MEDIA_TYPE, problem_body(409, SHOWN_ONCE))
                 await idempotency.remember(session, self.keys, use, answer, now=now)
                 if not await commit_or_answer(session, send, scope):
                     return

@@ -2,6 +2,10 @@
 
 A bank sees the loan applications to its products and the leads of its own products; an enterprise its
 own needs and applications; admin everything. Rows outside the scope are not found (404).
+
+A bank's system calls with a client token limited to scopes: writing products needs `products:write`,
+leads `leads:read`, reading and deciding applications `applications:decide`, webhooks `webhooks:manage`
+(403 `insufficient_scope` otherwise). A person's token has no scopes and passes on its role.
 """
 
 from typing import Annotated
@@ -10,17 +14,34 @@ from fastapi import Depends
 from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
 
-from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
+from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
 from services.common.problems import NotFound
 from services.common.texts import no_such
 from services.finance.models import LoanApplication, Need, Product
 
-__all__ = ["AdminDep", "BankDep", "EnterpriseDep", "InternalDep", "NeedReaderDep", "PartyDep", "PrincipalDep"]
+__all__ = [
+    "AdminDep",
+    "BankDep",
+    "DeciderDep",
+    "EnterpriseDep",
+    "InternalDep",
+    "LeadReaderDep",
+    "NeedReaderDep",
+    "PartyDep",
+    "PrincipalDep",
+    "ProductWriterDep",
+    "WebhookManagerDep",
+]
 
 BankDep = Annotated[Principal, Depends(allow(Role.bank))]
+ProductWriterDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.products_write))]
+LeadReaderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.leads_read))]
+DeciderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.applications_decide))]
+WebhookManagerDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.webhooks_manage))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
 NeedReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
-PartyDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise, Role.bank))]
+# applications carry an enterprise's data: a bank's system reads them only with the scope to decide them
+PartyDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise, Role.bank, scope=Scope.applications_decide))]
 
 
 def needs_visible_to(principal: Principal) -> ColumnElement[bool]:

@@ -17,7 +17,17 @@ from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
 from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
 from services.finance.models import FinanceAudit, FinanceOutbox
-from services.finance.policy import AdminDep, BankDep, EnterpriseDep, InternalDep, NeedReaderDep, PartyDep, PrincipalDep
+from services.finance.policy import (
+    AdminDep,
+    DeciderDep,
+    EnterpriseDep,
+    InternalDep,
+    LeadReaderDep,
+    NeedReaderDep,
+    PartyDep,
+    PrincipalDep,
+    ProductWriterDep,
+)
 from services.finance.schemas import (
     ApplicationCreate,
     BankCreate,
@@ -88,7 +98,9 @@ async def get_bank(bank_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     responses=problem_responses(422),
     summary="Post a loan product (a bank, for itself)",
 )
-async def create_product(body: ProductCreate, session: SessionDep, now: NowDep, response: Response, principal: BankDep):
+async def create_product(
+    body: ProductCreate, session: SessionDep, now: NowDep, response: Response, principal: ProductWriterDep
+):
     """银行为自己发布贷款产品：额度、利率、期限、担保方式、行业与乡镇范围、准入条件。"""
     product = await banks.create_product(session, data=body, principal=principal, now=now)
     return created(response, f"{PREFIX}/products", product)
@@ -125,7 +137,7 @@ async def get_product(product_id: uuid.UUID, session: SessionDep, _: PrincipalDe
     responses=ACTION,
     summary="Withdraw a product: it is matched no more (the owning bank)",
 )
-async def withdraw_product(product_id: uuid.UUID, session: SessionDep, now: NowDep, principal: BankDep):
+async def withdraw_product(product_id: uuid.UUID, session: SessionDep, now: NowDep, principal: ProductWriterDep):
     """银行下架自己的产品，之后不再参与匹配。已下架时 409。"""
     return await banks.withdraw_product(session, product_id=product_id, principal=principal, now=now)
 
@@ -137,7 +149,9 @@ async def withdraw_product(product_id: uuid.UUID, session: SessionDep, now: NowD
     responses=problem_responses(404),
     summary="Open needs that fit the product, without contact data (the owning bank)",
 )
-async def product_leads(product_id: uuid.UUID, session: SessionDep, page: PageDep, now: NowDep, principal: BankDep):
+async def product_leads(
+    product_id: uuid.UUID, session: SessionDep, page: PageDep, now: NowDep, principal: LeadReaderDep
+):
     """与产品相符的在途融资需求（不含联系方式），供产品所属银行跟进。"""
     items, next_cursor = await matching.leads(session, product_id=product_id, principal=principal, page=page, now=now)
     return {
@@ -266,7 +280,9 @@ async def get_application(application_id: uuid.UUID, session: SessionDep, princi
     responses=ACTION,
     summary="Approve with terms or reject with a reason (the owning bank)",
 )
-async def decide(application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, now: NowDep, principal: BankDep):
+async def decide(
+    application_id: uuid.UUID, body: DecisionCreate, session: SessionDep, now: NowDep, principal: DeciderDep
+):
     """产品所属银行审批：同意并给出额度、利率、期限，或拒绝并说明理由。状态不允许时 409。"""
     return await loans.decide(session, application_id=application_id, data=body, principal=principal, now=now)
 
@@ -278,7 +294,7 @@ async def decide(application_id: uuid.UUID, body: DecisionCreate, session: Sessi
     responses=ACTION,
     summary="Record the signed contract: the need is financed (the owning bank)",
 )
-async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, now: NowDep, principal: BankDep):
+async def sign(application_id: uuid.UUID, body: SignCreate, session: SessionDep, now: NowDep, principal: DeciderDep):
     """产品所属银行登记签约，需求随之变为已融资（`financed`）。只能在同意之后签约。"""
     return await loans.sign(session, application_id=application_id, data=body, principal=principal, now=now)
 

@@ -120,3 +120,38 @@ async def test_a_role_gate_lets_only_its_roles_through():
     assert await gate(OFFICER) is OFFICER
     with pytest.raises(Forbidden, match="bank role"):
         await gate(Principal(subject="b", username="行", role=Role.bank))
+
+
+def test_a_client_tokens_scopes_and_client_id_survive_the_round_trip():
+    client = Principal(
+        subject="c1",
+        username="client:core",
+        role=Role.bank,
+        bank_id=uuid.uuid4(),
+        client_id="c1",
+        scopes=frozenset({"leads:read", "products:write"}),
+    )
+    token = issue_token(JWT_SECRET, client, ttl_seconds=60)
+    assert jwt.decode(token, options={"verify_signature": False})["scope"] == "leads:read products:write"
+    decoded = verify_token(JWT_SECRET, token)
+    assert decoded.scopes == {"leads:read", "products:write"} and decoded.client_id == "c1"
+    none = verify_token(
+        JWT_SECRET, issue_token(JWT_SECRET, client.model_copy(update={"scopes": frozenset()}), ttl_seconds=60)
+    )
+    assert none.scopes == frozenset()  # no scope at all is not a person's token
+    assert verify_token(JWT_SECRET, issue_token(JWT_SECRET, OFFICER, ttl_seconds=60)).scopes is None
+
+
+async def test_a_scope_gate_names_the_missing_scope_and_lets_people_pass_on_their_role():
+    gate = allow(Role.bank, scope=auth.Scope.products_write)
+    person = Principal(subject="b", username="行", role=Role.bank)
+    assert await gate(person) is person
+    writer = person.model_copy(update={"client_id": "c", "scopes": frozenset({"products:write"})})
+    assert await gate(writer) is writer
+    reader = person.model_copy(update={"client_id": "c", "scopes": frozenset({"leads:read"})})
+    with pytest.raises(Forbidden) as refused:
+        await gate(reader)
+    assert refused.value.kind.code == "insufficient_scope" and refused.value.status == 403
+    assert "products:write" in refused.value.detail and "products:write" in refused.value.detail.en
+    with pytest.raises(Forbidden, match="enterprise role"):  # the role is checked first
+        await gate(Principal(subject="e", username="厂", role=Role.enterprise))
