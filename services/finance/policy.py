@@ -13,9 +13,18 @@ from sqlalchemy.sql.elements import ColumnElement
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
 from services.common.problems import NotFound
 from services.common.texts import no_such
-from services.finance.models import LoanApplication, Need, Product
+from services.finance.models import LoanApplication, Need, Product, WebhookEndpoint
 
-__all__ = ["AdminDep", "BankDep", "EnterpriseDep", "InternalDep", "NeedReaderDep", "PartyDep", "PrincipalDep"]
+__all__ = [
+    "AdminDep",
+    "BankDep",
+    "EnterpriseDep",
+    "InternalDep",
+    "NeedReaderDep",
+    "PartyDep",
+    "PrincipalDep",
+    "WebhookManagerDep",
+]
 
 BankDep = Annotated[Principal, Depends(allow(Role.bank))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
@@ -47,3 +56,16 @@ def require_own_product(principal: Principal, product: Product | None) -> Produc
     if product is None or product.bank_id != principal.bank_id:
         raise NotFound(no_such("金融产品", "product"))
     return product
+
+
+# Webhooks: a bank manages its own endpoints; admin acts for any bank by naming it. (The `webhooks:manage`
+# scope of machine credentials replaces the bank role gate when client credentials arrive.)
+WebhookManagerDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank))]
+
+
+def webhooks_visible_to(principal: Principal) -> ColumnElement[bool]:
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.bank:
+        return WebhookEndpoint.bank_id == principal.bank_id
+    return false()
