@@ -110,7 +110,7 @@ class AllowList:
             if not entry:
                 continue
             try:
-                networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
+                networks.append(ipaddress.ip_network(entry.replace("[", "").replace("]", ""), strict=False))
             except ValueError:
                 names.add(entry.lower().rstrip("."))
         return cls(frozenset(names), tuple(networks))

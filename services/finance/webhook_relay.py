@@ -152,7 +152,10 @@ class WebhookRelay:
 
     def http(self) -> aiohttp.ClientSession:
         if self._http is None:
-            connector = aiohttp.TCPConnector(resolver=VettedResolver(self.guard), use_dns_cache=False, limit=50)
+            # No pooled connections: every delivery resolves and checks its target afresh.
+            connector = aiohttp.TCPConnector(
+                resolver=VettedResolver(self.guard), use_dns_cache=False, force_close=True, limit=50
+            )
             timeout = aiohttp.ClientTimeout(total=TOTAL_TIMEOUT, sock_connect=CONNECT_TIMEOUT)
             self._http = aiohttp.ClientSession(connector=connector, timeout=timeout, trust_env=False)
         return self._http
@@ -205,7 +208,7 @@ class WebhookRelay:
             .with_for_update(of=D, skip_locked=True)
         )
         async with self.sessions.begin() as session:
-            rows = await session.execute(
+            rows = await session.exec(
                 update(D)
                 .where(D.c.id.in_(due.scalar_subquery()))
                 .values(next_attempt_at=now + CLAIM_LEASE)
@@ -217,7 +220,7 @@ class WebhookRelay:
             ids = {row.endpoint_id for row in claimed}
             endpoints = {
                 row.id: row
-                for row in (await session.execute(select(E.c.id, E.c.url, E.c.secret).where(E.c.id.in_(ids)))).all()
+                for row in (await session.exec(select(E.c.id, E.c.url, E.c.secret).where(E.c.id.in_(ids)))).all()
             }
         return [_Claimed(row.id, endpoints[row.endpoint_id], row.payload, row.tries) for row in claimed]
 
@@ -260,7 +263,7 @@ class WebhookRelay:
             bind_actor(session, "webhook-relay", "deliver")
             for row, attempt in results:
                 endpoint = (
-                    await session.execute(
+                    await session.exec(
                         select(E.c.failed_in_a_row, E.c.enabled).where(E.c.id == row.endpoint.id).with_for_update()
                     )
                 ).first()
@@ -283,13 +286,13 @@ class WebhookRelay:
                     values["next_attempt_at"] = now + timedelta(seconds=outcome.retry_in)
                 if outcome.status == DeliveryStatus.delivered:
                     values["delivered_at"] = now
-                await session.execute(update(D).where(D.c.id == row.id).values(**values))
+                await session.exec(update(D).where(D.c.id == row.id).values(**values))
                 if outcome.endpoint_failures != endpoint.failed_in_a_row or outcome.disable:
                     changes: dict[str, Any] = {"failed_in_a_row": outcome.endpoint_failures, "updated_at": now}
                     if outcome.disable and endpoint.enabled:
                         changes |= {"enabled": False, "disabled_at": now, "disabled_reason": _reason(outcome, attempt)}
                         log.error("webhook endpoint %s disabled: %s", row.endpoint.id, changes["disabled_reason"])
-                    await session.execute(update(E).where(E.c.id == row.endpoint.id).values(**changes))
+                    await session.exec(update(E).where(E.c.id == row.endpoint.id).values(**changes))
 
 
 def _reason(outcome: Any, attempt: Attempt) -> str:
