@@ -400,11 +400,11 @@ WebhookEvents = Annotated[list[WebhookEvent], Distinct]
 
 
 class WebhookCreate(RequestBody):
+    # The example is a documentation address (RFC 5737): a request generated from it (the contract test) is
+    # refused without resolving a name or reaching any host.
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [
-                {"url": "https://bank.example.com/kuaiban/webhooks", "events": ["lead.created", "deal.signed"]}
-            ]
+            "examples": [{"url": "https://203.0.113.10/kuaiban/webhooks", "events": ["lead.created", "deal.signed"]}]
         }
     )
 
