@@ -400,6 +400,9 @@ async def test_another_bank_can_neither_see_nor_touch_an_endpoint(fin: Finance, 
     [mine] = await fin.collect("/finance/webhooks", bank.headers)
     assert mine["id"] == endpoint["id"] and "secret" not in mine
     assert "secret" not in await hooks.get(bank, endpoint["id"])
+    [recorded] = await fin.collect("/finance/audit", ADMIN, resource=f"webhook_endpoint/{endpoint['id']}")
+    assert recorded["change"] == "created" and recorded["after"]["url"] == endpoint["url"]
+    assert "secret" not in recorded["after"]  # the signing secret never reaches the audit trail
     enterprise = headers_for("enterprise", enterprise_id=str(endpoint["id"]))
     assert_problem(await fin.http.get("/finance/webhooks", headers=enterprise), 403)
     assert (await hooks.get(bank, endpoint["id"]))["enabled"] is True
