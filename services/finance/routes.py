@@ -389,6 +389,7 @@ async def create_webhook(
     """登记接收事件的地址与订阅的事件。应答中的签名密钥（`whsec_...`）只显示这一次。
     地址须为公网 http(s) 地址：回环、内网、链路本地、云元数据等地址一律拒绝（422，字段 `url`）。"""
     endpoint = await webhooks.create_endpoint(session, data=body, principal=principal, guard=guard, now=now)
+    response.headers["Cache-Control"] = "no-store"  # it shows the secret: no cache, no Idempotency-Key replay
     return created(response, WEBHOOKS, endpoint)
 
 

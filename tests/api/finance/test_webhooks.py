@@ -121,6 +121,7 @@ class Hooks:
         assert response.status_code == 201, response.text
         endpoint = response.json()
         assert response.headers["location"] == f"/finance/webhooks/{endpoint['id']}"
+        assert response.headers["cache-control"] == "no-store"  # the secret is shown once
         assert endpoint["secret"].startswith("whsec_") and endpoint["enabled"] and endpoint["bank_id"] == bank.id
         return endpoint
 
