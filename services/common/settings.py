@@ -6,7 +6,7 @@ next three) and of the database URL in its two spellings (SQLAlchemy's and libpq
 
 from functools import cached_property
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
@@ -39,10 +39,25 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=65_536, ge=1024, le=4_194_304)  # and memory per hash
     outbox_max_attempts: int = Field(default=10, ge=1, le=1000)  # answered failures before a dead letter
     seed_demo: bool = False  # `make run` seeds a demo catalog; tests and production start empty
+    # Webhooks (finance): private targets allowed (hosts or CIDRs), retry delays in seconds, failed events in a
+    # row before an endpoint is disabled. The default schedule spans 27.6 h: 8 attempts over more than a day.
+    webhook_allow_hosts: str = ""
+    webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000"
+    webhook_disable_after: int = Field(default=5, ge=1, le=1000)
     intake_url: str = ""
     approval_url: str = ""
     finance_url: str = ""
     gateway_url: str = ""
+
+    @field_validator("webhook_retry_schedule")
+    @classmethod
+    def _schedule(cls, value: str) -> str:
+        retry_delays(value)
+        return value
+
+    @property
+    def webhook_retry_delays(self) -> tuple[float, ...]:
+        return retry_delays(self.webhook_retry_schedule)
 
     def service_url(self, name: str) -> str:
         """Base URL of a process: its explicit setting, else its port in the layout after the gateway's."""
@@ -65,6 +80,14 @@ class Settings(BaseSettings):
         if len(self.jwt_secret) < 32:
             raise RuntimeError("KUAIBAN_JWT_SECRET must be at least 32 characters")
         return self
+
+
+def retry_delays(schedule: str) -> tuple[float, ...]:
+    """`5,300,1800` as seconds; empty means no retry. Each delay 0 s to 7 days."""
+    delays = tuple(float(part) for part in schedule.split(",") if part.strip())
+    if len(delays) > 50 or not all(0 <= d <= 7 * 86_400 for d in delays):
+        raise ValueError("webhook retry delays must be 0 s to 7 days each, at most 50 of them")
+    return delays
 
 
 def sqlalchemy_url(url: str) -> str:

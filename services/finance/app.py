@@ -9,6 +9,7 @@ from services.common.outbox import outbox_hook
 from services.finance import catalog, config, routes
 from services.finance.models import FinanceIdempotency, FinanceOutbox
 from services.finance.service import banks
+from services.finance.webhook_relay import webhook_hook
 
 log = logging.getLogger("kuaiban.finance")
 
@@ -26,7 +27,7 @@ async def seed_demo(runtime: Runtime) -> AsyncIterator[None]:
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.operations, routes.internal, routes.audit],
-    hooks=[seed_demo, outbox_hook(FinanceOutbox)],
+    routers=[routes.router, routes.webhook_router, routes.operations, routes.internal, routes.audit],
+    hooks=[seed_demo, outbox_hook(FinanceOutbox), webhook_hook],
     idempotency=FinanceIdempotency,
 )

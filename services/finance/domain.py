@@ -7,6 +7,8 @@ leaves the rows as they were.
 """
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -42,6 +44,7 @@ class LoanStatus(StrEnum):
     approved = "approved"
     rejected = "rejected"
     signed = "signed"
+    withdrawn = "withdrawn"
 
 
 class Decision(StrEnum):
@@ -183,3 +186,62 @@ def reasons(product: "Product", need: "Need", profile: "EnterpriseProfile", on: 
         said.append(f"年营业收入达到 {wan(product.min_annual_revenue_yuan)} 万的门槛")
     said.append(f"信用等级 {profile.credit_rating} 在准入范围内")
     return said
+
+
+WITHDRAWABLE = (LoanStatus.submitted, LoanStatus.approved)
+
+
+def withdraw(loan: "LoanApplication", *, now: datetime) -> Event:
+    """The enterprise takes its application back before it is signed (or rejected); the need stays open."""
+    if loan.status not in WITHDRAWABLE:
+        raise InvalidTransition(
+            Text(
+                f"贷款申请状态为 {loan.status}，只有已申请或已批准的申请可以撤回。",
+                f"The application is {loan.status}; only a submitted or approved one can be withdrawn.",
+            )
+        )
+    loan.status = LoanStatus.withdrawn
+    loan.updated_at = now
+    return "application.withdrawn", "撤回贷款申请"
+
+
+# --- webhooks ---------------------------------------------------------------------------------------
+
+
+class WebhookEvent(StrEnum):
+    """What a bank's endpoint can subscribe to (`webhook.ping` is sent on request, to any endpoint)."""
+
+    lead_created = "lead.created"
+    application_submitted = "application.submitted"
+    application_withdrawn = "application.withdrawn"
+    deal_signed = "deal.signed"
+
+
+PING = "webhook.ping"
+
+
+class DeliveryStatus(StrEnum):
+    pending = "pending"  # due now or at `next_attempt_at`; later events of its endpoint wait behind it
+    delivered = "delivered"
+    failed = "failed"  # the retry schedule ran out; a bank may redeliver it
+
+
+@dataclass(frozen=True)
+class AttemptOutcome:
+    status: DeliveryStatus
+    retry_in: float | None  # seconds to the next try while pending
+    endpoint_failures: int  # failed events in a row at the endpoint, this one included
+    disable: bool
+
+
+def after_attempt(
+    *, delivered: bool, tries: int, delays: Sequence[float], endpoint_failures: int, disable_after: int
+) -> AttemptOutcome:
+    """What an attempt leads to: `tries` counts this one; a failure waits `delays[tries - 1]`, and once the
+    schedule has run out the event failed; `disable_after` failed events in a row disable the endpoint."""
+    if delivered:
+        return AttemptOutcome(DeliveryStatus.delivered, None, 0, False)
+    if tries <= len(delays):
+        return AttemptOutcome(DeliveryStatus.pending, delays[tries - 1], endpoint_failures, False)
+    failures = endpoint_failures + 1
+    return AttemptOutcome(DeliveryStatus.failed, None, failures, failures >= disable_after)

@@ -4,8 +4,8 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Computed, DateTime, Index, Numeric, String, UniqueConstraint
-from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE
+from sqlalchemy import BigInteger, Column, Computed, DateTime, Identity, Index, Numeric, String, UniqueConstraint
+from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE, JSONB
 from sqlmodel import Field
 
 from services.common.audit import AuditRecord, audit_table_args
@@ -13,7 +13,7 @@ from services.common.idempotency import IdempotencyRecord, idempotency_table_arg
 from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
 from services.common.schemas import CreditRating, IndustrySection
-from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
+from services.finance.domain import DeliveryStatus, LoanStatus, NeedStatus, ProductStatus
 
 SCHEMA = "finance"
 
@@ -169,3 +169,51 @@ class FinanceIdempotency(IdempotencyRecord, table=True):
 class FinanceAudit(AuditRecord, table=True):
     __tablename__ = "audit_log"
     __table_args__ = audit_table_args(SCHEMA)
+
+
+# --- webhooks ---------------------------------------------------------------------------------------
+
+
+class WebhookEndpoint(Resource, table=True):
+    """A bank's receiver of signed events; disabled by hand or after too many failed events in a row."""
+
+    __tablename__ = "webhook_endpoint"
+    __table_args__ = (
+        Index("ix_webhook_endpoint_created_at_id", "created_at", "id"),
+        Index("ix_webhook_endpoint_bank_id", "bank_id"),
+        {"schema": SCHEMA},
+    )
+
+    bank_id: uuid.UUID
+    url: str = Field(max_length=2000)
+    events: list[str] = Field(sa_column=_text_array())
+    secret: str = Field(max_length=100)  # whsec_...: kept to sign with; shown once, never in the audit trail
+    enabled: bool = True
+    disabled_reason: str | None = Field(default=None, max_length=500)
+    disabled_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    failed_in_a_row: int = 0  # events whose retry schedule ran out, since the last delivered one
+
+
+class WebhookDelivery(Resource, table=True):
+    """The webhook outbox: one event for one endpoint, written with the change, sent in `seq` order per endpoint.
+
+    `attempts` records every try (at, status_code, latency_ms, response_body, error), oldest first."""
+
+    __tablename__ = "webhook_delivery"
+    __table_args__ = (
+        Index("ix_webhook_delivery_endpoint_created", "endpoint_id", "created_at", "id"),
+        Index("ix_webhook_delivery_queue", "endpoint_id", "seq", postgresql_where="status = 'pending'"),
+        Index("ix_webhook_delivery_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+        {"schema": SCHEMA},
+    )
+
+    seq: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), nullable=False))
+    endpoint_id: uuid.UUID
+    event_type: str = Field(max_length=40)
+    payload: dict[str, Any] = Field(sa_type=JSONB, nullable=False)
+    status: DeliveryStatus = Field(default=DeliveryStatus.pending, sa_type=EnumText(DeliveryStatus, 16))
+    tries: int = 0  # attempts in this round of the schedule (a redelivery starts a new round)
+    next_attempt_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    redeliveries: int = 0
+    attempts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))

@@ -17,7 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
 from services.common.problems import NotFound
 from services.common.texts import no_such
-from services.finance.models import LoanApplication, Need, Product
+from services.finance.models import LoanApplication, Need, Product, WebhookEndpoint
 
 __all__ = [
     "AdminDep",
@@ -37,7 +37,6 @@ BankDep = Annotated[Principal, Depends(allow(Role.bank))]
 ProductWriterDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.products_write))]
 LeadReaderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.leads_read))]
 DeciderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.applications_decide))]
-WebhookManagerDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.webhooks_manage))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
 NeedReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
 # applications carry an enterprise's data: a bank's system reads them only with the scope to decide them
@@ -68,3 +67,15 @@ def require_own_product(principal: Principal, product: Product | None) -> Produc
     if product is None or product.bank_id != principal.bank_id:
         raise NotFound(no_such("金融产品", "product"))
     return product
+
+
+# Webhooks: a bank manages its own endpoints (a bank's system with `webhooks:manage`); admin acts for any bank.
+WebhookManagerDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank, scope=Scope.webhooks_manage))]
+
+
+def webhooks_visible_to(principal: Principal) -> ColumnElement[bool]:
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.bank:
+        return WebhookEndpoint.bank_id == principal.bank_id
+    return false()

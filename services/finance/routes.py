@@ -3,8 +3,9 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
+from services.common.app import RuntimeDep
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import SessionDep
@@ -12,6 +13,7 @@ from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
+from services.common.webhook_targets import TargetGuard
 from services.finance import contract
 from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
@@ -27,6 +29,7 @@ from services.finance.policy import (
     PartyDep,
     PrincipalDep,
     ProductWriterDep,
+    WebhookManagerDep,
 )
 from services.finance.schemas import (
     ApplicationCreate,
@@ -34,6 +37,8 @@ from services.finance.schemas import (
     BankPage,
     BankRead,
     DecisionCreate,
+    DeliveryPage,
+    DeliveryRead,
     EventCreate,
     EventRead,
     EventWithStats,
@@ -49,8 +54,13 @@ from services.finance.schemas import (
     ProductPage,
     ProductRead,
     SignCreate,
+    WebhookCreate,
+    WebhookCreated,
+    WebhookPage,
+    WebhookRead,
+    WebhookUpdate,
 )
-from services.finance.service import banks, loans, matching, matchmaking, needs
+from services.finance.service import banks, loans, matching, matchmaking, needs, webhooks
 
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
@@ -340,3 +350,147 @@ async def get_stats(session: SessionDep, _: AdminDep):
 async def bank_ref(bank_id: uuid.UUID, session: SessionDep, _: InternalDep):
     """For the gateway: a bank account must name a registered bank."""
     return await banks.get_bank(session, bank_id=bank_id)
+
+
+# --- loan application withdrawal and webhooks ---------------------------------------------------------
+
+WEBHOOKS = f"{PREFIX}/webhooks"
+webhook_router = APIRouter(prefix=WEBHOOKS, tags=["webhooks"], responses=problem_responses(401, 403))
+
+
+def target_guard(runtime: RuntimeDep) -> TargetGuard:
+    """The webhook target rules with this process's allowlist (`KUAIBAN_WEBHOOK_ALLOW_HOSTS`)."""
+    return TargetGuard.from_setting(runtime.settings.webhook_allow_hosts)
+
+
+TargetGuardDep = Annotated[TargetGuard, Depends(target_guard)]
+
+
+@router.post(
+    "/applications/{application_id}/withdraw",
+    operation_id="withdrawLoanApplication",
+    response_model=LoanApplicationRead,
+    responses=ACTION,
+    summary="Withdraw an application before it is signed (the enterprise)",
+)
+async def withdraw_application(application_id: uuid.UUID, session: SessionDep, now: NowDep, principal: EnterpriseDep):
+    """企业撤回自己的贷款申请（已申请或已批准、尚未签约时），需求仍为对接中。其他状态 409。"""
+    return await loans.withdraw(session, application_id=application_id, principal=principal, now=now)
+
+
+@webhook_router.post(
+    "",
+    operation_id="createWebhook",
+    status_code=201,
+    response_model=WebhookCreated,
+    responses=problem_responses(422),
+    summary="Register a webhook endpoint; the answer shows its signing secret once (a bank; admin names bank_id)",
+)
+async def create_webhook(
+    body: WebhookCreate,
+    session: SessionDep,
+    guard: TargetGuardDep,
+    now: NowDep,
+    response: Response,
+    principal: WebhookManagerDep,
+):
+    """登记接收事件的地址与订阅的事件。应答中的签名密钥（`whsec_...`）只显示这一次。
+    地址须为公网 http(s) 地址：回环、内网、链路本地、云元数据等地址一律拒绝（422，字段 `url`）。"""
+    endpoint = await webhooks.create_endpoint(session, data=body, principal=principal, guard=guard, now=now)
+    response.headers["Cache-Control"] = "no-store"  # it shows the secret: no cache, no Idempotency-Key replay
+    return created(response, WEBHOOKS, endpoint)
+
+
+@webhook_router.get("", operation_id="listWebhooks", response_model=WebhookPage, summary="Webhook endpoints (own)")
+async def list_webhooks(session: SessionDep, page: PageDep, principal: WebhookManagerDep):
+    """本行的 Webhook 端点（管理员看全部），分页。"""
+    return page_body(await webhooks.list_endpoints(session, principal=principal, page=page))
+
+
+@webhook_router.get(
+    "/{endpoint_id}",
+    operation_id="getWebhook",
+    response_model=WebhookRead,
+    responses=problem_responses(404),
+    summary="One webhook endpoint, with why it is disabled if it is",
+)
+async def get_webhook(endpoint_id: uuid.UUID, session: SessionDep, principal: WebhookManagerDep):
+    """一个 Webhook 端点；停用时附停用原因。"""
+    return await webhooks.get_endpoint(session, endpoint_id=endpoint_id, principal=principal)
+
+
+@webhook_router.patch(
+    "/{endpoint_id}",
+    operation_id="updateWebhook",
+    response_model=WebhookRead,
+    responses=problem_responses(404, 422),
+    summary="Change the URL or events, or disable and enable the endpoint",
+)
+async def update_webhook(
+    endpoint_id: uuid.UUID,
+    body: WebhookUpdate,
+    session: SessionDep,
+    guard: TargetGuardDep,
+    now: NowDep,
+    principal: WebhookManagerDep,
+):
+    """修改地址或订阅的事件，或停用、启用端点。重新启用时清除停用原因，积压的事件按顺序继续投递。"""
+    return await webhooks.update_endpoint(
+        session, endpoint_id=endpoint_id, data=body, principal=principal, guard=guard, now=now
+    )
+
+
+@webhook_router.delete(
+    "/{endpoint_id}",
+    operation_id="deleteWebhook",
+    status_code=204,
+    response_class=Response,
+    responses=problem_responses(404),
+    summary="Delete an endpoint and its deliveries",
+)
+async def delete_webhook(endpoint_id: uuid.UUID, session: SessionDep, principal: WebhookManagerDep):
+    """删除端点及其投递记录；未送出的事件不再投递。"""
+    await webhooks.delete_endpoint(session, endpoint_id=endpoint_id, principal=principal)
+    return Response(status_code=204)
+
+
+@webhook_router.post(
+    "/{endpoint_id}/ping",
+    operation_id="pingWebhook",
+    response_model=DeliveryRead,
+    responses=ACTION,
+    summary="Send a webhook.ping test event through the same delivery path",
+)
+async def ping_webhook(endpoint_id: uuid.UUID, session: SessionDep, now: NowDep, principal: WebhookManagerDep):
+    """发送一条 `webhook.ping` 测试事件，与正式事件同样签名、排队、重试；应答为该投递。端点停用时 409。"""
+    return await webhooks.ping(session, endpoint_id=endpoint_id, principal=principal, now=now)
+
+
+@webhook_router.get(
+    "/{endpoint_id}/deliveries",
+    operation_id="listWebhookDeliveries",
+    response_model=DeliveryPage,
+    responses=problem_responses(404),
+    summary="Deliveries of the endpoint, newest first, each with every attempt",
+)
+async def list_webhook_deliveries(
+    endpoint_id: uuid.UUID, session: SessionDep, page: PageDep, principal: WebhookManagerDep
+):
+    """端点的投递记录，最新的在前；每条附全部尝试：时间、状态码、耗时（毫秒）、应答开头、错误。"""
+    return page_body(await webhooks.list_deliveries(session, endpoint_id=endpoint_id, principal=principal, page=page))
+
+
+@webhook_router.post(
+    "/{endpoint_id}/deliveries/{delivery_id}/redeliver",
+    operation_id="redeliverWebhook",
+    response_model=DeliveryRead,
+    responses=ACTION,
+    summary="Send a delivered or failed event again, same webhook-id",
+)
+async def redeliver_webhook(
+    endpoint_id: uuid.UUID, delivery_id: uuid.UUID, session: SessionDep, now: NowDep, principal: WebhookManagerDep
+):
+    """重新投递一条已送达或已失败的事件（同一 `webhook-id`），从重试计划的开头开始。仍在等待投递时 409。"""
+    return await webhooks.redeliver(
+        session, endpoint_id=endpoint_id, delivery_id=delivery_id, principal=principal, now=now
+    )

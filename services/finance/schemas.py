@@ -17,7 +17,15 @@ from services.common.schemas import (
     text,
 )
 from services.common.texts import Text
-from services.finance.domain import Collateral, Decision, LoanStatus, NeedStatus, ProductStatus
+from services.finance.domain import (
+    Collateral,
+    Decision,
+    DeliveryStatus,
+    LoanStatus,
+    NeedStatus,
+    ProductStatus,
+    WebhookEvent,
+)
 
 labelled(
     Collateral,
@@ -37,6 +45,7 @@ labelled(
         "approved": ("已审批通过", "Approved"),
         "rejected": ("已拒绝", "Rejected"),
         "signed": ("已签约", "Signed"),
+        "withdrawn": ("已撤回", "Withdrawn"),
     },
 )
 labelled(Decision, {"approve": ("同意授信", "Approve"), "reject": ("拒绝", "Reject")})
@@ -365,3 +374,116 @@ class FinanceStats(ResponseBody):
     amount_signed_yuan: int
     by_bank: dict[str, BankFigures] = Field(description="By bank code")
     events: list[EventFigures] = Field(description="Matchmaking events, the latest first")
+
+
+# --- webhooks ---------------------------------------------------------------------------------------
+
+labelled(
+    WebhookEvent,
+    {
+        "lead.created": ("新线索：在途需求符合本行在售产品", "A lead: an open need fits one of the bank's products"),
+        "application.submitted": ("企业提交了贷款申请", "An enterprise applied to one of the bank's products"),
+        "application.withdrawn": ("企业撤回了贷款申请", "An enterprise withdrew its application"),
+        "deal.signed": ("贷款已签约", "A deal was signed"),
+    },
+)
+labelled(
+    DeliveryStatus,
+    {
+        "pending": ("待投递", "Pending"),
+        "delivered": ("已送达", "Delivered"),
+        "failed": ("投递失败", "Failed"),
+    },
+)
+
+WebhookEvents = Annotated[list[WebhookEvent], Distinct]
+
+
+class WebhookCreate(RequestBody):
+    # The example is a documentation address (RFC 5737): a request generated from it (the contract test) is
+    # refused without resolving a name or reaching any host.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"url": "https://203.0.113.10/kuaiban/webhooks", "events": ["lead.created", "deal.signed"]}]
+        }
+    )
+
+    url: text(2000)
+    events: WebhookEvents = Field(min_length=1, max_length=len(WebhookEvent))
+    bank_id: uuid.UUID | None = Field(default=None, description="Admin only: the bank the endpoint is for")
+
+
+class WebhookUpdate(RequestBody):
+    """Only the fields sent change. `enabled: true` re-enables a disabled endpoint and clears its reason."""
+
+    url: text(2000) | None = None
+    events: WebhookEvents | None = Field(default=None, min_length=1, max_length=len(WebhookEvent))
+    enabled: bool | None = None
+
+    @model_validator(mode="after")
+    def _no_nulls(self) -> Self:
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(Text(f"{name} 不能为 null", f"{name} must not be null"))
+        return self
+
+
+class WebhookRead(ResponseBody):
+    id: uuid.UUID
+    bank_id: uuid.UUID
+    url: str
+    events: list[WebhookEvent]
+    enabled: bool
+    disabled_reason: str | None = Field(description="Why the endpoint was disabled (by its owner or by failures)")
+    disabled_at: datetime | None
+    failed_in_a_row: int = Field(description="Events whose retry schedule ran out since the last delivered one")
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookCreated(WebhookRead):
+    secret: str = Field(
+        description="The signing secret (`whsec_` + base64), shown this once: verify each delivery with it, "
+        "e.g. `standardwebhooks.Webhook(secret).verify(body, headers)`"
+    )
+
+
+class WebhookPage(ResponseBody):
+    items: list[WebhookRead]
+    next_cursor: str | None
+
+
+class DeliveryAttempt(ResponseBody):
+    at: datetime
+    status_code: int | None = Field(description="The receiver's HTTP status; null when it did not answer")
+    latency_ms: int
+    response_body: str | None = Field(description="The first 2,000 characters of the receiver's answer")
+    error: str | None
+
+
+class DeliveryRead(ResponseBody):
+    """One event for one endpoint: sent as `webhook-id: <id>` until the receiver answers 2xx."""
+
+    id: uuid.UUID
+    endpoint_id: uuid.UUID
+    event_type: str = Field(description="`lead.created`, `application.submitted`, ... or `webhook.ping`")
+    status: DeliveryStatus
+    tries: int = Field(description="Attempts in the current round of the retry schedule")
+    next_attempt_at: datetime | None = Field(description="While pending: when it is tried next")
+    delivered_at: datetime | None
+    redeliveries: int
+    payload: dict = Field(description='The body sent: `{"type", "timestamp", "data"}`')
+    attempts: list[DeliveryAttempt] = Field(description="Every attempt, oldest first")
+    created_at: datetime
+    updated_at: datetime
+
+
+class DeliveryPage(ResponseBody):
+    items: list[DeliveryRead]
+    next_cursor: str | None
+
+
+class LeadEvent(Lead):
+    """`data` of `lead.created`: the lead as `GET /finance/products/{id}/leads` shows it, and its product."""
+
+    product_id: uuid.UUID

@@ -21,6 +21,8 @@ def system_env(database_url: str, **overrides: str) -> dict[str, str]:
         "KUAIBAN_LOG_LEVEL": "INFO",
         **{f"KUAIBAN_{name.upper()}": str(value) for name, value in inprocess.CHEAP_PASSWORDS.items()},
         "KUAIBAN_CALENDAR_TTL_SECONDS": "1",  # calendar changes reach every service within a second
+        "KUAIBAN_WEBHOOK_ALLOW_HOSTS": "127.0.0.1",  # the tests' webhook receivers listen on loopback
+        "KUAIBAN_WEBHOOK_RETRY_SCHEDULE": "1,2,4",
         **overrides,
     }
 

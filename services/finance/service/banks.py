@@ -16,6 +16,7 @@ from services.finance import domain, policy
 from services.finance.domain import ProductStatus
 from services.finance.models import Bank, Product
 from services.finance.schemas import BankCreate, ProductCreate
+from services.finance.service import webhooks
 
 Page = tuple[list, str | None]
 
@@ -55,6 +56,7 @@ async def create_product(session: AsyncSession, *, data: ProductCreate, principa
     await get_bank(session, bank_id=principal.bank_id)
     product = new_product(data, bank_id=principal.bank_id, now=now)
     session.add(product)
+    await webhooks.product_posted(session, product=product, now=now)
     return product
 
 

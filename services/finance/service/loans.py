@@ -14,9 +14,10 @@ from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.texts import Text, no_such
 from services.finance import domain, policy
-from services.finance.domain import LoanStatus
+from services.finance.domain import LoanStatus, WebhookEvent
 from services.finance.models import LoanApplication, MatchmakingEvent, Need, Product
 from services.finance.schemas import DecisionCreate, SignCreate
+from services.finance.service import webhooks
 from services.finance.service.matching import eligible
 from services.finance.service.needs import get_need
 from services.finance.service.timeline import emit
@@ -57,6 +58,7 @@ async def apply(
     )
     again = Text("此融资需求已申请过该产品。", "This need has already been put to this product.")
     await insert_unique(session, loan, conflict=again, kind=ProblemKind.duplicate_application)
+    await webhooks.application_event(session, loan=loan, event=WebhookEvent.application_submitted, now=now)
     return loan
 
 
@@ -122,4 +124,17 @@ async def sign(
     )
     session.add_all([loan, need])
     emit(session, loan.enterprise_id, event, loan.id, now=now)
+    await webhooks.application_event(session, loan=loan, event=WebhookEvent.deal_signed, now=now)
+    return loan
+
+
+async def withdraw(
+    session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, now: datetime
+) -> LoanApplication:
+    """The enterprise takes back its application (submitted or approved, not yet signed); its need stays open."""
+    loan = await get_loan(session, application_id=application_id, principal=principal, lock=True)
+    event = domain.withdraw(loan, now=now)
+    session.add(loan)
+    emit(session, loan.enterprise_id, event, loan.id, now=now)
+    await webhooks.application_event(session, loan=loan, event=WebhookEvent.application_withdrawn, now=now)
     return loan

@@ -14,6 +14,7 @@ from services.finance import policy
 from services.finance.domain import NeedStatus, wan
 from services.finance.models import Need
 from services.finance.schemas import NeedCreate
+from services.finance.service import webhooks
 from services.finance.service.timeline import emit
 from services.intake.contract import IntakeClient
 
@@ -38,6 +39,7 @@ async def create_need(
     )
     session.add(need)
     emit(session, need.enterprise_id, ("need.posted", f"发布融资需求 {wan(need.amount_yuan)} 万元"), need.id, now=now)
+    await webhooks.need_posted(session, need=need, profile=profile, now=now)
     return need
 
 

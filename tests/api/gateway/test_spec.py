@@ -17,7 +17,7 @@ ADMIN = headers_for("admin", username="admin")
 METHODS = ("get", "put", "post", "delete", "patch")
 CAMEL_VERB = re.compile(
     r"^(get|list|create|submit|assign|reply|add|give|replace|decide|supplement|withdraw|run|sign"
-    r"|redrive|login|update|change|rotate|revoke)[A-Z][A-Za-z]*$|^login$|^logout$"
+    r"|redrive|login|update|change|rotate|revoke|delete|ping|redeliver)[A-Z][A-Za-z]*$|^login$|^logout$"
 )
 # Response fields whose values come from a fixed set: each must be typed as its (labelled) enum.
 ENUM_FIELDS = {

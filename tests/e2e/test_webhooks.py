@@ -1,0 +1,98 @@
+"""Webhooks over real processes: the finance process's own relay (its lifespan hook) pushes a signed
+`lead.created` to a bank's receiver on 127.0.0.1 when an enterprise posts a need that fits, and the receiver
+verifies it with the `standardwebhooks` library. Everything else about webhooks is tested in process."""
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+from standardwebhooks import Webhook
+
+from services.common.calendar import CST
+from tests.helpers.factories import enterprise_payload, product_body
+from tests.helpers.http import make_account, make_bank
+
+DEADLINE_SECONDS = 20
+
+
+class Received:
+    def __init__(self) -> None:
+        self.hits: list[tuple[dict[str, str], bytes]] = []
+        self.arrived = threading.Event()
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[str, Received]]:
+    received = Received()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.hits.append((dict(self.headers), body))
+            received.arrived.set()
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/kuaiban", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_fitting_need_reaches_the_banks_receiver_signed(
+    gateway: httpx.Client, admin_headers: dict, receiver: tuple[str, Received]
+):
+    url, received = receiver
+    bank_id = make_bank(gateway, admin_headers)
+    bank = make_account(gateway, admin_headers, "bank", bank_id=bank_id)[1]
+    registered = gateway.post("/finance/webhooks", json={"url": url, "events": ["lead.created"]}, headers=bank)
+    assert registered.status_code == 201, registered.text
+    endpoint = registered.json()
+
+    company = enterprise_payload(town="濉溪镇测试" + endpoint["id"][:6])
+    created = gateway.post("/intake/enterprises", json=company, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    enterprise = make_account(gateway, admin_headers, "enterprise", enterprise_id=created.json()["id"])[1]
+    product = gateway.post(
+        "/finance/products", json=product_body(datetime.now(CST).date(), company["town"]), headers=bank
+    )
+    assert product.status_code == 201, product.text
+    need = gateway.post(
+        "/finance/needs",
+        json={"amount_yuan": 3_000_000, "term_months": 24, "purpose": "扩建厂房", "collateral_available": ["credit"]},
+        headers=enterprise,
+    )
+    assert need.status_code == 201, need.text
+
+    assert received.arrived.wait(DEADLINE_SECONDS), "no webhook arrived"
+    [(headers, body)] = received.hits
+    event = Webhook(endpoint["secret"]).verify(body, headers)
+    assert event["type"] == "lead.created"
+    assert (event["data"]["need_id"], event["data"]["product_id"]) == (need.json()["id"], product.json()["id"])
+    assert event["data"]["enterprise_name"] == company["name"] and "uscc" not in json.dumps(event)
+
+    def delivered() -> dict | None:
+        """The delivery once the relay has recorded the receiver's answer (just after it answered)."""
+        listed = gateway.get(f"/finance/webhooks/{endpoint['id']}/deliveries", headers=bank)
+        assert listed.status_code == 200, listed.text
+        [delivery] = listed.json()["items"]
+        return delivery if delivery["status"] == "delivered" else None
+
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while (delivery := delivered()) is None:
+        assert time.monotonic() < deadline, "the delivery was not recorded"
+        time.sleep(0.1)
+    assert delivery["id"] == headers["webhook-id"]
+    assert [attempt["status_code"] for attempt in delivery["attempts"]] == [204]
