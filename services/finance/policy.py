@@ -4,6 +4,7 @@ A bank sees the loan applications to its products and the leads of its own produ
 own needs and applications; admin everything. Rows outside the scope are not found (404).
 """
 
+import uuid
 from typing import Annotated
 
 from fastapi import Depends
@@ -11,8 +12,8 @@ from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, allow
-from services.common.problems import NotFound
-from services.common.texts import no_such
+from services.common.problems import Forbidden, Invalid, NotFound
+from services.common.texts import Text, no_such
 from services.finance.models import LoanApplication, Need, Product
 
 __all__ = ["AdminDep", "BankDep", "EnterpriseDep", "InternalDep", "NeedReaderDep", "PartyDep", "PrincipalDep"]
@@ -47,3 +48,22 @@ def require_own_product(principal: Principal, product: Product | None) -> Produc
     if product is None or product.bank_id != principal.bank_id:
         raise NotFound(no_such("金融产品", "product"))
     return product
+
+
+# --- catalogue sync: whose catalogue a call writes ------------------------------------------------------
+
+CatalogueDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank))]
+
+
+def catalogue_of(principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
+    """A bank syncs its own catalogue (naming another bank is 403); admin names the bank it syncs for."""
+    if principal.role is Role.bank:
+        if bank_id is not None and bank_id != principal.bank_id:
+            raise Forbidden(Text("银行只能同步自己的产品目录。", "A bank syncs its own catalogue only."))
+        return principal.bank_id
+    if bank_id is None:
+        raise Invalid(
+            Text("管理员同步产品目录须指明银行（bank_id）。", "Name the bank (bank_id) whose catalogue you sync."),
+            field="bank_id",
+        )
+    return bank_id
