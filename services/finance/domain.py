@@ -220,6 +220,11 @@ _RATE_TERMS = frozenset({"annual_rate_pct_min", "annual_rate_pct_max"})
 _CENT = Decimal("0.01")
 
 
+def to_cent(rate: float) -> float:
+    """A rate as the NUMERIC(5,2) column stores it (half away from zero, like PostgreSQL)."""
+    return float(Decimal(str(rate)).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
 def canonical_terms(values: Mapping[str, Any]) -> dict[str, Any]:
     """Terms as JSON, compared and snapshotted: lists sorted (they are sets), rates to the cent as the
     NUMERIC(5,2) column keeps them, so re-sending what was stored always compares equal."""
@@ -229,7 +234,7 @@ def canonical_terms(values: Mapping[str, Any]) -> dict[str, Any]:
         if field in _SET_TERMS:
             value = sorted(str(item) for item in value)
         elif field in _RATE_TERMS:
-            value = float(Decimal(str(value)).quantize(_CENT, rounding=ROUND_HALF_UP))
+            value = to_cent(value)
         elif isinstance(value, date):
             value = value.isoformat()
         terms[field] = value

@@ -40,8 +40,11 @@ async def list_banks(session: AsyncSession, *, page: PageParams) -> Page:
 
 
 def product_values(data: ProductCreate) -> dict[str, Any]:
-    """A product's terms as row values: enums stored as their values, dates as dates."""
-    return {**data.model_dump(mode="json", include=set(domain.TERM_FIELDS)), "valid_until": data.valid_until}
+    """A product's terms as row values: enums stored as their values, dates as dates, rates as stored (so the
+    answer to a create shows what was kept)."""
+    values = data.model_dump(mode="json", include=set(domain.TERM_FIELDS))
+    rates = {field: domain.to_cent(values[field]) for field in ("annual_rate_pct_min", "annual_rate_pct_max")}
+    return {**values, **rates, "valid_until": data.valid_until}
 
 
 def new_product(data: ProductCreate, *, bank_id: uuid.UUID, now: datetime, external_ref: str | None = None) -> Product:
