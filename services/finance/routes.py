@@ -358,7 +358,7 @@ SyncBankId = Annotated[
 
 @router.put(
     "/products/by-ref/{external_ref}",
-    operation_id="upsertProductByRef",
+    operation_id="replaceProductByRef",
     response_model=ProductRead,
     responses={
         200: {"description": "Updated or unchanged (see `Sync-Result`)", "headers": SYNC_RESULT_HEADER},
@@ -390,7 +390,7 @@ async def upsert_product(
 
 @router.post(
     "/products/batch",
-    operation_id="syncProductBatch",
+    operation_id="submitProductBatch",
     response_model=ProductBatchResult,
     responses=problem_responses(404, 422),
     summary="Sync up to 500 products by the bank's own ids, with a result per item",

@@ -469,7 +469,6 @@ class ProductSyncItem(ResponseBody):
                     "result": "created",
                     "product_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
                     "version": 1,
-                    "problem": None,
                 }
             ]
         }
@@ -478,9 +477,11 @@ class ProductSyncItem(ResponseBody):
     index: int = Field(description="The item's position in the batch, from 0")
     external_ref: str | None = Field(description="The item's external_ref, when it had a readable one")
     result: SyncResult
-    product_id: uuid.UUID | None = Field(description="The product, unless the item is invalid")
-    version: int | None = Field(description="The product's current version, unless the item is invalid")
-    problem: Problem | None = Field(description="Why the item is invalid: a problem with its field errors")
+    product_id: uuid.UUID | None = Field(default=None, description="The product, unless the item is invalid")
+    version: int | None = Field(default=None, description="The product's current version, unless the item is invalid")
+    problem: Problem | None = Field(
+        default=None, description="Why the item is invalid: a problem with its field errors"
+    )
 
 
 class SyncCounts(ResponseBody):
