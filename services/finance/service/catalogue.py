@@ -1,8 +1,9 @@
 """Catalogue sync: a bank upserts its products by its own id (`external_ref`), one at a time or up to 500 in a
 batch, and every change of terms is a new version (`ProductVersion`).
 
-A batch loads the bank's products it names in one query, then writes each item in a savepoint of its own,
-so one item the database refuses never undoes the others. Items with the terms already stored write nothing.
+A batch loads the bank's products it names in one query and writes what changed in one savepoint; should the
+database refuse an item, each is written again in a savepoint of its own, so one refused item never undoes
+the others. Items with the terms already stored write nothing.
 """
 
 import uuid
@@ -100,49 +101,69 @@ async def sync_batch(
     items: list[ProductBatchItem | RejectedItem],
     now: datetime,
 ) -> list[ItemOutcome]:
-    """`POST /finance/products/batch`: each item created, updated, unchanged or invalid, the others regardless."""
+    """`POST /finance/products/batch`: each item created, updated, unchanged or invalid, the others regardless.
+
+    The bank's products the batch names are loaded (and locked) in one query. Items whose terms are stored
+    already write nothing. The others are written together in one savepoint, so their inserts and updates
+    go to the database in a few statements; if the database refuses any of them (a concurrent sync took a
+    ref, say), that savepoint is undone and each item is written again in a savepoint of its own, so only
+    the refused ones are invalid.
+    """
     owner = await catalogue_owner(session, principal=principal, bank_id=bank_id)
     refs = {item.external_ref for item in items if isinstance(item, ProductBatchItem)}
     known = select(Product).where(Product.bank_id == owner, Product.external_ref.in_(refs)).with_for_update()
     stored = {product.external_ref: product for product in (await session.exec(known)).all()} if refs else {}
-    outcomes: list[ItemOutcome] = []
+    outcomes: dict[int, ItemOutcome] = {}
+    pending: list[tuple[int, ProductBatchItem]] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
         if isinstance(item, RejectedItem):
             problem = Invalid(INVALID_REQUEST, errors=validation_errors(RequestValidationError(item.errors)))
-            outcomes.append(ItemOutcome(index, item.external_ref, SyncResult.invalid, problem=problem))
+            outcomes[index] = ItemOutcome(index, item.external_ref, SyncResult.invalid, problem=problem)
             continue
         ref = item.external_ref
         if ref in seen:
             problem = Invalid(REPEATED, errors=[field_error("external_ref", ProblemKind.validation_failed, REPEATED)])
-            outcomes.append(ItemOutcome(index, ref, SyncResult.invalid, problem=problem))
+            outcomes[index] = ItemOutcome(index, ref, SyncResult.invalid, problem=problem)
             continue
         seen.add(ref)
-        outcomes.append(await _sync_one(session, index, item, stored, bank_id=owner, now=now))
-    return outcomes
+        current = stored.get(ref)
+        if current is not None and domain.canonical_terms(banks.product_values(item)) == domain.terms_of(current):
+            outcomes[index] = ItemOutcome(index, ref, SyncResult.unchanged, product=current)
+        else:
+            pending.append((index, item))
+    try:
+        async with session.begin_nested():  # all pending items, flushed together when the block ends
+            for index, item in pending:
+                ref = item.external_ref
+                product, result = put(session, stored.get(ref), item, bank_id=owner, external_ref=ref, now=now)
+                outcomes[index] = ItemOutcome(index, ref, result, product=product)
+    except (IntegrityError, DataError):
+        for _, item in pending:
+            if (current := stored.get(item.external_ref)) is not None:
+                await session.refresh(current)  # the undone savepoint left its changes expired
+        for index, item in pending:
+            outcomes[index] = await _sync_one(session, index, item, stored.get(item.external_ref), owner, now)
+    return [outcomes[index] for index in range(len(items))]
 
 
 async def _sync_one(
     session: AsyncSession,
     index: int,
     item: ProductBatchItem,
-    stored: dict[str | None, Product],
-    *,
+    current: Product | None,
     bank_id: uuid.UUID,
     now: datetime,
 ) -> ItemOutcome:
+    """One item in a savepoint of its own: what the database refuses undoes this item alone."""
     ref = item.external_ref
-    current = stored.get(ref)
-    if current is not None and domain.canonical_terms(banks.product_values(item)) == domain.terms_of(current):
-        return ItemOutcome(index, ref, SyncResult.unchanged, product=current)  # nothing to write, no savepoint
     try:
-        async with session.begin_nested():  # flushed and released here; a refusal undoes this item alone
+        async with session.begin_nested():
             product, result = put(session, current, item, bank_id=bank_id, external_ref=ref, now=now)
-    except (IntegrityError, DataError) as exc:  # a concurrent sync took the ref, or a value the database refuses
+    except (IntegrityError, DataError) as exc:
         if current is not None:
-            await session.refresh(current)  # the rolled-back savepoint left the row's attributes expired
+            await session.refresh(current)
         status, detail, kind = database_problem(exc)
         problem = DomainError(detail, kind=kind or ProblemKind.for_status(status))
         return ItemOutcome(index, ref, SyncResult.invalid, problem=problem)
-    stored[ref] = product
     return ItemOutcome(index, ref, result, product=product)

@@ -329,3 +329,47 @@ async def test_every_version_is_in_the_audit_trail(fin: Finance):
     assert len(ids) == 2 and stored.version == 2
     trail = await fin.collect("/finance/audit", ADMIN, resource="product_version")
     assert {entry["resource_id"] for entry in trail if entry["change"] == "created"} >= ids
+
+
+REFUSE_POISON = """
+CREATE FUNCTION finance.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.name = '拒收贷' THEN
+        RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'unique_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON finance.product
+    FOR EACH ROW EXECUTE FUNCTION finance.refuse_poison();
+"""
+
+
+async def test_an_item_the_database_refuses_leaves_the_others_written(fin: Finance):
+    """As when a concurrent sync takes a ref first: the batch is written again item by item, each in a
+    savepoint of its own, and only the refused item is invalid. (The trigger lives in the test's transaction.)"""
+    bank = await fin.new_bank()
+    edited_ref, kept_ref, fresh_ref, poison_ref = new_ref(), new_ref(), new_ref(), new_ref()
+    edited = (await put(fin, bank, edited_ref, fin.product_body())).json()
+    kept_body = fin.product_body()
+    await put(fin, bank, kept_ref, kept_body)
+    await fin.kuaiban.connection.exec_driver_sql(REFUSE_POISON)
+
+    items = [
+        {**fin.product_body(), "external_ref": fresh_ref},
+        {**fin.product_body(name="拒收贷"), "external_ref": poison_ref},
+        {**fin.product_body(annual_rate_pct_min=3.0), "external_ref": edited_ref},
+        {**kept_body, "external_ref": kept_ref},
+    ]
+    answer = await fin.http.post(BATCH, json={"items": items}, headers=bank.headers)
+    assert answer.status_code == 200, answer.text
+    results = answer.json()["items"]
+    assert [r["result"] for r in results] == ["created", "invalid", "updated", "unchanged"]
+    assert (results[1]["problem"]["status"], results[1]["problem"]["code"]) == (409, "conflict")
+    assert results[2]["version"] == 2
+
+    stored = await bank_products_by_ref(fin, bank)
+    assert set(stored) == {fresh_ref, edited_ref, kept_ref}
+    assert (stored[edited_ref]["version"], stored[edited_ref]["annual_rate_pct_min"]) == (2, 3.0)
+    assert [number for number, _ in await versions(fin, edited["id"])] == [1, 2]  # the undone try left none
+    assert [number for number, _ in await versions(fin, stored[fresh_ref]["id"])] == [1]
