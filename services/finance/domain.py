@@ -7,11 +7,12 @@ leaves the rows as they were.
 """
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from services.common.problems import Invalid, InvalidTransition, ProblemKind
 from services.common.texts import Text, no_such
@@ -245,3 +246,74 @@ def after_attempt(
         return AttemptOutcome(DeliveryStatus.pending, delays[tries - 1], endpoint_failures, False)
     failures = endpoint_failures + 1
     return AttemptOutcome(DeliveryStatus.failed, None, failures, failures >= disable_after)
+
+
+# --- catalogue sync: a product's terms and their versions -----------------------------------------------
+
+
+class SyncResult(StrEnum):
+    """What a catalogue sync did with one product."""
+
+    created = "created"
+    updated = "updated"
+    unchanged = "unchanged"
+    invalid = "invalid"
+
+
+TERM_FIELDS = (
+    "name",
+    "min_amount_yuan",
+    "max_amount_yuan",
+    "annual_rate_pct_min",
+    "annual_rate_pct_max",
+    "term_months_min",
+    "term_months_max",
+    "collateral_types",
+    "industries",
+    "towns",
+    "min_years_in_business",
+    "min_annual_revenue_yuan",
+    "accepted_credit_ratings",
+    "valid_until",
+)
+_SET_TERMS = frozenset({"collateral_types", "industries", "towns", "accepted_credit_ratings"})
+_RATE_TERMS = frozenset({"annual_rate_pct_min", "annual_rate_pct_max"})
+_CENT = Decimal("0.01")
+
+
+def to_cent(rate: float) -> float:
+    """A rate as the NUMERIC(5,2) column stores it (half away from zero, like PostgreSQL)."""
+    return float(Decimal(str(rate)).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def canonical_terms(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Terms as JSON, compared and snapshotted: lists sorted (they are sets), rates to the cent as the
+    NUMERIC(5,2) column keeps them, so re-sending what was stored always compares equal."""
+    terms: dict[str, Any] = {}
+    for field in TERM_FIELDS:
+        value = values[field]
+        if field in _SET_TERMS:
+            value = sorted(str(item) for item in value)
+        elif field in _RATE_TERMS:
+            value = to_cent(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        terms[field] = value
+    return terms
+
+
+def terms_of(product: "Product") -> dict[str, Any]:
+    """The product's current terms, as its current version records them."""
+    return canonical_terms({field: getattr(product, field) for field in TERM_FIELDS})
+
+
+def revise(product: "Product", values: Mapping[str, Any], *, now: datetime) -> bool:
+    """Give the product these terms (row values: dates as dates). A change makes a new version (True); the
+    same terms change nothing (False). The status is not a term: a withdrawn product stays withdrawn."""
+    if canonical_terms(values) == terms_of(product):
+        return False
+    for field in TERM_FIELDS:
+        setattr(product, field, values[field])
+    product.version += 1
+    product.updated_at = now
+    return True

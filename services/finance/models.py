@@ -44,6 +44,8 @@ class Product(Resource, table=True):
             postgresql_using="gist",
             postgresql_where="status = 'active'",
         ),
+        # A bank's own id for the product (catalogue sync); also how a sync loads the bank's products at once.
+        UniqueConstraint("bank_id", "external_ref", name="uq_product_bank_id_external_ref"),
         {"schema": SCHEMA},
     )
 
@@ -72,6 +74,9 @@ class Product(Resource, table=True):
         default=None,
         sa_column=Column(INT4RANGE, Computed("int4range(term_months_min, term_months_max, '[]')", persisted=True)),
     )
+    external_ref: str | None = Field(default=None, max_length=64)
+    # The current version of the terms (see ProductVersion); the server default serves raw inserts (bench).
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Need(Resource, table=True):
@@ -143,6 +148,9 @@ class LoanApplication(Resource, table=True):
     signed_term_months: int | None = None
     signed_on: date | None = None
     event_id: uuid.UUID | None = None
+    # The terms the enterprise applied under, kept when the bank later edits the product.
+    product_version: int
+    terms: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
 
 
 class MatchmakingEvent(Resource, table=True):
@@ -154,6 +162,18 @@ class MatchmakingEvent(Resource, table=True):
     title: str = Field(max_length=200)
     held_on: date
     location: str = Field(max_length=200)
+
+
+class ProductVersion(Resource, table=True):
+    """One version of a product's terms (catalogue sync): written when a product is created and each time
+    its terms change; a loan application names the version it applied under."""
+
+    __tablename__ = "product_version"
+    __table_args__ = (UniqueConstraint("product_id", "version"), {"schema": SCHEMA})
+
+    product_id: uuid.UUID
+    version: int
+    terms: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
 
 
 class FinanceOutbox(OutboxMessage, table=True):

@@ -8,6 +8,7 @@ leads `leads:read`, reading and deciding applications `applications:decide`, web
 (403 `insufficient_scope` otherwise). A person's token has no scopes and passes on its role.
 """
 
+import uuid
 from typing import Annotated
 
 from fastapi import Depends
@@ -15,8 +16,8 @@ from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
-from services.common.problems import NotFound
-from services.common.texts import no_such
+from services.common.problems import Forbidden, Invalid, NotFound
+from services.common.texts import Text, no_such
 from services.finance.models import LoanApplication, Need, Product, WebhookEndpoint
 
 __all__ = [
@@ -79,3 +80,22 @@ def webhooks_visible_to(principal: Principal) -> ColumnElement[bool]:
     if principal.role is Role.bank:
         return WebhookEndpoint.bank_id == principal.bank_id
     return false()
+
+
+# --- catalogue sync: whose catalogue a call writes ------------------------------------------------------
+
+CatalogueDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank, scope=Scope.products_write))]
+
+
+def catalogue_of(principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
+    """A bank syncs its own catalogue (naming another bank is 403); admin names the bank it syncs for."""
+    if principal.role is Role.bank:
+        if bank_id is not None and bank_id != principal.bank_id:
+            raise Forbidden(Text("银行只能同步自己的产品目录。", "A bank syncs its own catalogue only."))
+        return principal.bank_id
+    if bank_id is None:
+        raise Invalid(
+            Text("管理员同步产品目录须指明银行（bank_id）。", "Name the bank (bank_id) whose catalogue you sync."),
+            field="bank_id",
+        )
+    return bank_id

@@ -1,9 +1,11 @@
 """HTTP endpoints of the finance service: parse, call `service`, return."""
 
 import uuid
+from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+import orjson
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.common.app import RuntimeDep
 from services.common.audit import audit_routes
@@ -12,15 +14,17 @@ from services.common.db import SessionDep
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
-from services.common.problems import problem_responses
+from services.common.problems import DomainError, problem_body, problem_responses
+from services.common.texts import Language, language_of
 from services.common.webhook_targets import TargetGuard
 from services.finance import contract
 from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
-from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
+from services.finance.domain import LoanStatus, NeedStatus, ProductStatus, SyncResult
 from services.finance.models import FinanceAudit, FinanceOutbox
 from services.finance.policy import (
     AdminDep,
+    CatalogueDep,
     DeciderDep,
     EnterpriseDep,
     InternalDep,
@@ -32,6 +36,7 @@ from services.finance.policy import (
     WebhookManagerDep,
 )
 from services.finance.schemas import (
+    EXTERNAL_REF_PATTERN,
     ApplicationCreate,
     BankCreate,
     BankPage,
@@ -50,6 +55,8 @@ from services.finance.schemas import (
     NeedCreate,
     NeedPage,
     NeedRead,
+    ProductBatch,
+    ProductBatchResult,
     ProductCreate,
     ProductPage,
     ProductRead,
@@ -60,7 +67,7 @@ from services.finance.schemas import (
     WebhookRead,
     WebhookUpdate,
 )
-from services.finance.service import banks, loans, matching, matchmaking, needs, webhooks
+from services.finance.service import banks, catalogue, loans, matching, matchmaking, needs, webhooks
 
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
@@ -493,4 +500,94 @@ async def redeliver_webhook(
     """重新投递一条已送达或已失败的事件（同一 `webhook-id`），从重试计划的开头开始。仍在等待投递时 409。"""
     return await webhooks.redeliver(
         session, endpoint_id=endpoint_id, delivery_id=delivery_id, principal=principal, now=now
+    )
+
+
+# --- catalogue sync -------------------------------------------------------------------------------------
+
+SYNC_RESULT = "Sync-Result"
+SYNC_RESULT_HEADER = {
+    SYNC_RESULT: {
+        "description": "`created`, `updated` (a new version of the terms) or `unchanged` (nothing written).",
+        "schema": {"type": "string", "enum": ["created", "updated", "unchanged"]},
+    }
+}
+ExternalRefPath = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="The bank's own id of the product")]
+SyncBankId = Annotated[
+    uuid.UUID | None, Query(description="The bank whose catalogue is synced: admin names it, a bank may omit it")
+]
+
+
+@router.put(
+    "/products/by-ref/{external_ref}",
+    operation_id="replaceProductByRef",
+    response_model=ProductRead,
+    responses={
+        200: {"description": "Updated or unchanged (see `Sync-Result`)", "headers": SYNC_RESULT_HEADER},
+        201: {"description": "Created", "model": ProductRead, "headers": SYNC_RESULT_HEADER},
+        **problem_responses(404, 409, 422),
+    },
+    summary="Create or update a product by the bank's own id (a bank for itself; admin names bank_id)",
+)
+async def upsert_product(
+    external_ref: ExternalRefPath,
+    body: ProductCreate,
+    session: SessionDep,
+    now: NowDep,
+    response: Response,
+    principal: CatalogueDep,
+    bank_id: SyncBankId = None,
+):
+    """银行按自己的产品编号新建或更新产品：新建 201（带 Location），条款变化时更新并生成新版本（200），
+    条款相同则不写入（200）；`Sync-Result` 头说明是哪一种。状态不随同步改变：已下架的仍为已下架。"""
+    product, result = await catalogue.upsert(
+        session, principal=principal, bank_id=bank_id, external_ref=external_ref, data=body, now=now
+    )
+    response.headers[SYNC_RESULT] = result.value
+    if result is SyncResult.created:
+        response.status_code = 201
+        return created(response, f"{PREFIX}/products", product)
+    return product
+
+
+@router.post(
+    "/products/batch",
+    operation_id="submitProductBatch",
+    response_model=ProductBatchResult,
+    responses=problem_responses(404, 422),
+    summary="Sync up to 500 products by the bank's own ids, with a result per item",
+)
+async def sync_products(
+    body: ProductBatch,
+    request: Request,
+    session: SessionDep,
+    now: NowDep,
+    principal: CatalogueDep,
+    bank_id: SyncBankId = None,
+):
+    """一次同步至多 500 个产品（每项带 external_ref），逐项返回 created、updated、unchanged 或 invalid（附字段错误）；
+    一项无效不影响其他项。重复提交同一批次，各项均为 unchanged。超过 500 项时整体 422。"""
+    outcomes = await catalogue.sync_batch(session, principal=principal, bank_id=bank_id, items=body.items, now=now)
+    language = language_of(request.headers.get("accept-language"))
+    counts = Counter(outcome.result.value for outcome in outcomes)
+    return {
+        "items": [
+            {
+                "index": outcome.index,
+                "external_ref": outcome.external_ref,
+                "result": outcome.result,
+                "product_id": outcome.product.id if outcome.product else None,
+                "version": outcome.product.version if outcome.product else None,
+                "problem": _problem(outcome.problem, language) if outcome.problem else None,
+            }
+            for outcome in outcomes
+        ],
+        "counts": {result.value: counts[result.value] for result in SyncResult},
+    }
+
+
+def _problem(error: DomainError, language: Language) -> dict:
+    """A batch item's problem, as the whole request's would be answered."""
+    return orjson.loads(
+        problem_body(error.status, error.detail, kind=error.kind, errors=error.errors, language=language)
     )

@@ -2,10 +2,19 @@
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 
+from services.common.problems import Problem
 from services.common.schemas import (
     CreditRating,
     Distinct,
@@ -24,6 +33,7 @@ from services.finance.domain import (
     LoanStatus,
     NeedStatus,
     ProductStatus,
+    SyncResult,
     WebhookEvent,
 )
 
@@ -151,6 +161,8 @@ class ProductRead(ResponseBody):
     accepted_credit_ratings: list[CreditRating]
     valid_until: date | None
     status: ProductStatus
+    external_ref: str | None = Field(description="The bank's own id of the product (catalogue sync), if it gave one")
+    version: int = Field(description="The current version of the terms: 1 at creation, one more per change")
     created_at: datetime
     updated_at: datetime
 
@@ -284,6 +296,8 @@ class LoanApplicationRead(ResponseBody):
     signed_term_months: int | None
     signed_on: date | None
     event_id: uuid.UUID | None
+    product_version: int = Field(description="The version of the product's terms the enterprise applied under")
+    terms: "ProductTerms" = Field(description="Those terms, kept when the bank later edits the product")
     created_at: datetime
     updated_at: datetime
 
@@ -487,3 +501,119 @@ class LeadEvent(Lead):
     """`data` of `lead.created`: the lead as `GET /finance/products/{id}/leads` shows it, and its product."""
 
     product_id: uuid.UUID
+
+
+# --- catalogue sync: upsert by the bank's own id, batches, versioned terms ------------------------------
+
+labelled(
+    SyncResult,
+    {
+        "created": ("已新建", "Created"),
+        "updated": ("已更新", "Updated"),
+        "unchanged": ("无变化", "Unchanged"),
+        "invalid": ("无效", "Invalid"),
+    },
+)
+
+EXTERNAL_REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
+ExternalRef = Annotated[
+    str,
+    StringConstraints(pattern=EXTERNAL_REF_PATTERN),
+    Field(description="The bank's own id of the product: unique per bank, 1–64 of A–Z a–z 0–9 _ . : -"),
+]
+BATCH_LIMIT = 500
+
+
+class ProductTerms(ResponseBody):
+    """A product's terms as one version had them."""
+
+    name: str
+    min_amount_yuan: int
+    max_amount_yuan: int
+    annual_rate_pct_min: float
+    annual_rate_pct_max: float
+    term_months_min: int
+    term_months_max: int
+    collateral_types: list[Collateral]
+    industries: list[IndustrySection]
+    towns: list[str]
+    min_years_in_business: int
+    min_annual_revenue_yuan: int
+    accepted_credit_ratings: list[CreditRating]
+    valid_until: date | None
+
+
+LoanApplicationRead.model_rebuild()
+
+
+class ProductBatchItem(ProductCreate):
+    """One product of a batch: a product as `POST /finance/products` takes it, with the bank's own id."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {**ProductCreate.model_config["json_schema_extra"]["examples"][0], "external_ref": "SXRCB-ZZD-001"}
+            ]
+        }
+    )
+
+    external_ref: ExternalRef
+
+
+class RejectedItem:
+    """A batch item that failed validation: kept (not raised), so the other items still go through."""
+
+    def __init__(self, raw: Any, errors: list[dict[str, Any]]) -> None:
+        self.errors = errors
+        ref = raw.get("external_ref") if isinstance(raw, dict) else None
+        self.external_ref = ref if isinstance(ref, str) and len(ref) <= 64 else None
+
+
+def _each_on_its_own(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        return RejectedItem(value, exc.errors(include_url=False))
+
+
+class ProductBatch(RequestBody):
+    """Up to 500 products, each validated on its own: a bad one is answered `invalid` and the others are kept."""
+
+    items: list[Annotated[ProductBatchItem, WrapValidator(_each_on_its_own)]] = Field(max_length=BATCH_LIMIT)
+
+
+class ProductSyncItem(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "index": 0,
+                    "external_ref": "SXRCB-ZZD-001",
+                    "result": "created",
+                    "product_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+                    "version": 1,
+                }
+            ]
+        }
+    )
+
+    index: int = Field(description="The item's position in the batch, from 0")
+    external_ref: str | None = Field(description="The item's external_ref, when it had a readable one")
+    result: SyncResult
+    product_id: uuid.UUID | None = Field(default=None, description="The product, unless the item is invalid")
+    version: int | None = Field(default=None, description="The product's current version, unless the item is invalid")
+    problem: Problem | None = Field(
+        default=None, description="Why the item is invalid: a problem with its field errors"
+    )
+
+
+class SyncCounts(ResponseBody):
+    created: int
+    updated: int
+    unchanged: int
+    invalid: int
+
+
+class ProductBatchResult(ResponseBody):
+    items: list[ProductSyncItem] = Field(description="One result per item, in the batch's order")
+    counts: SyncCounts

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
@@ -14,7 +15,7 @@ from services.common.problems import NotFound, ProblemKind
 from services.common.texts import Text, no_such
 from services.finance import domain, policy
 from services.finance.domain import ProductStatus
-from services.finance.models import Bank, Product
+from services.finance.models import Bank, Product, ProductVersion
 from services.finance.schemas import BankCreate, ProductCreate
 from services.finance.service import webhooks
 
@@ -39,23 +40,49 @@ async def list_banks(session: AsyncSession, *, page: PageParams) -> Page:
     return make_page(list((await session.exec(paginate(select(Bank), Bank, page))).all()), page)
 
 
-def new_product(data: ProductCreate, *, bank_id: uuid.UUID, now: datetime) -> Product:
-    """An active product row; enums stored as their values, dates as dates."""
+def product_values(data: ProductCreate) -> dict[str, Any]:
+    """A product's terms as row values: enums stored as their values, dates as dates, rates as stored (so the
+    answer to a create shows what was kept)."""
+    values = data.model_dump(mode="json", include=set(domain.TERM_FIELDS))
+    rates = {field: domain.to_cent(values[field]) for field in ("annual_rate_pct_min", "annual_rate_pct_max")}
+    return {**values, **rates, "valid_until": data.valid_until}
+
+
+def new_product(data: ProductCreate, *, bank_id: uuid.UUID, now: datetime, external_ref: str | None = None) -> Product:
+    """An active product row at version 1."""
     return Product(
-        **data.model_dump(mode="json", exclude={"valid_until"}),
-        valid_until=data.valid_until,
+        **product_values(data),
         bank_id=bank_id,
+        external_ref=external_ref,
         status=ProductStatus.active,
+        version=1,
         created_at=now,
         updated_at=now,
     )
 
 
+def record_version(session: AsyncSession, product: Product, *, now: datetime) -> None:
+    """Snapshot the product's current terms as its current version (a create or a change of terms)."""
+    snapshot = ProductVersion(
+        product_id=product.id, version=product.version, terms=domain.terms_of(product), created_at=now, updated_at=now
+    )
+    session.add(snapshot)
+
+
+def add_product(
+    session: AsyncSession, data: ProductCreate, *, bank_id: uuid.UUID, now: datetime, external_ref: str | None = None
+) -> Product:
+    """The one way a product is created (a post, a catalogue sync, the demo seed): the row and its version 1."""
+    product = new_product(data, bank_id=bank_id, now=now, external_ref=external_ref)
+    session.add(product)
+    record_version(session, product, now=now)
+    return product
+
+
 async def create_product(session: AsyncSession, *, data: ProductCreate, principal: Principal, now: datetime) -> Product:
     """A bank posts a product for itself."""
     await get_bank(session, bank_id=principal.bank_id)
-    product = new_product(data, bank_id=principal.bank_id, now=now)
-    session.add(product)
+    product = add_product(session, data, bank_id=principal.bank_id, now=now)
     await webhooks.product_posted(session, product=product, now=now)
     return product
 
@@ -97,5 +124,6 @@ async def seed(session: AsyncSession, *, catalog: dict[tuple[str, str], list[Pro
         if bank_id is None:
             continue
         added += 1
-        session.add_all([new_product(product, bank_id=bank_id, now=now) for product in products])
+        for product in products:
+            add_product(session, product, bank_id=bank_id, now=now)
     return added

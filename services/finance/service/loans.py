@@ -53,6 +53,8 @@ async def apply(
         bank_id=product.bank_id,
         enterprise_id=need.enterprise_id,
         status=LoanStatus.submitted,
+        product_version=product.version,  # the terms applied under, kept through later edits of the product
+        terms=domain.terms_of(product),
         created_at=now,
         updated_at=now,
     )

@@ -8,6 +8,7 @@ receiver: a slow or dead one never slows a request.
 import base64
 import secrets
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -238,17 +239,25 @@ async def need_posted(session: AsyncSession, *, need: Need, profile: EnterpriseP
 
 async def product_posted(session: AsyncSession, *, product: Product, now: datetime) -> None:
     """`lead.created` for every open need the new product fits, oldest need first, to its bank's endpoints."""
+    await products_posted(session, products=[product], now=now)
+
+
+async def products_posted(session: AsyncSession, *, products: Sequence[Product], now: datetime) -> None:
+    """`product_posted` for products of one bank created together (a catalogue batch): endpoints read once."""
     from services.finance.service.matching import _lead_rules  # as above: the one definition of a lead
 
     on = cst_date(now)
-    if product.status != ProductStatus.active or (product.valid_until is not None and product.valid_until < on):
+    live = [p for p in products if p.status == ProductStatus.active and (p.valid_until is None or p.valid_until >= on)]
+    if not live:
         return
-    endpoints = await _subscribers(session, {product.bank_id}, WebhookEvent.lead_created)
-    if not endpoints:
-        return
-    needs = await session.exec(select(Need).where(*_lead_rules(Need, product, on)).order_by(Need.created_at, Need.id))
-    for need in needs.all():
-        _enqueue(session, endpoints, WebhookEvent.lead_created, _lead(need, product.id), now=now)
+    endpoints = await _subscribers(session, {p.bank_id for p in live}, WebhookEvent.lead_created)
+    for product in live:
+        mine = [endpoint for endpoint in endpoints if endpoint.bank_id == product.bank_id]
+        if not mine:
+            continue
+        query = select(Need).where(*_lead_rules(Need, product, on)).order_by(Need.created_at, Need.id)
+        for need in (await session.exec(query)).all():
+            _enqueue(session, mine, WebhookEvent.lead_created, _lead(need, product.id), now=now)
 
 
 async def application_event(

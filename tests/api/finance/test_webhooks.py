@@ -469,3 +469,27 @@ async def test_an_enterprise_withdraws_its_application_only_while_it_is_open(fin
     assert_problem(await fin.http.post(path, headers=enterprise.headers), 409)
     assert await fin.need_status(enterprise.headers, need["id"]) == "open"
     await fin.assert_timeline(enterprise.id, ("need.posted", need["id"]), ("application.withdrawn", application["id"]))
+
+
+async def test_products_synced_by_the_catalogue_push_their_leads_too(fin: Finance, hooks: Hooks, receiver: Receiver):
+    bank = await fin.new_bank()
+    enterprise = await fin.new_enterprise()
+    endpoint = await hooks.register(bank, receiver.url("/sync"), events=["lead.created"])
+    need = await fin.post_need(enterprise)
+    body = fin.product_body(enterprise.town)
+    put = await fin.http.put("/finance/products/by-ref/XD-01", json=body, headers=bank.headers)
+    assert put.status_code == 201, put.text
+    again = await fin.http.put("/finance/products/by-ref/XD-01", json=body, headers=bank.headers)
+    assert again.headers["sync-result"] == "unchanged"  # no new product, no second lead
+    batch = {"items": [{**fin.product_body(enterprise.town), "external_ref": f"XD-0{n}"} for n in (2, 3)]}
+    synced = await fin.http.post("/finance/products/batch", json=batch, headers=bank.headers)
+    assert synced.status_code == 200 and synced.json()["counts"]["created"] == 2, synced.text
+
+    relay = hooks.relay()
+    await hooks.until(relay, lambda: len(receiver.at("/sync")) >= 3)
+    assert not await relay.deliver_once()
+    events = [hit.verified(endpoint["secret"]) for hit in receiver.at("/sync")]
+    created = [put.json()["id"], *(item["product_id"] for item in synced.json()["items"])]
+    assert [(e["type"], e["data"]["need_id"], e["data"]["product_id"]) for e in events] == [
+        ("lead.created", need["id"], product_id) for product_id in created
+    ]
