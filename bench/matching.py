@@ -11,6 +11,10 @@ snapshot), then VACUUM ANALYZE. Then, in the same run:
   code behind `GET /finance/needs/{id}/matches`, for `--samples` random needs;
 - (b) leads: `services.finance.service.matching.leads(session, product_id=..., principal=<its bank>, page=20)`,
   the code behind `GET /finance/products/{id}/leads`, for `--samples` random products;
+- (d) near misses: `matching.near_misses(...)` (the products failing exactly one rule, behind
+  `GET /finance/needs/{id}/matches?include=near_misses`) for the same needs, and `matching.count_near_misses(...)`
+  (open needs missing a product by one rule, by rule, behind `GET /finance/products/{id}/near-misses`) for the same
+  products; the first `--checks` of each are compared with a plain Python scan of every row;
 - (c) the reference: the same rules, score and order in plain Python over every row loaded into memory
   once (products as tuples for (a); open needs as tuples sorted newest first for (b), the scan stopping
   at the 21st fit as the SQL's LIMIT does), for the same needs and products.
@@ -75,7 +79,7 @@ from services.common.models import utcnow  # noqa: E402
 from services.common.pagination import PageParams  # noqa: E402
 from services.common.settings import Settings  # noqa: E402
 from services.finance import domain  # noqa: E402
-from services.finance.models import Need  # noqa: E402
+from services.finance.models import Need, Product  # noqa: E402
 from services.finance.service import matching  # noqa: E402
 from services.intake.contract import EnterpriseProfile  # noqa: E402
 
@@ -324,6 +328,60 @@ def python_leads(needs: list[tuple], product: tuple, on: date, limit: int) -> li
     return found
 
 
+def _need_failures(product: tuple, need: tuple, on: date) -> list[str]:
+    """The codes of the rules (matching.RULES) this product fails for this need, in plain Python."""
+    _, _, low, high, rate_min, term_min, term_max, types, industries, towns, *rest = product
+    min_years, min_revenue, ratings, _valid_until, _status = rest
+    _, _, amount, term, collateral, max_rate, industry, town, established, revenue, rating = need
+    checks = {
+        "amount": low <= amount <= high,
+        "term": term_min <= term <= term_max,
+        "collateral": not collateral.isdisjoint(types),
+        "industry": not industries or industry in industries,
+        "town": not towns or town in towns,
+        "min_years_in_business": established <= domain.years_before(on, min_years),
+        "min_annual_revenue": revenue >= min_revenue,
+        "credit_rating": rating in ratings,
+        "max_annual_rate": max_rate is None or max_rate >= rate_min,
+    }
+    return [code for code, ok in checks.items() if not ok]
+
+
+def _offered(product: tuple, on: date) -> bool:
+    valid_until, status = product[-2:]
+    return status == "active" and (valid_until is None or valid_until >= on)
+
+
+def python_near_misses(products: list[tuple], need: tuple, on: date, limit: int) -> list:
+    """(product id, rule) of the products failing exactly one rule, in the SQL's order (score, rate, id)."""
+    _, _, _amount, _term, collateral, _max_rate, industry, town, *_ = need
+    found = []
+    for product in products:
+        if not _offered(product, on):
+            continue
+        failed = _need_failures(product, need, on)
+        if len(failed) != 1:
+            continue
+        pid, _, _, _, rate_min, _, _, types, industries, towns, *_ = product
+        score = min(max((8.0 - rate_min) / 6.0, 0.0), 1.0) * 50
+        score += (20 if "credit" in collateral and "credit" in types else 0) + (15 if industry in industries else 0)
+        score += 15 if town in towns else 0
+        found.append((-round(score), rate_min, pid, failed[0]))
+    return [(pid, code) for _, _, pid, code in heapq.nsmallest(limit, found)]
+
+
+def python_near_miss_counts(needs: list[tuple], product: tuple, on: date) -> dict[str, int]:
+    """Open needs failing exactly one rule of the product, by rule, in plain Python (a full scan)."""
+    counts: dict[str, int] = {}
+    if not _offered(product, on):
+        return counts
+    for need in needs:
+        failed = _need_failures(product, need, on)
+        if len(failed) == 1:
+            counts[failed[0]] = counts.get(failed[0], 0) + 1
+    return counts
+
+
 # --- measurement ---------------------------------------------------------------------------------
 
 
@@ -404,10 +462,25 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
                 )
             return [r.id for r in rows]
 
+        async def sql_near_misses(need_id: uuid.UUID) -> list:
+            async with sessionmaker() as session:
+                rows = await matching.near_misses(
+                    session, need=needs_by_id[need_id], profile=typed_profiles[need_id], on=on, limit=PAGE
+                )
+            return [(r["product_id"], r["rule"]) for r in rows]
+
+        async def sql_near_miss_counts(product: tuple) -> dict[str, int]:
+            async with sessionmaker() as session:
+                loaded = await session.get(Product, product[0])
+                body = await matching.count_near_misses(session, product=loaded, on=on)
+            return {item["rule"]: item["needs"] for item in body["by_rule"] if item["needs"]}
+
         for n in need_sample[:WARMUP]:
             await sql_matches(n[0])
+            await sql_near_misses(n[0])
         for p in product_sample[:WARMUP]:
             await sql_leads(p)
+            await sql_near_miss_counts(p)
 
         results: dict[str, Any] = {}
         names = ("matches_sql", "matches_python", "leads_sql", "leads_python")
@@ -436,10 +509,36 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
             found["leads"].append(len(got))
             if got != expected:
                 mismatches["leads"].append(str(p[0]))
+        print(
+            f"(d) near misses of {len(need_sample)} needs, and near-miss counts of {len(product_sample)} products"
+            f" (SQL; the Python scan checks the first {args.checks} of each) ...",
+            flush=True,
+        )
+        timings.update({"near_misses_sql": [], "near_miss_counts_sql": []})
+        mismatches.update({"near_misses": [], "near_miss_counts": []})
+        found.update({"near_misses": [], "near_miss_counts": []})
+        for index, n in enumerate(need_sample):
+            started = time.perf_counter()
+            got = await sql_near_misses(n[0])
+            timings["near_misses_sql"].append((time.perf_counter() - started) * 1000)
+            found["near_misses"].append(len(got))
+            if index < args.checks and got != python_near_misses(products, n, on, PAGE):
+                mismatches["near_misses"].append(str(n[0]))
+        for index, p in enumerate(product_sample):
+            started = time.perf_counter()
+            got = await sql_near_miss_counts(p)
+            timings["near_miss_counts_sql"].append((time.perf_counter() - started) * 1000)
+            found["near_miss_counts"].append(sum(got.values()))
+            if index < args.checks and got != python_near_miss_counts(needs, p, on):
+                mismatches["near_miss_counts"].append(str(p[0]))
         for name, ms in timings.items():
             results[name] = summary(ms)
         slowest_need = need_sample[max(range(len(need_sample)), key=timings["matches_sql"].__getitem__)][0]
         slowest_product = product_sample[max(range(len(product_sample)), key=timings["leads_sql"].__getitem__)]
+        slowest_near = need_sample[max(range(len(need_sample)), key=timings["near_misses_sql"].__getitem__)][0]
+        slowest_counted = product_sample[
+            max(range(len(product_sample)), key=timings["near_miss_counts_sql"].__getitem__)
+        ]
         plans = {
             "matches_slowest": {
                 "need_id": str(slowest_need),
@@ -448,6 +547,14 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
             "leads_slowest": {
                 "product_id": str(slowest_product[0]),
                 "plan": await explain(engine, capture, lambda: sql_leads(slowest_product), "FROM finance.need"),
+            },
+            "near_misses_slowest": {
+                "need_id": str(slowest_near),
+                "plan": await explain(engine, capture, lambda: sql_near_misses(slowest_near), "ORDER BY score"),
+            },
+            "near_miss_counts_slowest": {
+                "product_id": str(slowest_counted[0]),
+                "plan": await explain(engine, capture, lambda: sql_near_miss_counts(slowest_counted), "GROUP BY"),
             },
         }
         return {
@@ -480,6 +587,8 @@ def report(measured: dict[str, Any], generation: dict[str, float], table_sizes: 
         "matches_python": "(c) matches of a need, Python scan",
         "leads_sql": "(b) leads of a product, SQL",
         "leads_python": "(c) leads of a product, Python scan",
+        "near_misses_sql": "(d) near misses of a need, SQL",
+        "near_miss_counts_sql": "(d) near-miss counts of a product",
     }
     for key, label in labels.items():
         s = t[key]
@@ -490,13 +599,16 @@ def report(measured: dict[str, Any], generation: dict[str, float], table_sizes: 
         speedups[name] = {"p50": round(py["p50_ms"] / sql["p50_ms"], 1), "p99": round(py["p99_ms"] / sql["p99_ms"], 1)}
         ratio = speedups[name]
         print(f"speed-up of SQL over the Python scan, {name}: p50 x{ratio['p50']}, p99 x{ratio['p99']}")
-    met = {name: t[f"{name}_sql"]["p99_ms"] <= TARGET_P99_MS for name in ("matches", "leads")}
+    met = {
+        name: t[f"{name}_sql"]["p99_ms"] <= TARGET_P99_MS
+        for name in ("matches", "leads", "near_misses", "near_miss_counts")
+    }
     for name, ok in met.items():
         verdict = "met" if ok else "MISSED"
         print(f"target p99 <= {TARGET_P99_MS:g} ms for {name}: {verdict} ({t[f'{name}_sql']['p99_ms']:.2f} ms)")
     for name, rows in measured["rows_returned"].items():
         wrong = measured["mismatches"][name]
-        same = "all identical" if not wrong else f"{len(wrong)} DIFFER: {wrong[:3]}"
+        same = "all checked identical" if not wrong else f"{len(wrong)} DIFFER: {wrong[:3]}"
         print(f"{name}: {rows['mean']:.1f} rows on average, {rows['zero']} samples with none; SQL vs Python: {same}")
     print("load average (1/5/15 min): " + "; ".join(f"{k} {load_text(v)}" for k, v in loads.items()))
     for name, plan in measured["plans"].items():
@@ -510,6 +622,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--needs", type=int, default=1_000_000, help="open needs (default 1000000)")
     parser.add_argument("--samples", type=int, default=200, help="needs and products measured (default 200)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the sampling (default 1)")
+    parser.add_argument(
+        "--checks", type=int, default=5, help="near-miss samples checked against the Python scan (default 5)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database (and embedded server) for inspection")
     args = parser.parse_args()
     if min(args.products, args.needs, args.samples) < 1:

@@ -31,8 +31,9 @@ from services.common.schemas import IsoDateTime, ResponseBody
 from services.common.texts import Text
 
 # Tables that are plumbing, not state a person changed: no trigger, and writing them binds no call. (The
-# outbox's trigger records only an admin's redrive of a dead letter, not the relay's deliveries.)
-UNAUDITED = frozenset({"audit_log", "idempotency_key"})
+# outbox's trigger records only an admin's redrive of a dead letter, not the relay's deliveries.) finance's
+# `access_log` is itself a log of reads, written once and never changed: auditing it would double every row.
+UNAUDITED = frozenset({"audit_log", "idempotency_key", "access_log"})
 SETTING = "kuaiban.call"
 _CALL_SOURCE = "kuaiban.audit.call"  # session.info key: a `Call`, or a `ScopeCall` resolved at first write
 _BOUND_IN = "kuaiban.audit.bound_in"  # session.info key: the transaction whose setting is already set

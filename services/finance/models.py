@@ -2,11 +2,12 @@
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, Computed, DateTime, Identity, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE, JSONB
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from services.common.audit import AuditRecord, audit_table_args
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
@@ -98,7 +99,8 @@ class Need(Resource, table=True):
             "term_months",
             "annual_revenue_yuan",
             "established_on",
-            postgresql_where="status = 'open'",
+            # Only needs shown to banks (open, with the enterprise's consent) are in it: leads and near-miss counts.
+            postgresql_where="status = 'open' AND consent",
             # With these, collecting candidates is an index-only scan: no heap page is read.
             postgresql_include=["created_at", "id", "collateral_available", "max_annual_rate_pct"],
         ),
@@ -118,6 +120,8 @@ class Need(Resource, table=True):
     established_on: date
     annual_revenue_yuan: int = Field(default=0, sa_type=BigInteger)
     credit_rating: CreditRating = Field(sa_type=EnumText(CreditRating, 1))
+    # Shown to banks as a lead only while true; the enterprise withdraws it (DELETE /finance/needs/{id}/consent).
+    consent: bool = Field(default=True, sa_column_kwargs={"server_default": "true"})
 
 
 class LoanApplication(Resource, table=True):
@@ -237,3 +241,42 @@ class WebhookDelivery(Resource, table=True):
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     redeliveries: int = 0
     attempts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+
+
+# --- the data-access log (issue 11): which bank saw what of an enterprise, and when ----------------------------
+
+
+class AccessKind(StrEnum):
+    """What a bank read: a lead in a list, a need, a loan application, the enterprise's profile snapshot."""
+
+    lead = "lead"
+    need = "need"
+    application = "application"
+    profile = "profile"
+
+
+class ActorKind(StrEnum):
+    person = "person"  # a bank employee's account
+    client = "client"  # a bank's system with client credentials
+
+
+class AccessRecord(SQLModel, table=True):
+    """One read of an enterprise's data by a bank, written in the read's own transaction; never changed."""
+
+    __tablename__ = "access_log"
+    __table_args__ = (
+        Index("ix_access_log_at_id", "at", "id"),
+        Index("ix_access_log_enterprise_id_at_id", "enterprise_id", "at", "id"),
+        Index("ix_access_log_bank_id_at_id", "bank_id", "at", "id"),
+        {"schema": SCHEMA},
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    at: datetime = Field(sa_type=DateTime(timezone=True))
+    bank_id: uuid.UUID
+    actor: str = Field(max_length=64)
+    actor_kind: ActorKind = Field(sa_type=EnumText(ActorKind, 16))
+    enterprise_id: uuid.UUID
+    what: AccessKind = Field(sa_type=EnumText(AccessKind, 16))
+    resource_id: uuid.UUID
+    request_id: str | None = Field(default=None, max_length=200)

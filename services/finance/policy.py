@@ -9,7 +9,7 @@ leads `leads:read`, reading and deciding applications `applications:decide`, web
 """
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import false, true
@@ -18,13 +18,16 @@ from sqlalchemy.sql.elements import ColumnElement
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
 from services.common.problems import Forbidden, Invalid, NotFound
 from services.common.texts import Text, no_such
-from services.finance.models import LoanApplication, Need, Product, WebhookEndpoint
+from services.finance.models import AccessRecord, LoanApplication, Need, Product, WebhookEndpoint
 
 __all__ = [
+    "AccessLogReaderDep",
     "AdminDep",
     "BankDep",
+    "CatalogueDep",
     "DeciderDep",
     "EnterpriseDep",
+    "InsightDep",
     "InternalDep",
     "LeadReaderDep",
     "NeedReaderDep",
@@ -99,3 +102,33 @@ def catalogue_of(principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
             field="bank_id",
         )
     return bank_id
+
+
+# --- consent, near misses and the access log (issue 11) --------------------------------------------------------
+
+InsightDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank, scope=Scope.leads_read))]
+AccessLogReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
+
+
+def consents(need: Any = Need) -> ColumnElement[bool]:
+    """A need is shown to banks (lead lists, near-miss counts, webhooks) only while its enterprise consents.
+
+    On `Need` or an alias of it; the bare column, so the planner matches the partial profile index
+    (`WHERE status = 'open' AND consent`)."""
+    return need.consent
+
+
+def require_product_insight(principal: Principal, product: Product | None) -> Product:
+    """A product's near-miss counts: the owning bank and admin; another bank does not see the product (404)."""
+    if principal.role is Role.admin and product is not None:
+        return product
+    return require_own_product(principal, product)
+
+
+def access_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """An enterprise sees who read its own data; admin sees every read."""
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.enterprise:
+        return AccessRecord.enterprise_id == principal.enterprise_id
+    return false()

@@ -15,18 +15,21 @@ from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import DomainError, problem_body, problem_responses
-from services.common.texts import Language, language_of
+from services.common.schemas import IsoDateTime
+from services.common.texts import Language, language_of, localize
 from services.common.webhook_targets import TargetGuard
 from services.finance import contract
 from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
 from services.finance.domain import LoanStatus, NeedStatus, ProductStatus, SyncResult
-from services.finance.models import FinanceAudit, FinanceOutbox
+from services.finance.models import AccessKind, FinanceAudit, FinanceOutbox
 from services.finance.policy import (
+    AccessLogReaderDep,
     AdminDep,
     CatalogueDep,
     DeciderDep,
     EnterpriseDep,
+    InsightDep,
     InternalDep,
     LeadReaderDep,
     NeedReaderDep,
@@ -37,6 +40,7 @@ from services.finance.policy import (
 )
 from services.finance.schemas import (
     EXTERNAL_REF_PATTERN,
+    AccessPage,
     ApplicationCreate,
     BankCreate,
     BankPage,
@@ -44,6 +48,7 @@ from services.finance.schemas import (
     DecisionCreate,
     DeliveryPage,
     DeliveryRead,
+    EnterpriseSnapshot,
     EventCreate,
     EventRead,
     EventWithStats,
@@ -51,7 +56,9 @@ from services.finance.schemas import (
     LeadPage,
     LoanApplicationPage,
     LoanApplicationRead,
-    MatchList,
+    MatchesWithNearMisses,
+    MatchExtra,
+    NearMissCounts,
     NeedCreate,
     NeedPage,
     NeedRead,
@@ -67,7 +74,7 @@ from services.finance.schemas import (
     WebhookRead,
     WebhookUpdate,
 )
-from services.finance.service import banks, catalogue, loans, matching, matchmaking, needs, webhooks
+from services.finance.service import access_log, banks, catalogue, loans, matching, matchmaking, needs, webhooks
 
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
@@ -171,6 +178,9 @@ async def product_leads(
 ):
     """与产品相符的在途融资需求（不含联系方式），供产品所属银行跟进。"""
     items, next_cursor = await matching.leads(session, product_id=product_id, principal=principal, page=page, now=now)
+    await access_log.record(
+        session, principal=principal, what=AccessKind.lead, reads=[(n.enterprise_id, n.id) for n in items], now=now
+    )
     return {
         "items": [
             {
@@ -227,7 +237,7 @@ async def get_need(need_id: uuid.UUID, session: SessionDep, principal: NeedReade
 @router.get(
     "/needs/{need_id}/matches",
     operation_id="listMatches",
-    response_model=MatchList,
+    response_model=MatchesWithNearMisses,
     responses=problem_responses(404, 503),
     summary="Products the enterprise is eligible for, best first, with reasons",
 )
@@ -237,11 +247,27 @@ async def need_matches(
     intake: IntakeDep,
     now: NowDep,
     principal: NeedReaderDep,
+    request: Request,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    include: Annotated[
+        MatchExtra | None, Query(description="`near_misses`: also the products that fail exactly one rule")
+    ] = None,
 ):
-    """企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。"""
-    found = await matching.matches(session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit)
-    return {"items": found}
+    """企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
+    说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。"""
+    if include is None:
+        found = await matching.matches(
+            session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit
+        )
+        return {"items": found}
+    found, near = await matching.matches_with_near_misses(
+        session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit
+    )
+    language = language_of(request.headers.get("accept-language"))
+    return {
+        "items": found,
+        "near_misses": [{**item, "requirement": localize(item["requirement"], language)} for item in near],
+    }
 
 
 @router.post(
@@ -273,9 +299,14 @@ async def apply(
     response_model=LoanApplicationPage,
     summary="Applications: a bank those to its products, an enterprise its own, admin all",
 )
-async def list_applications(session: SessionDep, page: PageDep, principal: PartyDep, status: LoanStatus | None = None):
-    """贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。"""
-    return page_body(await loans.list_loans(session, principal=principal, page=page, status=status))
+async def list_applications(
+    session: SessionDep, page: PageDep, now: NowDep, principal: PartyDep, status: LoanStatus | None = None
+):
+    """贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。银行的查看记入访问日志。"""
+    items, next_cursor = await loans.list_loans(session, principal=principal, page=page, status=status)
+    reads = [(loan.enterprise_id, loan.id) for loan in items]
+    await access_log.record(session, principal=principal, what=AccessKind.application, reads=reads, now=now)
+    return page_body((items, next_cursor))
 
 
 @router.get(
@@ -285,9 +316,12 @@ async def list_applications(session: SessionDep, page: PageDep, principal: Party
     responses=problem_responses(404),
     summary="One application",
 )
-async def get_application(application_id: uuid.UUID, session: SessionDep, principal: PartyDep):
-    """一份贷款申请。"""
-    return await loans.get_loan(session, application_id=application_id, principal=principal)
+async def get_application(application_id: uuid.UUID, session: SessionDep, now: NowDep, principal: PartyDep):
+    """一份贷款申请。银行的查看记入访问日志。"""
+    loan = await loans.get_loan(session, application_id=application_id, principal=principal)
+    reads = [(loan.enterprise_id, loan.id)]
+    await access_log.record(session, principal=principal, what=AccessKind.application, reads=reads, now=now)
+    return loan
 
 
 @router.post(
@@ -351,6 +385,87 @@ async def get_event(event_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
 async def get_stats(session: SessionDep, _: AdminDep):
     """全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。"""
     return await matchmaking.stats(session)
+
+
+# --- near misses, consent and the access log (issue 11) ---------------------------------------------------------
+
+
+@router.get(
+    "/products/{product_id}/near-misses",
+    operation_id="getProductNearMisses",
+    response_model=NearMissCounts,
+    responses=problem_responses(404),
+    summary="How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)",
+)
+async def product_near_misses(
+    product_id: uuid.UUID, session: SessionDep, now: NowDep, request: Request, principal: InsightDep
+):
+    """差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
+    只计入企业同意向银行展示的需求。产品所属银行与管理员可看。"""
+    counts = await matching.near_miss_counts(session, product_id=product_id, principal=principal, now=now)
+    language = language_of(request.headers.get("accept-language"))
+    by_rule = [{**item, "label": localize(item["label"], language)} for item in counts["by_rule"]]
+    return {**counts, "by_rule": by_rule}
+
+
+@router.delete(
+    "/needs/{need_id}/consent",
+    operation_id="withdrawNeedConsent",
+    response_model=NeedRead,
+    responses=problem_responses(404),
+    summary="Withdraw consent: banks no longer see the need as a lead (the enterprise, admin)",
+)
+async def withdraw_consent(need_id: uuid.UUID, session: SessionDep, now: NowDep, principal: NeedReaderDep):
+    """撤回向银行展示该需求的授权：此后任何线索列表、差一条统计和推送都不再出现它。重复撤回不报错。"""
+    return await needs.withdraw_consent(session, need_id=need_id, principal=principal, now=now)
+
+
+@router.get(
+    "/applications/{application_id}/need",
+    operation_id="getLoanApplicationNeed",
+    response_model=NeedRead,
+    responses=problem_responses(404),
+    summary="The need behind an application (its parties; a bank's read is logged)",
+)
+async def application_need(application_id: uuid.UUID, session: SessionDep, now: NowDep, principal: PartyDep):
+    """贷款申请所对应的融资需求（申请双方与管理员）。银行的查看记入访问日志。"""
+    return await needs.need_behind(
+        session, application_id=application_id, principal=principal, what=AccessKind.need, now=now
+    )
+
+
+@router.get(
+    "/applications/{application_id}/profile",
+    operation_id="getLoanApplicationProfile",
+    response_model=EnterpriseSnapshot,
+    responses=problem_responses(404),
+    summary="The enterprise's profile snapshot behind an application (its parties; a bank's read is logged)",
+)
+async def application_profile(application_id: uuid.UUID, session: SessionDep, now: NowDep, principal: PartyDep):
+    """贷款申请企业在发布需求时的概况（行业、乡镇、成立日期、年营业收入、信用等级）。银行的查看记入访问日志。"""
+    need = await needs.need_behind(
+        session, application_id=application_id, principal=principal, what=AccessKind.profile, now=now
+    )
+    return {**need.model_dump(), "need_id": need.id}
+
+
+@router.get(
+    "/access-log",
+    operation_id="listAccessLog",
+    response_model=AccessPage,
+    responses=problem_responses(422),
+    summary="Which bank (and which user or client) read the enterprise's data, and when (the enterprise, admin)",
+)
+async def list_access_log(
+    session: SessionDep,
+    page: PageDep,
+    principal: AccessLogReaderDep,
+    bank_id: uuid.UUID | None = None,
+    since: Annotated[IsoDateTime | None, Query(description="Only reads at or after this instant")] = None,
+):
+    """银行查看企业数据的记录：哪家银行、哪个账号或系统、看了什么（线索、需求、申请、企业概况）、何时。
+    企业只看自己的，管理员看全部；最近的在前。"""
+    return page_body(await access_log.list_reads(session, principal=principal, page=page, bank_id=bank_id, since=since))
 
 
 @internal.get(contract.BANK_PATH, response_model=contract.BankRef)

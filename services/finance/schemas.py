@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -36,6 +37,7 @@ from services.finance.domain import (
     SyncResult,
     WebhookEvent,
 )
+from services.finance.models import AccessKind, ActorKind
 
 labelled(
     Collateral,
@@ -172,6 +174,12 @@ class ProductPage(ResponseBody):
     next_cursor: str | None
 
 
+CONSENT = (
+    "Whether banks may see the need as a lead (lead lists, near-miss counts, webhooks). Given when the need is "
+    "posted (default true); withdrawn by `DELETE /finance/needs/{id}/consent`."
+)
+
+
 class NeedCreate(RequestBody):
     model_config = ConfigDict(
         json_schema_extra={
@@ -192,6 +200,7 @@ class NeedCreate(RequestBody):
     purpose: text(500, multiline=True)
     collateral_available: Annotated[list[Collateral], Distinct] = Field(min_length=1, max_length=4)
     max_annual_rate_pct: RatePct | None = None
+    consent: bool = Field(default=True, description=CONSENT)
 
 
 class NeedRead(ResponseBody):
@@ -203,6 +212,7 @@ class NeedRead(ResponseBody):
     collateral_available: list[Collateral]
     max_annual_rate_pct: float | None
     status: NeedStatus
+    consent: bool = Field(description=CONSENT)
     created_at: datetime
     updated_at: datetime
 
@@ -617,3 +627,125 @@ class SyncCounts(ResponseBody):
 class ProductBatchResult(ResponseBody):
     items: list[ProductSyncItem] = Field(description="One result per item, in the batch's order")
     counts: SyncCounts
+
+
+# --- near misses, consent and the access log (issue 11) ---------------------------------------------------------
+
+
+class MatchExtra(StrEnum):
+    near_misses = "near_misses"
+
+
+labelled(MatchExtra, {"near_misses": ("差一条即符合的产品", "Products that fail exactly one rule")})
+
+
+class NearMiss(ResponseBody):
+    """A product on offer that fails exactly one eligibility rule for the need, and what would make it fit."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "product_id": "6f1c2e4a-8b3d-4c5e-9f7a-1b2c3d4e5f60",
+                    "bank_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                    "bank_name": "濉溪农村商业银行",
+                    "product_name": "皖北制造贷",
+                    "score": 71,
+                    "rule": "min_annual_revenue",
+                    "requirement": "年营业收入需不低于 500 万元（当前 420 万元）",
+                    "annual_rate_pct_min": 3.2,
+                    "annual_rate_pct_max": 4.35,
+                }
+            ]
+        }
+    )
+
+    product_id: uuid.UUID
+    bank_id: uuid.UUID
+    bank_name: str
+    product_name: str
+    score: int
+    rule: str = Field(
+        description="The one rule failed, a stable code: amount, term, collateral, industry, town, "
+        "min_years_in_business, min_annual_revenue, credit_rating, max_annual_rate"
+    )
+    requirement: str = Field(description="What would make it fit, with numbers (English with `Accept-Language: en`)")
+    annual_rate_pct_min: float
+    annual_rate_pct_max: float
+
+
+class MatchesWithNearMisses(MatchList):
+    near_misses: list[NearMiss] | None = Field(
+        default=None, description="With `include=near_misses`: products that fail exactly one rule, best first"
+    )
+
+
+class RuleCount(ResponseBody):
+    rule: str
+    label: str
+    needs: int
+
+
+class NearMissCounts(ResponseBody):
+    """How many open needs (shown to banks) miss the product by exactly one rule, by rule: which term to relax."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "product_id": "6f1c2e4a-8b3d-4c5e-9f7a-1b2c3d4e5f60",
+                    "needs": 12,
+                    "by_rule": [
+                        {"rule": "min_annual_revenue", "label": "年营业收入", "needs": 9},
+                        {"rule": "term", "label": "期限", "needs": 3},
+                    ],
+                }
+            ]
+        }
+    )
+
+    product_id: uuid.UUID
+    needs: int
+    by_rule: list[RuleCount] = Field(description="Every rule, the most missed first")
+
+
+class EnterpriseSnapshot(ResponseBody):
+    """The enterprise's profile as it was when the need was posted (what matching used)."""
+
+    need_id: uuid.UUID
+    enterprise_id: uuid.UUID
+    enterprise_name: str
+    industry: IndustrySection
+    town: str
+    established_on: date
+    annual_revenue_yuan: int
+    credit_rating: CreditRating
+
+
+labelled(AccessKind, {
+    "lead": ("线索", "Lead"),
+    "need": ("融资需求", "Need"),
+    "application": ("贷款申请", "Loan application"),
+    "profile": ("企业概况", "Enterprise profile"),
+})  # fmt: skip
+labelled(ActorKind, {"person": ("银行工作人员", "A bank's person"), "client": ("银行系统", "A bank's system")})
+
+
+class AccessEntry(ResponseBody):
+    """One read of the enterprise's data by a bank."""
+
+    id: uuid.UUID
+    at: datetime
+    bank_id: uuid.UUID
+    bank_name: str | None
+    actor: str = Field(description="The bank's username or API client")
+    actor_kind: ActorKind
+    enterprise_id: uuid.UUID
+    what: AccessKind
+    resource_id: uuid.UUID
+    request_id: str | None
+
+
+class AccessPage(ResponseBody):
+    items: list[AccessEntry]
+    next_cursor: str | None

@@ -12,9 +12,9 @@ from services.common.problems import NotFound
 from services.common.texts import no_such
 from services.finance import policy
 from services.finance.domain import NeedStatus, wan
-from services.finance.models import Need
+from services.finance.models import AccessKind, LoanApplication, Need
 from services.finance.schemas import NeedCreate
-from services.finance.service import webhooks
+from services.finance.service import access_log, webhooks
 from services.finance.service.timeline import emit
 from services.intake.contract import IntakeClient
 
@@ -59,4 +59,32 @@ async def get_need(session: AsyncSession, *, need_id: uuid.UUID, principal: Prin
     need = (await session.exec(query)).first()
     if need is None:
         raise NotFound(no_such("融资需求", "need"))
+    return need
+
+
+async def withdraw_consent(session: AsyncSession, *, need_id: uuid.UUID, principal: Principal, now: datetime) -> Need:
+    """The enterprise stops showing the need to banks (leads, near-miss counts, webhooks); again changes nothing."""
+    need = await get_need(session, need_id=need_id, principal=principal, lock=True)
+    if need.consent:
+        need.consent = False
+        need.updated_at = now
+        session.add(need)
+    return need
+
+
+async def need_behind(
+    session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, what: AccessKind, now: datetime
+) -> Need:
+    """The need (and its profile snapshot) behind a loan application, for the application's parties.
+
+    A bank's read is logged as `what` (`need` or `profile`)."""
+    query = (
+        select(Need)
+        .join(LoanApplication, LoanApplication.need_id == Need.id)
+        .where(LoanApplication.id == application_id, policy.loans_visible_to(principal))
+    )
+    need = (await session.exec(query)).first()
+    if need is None:
+        raise NotFound(no_such("贷款申请", "application"))
+    await access_log.record(session, principal=principal, what=what, reads=[(need.enterprise_id, need.id)], now=now)
     return need

@@ -225,7 +225,9 @@ def _lead(need: Need, product_id: uuid.UUID) -> dict[str, Any]:
 
 
 async def need_posted(session: AsyncSession, *, need: Need, profile: EnterpriseProfile, now: datetime) -> None:
-    """`lead.created` for every active product the new need fits, to its bank's endpoints."""
+    """`lead.created` for every active product the new need fits, to its bank's endpoints (with consent only)."""
+    if not need.consent:
+        return
     from services.finance.service.matching import eligible  # matching imports needs, which calls this module
 
     fits = (
@@ -244,7 +246,7 @@ async def product_posted(session: AsyncSession, *, product: Product, now: dateti
 
 async def products_posted(session: AsyncSession, *, products: Sequence[Product], now: datetime) -> None:
     """`product_posted` for products of one bank created together (a catalogue batch): endpoints read once."""
-    from services.finance.service.matching import _lead_rules  # as above: the one definition of a lead
+    from services.finance.service.matching import lead_rules  # as above: the one definition of a lead
 
     on = cst_date(now)
     live = [p for p in products if p.status == ProductStatus.active and (p.valid_until is None or p.valid_until >= on)]
@@ -255,7 +257,7 @@ async def products_posted(session: AsyncSession, *, products: Sequence[Product],
         mine = [endpoint for endpoint in endpoints if endpoint.bank_id == product.bank_id]
         if not mine:
             continue
-        query = select(Need).where(*_lead_rules(Need, product, on)).order_by(Need.created_at, Need.id)
+        query = select(Need).where(*lead_rules(Need, product, on)).order_by(Need.created_at, Need.id)
         for need in (await session.exec(query)).all():
             _enqueue(session, mine, WebhookEvent.lead_created, _lead(need, product.id), now=now)
 

@@ -3,6 +3,7 @@ delivery verified as a bank's receiver would, with the `standardwebhooks` librar
 clock instead of sleeping. Refused URLs are loopback forms the allowlist does not list, or names a stub
 resolver maps to private addresses: nothing here sends traffic anywhere but 127.0.0.1."""
 
+import json
 import socket
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -493,3 +494,20 @@ async def test_products_synced_by_the_catalogue_push_their_leads_too(fin: Financ
     assert [(e["type"], e["data"]["need_id"], e["data"]["product_id"]) for e in events] == [
         ("lead.created", need["id"], product_id) for product_id in created
     ]
+
+
+async def test_a_need_without_consent_is_never_pushed_as_a_lead(fin: Finance, hooks: Hooks, receiver: Receiver):
+    bank = await fin.new_bank()
+    quiet, withdrawn, open_ = [await fin.new_enterprise() for _ in range(3)]
+    await hooks.register(bank, receiver.url("/consent"), events=["lead.created"])
+    await fin.post_need(quiet, consent=False)
+    later = await fin.post_need(withdrawn)
+    response = await fin.http.delete(f"/finance/needs/{later['id']}/consent", headers=withdrawn.headers)
+    assert response.status_code == 200 and response.json()["consent"] is False, response.text
+    shown = await fin.post_need(open_)
+    await fin.post_product(bank)  # fits all three needs (no town rule): only the consenting one is a lead
+
+    relay = hooks.relay()
+    await hooks.until(relay, lambda: len(receiver.at("/consent")) >= 1)
+    assert not await relay.deliver_once()
+    assert [json.loads(hit.body)["data"]["need_id"] for hit in receiver.at("/consent")] == [shown["id"]]
