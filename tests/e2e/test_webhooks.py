@@ -3,52 +3,18 @@
 verifies it with the `standardwebhooks` library. Everything else about webhooks is tested in process."""
 
 import json
-import threading
 import time
-from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
-import pytest
 from standardwebhooks import Webhook
 
 from services.common.calendar import CST
+from tests.e2e.conftest import Received
 from tests.helpers.factories import enterprise_payload, product_body
 from tests.helpers.http import make_account, make_bank
 
 DEADLINE_SECONDS = 20
-
-
-class Received:
-    def __init__(self) -> None:
-        self.hits: list[tuple[dict[str, str], bytes]] = []
-        self.arrived = threading.Event()
-
-
-@pytest.fixture
-def receiver() -> Iterator[tuple[str, Received]]:
-    received = Received()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            received.hits.append((dict(self.headers), body))
-            received.arrived.set()
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args) -> None:
-            return None
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/kuaiban", received
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_fitting_need_reaches_the_banks_receiver_signed(
