@@ -699,6 +699,8 @@ class NearMissCounts(ResponseBody):
                         {"rule": "min_annual_revenue", "label": "年营业收入", "needs": 9},
                         {"rule": "term", "label": "期限", "needs": 3},
                     ],
+                    "estimated": False,
+                    "sample_share": None,
                 }
             ]
         }
@@ -707,6 +709,10 @@ class NearMissCounts(ResponseBody):
     product_id: uuid.UUID
     needs: int
     by_rule: list[RuleCount] = Field(description="Every rule, the most missed first")
+    estimated: bool = Field(
+        description="True above 100,000 needs: counts estimated from a random sample of the needs' pages"
+    )
+    sample_share: float | None = Field(description="The share of the needs sampled when estimated")
 
 
 class EnterpriseSnapshot(ResponseBody):

@@ -4,6 +4,10 @@ by rule, with no enterprise data, for the owning bank and admin only."""
 
 import uuid
 
+import pytest
+from sqlalchemy import text
+
+from services.finance.service import matching
 from tests.api.finance._support import ADMIN, OFFICER, Finance
 from tests.helpers.problems import assert_problem
 
@@ -80,7 +84,8 @@ async def test_a_bank_counts_the_needs_that_miss_its_product_by_one_rule(fin: Fi
     response = await fin.http.get(path, headers=bank.headers)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert set(body) == {"product_id", "needs", "by_rule"} and body["product_id"] == product["id"]
+    assert set(body) == {"product_id", "needs", "by_rule", "estimated", "sample_share"}
+    assert body["product_id"] == product["id"] and (body["estimated"], body["sample_share"]) == (False, None)
     assert all(set(item) == {"rule", "label", "needs"} for item in body["by_rule"])  # no enterprise data
     counts = {item["rule"]: item["needs"] for item in body["by_rule"]}
     assert len(counts) == 9
@@ -104,3 +109,23 @@ async def test_a_bank_counts_the_needs_that_miss_its_product_by_one_rule(fin: Fi
     await fin.withdraw(bank, product["id"])
     withdrawn = (await fin.http.get(path, headers=bank.headers)).json()
     assert withdrawn["needs"] == 0
+
+
+async def test_above_the_exact_limit_the_counts_are_estimated_from_a_sample(
+    fin: Finance, monkeypatch: pytest.MonkeyPatch
+):
+    """At a million needs an exact count reads them all: the answer then comes from a page sample, scaled."""
+    bank = await fin.new_bank()
+    small = await fin.new_enterprise(annual_revenue_yuan=35_000_000)
+    product = await fin.post_product(bank, small.town, min_annual_revenue_yuan=50_000_000)
+    for _ in range(3):
+        await fin.post_need(small)  # each misses on revenue
+    path = f"/finance/products/{product['id']}/near-misses"
+    exact = (await fin.http.get(path, headers=bank.headers)).json()
+    await fin.kuaiban.connection.execute(text("ANALYZE finance.need"))  # the planner's row count, as in production
+    monkeypatch.setattr(matching, "EXACT_UP_TO_NEEDS", 0)
+    monkeypatch.setattr(matching, "SAMPLED_NEEDS", 10**9)  # a sample of every page: the estimate is exact here
+
+    sampled = (await fin.http.get(path, headers=bank.headers)).json()
+    assert (sampled["estimated"], sampled["sample_share"]) == (True, 1.0)
+    assert sampled["by_rule"] == exact["by_rule"] and sampled["needs"] == exact["needs"] >= 3
