@@ -7,11 +7,12 @@ from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, Request
+from fastapi.openapi.models import OAuthFlowClientCredentials
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 
 from services.common.problems import Forbidden, Invalid, ProblemKind, Unauthorized
-from services.common.schemas import labelled
+from services.common.schemas import label_of, labelled
 from services.common.texts import Text
 
 ALGORITHM = "HS256"
@@ -148,10 +149,17 @@ class TokenVerifier:
         raise Unauthorized(BAD_TOKEN)
 
 
-# Declared as OAuth2's password flow so the docs' Authorize dialog asks for a username and password and
-# calls /auth/token itself; the token still arrives as `Authorization: Bearer <token>`.
+# Declared as OAuth2's password flow (and client credentials, below) so the docs' Authorize dialog asks for a
+# username and password and calls /auth/token itself; the token still arrives as `Authorization: Bearer <token>`.
 _bearer = OAuth2PasswordBearer(
-    tokenUrl="/auth/token", auto_error=False, description="Log in with a username and password at POST /auth/token"
+    tokenUrl="/auth/token",
+    auto_error=False,
+    description="Log in at POST /auth/token: people with a username and password, banks' systems with client "
+    "credentials",
+)
+# A bank's system takes the same token endpoint with client credentials (RFC 6749 §4.4) and its scopes.
+_bearer.model.flows.clientCredentials = OAuthFlowClientCredentials(
+    tokenUrl="/auth/token", scopes={scope.value: label_of(scope, "en") for scope in Scope}
 )
 
 

@@ -694,13 +694,13 @@ class NearMissCounts(ResponseBody):
             "examples": [
                 {
                     "product_id": "6f1c2e4a-8b3d-4c5e-9f7a-1b2c3d4e5f60",
-                    "needs": 12,
+                    "needs": 172_350,
                     "by_rule": [
-                        {"rule": "min_annual_revenue", "label": "年营业收入", "needs": 9},
-                        {"rule": "term", "label": "期限", "needs": 3},
+                        {"rule": "min_annual_revenue", "label": "年营业收入", "needs": 120_100},
+                        {"rule": "term", "label": "期限", "needs": 52_250},
                     ],
-                    "estimated": False,
-                    "sample_share": None,
+                    "estimated": True,
+                    "sample_share": 0.04,
                 }
             ]
         }

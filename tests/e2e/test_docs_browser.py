@@ -102,7 +102,8 @@ async def test_swagger_ui_logs_in_through_authorize_and_tries_an_operation(brows
     await browser_page.screenshot(tmp_path / "swagger-operations.png")
 
     await page.locator(".scheme-container button.authorize").click()
-    dialog = page.locator(".modal-ux")
+    # one section per flow (password for people, client credentials for banks' systems): use the password one
+    dialog = page.locator(".modal-ux .auth-container").filter(has=page.locator("#oauth_username"))
     await dialog.locator("#oauth_username").fill("admin")
     await dialog.locator("#oauth_password").fill(ADMIN_PASSWORD)
     async with page.expect_response(f"{origin}/auth/token") as token_answer:
@@ -111,10 +112,11 @@ async def test_swagger_ui_logs_in_through_authorize_and_tries_an_operation(brows
     assert token_response.status == 200
     login_form = parse_qs(token_response.request.post_data or "")
     assert login_form["grant_type"] == ["password"] and login_form["username"] == ["admin"]
-    await dialog.locator("h6", has_text="Authorized").wait_for()  # the dialog shows the login took
-    await dialog.get_by_role("button", name="Remove authorization").wait_for()  # its Logout button
+    modal = page.locator(".modal-ux")  # both flows' sections show the scheme as authorized now
+    await modal.locator("h6", has_text="Authorized").first.wait_for()  # the dialog shows the login took
+    await modal.get_by_role("button", name="Remove authorization").first.wait_for()  # its Logout button
     await browser_page.screenshot(tmp_path / "swagger-authorized.png")
-    await dialog.locator("button.btn-done").click()
+    await page.locator(".modal-ux button.btn-done").first.click()
 
     operation = page.locator('.opblock-get:has(.opblock-summary-path[data-path="/intake/enterprises"])').first
     await operation.locator(".opblock-summary").click()

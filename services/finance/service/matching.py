@@ -402,7 +402,7 @@ async def near_miss_counts(
 # about SAMPLED_NEEDS rows (whole pages, `TABLESAMPLE SYSTEM`) answers in tens of milliseconds with counts good
 # to a few per cent, enough to tell a bank which term to relax. A county's real tables stay exact.
 EXACT_UP_TO_NEEDS = 100_000
-SAMPLED_NEEDS = 40_000
+SAMPLED_NEEDS = 25_000
 
 
 async def count_near_misses(

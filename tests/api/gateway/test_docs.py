@@ -95,13 +95,16 @@ async def test_unknown_assets_and_paths_out_of_the_folder_are_404(edge: httpx.As
     assert_problem(await edge.get(path), 404)
 
 
-async def test_the_authorize_dialog_logs_in_with_username_and_password(gateway: httpx.AsyncClient):
+async def test_the_authorize_dialog_logs_in_with_a_password_or_client_credentials(gateway: httpx.AsyncClient):
     document = (await gateway.get("/openapi.json")).json()
     schemes = document["components"]["securitySchemes"]
     assert len(schemes) == 1
     (name, scheme), *_ = schemes.items()
     assert scheme["type"] == "oauth2"
-    assert scheme["flows"] == {"password": {"tokenUrl": "/auth/token", "scopes": {}}}
+    assert scheme["flows"]["password"] == {"tokenUrl": "/auth/token", "scopes": {}}
+    clients = scheme["flows"]["clientCredentials"]
+    assert clients["tokenUrl"] == "/auth/token"
+    assert set(clients["scopes"]) == {"products:write", "leads:read", "applications:decide", "webhooks:manage"}
     me = document["paths"]["/auth/me"]["get"]
     assert me["security"] == [{name: []}]
     assert document["paths"]["/intake/enterprises"]["get"]["security"] == [{name: []}]
