@@ -360,6 +360,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API clients (admin)
+         * @description 银行的 API 客户端（管理员），可按银行筛选，分页；不含密钥。
+         */
+        get: operations["listApiClients"];
+        put?: never;
+        /**
+         * Create a bank's API client (admin); its secret is shown once
+         * @description 为银行创建 API 客户端（管理员），供银行系统以 client credentials 换取令牌。答复中的 `client_secret` 只显示这一次，平台只保存其哈希。`scopes` 限定其令牌能做的事。
+         */
+        post: operations["createApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One API client (admin)
+         * @description 一个 API 客户端（管理员）；不含密钥。
+         */
+        get: operations["getApiClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/clients/{client_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API client: its tokens stop working (admin)
+         * @description 吊销 API 客户端（管理员）：不再签发令牌，已签发的令牌随即失效（各处不迟于 `KUAIBAN_ACCESS_CHECK_SECONDS` 秒）。已吊销时 409。
+         */
+        post: operations["revokeApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/clients/{client_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API client's secret, the old one valid for a grace period (admin)
+         * @description 轮换 API 客户端的密钥（管理员）：答复中的新 `client_secret` 只显示这一次；旧密钥在 `grace_seconds` 秒内仍然有效，银行可不停机切换。已签发的令牌不受影响。已吊销的客户端 409。
+         */
+        post: operations["rotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/logout": {
         parameters: {
             query?: never;
@@ -430,10 +514,31 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log in (OAuth2 password flow)
-         * @description 用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
+         * Get a token: log in (password) or a bank system's client credentials
+         * @description 用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>` 调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。银行系统用 `grant_type=client_credentials`（RFC 6749 §4.4）以 API 客户端的 `client_id` 和 `client_secret`（HTTP Basic 或表单字段）换取短时令牌，可用 `scope` 缩小权限范围；客户端认证失败 401 `invalid_client`，超出客户端权限范围 400 `invalid_scope`，不支持的 `grant_type` 400 `unsupported_grant_type`。
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which bank (and which user or client) read the enterprise's data, and when (the enterprise, admin)
+         * @description 银行查看企业数据的记录：哪家银行、哪个账号或系统、看了什么（线索、需求、申请、企业概况）、何时。
+         *     企业只看自己的，管理员看全部；最近的在前。
+         */
+        get: operations["listAccessLog"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -489,7 +594,7 @@ export interface paths {
         };
         /**
          * Applications: a bank those to its products, an enterprise its own, admin all
-         * @description 贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。
+         * @description 贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。银行的查看记入访问日志。
          */
         get: operations["listLoanApplications"];
         put?: never;
@@ -513,7 +618,7 @@ export interface paths {
         };
         /**
          * One application
-         * @description 一份贷款申请。
+         * @description 一份贷款申请。银行的查看记入访问日志。
          */
         get: operations["getLoanApplication"];
         put?: never;
@@ -544,6 +649,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finance/applications/{application_id}/need": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The need behind an application (its parties; a bank's read is logged)
+         * @description 贷款申请所对应的融资需求（申请双方与管理员）。银行的查看记入访问日志。
+         */
+        get: operations["getLoanApplicationNeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/applications/{application_id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enterprise's profile snapshot behind an application (its parties; a bank's read is logged)
+         * @description 贷款申请企业在发布需求时的概况（行业、乡镇、成立日期、年营业收入、信用等级）。银行的查看记入访问日志。
+         */
+        get: operations["getLoanApplicationProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/finance/applications/{application_id}/sign": {
         parameters: {
             query?: never;
@@ -558,6 +703,26 @@ export interface paths {
          * @description 产品所属银行登记签约，需求随之变为已融资（`financed`）。只能在同意之后签约。
          */
         post: operations["signLoanApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/applications/{application_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an application before it is signed (the enterprise)
+         * @description 企业撤回自己的贷款申请（已申请或已批准、尚未签约时），需求仍为对接中。其他状态 409。
+         */
+        post: operations["withdrawLoanApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -712,6 +877,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finance/needs/{need_id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw consent: banks no longer see the need as a lead (the enterprise, admin)
+         * @description 撤回向银行展示该需求的授权：此后任何线索列表、差一条统计和推送都不再出现它。重复撤回不报错。
+         */
+        delete: operations["withdrawNeedConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/finance/needs/{need_id}/matches": {
         parameters: {
             query?: never;
@@ -721,7 +906,8 @@ export interface paths {
         };
         /**
          * Products the enterprise is eligible for, best first, with reasons
-         * @description 企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。
+         * @description 企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
+         *     说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。
          */
         get: operations["listMatches"];
         put?: never;
@@ -750,6 +936,48 @@ export interface paths {
          * @description 银行为自己发布贷款产品：额度、利率、期限、担保方式、行业与乡镇范围、准入条件。
          */
         post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/products/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync up to 500 products by the bank's own ids, with a result per item
+         * @description 一次同步至多 500 个产品（每项带 external_ref），逐项返回 created、updated、unchanged 或 invalid（附字段错误）；
+         *     一项无效不影响其他项。重复提交同一批次，各项均为 unchanged。超过 500 项时整体 422。
+         */
+        post: operations["submitProductBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/products/by-ref/{external_ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a product by the bank's own id (a bank for itself; admin names bank_id)
+         * @description 银行按自己的产品编号新建或更新产品：新建 201（带 Location），条款变化时更新并生成新版本（200），
+         *     条款相同则不写入（200）；`Sync-Result` 头说明是哪一种。状态不随同步改变：已下架的仍为已下架。
+         */
+        put: operations["replaceProductByRef"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -796,6 +1024,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finance/products/{product_id}/near-misses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)
+         * @description 差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
+         *     只计入企业同意向银行展示的需求。产品所属银行与管理员可看。
+         */
+        get: operations["getProductNearMisses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/finance/products/{product_id}/withdraw": {
         parameters: {
             query?: never;
@@ -830,6 +1079,119 @@ export interface paths {
         get: operations["getFinanceStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints (own)
+         * @description 本行的 Webhook 端点（管理员看全部），分页。
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint; the answer shows its signing secret once (a bank; admin names bank_id)
+         * @description 登记接收事件的地址与订阅的事件。应答中的签名密钥（`whsec_...`）只显示这一次。
+         *     地址须为公网 http(s) 地址：回环、内网、链路本地、云元数据等地址一律拒绝（422，字段 `url`）。
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/webhooks/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint, with why it is disabled if it is
+         * @description 一个 Webhook 端点；停用时附停用原因。
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an endpoint and its deliveries
+         * @description 删除端点及其投递记录；未送出的事件不再投递。
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL or events, or disable and enable the endpoint
+         * @description 修改地址或订阅的事件，或停用、启用端点。重新启用时清除停用原因，积压的事件按顺序继续投递。
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/finance/webhooks/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries of the endpoint, newest first, each with every attempt
+         * @description 端点的投递记录，最新的在前；每条附全部尝试：时间、状态码、耗时（毫秒）、应答开头、错误。
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivered or failed event again, same webhook-id
+         * @description 重新投递一条已送达或已失败的事件（同一 `webhook-id`），从重试计划的开头开始。仍在等待投递时 409。
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/webhooks/{endpoint_id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.ping test event through the same delivery path
+         * @description 发送一条 `webhook.ping` 测试事件，与正式事件同样签名、排队、重试；应答为该投递。端点停用时 409。
+         */
+        post: operations["pingWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1153,6 +1515,95 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AccessEntry
+         * @description One read of the enterprise's data by a bank.
+         * @example {
+         *       "actor": "tax-officer-li",
+         *       "actor_kind": "person",
+         *       "at": "2026-03-02T01:30:00Z",
+         *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "bank_name": "濉溪农村商业银行",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "request_id": "濉溪",
+         *       "resource_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "what": "lead"
+         *     }
+         */
+        AccessEntry: {
+            /**
+             * Actor
+             * @description The bank's username or API client
+             */
+            actor: string;
+            actor_kind: components["schemas"]["ActorKind"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /** Bank Name */
+            bank_name: string | null;
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Request Id */
+            request_id: string | null;
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            what: components["schemas"]["AccessKind"];
+        };
+        /**
+         * AccessKind
+         * @description What a bank read: a lead in a list, a need, a loan application, the enterprise's profile snapshot.
+         *
+         *     `lead`: 线索 (Lead); `need`: 融资需求 (Need); `application`: 贷款申请 (Loan application); `profile`: 企业概况 (Enterprise profile)
+         * @example lead
+         * @enum {string}
+         */
+        AccessKind: "lead" | "need" | "application" | "profile";
+        /**
+         * AccessPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "actor": "tax-officer-li",
+         *           "actor_kind": "person",
+         *           "at": "2026-03-02T01:30:00Z",
+         *           "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "bank_name": "濉溪农村商业银行",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "request_id": "濉溪",
+         *           "resource_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "what": "lead"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        AccessPage: {
+            /** Items */
+            items: components["schemas"]["AccessEntry"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
          * AccountCreate
          * @example {
          *       "department": "tax",
@@ -1250,6 +1701,13 @@ export interface components {
             /** Role */
             role?: ("admin" | "officer" | "enterprise" | "bank") | null;
         };
+        /**
+         * ActorKind
+         * @description `person`: 银行工作人员 (A bank's person); `client`: 银行系统 (A bank's system)
+         * @example person
+         * @enum {string}
+         */
+        ActorKind: "person" | "client";
         /**
          * ApplicationCreate
          * @example {
@@ -1705,6 +2163,209 @@ export interface components {
          */
         Channel: "tea_meeting" | "online" | "window" | "hotline" | "visit";
         /**
+         * ClientCreate
+         * @example {
+         *       "bank_id": "3f0c8a52-8f6d-4c1e-9a53-2d7b9e0c4a11",
+         *       "name": "suixi-rcb-core",
+         *       "scopes": [
+         *         "products:write",
+         *         "leads:read"
+         *       ]
+         *     }
+         */
+        ClientCreate: {
+            /**
+             * Bank Id
+             * Format: uuid
+             * @description The bank whose system this is; its tokens act as that bank
+             */
+            bank_id: string;
+            /**
+             * Name
+             * @description 1–50 letters, digits, `_`, `.` or `-`, unique; audit entries say `client:<name>`
+             */
+            name: string;
+            /**
+             * Scopes
+             * @description What its tokens may do
+             */
+            scopes: components["schemas"]["Scope"][];
+        };
+        /**
+         * ClientPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "client_id": "濉溪",
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "previous_secret_expires_at": "2026-03-02T01:30:00Z",
+         *           "revoked_at": "2026-03-02T01:30:00Z",
+         *           "rotated_at": "2026-03-02T01:30:00Z",
+         *           "scopes": [
+         *             "products:write"
+         *           ],
+         *           "status": "active",
+         *           "updated_at": "2026-03-02T01:30:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ClientPage: {
+            /** Items */
+            items: components["schemas"]["ClientRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * ClientRead
+         * @example {
+         *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "client_id": "濉溪",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "previous_secret_expires_at": "2026-03-02T01:30:00Z",
+         *       "revoked_at": "2026-03-02T01:30:00Z",
+         *       "rotated_at": "2026-03-02T01:30:00Z",
+         *       "scopes": [
+         *         "products:write"
+         *       ],
+         *       "status": "active",
+         *       "updated_at": "2026-03-02T01:30:00Z"
+         *     }
+         */
+        ClientRead: {
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /**
+             * Client Id
+             * @description What `POST /auth/token` takes as `client_id` (the same as `id`)
+             */
+            readonly client_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Previous Secret Expires At
+             * @description Until when the secret before the last rotation works
+             */
+            previous_secret_expires_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Rotated At */
+            rotated_at: string | null;
+            /** Scopes */
+            scopes: components["schemas"]["Scope"][];
+            status: components["schemas"]["ClientStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ClientRotate
+         * @example {
+         *       "grace_seconds": 86400
+         *     }
+         */
+        ClientRotate: {
+            /**
+             * Grace Seconds
+             * @description How long the old secret keeps working (0: it ends now; at most 30 days)
+             */
+            grace_seconds: number;
+        };
+        /**
+         * ClientStatus
+         * @description `active`: 有效 (Active); `revoked`: 已吊销 (Revoked)
+         * @example active
+         * @enum {string}
+         */
+        ClientStatus: "active" | "revoked";
+        /**
+         * ClientWithSecret
+         * @description The answer that shows a secret: once, at creation or rotation; only its hash is kept.
+         * @example {
+         *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "client_id": "濉溪",
+         *       "client_secret": "濉溪",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "previous_secret_expires_at": "2026-03-02T01:30:00Z",
+         *       "revoked_at": "2026-03-02T01:30:00Z",
+         *       "rotated_at": "2026-03-02T01:30:00Z",
+         *       "scopes": [
+         *         "products:write"
+         *       ],
+         *       "status": "active",
+         *       "updated_at": "2026-03-02T01:30:00Z"
+         *     }
+         */
+        ClientWithSecret: {
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /**
+             * Client Id
+             * @description What `POST /auth/token` takes as `client_id` (the same as `id`)
+             */
+            readonly client_id: string;
+            /**
+             * Client Secret
+             * @description Shown once: keep it now, it cannot be read again
+             */
+            client_secret: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Previous Secret Expires At
+             * @description Until when the secret before the last rotation works
+             */
+            previous_secret_expires_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Rotated At */
+            rotated_at: string | null;
+            /** Scopes */
+            scopes: components["schemas"]["Scope"][];
+            status: components["schemas"]["ClientStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
          * Collateral
          * @description `credit`: 信用 (Credit); `mortgage`: 抵押 (Mortgage); `guarantee`: 保证 (Guarantee); `pledge`: 质押 (Pledge)
          * @example credit
@@ -1860,6 +2521,160 @@ export interface components {
             comment?: string | null;
             decision: components["schemas"]["Decision"];
         };
+        /**
+         * DeliveryAttempt
+         * @example {
+         *       "at": "2026-03-02T01:30:00Z",
+         *       "error": "濉溪",
+         *       "latency_ms": 1,
+         *       "response_body": "濉溪",
+         *       "status_code": 1
+         *     }
+         */
+        DeliveryAttempt: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Error */
+            error: string | null;
+            /** Latency Ms */
+            latency_ms: number;
+            /**
+             * Response Body
+             * @description The first 2,000 characters of the receiver's answer
+             */
+            response_body: string | null;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null when it did not answer
+             */
+            status_code: number | null;
+        };
+        /**
+         * DeliveryPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "attempts": [
+         *             {
+         *               "at": "2026-03-02T01:30:00Z",
+         *               "error": "濉溪",
+         *               "latency_ms": 1,
+         *               "response_body": "濉溪",
+         *               "status_code": 1
+         *             }
+         *           ],
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "delivered_at": "2026-03-02T01:30:00Z",
+         *           "endpoint_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "event_type": "濉溪",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "next_attempt_at": "2026-03-02T01:30:00Z",
+         *           "payload": {},
+         *           "redeliveries": 1,
+         *           "status": "pending",
+         *           "tries": 1,
+         *           "updated_at": "2026-03-02T01:30:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        DeliveryPage: {
+            /** Items */
+            items: components["schemas"]["DeliveryRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * DeliveryRead
+         * @description One event for one endpoint: sent as `webhook-id: <id>` until the receiver answers 2xx.
+         * @example {
+         *       "attempts": [
+         *         {
+         *           "at": "2026-03-02T01:30:00Z",
+         *           "error": "濉溪",
+         *           "latency_ms": 1,
+         *           "response_body": "濉溪",
+         *           "status_code": 1
+         *         }
+         *       ],
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "delivered_at": "2026-03-02T01:30:00Z",
+         *       "endpoint_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "event_type": "濉溪",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "next_attempt_at": "2026-03-02T01:30:00Z",
+         *       "payload": {},
+         *       "redeliveries": 1,
+         *       "status": "pending",
+         *       "tries": 1,
+         *       "updated_at": "2026-03-02T01:30:00Z"
+         *     }
+         */
+        DeliveryRead: {
+            /**
+             * Attempts
+             * @description Every attempt, oldest first
+             */
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Endpoint Id
+             * Format: uuid
+             */
+            endpoint_id: string;
+            /**
+             * Event Type
+             * @description `lead.created`, `application.submitted`, ... or `webhook.ping`
+             */
+            event_type: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Next Attempt At
+             * @description While pending: when it is tried next
+             */
+            next_attempt_at: string | null;
+            /**
+             * Payload
+             * @description The body sent: `{"type", "timestamp", "data"}`
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Redeliveries */
+            redeliveries: number;
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Tries
+             * @description Attempts in the current round of the retry schedule
+             */
+            tries: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * DeliveryStatus
+         * @description `pending`: 待投递 (Pending); `delivered`: 已送达 (Delivered); `failed`: 投递失败 (Failed)
+         * @example pending
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         /**
          * Department
          * @description `market`: 市场监管局 (Market regulation); `tax`: 税务局 (Taxation); `hrss`: 人社局 (Human resources and social security); `public_security`: 公安局 (Public security); `housing_fund`: 公积金中心 (Housing provident fund); `power`: 供电公司 (Power supply); `water`: 供水公司 (Water supply); `gas`: 燃气公司 (Gas supply); `natural_resources`: 自然资源和规划局 (Natural resources and planning); `housing`: 住建局 (Housing and construction); `development_reform`: 发改委 (Development and reform); `ecology`: 生态环境分局 (Ecology and environment); `finance_office`: 金融办 (Financial affairs office); `data_bureau`: 数据资源局 (Data resources bureau)
@@ -2052,6 +2867,45 @@ export interface components {
             updated_at: string;
             /** Uscc */
             uscc: string;
+        };
+        /**
+         * EnterpriseSnapshot
+         * @description The enterprise's profile as it was when the need was posted (what matching used).
+         * @example {
+         *       "annual_revenue_yuan": 186000000,
+         *       "credit_rating": "A",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "enterprise_name": "安徽濉溪经济开发区新材料有限公司",
+         *       "established_on": "2019-05-16",
+         *       "industry": "A",
+         *       "need_id": "2a4c6e8f-0b1d-4e3f-8a5c-7d9e1f3b5a7c",
+         *       "town": "濉溪镇"
+         *     }
+         */
+        EnterpriseSnapshot: {
+            /** Annual Revenue Yuan */
+            annual_revenue_yuan: number;
+            credit_rating: components["schemas"]["CreditRating"];
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
+            /** Enterprise Name */
+            enterprise_name: string;
+            /**
+             * Established On
+             * Format: date
+             */
+            established_on: string;
+            industry: components["schemas"]["IndustrySection"];
+            /**
+             * Need Id
+             * Format: uuid
+             */
+            need_id: string;
+            /** Town */
+            town: string;
         };
         /**
          * EventCreate
@@ -2488,12 +3342,39 @@ export interface components {
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "need_id": "2a4c6e8f-0b1d-4e3f-8a5c-7d9e1f3b5a7c",
          *           "product_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *           "product_version": 1,
          *           "reason": "经营年限不足两年",
          *           "signed_amount_yuan": 5000000,
          *           "signed_on": "2026-04-02",
          *           "signed_rate_pct": 3.45,
          *           "signed_term_months": 36,
          *           "status": "submitted",
+         *           "terms": {
+         *             "accepted_credit_ratings": [
+         *               "A"
+         *             ],
+         *             "annual_rate_pct_max": 4.35,
+         *             "annual_rate_pct_min": 3.2,
+         *             "collateral_types": [
+         *               "credit"
+         *             ],
+         *             "industries": [
+         *               "A"
+         *             ],
+         *             "max_amount_yuan": 10000000,
+         *             "min_amount_yuan": 500000,
+         *             "min_annual_revenue_yuan": 10000000,
+         *             "min_years_in_business": 2,
+         *             "name": "安徽濉溪经济开发区新材料有限公司",
+         *             "term_months_max": 60,
+         *             "term_months_min": 12,
+         *             "towns": [
+         *               "濉溪镇",
+         *               "百善镇",
+         *               "韩村镇"
+         *             ],
+         *             "valid_until": "2026-12-31"
+         *           },
          *           "updated_at": "2026-03-02T01:30:00Z"
          *         }
          *       ],
@@ -2520,12 +3401,39 @@ export interface components {
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "need_id": "2a4c6e8f-0b1d-4e3f-8a5c-7d9e1f3b5a7c",
          *       "product_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *       "product_version": 1,
          *       "reason": "经营年限不足两年",
          *       "signed_amount_yuan": 5000000,
          *       "signed_on": "2026-04-02",
          *       "signed_rate_pct": 3.45,
          *       "signed_term_months": 36,
          *       "status": "submitted",
+         *       "terms": {
+         *         "accepted_credit_ratings": [
+         *           "A"
+         *         ],
+         *         "annual_rate_pct_max": 4.35,
+         *         "annual_rate_pct_min": 3.2,
+         *         "collateral_types": [
+         *           "credit"
+         *         ],
+         *         "industries": [
+         *           "A"
+         *         ],
+         *         "max_amount_yuan": 10000000,
+         *         "min_amount_yuan": 500000,
+         *         "min_annual_revenue_yuan": 10000000,
+         *         "min_years_in_business": 2,
+         *         "name": "安徽濉溪经济开发区新材料有限公司",
+         *         "term_months_max": 60,
+         *         "term_months_min": 12,
+         *         "towns": [
+         *           "濉溪镇",
+         *           "百善镇",
+         *           "韩村镇"
+         *         ],
+         *         "valid_until": "2026-12-31"
+         *       },
          *       "updated_at": "2026-03-02T01:30:00Z"
          *     }
          */
@@ -2570,6 +3478,11 @@ export interface components {
              * Format: uuid
              */
             product_id: string;
+            /**
+             * Product Version
+             * @description The version of the product's terms the enterprise applied under
+             */
+            product_version: number;
             /** Reason */
             reason: string | null;
             /** Signed Amount Yuan */
@@ -2581,6 +3494,8 @@ export interface components {
             /** Signed Term Months */
             signed_term_months: number | null;
             status: components["schemas"]["LoanStatus"];
+            /** @description Those terms, kept when the bank later edits the product */
+            terms: components["schemas"]["ProductTerms"];
             /**
              * Updated At
              * Format: date-time
@@ -2589,17 +3504,17 @@ export interface components {
         };
         /**
          * LoanStatus
-         * @description `submitted`: 已申请 (Submitted); `approved`: 已审批通过 (Approved); `rejected`: 已拒绝 (Rejected); `signed`: 已签约 (Signed)
+         * @description `submitted`: 已申请 (Submitted); `approved`: 已审批通过 (Approved); `rejected`: 已拒绝 (Rejected); `signed`: 已签约 (Signed); `withdrawn`: 已撤回 (Withdrawn)
          * @example submitted
          * @enum {string}
          */
-        LoanStatus: "submitted" | "approved" | "rejected" | "signed";
+        LoanStatus: "submitted" | "approved" | "rejected" | "signed" | "withdrawn";
         /**
          * LoginForm
          * @example {
          *       "client_id": "濉溪",
          *       "client_secret": "濉溪",
-         *       "grant_type": "password",
+         *       "grant_type": "濉溪",
          *       "password": "Suixi-2026-secure",
          *       "scope": "",
          *       "username": "tax-officer-li"
@@ -2613,20 +3528,28 @@ export interface components {
              * Format: password
              */
             client_secret?: string | null;
-            /** Grant Type */
+            /**
+             * Grant Type
+             * @description `password` (a person; the default) or `client_credentials` (a system)
+             */
             grant_type?: string | null;
             /**
              * Password
              * Format: password
+             * @description The password grant's password
              */
-            password: string;
+            password?: string | null;
             /**
              * Scope
+             * @description client_credentials: scopes wanted, space-separated
              * @default
              */
             scope?: string;
-            /** Username */
-            username: string;
+            /**
+             * Username
+             * @description The password grant's username
+             */
+            username?: string | null;
         };
         /**
          * Match
@@ -2670,7 +3593,14 @@ export interface components {
             score: number;
         };
         /**
-         * MatchList
+         * MatchExtra
+         * @description `near_misses`: 差一条即符合的产品 (Products that fail exactly one rule)
+         * @example near_misses
+         * @enum {string}
+         */
+        MatchExtra: "near_misses";
+        /**
+         * MatchesWithNearMisses
          * @example {
          *       "items": [
          *         {
@@ -2687,12 +3617,30 @@ export interface components {
          *           ],
          *           "score": 92
          *         }
+         *       ],
+         *       "near_misses": [
+         *         {
+         *           "annual_rate_pct_max": 4.35,
+         *           "annual_rate_pct_min": 3.2,
+         *           "bank_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *           "bank_name": "濉溪农村商业银行",
+         *           "product_id": "6f1c2e4a-8b3d-4c5e-9f7a-1b2c3d4e5f60",
+         *           "product_name": "皖北制造贷",
+         *           "requirement": "年营业收入需不低于 500 万元（当前 420 万元）",
+         *           "rule": "min_annual_revenue",
+         *           "score": 71
+         *         }
          *       ]
          *     }
          */
-        MatchList: {
+        MatchesWithNearMisses: {
             /** Items */
             items: components["schemas"]["Match"][];
+            /**
+             * Near Misses
+             * @description With `include=near_misses`: products that fail exactly one rule, best first
+             */
+            near_misses?: components["schemas"]["NearMiss"][] | null;
         };
         /**
          * MatterCreate
@@ -3036,6 +3984,99 @@ export interface components {
          */
         MessageStatus: "pending" | "delivered" | "dead";
         /**
+         * NearMiss
+         * @description A product on offer that fails exactly one eligibility rule for the need, and what would make it fit.
+         * @example {
+         *       "annual_rate_pct_max": 4.35,
+         *       "annual_rate_pct_min": 3.2,
+         *       "bank_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *       "bank_name": "濉溪农村商业银行",
+         *       "product_id": "6f1c2e4a-8b3d-4c5e-9f7a-1b2c3d4e5f60",
+         *       "product_name": "皖北制造贷",
+         *       "requirement": "年营业收入需不低于 500 万元（当前 420 万元）",
+         *       "rule": "min_annual_revenue",
+         *       "score": 71
+         *     }
+         */
+        NearMiss: {
+            /** Annual Rate Pct Max */
+            annual_rate_pct_max: number;
+            /** Annual Rate Pct Min */
+            annual_rate_pct_min: number;
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /** Bank Name */
+            bank_name: string;
+            /**
+             * Product Id
+             * Format: uuid
+             */
+            product_id: string;
+            /** Product Name */
+            product_name: string;
+            /**
+             * Requirement
+             * @description What would make it fit, with numbers (English with `Accept-Language: en`)
+             */
+            requirement: string;
+            /**
+             * Rule
+             * @description The one rule failed, a stable code: amount, term, collateral, industry, town, min_years_in_business, min_annual_revenue, credit_rating, max_annual_rate
+             */
+            rule: string;
+            /** Score */
+            score: number;
+        };
+        /**
+         * NearMissCounts
+         * @description How many open needs (shown to banks) miss the product by exactly one rule, by rule: which term to relax.
+         * @example {
+         *       "by_rule": [
+         *         {
+         *           "label": "年营业收入",
+         *           "needs": 120100,
+         *           "rule": "min_annual_revenue"
+         *         },
+         *         {
+         *           "label": "期限",
+         *           "needs": 52250,
+         *           "rule": "term"
+         *         }
+         *       ],
+         *       "estimated": true,
+         *       "needs": 172350,
+         *       "product_id": "6f1c2e4a-8b3d-4c5e-9f7a-1b2c3d4e5f60",
+         *       "sample_share": 0.04
+         *     }
+         */
+        NearMissCounts: {
+            /**
+             * By Rule
+             * @description Every rule, the most missed first
+             */
+            by_rule: components["schemas"]["RuleCount"][];
+            /**
+             * Estimated
+             * @description True above 100,000 needs: counts estimated from a random sample of the needs' pages
+             */
+            estimated: boolean;
+            /** Needs */
+            needs: number;
+            /**
+             * Product Id
+             * Format: uuid
+             */
+            product_id: string;
+            /**
+             * Sample Share
+             * @description The share of the needs sampled when estimated
+             */
+            sample_share: number | null;
+        };
+        /**
          * NeedCreate
          * @example {
          *       "amount_yuan": 5000000,
@@ -3053,6 +4094,12 @@ export interface components {
             amount_yuan: number;
             /** Collateral Available */
             collateral_available: components["schemas"]["Collateral"][];
+            /**
+             * Consent
+             * @description Whether banks may see the need as a lead (lead lists, near-miss counts, webhooks). Given when the need is posted (default true); withdrawn by `DELETE /finance/needs/{id}/consent`.
+             * @default true
+             */
+            consent?: boolean;
             /** Max Annual Rate Pct */
             max_annual_rate_pct?: number | null;
             /** Purpose */
@@ -3069,6 +4116,7 @@ export interface components {
          *           "collateral_available": [
          *             "credit"
          *           ],
+         *           "consent": false,
          *           "created_at": "2026-03-02T01:30:00Z",
          *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
@@ -3095,6 +4143,7 @@ export interface components {
          *       "collateral_available": [
          *         "credit"
          *       ],
+         *       "consent": false,
          *       "created_at": "2026-03-02T01:30:00Z",
          *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
@@ -3110,6 +4159,11 @@ export interface components {
             amount_yuan: number;
             /** Collateral Available */
             collateral_available: components["schemas"]["Collateral"][];
+            /**
+             * Consent
+             * @description Whether banks may see the need as a lead (lead lists, near-miss counts, webhooks). Given when the need is posted (default true); withdrawn by `DELETE /finance/needs/{id}/consent`.
+             */
+            consent: boolean;
             /**
              * Created At
              * Format: date-time
@@ -3171,10 +4225,10 @@ export interface components {
         Problem: {
             /**
              * Code
-             * @description The error kind, stable: switch on this, not on the text. `bad_request` 400 请求有误; `unauthenticated` 401 未登录或登录已失效; `invalid_credentials` 401 用户名或密码错误; `forbidden` 403 无权执行此操作; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突; `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用; `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422 幂等键已用于其他请求; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
+             * @description The error kind, stable: switch on this, not on the text. `bad_request` 400 请求有误; `unsupported_grant_type` 400 不支持的授权类型; `invalid_scope` 400 请求的权限范围无效; `unauthenticated` 401 未登录或登录已失效; `invalid_credentials` 401 用户名或密码错误; `invalid_client` 401 客户端认证失败; `forbidden` 403 无权执行此操作; `insufficient_scope` 403 令牌缺少所需权限范围; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突; `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用; `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422 幂等键已用于其他请求; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
              * @enum {string}
              */
-            code: "bad_request" | "unauthenticated" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "invalid_transition" | "duplicate_uscc" | "duplicate_username" | "duplicate_code" | "duplicate_application" | "idempotency_key_in_use" | "payload_too_large" | "validation_failed" | "invalid_value" | "unknown_reference" | "missing_material" | "unknown_material" | "commitment_required" | "invalid_commitment" | "rongque_not_allowed" | "not_eligible" | "amount_exceeds_approved" | "invalid_idempotency_key" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "bad_upstream" | "service_unavailable" | "upstream_timeout";
+            code: "bad_request" | "unsupported_grant_type" | "invalid_scope" | "unauthenticated" | "invalid_credentials" | "invalid_client" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "conflict" | "invalid_transition" | "duplicate_uscc" | "duplicate_username" | "duplicate_code" | "duplicate_application" | "idempotency_key_in_use" | "payload_too_large" | "validation_failed" | "invalid_value" | "unknown_reference" | "missing_material" | "unknown_material" | "commitment_required" | "invalid_commitment" | "rongque_not_allowed" | "not_eligible" | "amount_exceeds_approved" | "invalid_idempotency_key" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "bad_upstream" | "service_unavailable" | "upstream_timeout";
             /**
              * Detail
              * @description For people: Chinese, or English with `Accept-Language: en`.
@@ -3195,6 +4249,155 @@ export interface components {
              * @example https://kuaiban.example/problems/invalid-transition
              */
             type: string;
+        };
+        /**
+         * ProductBatch
+         * @description Up to 500 products, each validated on its own: a bad one is answered `invalid` and the others are kept.
+         * @example {
+         *       "items": [
+         *         {
+         *           "accepted_credit_ratings": [
+         *             "A",
+         *             "B"
+         *           ],
+         *           "annual_rate_pct_max": 4.35,
+         *           "annual_rate_pct_min": 3.2,
+         *           "collateral_types": [
+         *             "credit",
+         *             "guarantee"
+         *           ],
+         *           "external_ref": "SXRCB-ZZD-001",
+         *           "industries": [
+         *             "C"
+         *           ],
+         *           "max_amount_yuan": 10000000,
+         *           "min_amount_yuan": 500000,
+         *           "min_annual_revenue_yuan": 10000000,
+         *           "min_years_in_business": 2,
+         *           "name": "皖北制造贷",
+         *           "term_months_max": 60,
+         *           "term_months_min": 12,
+         *           "towns": [
+         *             "濉溪镇",
+         *             "百善镇",
+         *             "韩村镇"
+         *           ],
+         *           "valid_until": "2026-12-31"
+         *         }
+         *       ]
+         *     }
+         */
+        ProductBatch: {
+            /** Items */
+            items: components["schemas"]["ProductBatchItem"][];
+        };
+        /**
+         * ProductBatchItem
+         * @description One product of a batch: a product as `POST /finance/products` takes it, with the bank's own id.
+         * @example {
+         *       "accepted_credit_ratings": [
+         *         "A",
+         *         "B"
+         *       ],
+         *       "annual_rate_pct_max": 4.35,
+         *       "annual_rate_pct_min": 3.2,
+         *       "collateral_types": [
+         *         "credit",
+         *         "guarantee"
+         *       ],
+         *       "external_ref": "SXRCB-ZZD-001",
+         *       "industries": [
+         *         "C"
+         *       ],
+         *       "max_amount_yuan": 10000000,
+         *       "min_amount_yuan": 500000,
+         *       "min_annual_revenue_yuan": 10000000,
+         *       "min_years_in_business": 2,
+         *       "name": "皖北制造贷",
+         *       "term_months_max": 60,
+         *       "term_months_min": 12,
+         *       "towns": [
+         *         "濉溪镇",
+         *         "百善镇",
+         *         "韩村镇"
+         *       ],
+         *       "valid_until": "2026-12-31"
+         *     }
+         */
+        ProductBatchItem: {
+            /** Accepted Credit Ratings */
+            accepted_credit_ratings: components["schemas"]["CreditRating"][];
+            /** Annual Rate Pct Max */
+            annual_rate_pct_max: number;
+            /** Annual Rate Pct Min */
+            annual_rate_pct_min: number;
+            /** Collateral Types */
+            collateral_types: components["schemas"]["Collateral"][];
+            /**
+             * External Ref
+             * @description The bank's own id of the product: unique per bank, 1–64 of A–Z a–z 0–9 _ . : -
+             */
+            external_ref: string;
+            /**
+             * Industries
+             * @description Empty: every industry
+             */
+            industries?: components["schemas"]["IndustrySection"][];
+            /** Max Amount Yuan */
+            max_amount_yuan: number;
+            /** Min Amount Yuan */
+            min_amount_yuan: number;
+            /**
+             * Min Annual Revenue Yuan
+             * @default 0
+             */
+            min_annual_revenue_yuan?: number;
+            /**
+             * Min Years In Business
+             * @default 0
+             */
+            min_years_in_business?: number;
+            /** Name */
+            name: string;
+            /** Term Months Max */
+            term_months_max: number;
+            /** Term Months Min */
+            term_months_min: number;
+            /**
+             * Towns
+             * @description Empty: every town
+             */
+            towns?: string[];
+            /** Valid Until */
+            valid_until?: string | null;
+        };
+        /**
+         * ProductBatchResult
+         * @example {
+         *       "counts": {
+         *         "created": 1,
+         *         "invalid": 1,
+         *         "unchanged": 1,
+         *         "updated": 1
+         *       },
+         *       "items": [
+         *         {
+         *           "external_ref": "SXRCB-ZZD-001",
+         *           "index": 0,
+         *           "product_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *           "result": "created",
+         *           "version": 1
+         *         }
+         *       ]
+         *     }
+         */
+        ProductBatchResult: {
+            counts: components["schemas"]["SyncCounts"];
+            /**
+             * Items
+             * @description One result per item, in the batch's order
+             */
+            items: components["schemas"]["ProductSyncItem"][];
         };
         /**
          * ProductCreate
@@ -3284,6 +4487,7 @@ export interface components {
          *             "credit"
          *           ],
          *           "created_at": "2026-03-02T01:30:00Z",
+         *           "external_ref": "濉溪",
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "industries": [
          *             "A"
@@ -3302,7 +4506,8 @@ export interface components {
          *             "韩村镇"
          *           ],
          *           "updated_at": "2026-03-02T01:30:00Z",
-         *           "valid_until": "2026-12-31"
+         *           "valid_until": "2026-12-31",
+         *           "version": 1
          *         }
          *       ],
          *       "next_cursor": null
@@ -3327,6 +4532,7 @@ export interface components {
          *         "credit"
          *       ],
          *       "created_at": "2026-03-02T01:30:00Z",
+         *       "external_ref": "濉溪",
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "industries": [
          *         "A"
@@ -3345,7 +4551,8 @@ export interface components {
          *         "韩村镇"
          *       ],
          *       "updated_at": "2026-03-02T01:30:00Z",
-         *       "valid_until": "2026-12-31"
+         *       "valid_until": "2026-12-31",
+         *       "version": 1
          *     }
          */
         ProductRead: {
@@ -3367,6 +4574,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * External Ref
+             * @description The bank's own id of the product (catalogue sync), if it gave one
+             */
+            external_ref: string | null;
             /**
              * Id
              * Format: uuid
@@ -3398,6 +4610,11 @@ export interface components {
             updated_at: string;
             /** Valid Until */
             valid_until: string | null;
+            /**
+             * Version
+             * @description The current version of the terms: 1 at creation, one more per change
+             */
+            version: number;
         };
         /**
          * ProductStatus
@@ -3406,6 +4623,101 @@ export interface components {
          * @enum {string}
          */
         ProductStatus: "active" | "withdrawn";
+        /**
+         * ProductSyncItem
+         * @example {
+         *       "external_ref": "SXRCB-ZZD-001",
+         *       "index": 0,
+         *       "product_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *       "result": "created",
+         *       "version": 1
+         *     }
+         */
+        ProductSyncItem: {
+            /**
+             * External Ref
+             * @description The item's external_ref, when it had a readable one
+             */
+            external_ref: string | null;
+            /**
+             * Index
+             * @description The item's position in the batch, from 0
+             */
+            index: number;
+            /** @description Why the item is invalid: a problem with its field errors */
+            problem?: components["schemas"]["Problem"] | null;
+            /**
+             * Product Id
+             * @description The product, unless the item is invalid
+             */
+            product_id?: string | null;
+            result: components["schemas"]["SyncResult"];
+            /**
+             * Version
+             * @description The product's current version, unless the item is invalid
+             */
+            version?: number | null;
+        };
+        /**
+         * ProductTerms
+         * @description A product's terms as one version had them.
+         * @example {
+         *       "accepted_credit_ratings": [
+         *         "A"
+         *       ],
+         *       "annual_rate_pct_max": 4.35,
+         *       "annual_rate_pct_min": 3.2,
+         *       "collateral_types": [
+         *         "credit"
+         *       ],
+         *       "industries": [
+         *         "A"
+         *       ],
+         *       "max_amount_yuan": 10000000,
+         *       "min_amount_yuan": 500000,
+         *       "min_annual_revenue_yuan": 10000000,
+         *       "min_years_in_business": 2,
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "term_months_max": 60,
+         *       "term_months_min": 12,
+         *       "towns": [
+         *         "濉溪镇",
+         *         "百善镇",
+         *         "韩村镇"
+         *       ],
+         *       "valid_until": "2026-12-31"
+         *     }
+         */
+        ProductTerms: {
+            /** Accepted Credit Ratings */
+            accepted_credit_ratings: components["schemas"]["CreditRating"][];
+            /** Annual Rate Pct Max */
+            annual_rate_pct_max: number;
+            /** Annual Rate Pct Min */
+            annual_rate_pct_min: number;
+            /** Collateral Types */
+            collateral_types: components["schemas"]["Collateral"][];
+            /** Industries */
+            industries: components["schemas"]["IndustrySection"][];
+            /** Max Amount Yuan */
+            max_amount_yuan: number;
+            /** Min Amount Yuan */
+            min_amount_yuan: number;
+            /** Min Annual Revenue Yuan */
+            min_annual_revenue_yuan: number;
+            /** Min Years In Business */
+            min_years_in_business: number;
+            /** Name */
+            name: string;
+            /** Term Months Max */
+            term_months_max: number;
+            /** Term Months Min */
+            term_months_min: number;
+            /** Towns */
+            towns: string[];
+            /** Valid Until */
+            valid_until: string | null;
+        };
         /**
          * RequestAction
          * @description What a request's event records: its status changes, and the notes and feedback that come with them.
@@ -3744,6 +5056,31 @@ export interface components {
          */
         Role: "admin" | "officer" | "enterprise" | "bank" | "internal";
         /**
+         * RuleCount
+         * @example {
+         *       "label": "濉溪",
+         *       "needs": 1,
+         *       "rule": "濉溪"
+         *     }
+         */
+        RuleCount: {
+            /** Label */
+            label: string;
+            /** Needs */
+            needs: number;
+            /** Rule */
+            rule: string;
+        };
+        /**
+         * Scope
+         * @description What a bank's API client may do; a person's token has no scopes and is governed by its role alone.
+         *
+         *     `products:write`: 发布与下架贷款产品 (Post and withdraw loan products); `leads:read`: 查看产品线索 (Read the leads of products); `applications:decide`: 查看、审批贷款申请并登记签约 (Read, decide and sign loan applications); `webhooks:manage`: 管理事件推送地址 (Manage webhook endpoints)
+         * @example products:write
+         * @enum {string}
+         */
+        Scope: "products:write" | "leads:read" | "applications:decide" | "webhooks:manage";
+        /**
          * ServiceState
          * @description `ok`: 正常 (Up); `down`: 不可用 (Down)
          * @example ok
@@ -3801,6 +5138,34 @@ export interface components {
             /** Terminated */
             terminated: number;
         };
+        /**
+         * SyncCounts
+         * @example {
+         *       "created": 1,
+         *       "invalid": 1,
+         *       "unchanged": 1,
+         *       "updated": 1
+         *     }
+         */
+        SyncCounts: {
+            /** Created */
+            created: number;
+            /** Invalid */
+            invalid: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Updated */
+            updated: number;
+        };
+        /**
+         * SyncResult
+         * @description What a catalogue sync did with one product.
+         *
+         *     `created`: 已新建 (Created); `updated`: 已更新 (Updated); `unchanged`: 无变化 (Unchanged); `invalid`: 无效 (Invalid)
+         * @example created
+         * @enum {string}
+         */
+        SyncResult: "created" | "updated" | "unchanged" | "invalid";
         /**
          * TaskPage
          * @example {
@@ -3962,6 +5327,7 @@ export interface components {
          *       "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl",
          *       "expires_in": 3600,
          *       "role": "admin",
+         *       "scope": "濉溪",
          *       "token_type": "bearer"
          *     }
          */
@@ -3972,11 +5338,213 @@ export interface components {
             expires_in: number;
             role: components["schemas"]["Role"];
             /**
+             * Scope
+             * @description client_credentials only: the token's scopes, space-separated (RFC 6749 §5.1)
+             */
+            scope?: string | null;
+            /**
              * Token Type
              * @default bearer
              * @constant
              */
             token_type?: "bearer";
+        };
+        /**
+         * WebhookCreate
+         * @example {
+         *       "events": [
+         *         "lead.created",
+         *         "deal.signed"
+         *       ],
+         *       "url": "https://203.0.113.10/kuaiban/webhooks"
+         *     }
+         */
+        WebhookCreate: {
+            /**
+             * Bank Id
+             * @description Admin only: the bank the endpoint is for
+             */
+            bank_id?: string | null;
+            /** Events */
+            events: components["schemas"]["WebhookEvent"][];
+            /** Url */
+            url: string;
+        };
+        /**
+         * WebhookCreated
+         * @example {
+         *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "disabled_at": "2026-03-02T01:30:00Z",
+         *       "disabled_reason": "濉溪",
+         *       "enabled": false,
+         *       "events": [
+         *         "lead.created"
+         *       ],
+         *       "failed_in_a_row": 1,
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "secret": "濉溪",
+         *       "updated_at": "2026-03-02T01:30:00Z",
+         *       "url": "濉溪"
+         *     }
+         */
+        WebhookCreated: {
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why the endpoint was disabled (by its owner or by failures)
+             */
+            disabled_reason: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Events */
+            events: components["schemas"]["WebhookEvent"][];
+            /**
+             * Failed In A Row
+             * @description Events whose retry schedule ran out since the last delivered one
+             */
+            failed_in_a_row: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Secret
+             * @description The signing secret (`whsec_` + base64), shown this once: verify each delivery with it, e.g. `standardwebhooks.Webhook(secret).verify(body, headers)`
+             */
+            secret: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * WebhookEvent
+         * @description What a bank's endpoint can subscribe to (`webhook.ping` is sent on request, to any endpoint).
+         *
+         *     `lead.created`: 新线索：在途需求符合本行在售产品 (A lead: an open need fits one of the bank's products); `application.submitted`: 企业提交了贷款申请 (An enterprise applied to one of the bank's products); `application.withdrawn`: 企业撤回了贷款申请 (An enterprise withdrew its application); `deal.signed`: 贷款已签约 (A deal was signed)
+         * @example lead.created
+         * @enum {string}
+         */
+        WebhookEvent: "lead.created" | "application.submitted" | "application.withdrawn" | "deal.signed";
+        /**
+         * WebhookPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "disabled_at": "2026-03-02T01:30:00Z",
+         *           "disabled_reason": "濉溪",
+         *           "enabled": false,
+         *           "events": [
+         *             "lead.created"
+         *           ],
+         *           "failed_in_a_row": 1,
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "updated_at": "2026-03-02T01:30:00Z",
+         *           "url": "濉溪"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        WebhookPage: {
+            /** Items */
+            items: components["schemas"]["WebhookRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookRead
+         * @example {
+         *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "disabled_at": "2026-03-02T01:30:00Z",
+         *       "disabled_reason": "濉溪",
+         *       "enabled": false,
+         *       "events": [
+         *         "lead.created"
+         *       ],
+         *       "failed_in_a_row": 1,
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "updated_at": "2026-03-02T01:30:00Z",
+         *       "url": "濉溪"
+         *     }
+         */
+        WebhookRead: {
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why the endpoint was disabled (by its owner or by failures)
+             */
+            disabled_reason: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Events */
+            events: components["schemas"]["WebhookEvent"][];
+            /**
+             * Failed In A Row
+             * @description Events whose retry schedule ran out since the last delivered one
+             */
+            failed_in_a_row: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * WebhookUpdate
+         * @description Only the fields sent change. `enabled: true` re-enables a disabled endpoint and clears its reason.
+         * @example {
+         *       "enabled": false,
+         *       "events": [
+         *         "lead.created"
+         *       ],
+         *       "url": "濉溪"
+         *     }
+         */
+        WebhookUpdate: {
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Events */
+            events?: components["schemas"]["WebhookEvent"][] | null;
+            /** Url */
+            url?: string | null;
         };
         /**
          * YearScheduleBody
@@ -4915,6 +6483,191 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listApiClients: {
+        parameters: {
+            query?: {
+                bank_id?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientRotate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     logout: {
         parameters: {
             query?: never;
@@ -5029,7 +6782,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["LoginForm"];
             };
@@ -5053,6 +6806,43 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAccessLog: {
+        parameters: {
+            query?: {
+                bank_id?: string | null;
+                /** @description Only reads at or after this instant */
+                since?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listFinanceDeadLetters: {
@@ -5285,6 +7075,70 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    getLoanApplicationNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getLoanApplicationProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseSnapshot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     signLoanApplication: {
         parameters: {
             query?: never;
@@ -5323,6 +7177,46 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    withdrawLoanApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -5664,10 +7558,44 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    withdrawNeedConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listMatches: {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description `near_misses`: also the products that fail exactly one rule */
+                include?: components["schemas"]["MatchExtra"] | null;
             };
             header?: never;
             path: {
@@ -5684,7 +7612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchList"];
+                    "application/json": components["schemas"]["MatchesWithNearMisses"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5777,6 +7705,109 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    submitProductBatch: {
+        parameters: {
+            query?: {
+                /** @description The bank whose catalogue is synced: admin names it, a bank may omit it */
+                bank_id?: string | null;
+            };
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    replaceProductByRef: {
+        parameters: {
+            query?: {
+                /** @description The bank whose catalogue is synced: admin names it, a bank may omit it */
+                bank_id?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The bank's own id of the product */
+                external_ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Updated or unchanged (see `Sync-Result`) */
+            200: {
+                headers: {
+                    /** @description `created`, `updated` (a new version of the terms) or `unchanged` (nothing written). */
+                    "Sync-Result"?: "created" | "updated" | "unchanged";
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    /** @description `created`, `updated` (a new version of the terms) or `unchanged` (nothing written). */
+                    "Sync-Result"?: "created" | "updated" | "unchanged";
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     getProduct: {
         parameters: {
             query?: never;
@@ -5833,6 +7864,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeadPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getProductNearMisses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearMissCounts"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5908,6 +7971,300 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpoint_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6609,28 +8966,38 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsFinanceProductsByRefExternal_refPutResponses200HeadersSyncResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/finance/products/by-ref/{external_ref}"]["put"]["responses"]["200"]["headers"]["Sync-Result"]> = ["created", "updated", "unchanged"];
+export const pathsFinanceProductsByRefExternal_refPutResponses201HeadersSyncResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/finance/products/by-ref/{external_ref}"]["put"]["responses"]["201"]["headers"]["Sync-Result"]> = ["created", "updated", "unchanged"];
+export const accessKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessKind"]> = ["lead", "need", "application", "profile"];
 export const accountCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountCreate"]["role"]> = ["admin", "officer", "enterprise", "bank"];
 export const accountUpdateRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountUpdate"]["role"]> = ["admin", "officer", "enterprise", "bank"];
+export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["person", "client"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["in_review", "supplement_required", "approved", "rejected", "withdrawn", "terminated"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["power", "land", "financing", "permits", "talent", "policy", "infrastructure", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["tea_meeting", "online", "window", "hotline", "visit"];
+export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "revoked"];
 export const collateralValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Collateral"]> = ["credit", "mortgage", "guarantee", "pledge"];
 export const creditRatingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreditRating"]> = ["A", "B", "C", "D"];
 export const decisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]> = ["approve", "reject", "return"];
+export const deliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryStatus"]> = ["pending", "delivered", "failed"];
 export const departmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]> = ["market", "tax", "hrss", "public_security", "housing_fund", "power", "water", "gas", "natural_resources", "housing", "development_reform", "ecology", "finance_office", "data_bureau"];
 export const financeDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FinanceDecision"]> = ["approve", "reject"];
 export const gradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Grade"]> = ["urgent", "normal", "major"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok", "degraded"];
 export const industrySectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndustrySection"]> = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"];
-export const loanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoanStatus"]> = ["submitted", "approved", "rejected", "signed"];
+export const loanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoanStatus"]> = ["submitted", "approved", "rejected", "signed", "withdrawn"];
+export const matchExtraValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MatchExtra"]> = ["near_misses"];
 export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivered", "dead"];
 export const needStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NeedStatus"]> = ["open", "financed", "closed"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unauthenticated", "invalid_credentials", "forbidden", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "idempotency_key_in_use", "payload_too_large", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unsupported_grant_type", "invalid_scope", "unauthenticated", "invalid_credentials", "invalid_client", "forbidden", "insufficient_scope", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "idempotency_key_in_use", "payload_too_large", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
 export const productStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatus"]> = ["active", "withdrawn"];
 export const requestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestAction"]> = ["received", "assigned", "replied", "note", "feedback", "reopened", "closed"];
 export const requestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatus"]> = ["received", "assigned", "replied", "reopened", "closed"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "enterprise", "bank", "internal"];
+export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["products:write", "leads:read", "applications:decide", "webhooks:manage"];
 export const serviceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceState"]> = ["ok", "down"];
+export const syncResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SyncResult"]> = ["created", "updated", "unchanged", "invalid"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "approved", "rejected", "returned", "cancelled"];
 export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "need.posted", "deal.signed"];
 export const timelineServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineService"]> = ["intake", "approval", "finance"];
+export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["lead.created", "application.submitted", "application.withdrawn", "deal.signed"];

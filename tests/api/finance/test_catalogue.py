@@ -373,3 +373,15 @@ async def test_an_item_the_database_refuses_leaves_the_others_written(fin: Finan
     assert (stored[edited_ref]["version"], stored[edited_ref]["annual_rate_pct_min"]) == (2, 3.0)
     assert [number for number, _ in await versions(fin, edited["id"])] == [1, 2]  # the undone try left none
     assert [number for number, _ in await versions(fin, stored[fresh_ref]["id"])] == [1]
+
+
+async def test_refs_that_look_like_the_other_product_paths_still_sync(fin: Finance):
+    """`by-ref/{ref}` sits beside `{product_id}/leads`, `/near-misses` and `/withdraw`: the router tells them apart."""
+    bank = await fin.new_bank()
+    for ref in ("leads", "near-misses", "withdraw"):
+        created = await put(fin, bank, ref, fin.product_body())
+        assert created.status_code == 201 and created.json()["external_ref"] == ref, created.text
+    products = await bank_products_by_ref(fin, bank)
+    assert set(products) == {"leads", "near-misses", "withdraw"}
+    leads = await fin.http.get(f"/finance/products/{products['leads']['id']}/leads", headers=bank.headers)
+    assert leads.status_code == 200, leads.text

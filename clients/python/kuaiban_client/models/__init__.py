@@ -1,10 +1,14 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .access_entry import AccessEntry
+from .access_kind import AccessKind
+from .access_page import AccessPage
 from .account_create import AccountCreate
 from .account_create_role import AccountCreateRole
 from .account_read import AccountRead
 from .account_update import AccountUpdate
 from .account_update_role_type_0 import AccountUpdateRoleType0
+from .actor_kind import ActorKind
 from .application_create import ApplicationCreate
 from .application_page import ApplicationPage
 from .application_read import ApplicationRead
@@ -23,6 +27,12 @@ from .bank_read import BankRead
 from .calendar_year_write import CalendarYearWrite
 from .category import Category
 from .channel import Channel
+from .client_create import ClientCreate
+from .client_page import ClientPage
+from .client_read import ClientRead
+from .client_rotate import ClientRotate
+from .client_status import ClientStatus
+from .client_with_secret import ClientWithSecret
 from .collateral import Collateral
 from .commitment import Commitment
 from .commitment_read import CommitmentRead
@@ -33,12 +43,18 @@ from .dead_letter_read import DeadLetterRead
 from .dead_letter_read_payload import DeadLetterReadPayload
 from .decision import Decision
 from .decision_create import DecisionCreate
+from .delivery_attempt import DeliveryAttempt
+from .delivery_page import DeliveryPage
+from .delivery_read import DeliveryRead
+from .delivery_read_payload import DeliveryReadPayload
+from .delivery_status import DeliveryStatus
 from .department import Department
 from .department_stats import DepartmentStats
 from .department_tasks import DepartmentTasks
 from .enterprise_create import EnterpriseCreate
 from .enterprise_page import EnterprisePage
 from .enterprise_read import EnterpriseRead
+from .enterprise_snapshot import EnterpriseSnapshot
 from .event_create import EventCreate
 from .event_figures import EventFigures
 from .event_read import EventRead
@@ -66,7 +82,8 @@ from .loan_application_read import LoanApplicationRead
 from .loan_status import LoanStatus
 from .login_form import LoginForm
 from .match import Match
-from .match_list import MatchList
+from .match_extra import MatchExtra
+from .matches_with_near_misses import MatchesWithNearMisses
 from .matter_create import MatterCreate
 from .matter_department import MatterDepartment
 from .matter_figures import MatterFigures
@@ -79,6 +96,8 @@ from .meeting_read import MeetingRead
 from .meeting_stats import MeetingStats
 from .meeting_with_stats import MeetingWithStats
 from .message_status import MessageStatus
+from .near_miss import NearMiss
+from .near_miss_counts import NearMissCounts
 from .need_create import NeedCreate
 from .need_page import NeedPage
 from .need_read import NeedRead
@@ -86,10 +105,15 @@ from .need_status import NeedStatus
 from .password_change import PasswordChange
 from .problem import Problem
 from .problem_code import ProblemCode
+from .product_batch import ProductBatch
+from .product_batch_item import ProductBatchItem
+from .product_batch_result import ProductBatchResult
 from .product_create import ProductCreate
 from .product_page import ProductPage
 from .product_read import ProductRead
 from .product_status import ProductStatus
+from .product_sync_item import ProductSyncItem
+from .product_terms import ProductTerms
 from .request_action import RequestAction
 from .request_assign import RequestAssign
 from .request_create import RequestCreate
@@ -103,10 +127,14 @@ from .request_read import RequestRead
 from .request_reply import RequestReply
 from .request_status import RequestStatus
 from .role import Role
+from .rule_count import RuleCount
+from .scope import Scope
 from .service_state import ServiceState
 from .sign_create import SignCreate
 from .supplement_create import SupplementCreate
 from .sweep_result import SweepResult
+from .sync_counts import SyncCounts
+from .sync_result import SyncResult
 from .task_page import TaskPage
 from .task_read import TaskRead
 from .task_status import TaskStatus
@@ -115,14 +143,24 @@ from .timeline_kind import TimelineKind
 from .timeline_page import TimelinePage
 from .timeline_service import TimelineService
 from .token_response import TokenResponse
+from .webhook_create import WebhookCreate
+from .webhook_created import WebhookCreated
+from .webhook_event import WebhookEvent
+from .webhook_page import WebhookPage
+from .webhook_read import WebhookRead
+from .webhook_update import WebhookUpdate
 from .year_schedule_body import YearScheduleBody
 
 __all__ = (
+    "AccessEntry",
+    "AccessKind",
+    "AccessPage",
     "AccountCreate",
     "AccountCreateRole",
     "AccountRead",
     "AccountUpdate",
     "AccountUpdateRoleType0",
+    "ActorKind",
     "ApplicationCreate",
     "ApplicationPage",
     "ApplicationRead",
@@ -141,6 +179,12 @@ __all__ = (
     "CalendarYearWrite",
     "Category",
     "Channel",
+    "ClientCreate",
+    "ClientPage",
+    "ClientRead",
+    "ClientRotate",
+    "ClientStatus",
+    "ClientWithSecret",
     "Collateral",
     "Commitment",
     "CommitmentRead",
@@ -151,12 +195,18 @@ __all__ = (
     "DeadLetterReadPayload",
     "Decision",
     "DecisionCreate",
+    "DeliveryAttempt",
+    "DeliveryPage",
+    "DeliveryRead",
+    "DeliveryReadPayload",
+    "DeliveryStatus",
     "Department",
     "DepartmentStats",
     "DepartmentTasks",
     "EnterpriseCreate",
     "EnterprisePage",
     "EnterpriseRead",
+    "EnterpriseSnapshot",
     "EventCreate",
     "EventFigures",
     "EventRead",
@@ -184,7 +234,8 @@ __all__ = (
     "LoanStatus",
     "LoginForm",
     "Match",
-    "MatchList",
+    "MatchesWithNearMisses",
+    "MatchExtra",
     "MatterCreate",
     "MatterDepartment",
     "MatterFigures",
@@ -197,6 +248,8 @@ __all__ = (
     "MeetingStats",
     "MeetingWithStats",
     "MessageStatus",
+    "NearMiss",
+    "NearMissCounts",
     "NeedCreate",
     "NeedPage",
     "NeedRead",
@@ -204,10 +257,15 @@ __all__ = (
     "PasswordChange",
     "Problem",
     "ProblemCode",
+    "ProductBatch",
+    "ProductBatchItem",
+    "ProductBatchResult",
     "ProductCreate",
     "ProductPage",
     "ProductRead",
     "ProductStatus",
+    "ProductSyncItem",
+    "ProductTerms",
     "RequestAction",
     "RequestAssign",
     "RequestCreate",
@@ -221,10 +279,14 @@ __all__ = (
     "RequestReply",
     "RequestStatus",
     "Role",
+    "RuleCount",
+    "Scope",
     "ServiceState",
     "SignCreate",
     "SupplementCreate",
     "SweepResult",
+    "SyncCounts",
+    "SyncResult",
     "TaskPage",
     "TaskRead",
     "TaskStatus",
@@ -233,5 +295,11 @@ __all__ = (
     "TimelinePage",
     "TimelineService",
     "TokenResponse",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookEvent",
+    "WebhookPage",
+    "WebhookRead",
+    "WebhookUpdate",
     "YearScheduleBody",
 )

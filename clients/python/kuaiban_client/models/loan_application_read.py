@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.loan_status import LoanStatus
+
+if TYPE_CHECKING:
+    from ..models.product_terms import ProductTerms
+
 
 T = TypeVar("T", bound="LoanApplicationRead")
 
@@ -28,13 +32,15 @@ class LoanApplicationRead:
         id (UUID):
         need_id (UUID):
         product_id (UUID):
+        product_version (int): The version of the product's terms the enterprise applied under
         reason (None | str):
         signed_amount_yuan (int | None):
         signed_on (datetime.date | None):
         signed_rate_pct (float | None):
         signed_term_months (int | None):
         status (LoanStatus): `submitted`: 已申请 (Submitted); `approved`: 已审批通过 (Approved); `rejected`: 已拒绝 (Rejected);
-            `signed`: 已签约 (Signed)
+            `signed`: 已签约 (Signed); `withdrawn`: 已撤回 (Withdrawn)
+        terms (ProductTerms): A product's terms as one version had them.
         updated_at (datetime.datetime):
     """
 
@@ -49,12 +55,14 @@ class LoanApplicationRead:
     id: UUID
     need_id: UUID
     product_id: UUID
+    product_version: int
     reason: None | str
     signed_amount_yuan: int | None
     signed_on: datetime.date | None
     signed_rate_pct: float | None
     signed_term_months: int | None
     status: LoanStatus
+    terms: ProductTerms
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -92,6 +100,8 @@ class LoanApplicationRead:
 
         product_id = str(self.product_id)
 
+        product_version = self.product_version
+
         reason: None | str
         reason = self.reason
 
@@ -112,6 +122,8 @@ class LoanApplicationRead:
 
         status = self.status.value
 
+        terms = self.terms.to_dict()
+
         updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -129,12 +141,14 @@ class LoanApplicationRead:
                 "id": id,
                 "need_id": need_id,
                 "product_id": product_id,
+                "product_version": product_version,
                 "reason": reason,
                 "signed_amount_yuan": signed_amount_yuan,
                 "signed_on": signed_on,
                 "signed_rate_pct": signed_rate_pct,
                 "signed_term_months": signed_term_months,
                 "status": status,
+                "terms": terms,
                 "updated_at": updated_at,
             }
         )
@@ -143,6 +157,8 @@ class LoanApplicationRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.product_terms import ProductTerms  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_approved_amount_yuan(data: object) -> int | None:
@@ -208,6 +224,8 @@ class LoanApplicationRead:
 
         product_id = UUID(d.pop("product_id"))
 
+        product_version = d.pop("product_version")
+
         def _parse_reason(data: object) -> None | str:
             if data is None:
                 return data
@@ -253,6 +271,8 @@ class LoanApplicationRead:
 
         status = LoanStatus(d.pop("status"))
 
+        terms = ProductTerms.from_dict(d.pop("terms"))
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         loan_application_read = cls(
@@ -267,12 +287,14 @@ class LoanApplicationRead:
             id=id,
             need_id=need_id,
             product_id=product_id,
+            product_version=product_version,
             reason=reason,
             signed_amount_yuan=signed_amount_yuan,
             signed_on=signed_on,
             signed_rate_pct=signed_rate_pct,
             signed_term_months=signed_term_months,
             status=status,
+            terms=terms,
             updated_at=updated_at,
         )
 

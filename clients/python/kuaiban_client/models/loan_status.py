@@ -6,6 +6,7 @@ class LoanStatus(StrEnum):
     REJECTED = "rejected"
     SIGNED = "signed"
     SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -19,6 +19,8 @@ class NeedCreate:
         collateral_available (list[Collateral]):
         purpose (str):
         term_months (int):
+        consent (bool | Unset): Whether banks may see the need as a lead (lead lists, near-miss counts, webhooks). Given
+            when the need is posted (default true); withdrawn by `DELETE /finance/needs/{id}/consent`. Default: True.
         max_annual_rate_pct (float | None | Unset):
     """
 
@@ -26,6 +28,7 @@ class NeedCreate:
     collateral_available: list[Collateral]
     purpose: str
     term_months: int
+    consent: bool | Unset = True
     max_annual_rate_pct: float | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +42,8 @@ class NeedCreate:
         purpose = self.purpose
 
         term_months = self.term_months
+
+        consent = self.consent
 
         max_annual_rate_pct: float | None | Unset
         if isinstance(self.max_annual_rate_pct, Unset):
@@ -56,6 +61,8 @@ class NeedCreate:
                 "term_months": term_months,
             }
         )
+        if consent is not UNSET:
+            field_dict["consent"] = consent
         if max_annual_rate_pct is not UNSET:
             field_dict["max_annual_rate_pct"] = max_annual_rate_pct
 
@@ -77,6 +84,8 @@ class NeedCreate:
 
         term_months = d.pop("term_months")
 
+        consent = d.pop("consent", UNSET)
+
         def _parse_max_annual_rate_pct(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -91,6 +100,7 @@ class NeedCreate:
             collateral_available=collateral_available,
             purpose=purpose,
             term_months=term_months,
+            consent=consent,
             max_annual_rate_pct=max_annual_rate_pct,
         )
 

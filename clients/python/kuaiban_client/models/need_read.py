@@ -20,6 +20,8 @@ class NeedRead:
     Attributes:
         amount_yuan (int):
         collateral_available (list[Collateral]):
+        consent (bool): Whether banks may see the need as a lead (lead lists, near-miss counts, webhooks). Given when
+            the need is posted (default true); withdrawn by `DELETE /finance/needs/{id}/consent`.
         created_at (datetime.datetime):
         enterprise_id (UUID):
         id (UUID):
@@ -32,6 +34,7 @@ class NeedRead:
 
     amount_yuan: int
     collateral_available: list[Collateral]
+    consent: bool
     created_at: datetime.datetime
     enterprise_id: UUID
     id: UUID
@@ -49,6 +52,8 @@ class NeedRead:
         for collateral_available_item_data in self.collateral_available:
             collateral_available_item = collateral_available_item_data.value
             collateral_available.append(collateral_available_item)
+
+        consent = self.consent
 
         created_at = self.created_at.isoformat()
 
@@ -73,6 +78,7 @@ class NeedRead:
             {
                 "amount_yuan": amount_yuan,
                 "collateral_available": collateral_available,
+                "consent": consent,
                 "created_at": created_at,
                 "enterprise_id": enterprise_id,
                 "id": id,
@@ -98,6 +104,8 @@ class NeedRead:
 
             collateral_available.append(collateral_available_item)
 
+        consent = d.pop("consent")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         enterprise_id = UUID(d.pop("enterprise_id"))
@@ -122,6 +130,7 @@ class NeedRead:
         need_read = cls(
             amount_yuan=amount_yuan,
             collateral_available=collateral_available,
+            consent=consent,
             created_at=created_at,
             enterprise_id=enterprise_id,
             id=id,

@@ -26,6 +26,7 @@ class ProductRead:
         bank_id (UUID):
         collateral_types (list[Collateral]):
         created_at (datetime.datetime):
+        external_ref (None | str): The bank's own id of the product (catalogue sync), if it gave one
         id (UUID):
         industries (list[IndustrySection]):
         max_amount_yuan (int):
@@ -39,6 +40,7 @@ class ProductRead:
         towns (list[str]):
         updated_at (datetime.datetime):
         valid_until (datetime.date | None):
+        version (int): The current version of the terms: 1 at creation, one more per change
     """
 
     accepted_credit_ratings: list[CreditRating]
@@ -47,6 +49,7 @@ class ProductRead:
     bank_id: UUID
     collateral_types: list[Collateral]
     created_at: datetime.datetime
+    external_ref: None | str
     id: UUID
     industries: list[IndustrySection]
     max_amount_yuan: int
@@ -60,6 +63,7 @@ class ProductRead:
     towns: list[str]
     updated_at: datetime.datetime
     valid_until: datetime.date | None
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +84,9 @@ class ProductRead:
             collateral_types.append(collateral_types_item)
 
         created_at = self.created_at.isoformat()
+
+        external_ref: None | str
+        external_ref = self.external_ref
 
         id = str(self.id)
 
@@ -114,6 +121,8 @@ class ProductRead:
         else:
             valid_until = self.valid_until
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -124,6 +133,7 @@ class ProductRead:
                 "bank_id": bank_id,
                 "collateral_types": collateral_types,
                 "created_at": created_at,
+                "external_ref": external_ref,
                 "id": id,
                 "industries": industries,
                 "max_amount_yuan": max_amount_yuan,
@@ -137,6 +147,7 @@ class ProductRead:
                 "towns": towns,
                 "updated_at": updated_at,
                 "valid_until": valid_until,
+                "version": version,
             }
         )
 
@@ -166,6 +177,13 @@ class ProductRead:
             collateral_types.append(collateral_types_item)
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_external_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        external_ref = _parse_external_ref(d.pop("external_ref"))
 
         id = UUID(d.pop("id"))
 
@@ -211,6 +229,8 @@ class ProductRead:
 
         valid_until = _parse_valid_until(d.pop("valid_until"))
 
+        version = d.pop("version")
+
         product_read = cls(
             accepted_credit_ratings=accepted_credit_ratings,
             annual_rate_pct_max=annual_rate_pct_max,
@@ -218,6 +238,7 @@ class ProductRead:
             bank_id=bank_id,
             collateral_types=collateral_types,
             created_at=created_at,
+            external_ref=external_ref,
             id=id,
             industries=industries,
             max_amount_yuan=max_amount_yuan,
@@ -231,6 +252,7 @@ class ProductRead:
             towns=towns,
             updated_at=updated_at,
             valid_until=valid_until,
+            version=version,
         )
 
         product_read.additional_properties = d

@@ -20,12 +20,14 @@ class TokenResponse:
         expires_in (int):
         role (Role): `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业
             (Enterprise); `bank`: 银行 (Bank); `internal`: 内部服务 (Internal service)
+        scope (None | str | Unset): client_credentials only: the token's scopes, space-separated (RFC 6749 §5.1)
         token_type (Literal['bearer'] | Unset):  Default: 'bearer'.
     """
 
     access_token: str
     expires_in: int
     role: Role
+    scope: None | str | Unset = UNSET
     token_type: Literal["bearer"] | Unset = "bearer"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,6 +37,12 @@ class TokenResponse:
         expires_in = self.expires_in
 
         role = self.role.value
+
+        scope: None | str | Unset
+        if isinstance(self.scope, Unset):
+            scope = UNSET
+        else:
+            scope = self.scope
 
         token_type = self.token_type
 
@@ -47,6 +55,8 @@ class TokenResponse:
                 "role": role,
             }
         )
+        if scope is not UNSET:
+            field_dict["scope"] = scope
         if token_type is not UNSET:
             field_dict["token_type"] = token_type
 
@@ -61,6 +71,15 @@ class TokenResponse:
 
         role = Role(d.pop("role"))
 
+        def _parse_scope(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        scope = _parse_scope(d.pop("scope", UNSET))
+
         token_type = cast(Literal["bearer"] | Unset, d.pop("token_type", UNSET))
         if token_type != "bearer" and not isinstance(token_type, Unset):
             raise ValueError(f"token_type must match const 'bearer', got '{token_type}'")
@@ -69,6 +88,7 @@ class TokenResponse:
             access_token=access_token,
             expires_in=expires_in,
             role=role,
+            scope=scope,
             token_type=token_type,
         )
 

@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: LoginForm,
+    body: LoginForm | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,7 +25,8 @@ def _get_kwargs(
         "url": "/auth/token",
     }
 
-    _kwargs["data"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["data"] = body.to_dict()
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
@@ -95,17 +96,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: LoginForm,
+    body: LoginForm | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TokenResponse]:
-    """Log in (OAuth2 password flow)
+    """Get a token: log in (password) or a bank system's client credentials
 
      用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
-    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。银行系统用 `grant_type=client_credentials`（RFC 6749
+    §4.4）以 API 客户端的 `client_id` 和 `client_secret`（HTTP Basic 或表单字段）换取短时令牌，可用 `scope` 缩小权限范围；客户端认证失败 401
+    `invalid_client`，超出客户端权限范围 400 `invalid_scope`，不支持的 `grant_type` 400 `unsupported_grant_type`。
 
     Args:
         idempotency_key (str | Unset):
-        body (LoginForm):
+        body (LoginForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,17 +133,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: LoginForm,
+    body: LoginForm | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TokenResponse | None:
-    """Log in (OAuth2 password flow)
+    """Get a token: log in (password) or a bank system's client credentials
 
      用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
-    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。银行系统用 `grant_type=client_credentials`（RFC 6749
+    §4.4）以 API 客户端的 `client_id` 和 `client_secret`（HTTP Basic 或表单字段）换取短时令牌，可用 `scope` 缩小权限范围；客户端认证失败 401
+    `invalid_client`，超出客户端权限范围 400 `invalid_scope`，不支持的 `grant_type` 400 `unsupported_grant_type`。
 
     Args:
         idempotency_key (str | Unset):
-        body (LoginForm):
+        body (LoginForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,17 +165,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: LoginForm,
+    body: LoginForm | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TokenResponse]:
-    """Log in (OAuth2 password flow)
+    """Get a token: log in (password) or a bank system's client credentials
 
      用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
-    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。银行系统用 `grant_type=client_credentials`（RFC 6749
+    §4.4）以 API 客户端的 `client_id` 和 `client_secret`（HTTP Basic 或表单字段）换取短时令牌，可用 `scope` 缩小权限范围；客户端认证失败 401
+    `invalid_client`，超出客户端权限范围 400 `invalid_scope`，不支持的 `grant_type` 400 `unsupported_grant_type`。
 
     Args:
         idempotency_key (str | Unset):
-        body (LoginForm):
+        body (LoginForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,17 +200,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: LoginForm,
+    body: LoginForm | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TokenResponse | None:
-    """Log in (OAuth2 password flow)
+    """Get a token: log in (password) or a bank system's client credentials
 
      用用户名和密码登录（OAuth2 password flow），得到访问令牌；之后以 `Authorization: Bearer <token>`
-    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。
+    调用。同一用户名或同一地址连续登录失败过多时，一分钟内答复 429（带 Retry-After）。银行系统用 `grant_type=client_credentials`（RFC 6749
+    §4.4）以 API 客户端的 `client_id` 和 `client_secret`（HTTP Basic 或表单字段）换取短时令牌，可用 `scope` 缩小权限范围；客户端认证失败 401
+    `invalid_client`，超出客户端权限范围 400 `invalid_scope`，不支持的 `grant_type` 400 `unsupported_grant_type`。
 
     Args:
         idempotency_key (str | Unset):
-        body (LoginForm):
+        body (LoginForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

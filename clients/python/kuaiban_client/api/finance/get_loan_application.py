@@ -103,7 +103,7 @@ def sync_detailed(
 ) -> Response[LoanApplicationRead | Problem]:
     """One application
 
-     一份贷款申请。
+     一份贷款申请。银行的查看记入访问日志。
 
     Args:
         application_id (UUID):
@@ -134,7 +134,7 @@ def sync(
 ) -> LoanApplicationRead | Problem | None:
     """One application
 
-     一份贷款申请。
+     一份贷款申请。银行的查看记入访问日志。
 
     Args:
         application_id (UUID):
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 ) -> Response[LoanApplicationRead | Problem]:
     """One application
 
-     一份贷款申请。
+     一份贷款申请。银行的查看记入访问日志。
 
     Args:
         application_id (UUID):
@@ -189,7 +189,7 @@ async def asyncio(
 ) -> LoanApplicationRead | Problem | None:
     """One application
 
-     一份贷款申请。
+     一份贷款申请。银行的查看记入访问日志。
 
     Args:
         application_id (UUID):

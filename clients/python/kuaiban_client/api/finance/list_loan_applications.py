@@ -123,7 +123,7 @@ def sync_detailed(
 ) -> Response[LoanApplicationPage | Problem]:
     """Applications: a bank those to its products, an enterprise its own, admin all
 
-     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。
+     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。银行的查看记入访问日志。
 
     Args:
         status (LoanStatus | None | Unset):
@@ -160,7 +160,7 @@ def sync(
 ) -> LoanApplicationPage | Problem | None:
     """Applications: a bank those to its products, an enterprise its own, admin all
 
-     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。
+     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。银行的查看记入访问日志。
 
     Args:
         status (LoanStatus | None | Unset):
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 ) -> Response[LoanApplicationPage | Problem]:
     """Applications: a bank those to its products, an enterprise its own, admin all
 
-     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。
+     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。银行的查看记入访问日志。
 
     Args:
         status (LoanStatus | None | Unset):
@@ -227,7 +227,7 @@ async def asyncio(
 ) -> LoanApplicationPage | Problem | None:
     """Applications: a bank those to its products, an enterprise its own, admin all
 
-     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。
+     贷款申请：银行看投向其产品的，企业看自己的，管理员看全部；可按状态筛选。银行的查看记入访问日志。
 
     Args:
         status (LoanStatus | None | Unset):

@@ -7,7 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.match_list import MatchList
+from ...models.match_extra import MatchExtra
+from ...models.matches_with_near_misses import MatchesWithNearMisses
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -16,11 +17,21 @@ def _get_kwargs(
     need_id: UUID,
     *,
     limit: int | Unset = 20,
+    include: MatchExtra | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["limit"] = limit
+
+    json_include: None | str | Unset
+    if isinstance(include, Unset):
+        json_include = UNSET
+    elif isinstance(include, MatchExtra):
+        json_include = include.value
+    else:
+        json_include = include
+    params["include"] = json_include
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -35,9 +46,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MatchList | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MatchesWithNearMisses | Problem | None:
     if response.status_code == 200:
-        response_200 = MatchList.from_dict(response.json())
+        response_200 = MatchesWithNearMisses.from_dict(response.json())
 
         return response_200
 
@@ -92,7 +105,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MatchList | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MatchesWithNearMisses | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,26 +121,31 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
-) -> Response[MatchList | Problem]:
+    include: MatchExtra | None | Unset = UNSET,
+) -> Response[MatchesWithNearMisses | Problem]:
     """Products the enterprise is eligible for, best first, with reasons
 
-     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。
+     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
+    说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。
 
     Args:
         need_id (UUID):
         limit (int | Unset):  Default: 20.
+        include (MatchExtra | None | Unset): `near_misses`: also the products that fail exactly
+            one rule
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MatchList | Problem]
+        Response[MatchesWithNearMisses | Problem]
     """
 
     kwargs = _get_kwargs(
         need_id=need_id,
         limit=limit,
+        include=include,
     )
 
     response = client.get_httpx_client().request(
@@ -140,27 +160,32 @@ def sync(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
-) -> MatchList | Problem | None:
+    include: MatchExtra | None | Unset = UNSET,
+) -> MatchesWithNearMisses | Problem | None:
     """Products the enterprise is eligible for, best first, with reasons
 
-     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。
+     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
+    说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。
 
     Args:
         need_id (UUID):
         limit (int | Unset):  Default: 20.
+        include (MatchExtra | None | Unset): `near_misses`: also the products that fail exactly
+            one rule
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MatchList | Problem
+        MatchesWithNearMisses | Problem
     """
 
     return sync_detailed(
         need_id=need_id,
         client=client,
         limit=limit,
+        include=include,
     ).parsed
 
 
@@ -169,26 +194,31 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
-) -> Response[MatchList | Problem]:
+    include: MatchExtra | None | Unset = UNSET,
+) -> Response[MatchesWithNearMisses | Problem]:
     """Products the enterprise is eligible for, best first, with reasons
 
-     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。
+     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
+    说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。
 
     Args:
         need_id (UUID):
         limit (int | Unset):  Default: 20.
+        include (MatchExtra | None | Unset): `near_misses`: also the products that fail exactly
+            one rule
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MatchList | Problem]
+        Response[MatchesWithNearMisses | Problem]
     """
 
     kwargs = _get_kwargs(
         need_id=need_id,
         limit=limit,
+        include=include,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,21 +231,25 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
-) -> MatchList | Problem | None:
+    include: MatchExtra | None | Unset = UNSET,
+) -> MatchesWithNearMisses | Problem | None:
     """Products the enterprise is eligible for, best first, with reasons
 
-     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。intake 不可达时 503。
+     企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
+    说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。
 
     Args:
         need_id (UUID):
         limit (int | Unset):  Default: 20.
+        include (MatchExtra | None | Unset): `near_misses`: also the products that fail exactly
+            one rule
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MatchList | Problem
+        MatchesWithNearMisses | Problem
     """
 
     return (
@@ -223,5 +257,6 @@ async def asyncio(
             need_id=need_id,
             client=client,
             limit=limit,
+            include=include,
         )
     ).parsed

@@ -1,26 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.match import Match
+    from ..models.client_read import ClientRead
 
 
-T = TypeVar("T", bound="MatchList")
+T = TypeVar("T", bound="ClientPage")
 
 
 @_attrs_define
-class MatchList:
+class ClientPage:
     """
     Attributes:
-        items (list[Match]):
+        items (list[ClientRead]):
+        next_cursor (None | str):
     """
 
-    items: list[Match]
+    items: list[ClientRead]
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,11 +31,15 @@ class MatchList:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "items": items,
+                "next_cursor": next_cursor,
             }
         )
 
@@ -41,22 +47,30 @@ class MatchList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.match import Match  # noqa: PLC0415
+        from ..models.client_read import ClientRead  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = Match.from_dict(items_item_data)
+            items_item = ClientRead.from_dict(items_item_data)
 
             items.append(items_item)
 
-        match_list = cls(
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        client_page = cls(
             items=items,
+            next_cursor=next_cursor,
         )
 
-        match_list.additional_properties = d
-        return match_list
+        client_page.additional_properties = d
+        return client_page
 
     @property
     def additional_keys(self) -> list[str]:

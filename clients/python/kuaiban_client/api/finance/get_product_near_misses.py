@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.near_miss_counts import NearMissCounts
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    product_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/finance/products/{product_id}/near-misses".format(
+            product_id=quote(str(product_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> NearMissCounts | Problem | None:
+    if response.status_code == 200:
+        response_200 = NearMissCounts.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NearMissCounts | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[NearMissCounts | Problem]:
+    """How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)
+
+     差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
+    只计入企业同意向银行展示的需求。产品所属银行与管理员可看。
+
+    Args:
+        product_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NearMissCounts | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        product_id=product_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> NearMissCounts | Problem | None:
+    """How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)
+
+     差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
+    只计入企业同意向银行展示的需求。产品所属银行与管理员可看。
+
+    Args:
+        product_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NearMissCounts | Problem
+    """
+
+    return sync_detailed(
+        product_id=product_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[NearMissCounts | Problem]:
+    """How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)
+
+     差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
+    只计入企业同意向银行展示的需求。产品所属银行与管理员可看。
+
+    Args:
+        product_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NearMissCounts | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        product_id=product_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> NearMissCounts | Problem | None:
+    """How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)
+
+     差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
+    只计入企业同意向银行展示的需求。产品所属银行与管理员可看。
+
+    Args:
+        product_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NearMissCounts | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            product_id=product_id,
+            client=client,
+        )
+    ).parsed
