@@ -154,11 +154,25 @@ export class Kuaiban {
 
   /** Log in with a username and password (the OAuth2 password flow); later calls carry the token. */
   async login(username: string, password: string): Promise<TokenResponse> {
+    return this.grant({ grant_type: "password", username, password });
+  }
+
+  /** A bank's system: its API client's credentials (RFC 6749 §4.4), optionally fewer scopes than it holds. */
+  async loginWithClientCredentials(clientId: string, clientSecret: string, scope?: string): Promise<TokenResponse> {
+    const form: Record<string, string> = {
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: clientSecret,
+    };
+    if (scope !== undefined) form.scope = scope;
+    return this.grant(form);
+  }
+
+  private async grant(form: Record<string, string>): Promise<TokenResponse> {
     const answer = await unwrap(
       this.api.POST("/auth/token", {
-        body: { username, password, grant_type: "password" },
-        bodySerializer: (body) =>
-          new URLSearchParams({ grant_type: "password", username: body.username, password: body.password }),
+        body: form,
+        bodySerializer: () => new URLSearchParams(form),
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
       }),
     );

@@ -2197,7 +2197,7 @@ export interface components {
          *       "items": [
          *         {
          *           "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
-         *           "client_id": "濉溪",
+         *           "client_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
          *           "created_at": "2026-03-02T01:30:00Z",
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "name": "安徽濉溪经济开发区新材料有限公司",
@@ -2224,7 +2224,7 @@ export interface components {
          * ClientRead
          * @example {
          *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
-         *       "client_id": "濉溪",
+         *       "client_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
          *       "created_at": "2026-03-02T01:30:00Z",
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "name": "安徽濉溪经济开发区新材料有限公司",
@@ -2304,8 +2304,8 @@ export interface components {
          * @description The answer that shows a secret: once, at creation or rotation; only its hash is kept.
          * @example {
          *       "bank_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
-         *       "client_id": "濉溪",
-         *       "client_secret": "濉溪",
+         *       "client_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "client_secret": "kbs_q8Xw3VnT0bYc5LzR1mK7pJ2sH9dF4gA6eU",
          *       "created_at": "2026-03-02T01:30:00Z",
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "name": "安徽濉溪经济开发区新材料有限公司",
@@ -3512,11 +3512,11 @@ export interface components {
         /**
          * LoginForm
          * @example {
-         *       "client_id": "濉溪",
-         *       "client_secret": "濉溪",
-         *       "grant_type": "濉溪",
+         *       "client_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "client_secret": "kbs_q8Xw3VnT0bYc5LzR1mK7pJ2sH9dF4gA6eU",
+         *       "grant_type": "password",
          *       "password": "Suixi-2026-secure",
-         *       "scope": "",
+         *       "scope": "products:write leads:read",
          *       "username": "tax-officer-li"
          *     }
          */
@@ -5327,7 +5327,7 @@ export interface components {
          *       "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl",
          *       "expires_in": 3600,
          *       "role": "admin",
-         *       "scope": "濉溪",
+         *       "scope": "products:write leads:read",
          *       "token_type": "bearer"
          *     }
          */
