@@ -106,8 +106,64 @@ def permanent(status: int) -> bool:
     return 400 <= status < 500 and status not in RETRYABLE_4XX
 
 
-class OutboxRelay:
+class Relay:
+    """The loop every relay shares: a round of deliveries, then, unless the round was full, a wait until a
+    commit wakes it or `poll_seconds` pass. A database outage costs one warning line a round, anything else a
+    traceback, and the loop never dies. Subclasses deliver (`deliver_once`, returning how many it handled)."""
+
+    name = "relay"
+
+    def __init__(self, *, batch_size: int, poll_seconds: float, logger: logging.Logger) -> None:
+        self.batch_size = batch_size
+        self.poll_seconds = poll_seconds
+        self._log = logger
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def deliver_once(self) -> int:
+        raise NotImplementedError
+
+    async def aclose(self) -> None:
+        """Release what the relay holds (a client session, say); nothing by default."""
+
+    async def run(self) -> None:
+        while True:
+            try:
+                handled = await self.deliver_once()
+            except DBAPIError as exc:  # the database is away for a moment: one line a round, not a traceback
+                self._log.warning(
+                    "%s round failed, the database is unavailable: %s", self.name, type(exc.orig).__name__
+                )
+                handled = 0
+            except Exception:  # anything else is a bug worth its traceback; still, never let the relay die
+                self._log.exception("%s round failed", self.name)
+                handled = 0
+            if handled < self.batch_size:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+
+
+@asynccontextmanager
+async def running(relay: Relay, sessions: Sessions, model: type, *, task_name: str) -> AsyncIterator[None]:
+    """`relay` runs beside the app, woken by commits that write rows of `model`; stopped and closed on exit."""
+    on_commit(sessions, model, relay.wake)
+    task = asyncio.create_task(relay.run(), name=task_name)
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await relay.aclose()
+
+
+class OutboxRelay(Relay):
     """Delivers due messages in the background; `wake()` delivers at once."""
+
+    name = "outbox relay"
 
     def __init__(
         self,
@@ -120,32 +176,12 @@ class OutboxRelay:
         poll_seconds: float = 1.0,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
+        super().__init__(batch_size=batch_size, poll_seconds=poll_seconds, logger=log)
         self.table = model.__table__  # type: ignore[attr-defined]
         self.sessions = sessions
         self.internal = internal
         self.max_attempts = max_attempts
-        self.batch_size = batch_size
-        self.poll_seconds = poll_seconds
         self.clock = clock
-        self._wake = asyncio.Event()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    async def run(self) -> None:
-        while True:
-            try:
-                delivered = await self.deliver_once()
-            except DBAPIError as exc:  # the database is away for a moment: one line a round, not a traceback
-                log.warning("outbox relay round failed, the database is unavailable: %s", type(exc.orig).__name__)
-                delivered = 0
-            except Exception:  # anything else is a bug worth its traceback; still, never let the relay die
-                log.exception("outbox relay round failed")
-                delivered = 0
-            if delivered < self.batch_size:
-                self._wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
 
     async def deliver_once(self) -> int:
         """One batch: claim due messages, send each, record what happened; returns how many were delivered."""
@@ -278,18 +314,10 @@ def dead_letter_routes(prefix: str, model: type[OutboxMessage]) -> APIRouter:
 def outbox_hook(model: type[OutboxMessage]):
     """A lifespan hook: the relay for `model` runs beside the app, woken by commits that write messages."""
 
-    @asynccontextmanager
-    async def hook(runtime) -> AsyncIterator[None]:
+    def hook(runtime):
         relay = OutboxRelay(
             model, runtime.sessions, runtime.internal, max_attempts=runtime.settings.outbox_max_attempts
         )
-        on_commit(runtime.sessions, model, relay.wake)
-        task = asyncio.create_task(relay.run(), name=f"outbox-{model.__tablename__}")
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        return running(relay, runtime.sessions, model, task_name=f"outbox-{model.__tablename__}")
 
     return hook

@@ -14,13 +14,11 @@ transaction and records each result; unlike it, the targets are outside Kuaiban,
 """
 
 import asyncio
-import contextlib
 import logging
 import socket
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -30,12 +28,12 @@ import orjson
 from aiohttp.abc import AbstractResolver, ResolveResult
 from sqlalchemy import and_, exists, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.exc import DBAPIError
 from standardwebhooks import Webhook
 
 from services.common.audit import bind_actor
-from services.common.db import Sessions, on_commit
+from services.common.db import Sessions
 from services.common.models import utcnow
+from services.common.outbox import Relay, running
 from services.common.webhook_targets import (
     Resolver,
     TargetGuard,
@@ -122,8 +120,10 @@ def signed_headers(secret: str, message_id: str, body: str, sent_at: datetime) -
     }
 
 
-class WebhookRelay:
+class WebhookRelay(Relay):
     """Delivers due webhook events in the background; `wake()` delivers at once."""
+
+    name = "webhook relay"
 
     def __init__(
         self,
@@ -137,18 +137,13 @@ class WebhookRelay:
         batch_size: int = 20,
         poll_seconds: float = 1.0,
     ) -> None:
+        super().__init__(batch_size=batch_size, poll_seconds=poll_seconds, logger=log)
         self.sessions = sessions
         self.guard = TargetGuard.from_setting(allow_hosts, resolver)
         self.delays = tuple(delays)
         self.disable_after = disable_after
         self.clock = clock
-        self.batch_size = batch_size
-        self.poll_seconds = poll_seconds
-        self._wake = asyncio.Event()
         self._http: aiohttp.ClientSession | None = None
-
-    def wake(self) -> None:
-        self._wake.set()
 
     def http(self) -> aiohttp.ClientSession:
         if self._http is None:
@@ -164,21 +159,6 @@ class WebhookRelay:
         if self._http is not None:
             await self._http.close()
             self._http = None
-
-    async def run(self) -> None:
-        while True:
-            try:
-                sent = await self.deliver_once()
-            except DBAPIError as exc:  # the database is away for a moment: one line a round
-                log.warning("webhook relay round failed, the database is unavailable: %s", type(exc.orig).__name__)
-                sent = 0
-            except Exception:  # a bug worth its traceback; the relay itself must live on
-                log.exception("webhook relay round failed")
-                sent = 0
-            if sent < self.batch_size:
-                self._wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
 
     async def deliver_once(self) -> int:
         """One round: claim the due head of each endpoint's queue, send them side by side, record each attempt;
@@ -322,16 +302,6 @@ def relay_for(runtime: Any, **options: Any) -> WebhookRelay:
     )
 
 
-@asynccontextmanager
-async def webhook_hook(runtime: Any) -> AsyncIterator[None]:
+def webhook_hook(runtime: Any):
     """A lifespan hook: the relay runs beside the app, woken by commits that write deliveries."""
-    relay = relay_for(runtime)
-    on_commit(runtime.sessions, WebhookDelivery, relay.wake)
-    task = asyncio.create_task(relay.run(), name="webhook-relay")
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        await relay.aclose()
+    return running(relay_for(runtime), runtime.sessions, WebhookDelivery, task_name="webhook-relay")

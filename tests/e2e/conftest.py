@@ -1,38 +1,13 @@
 """End-to-end fixtures: a bank's webhook receiver on 127.0.0.1 (the processes under test push to it)."""
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-
-class Received:
-    def __init__(self) -> None:
-        self.hits: list[tuple[dict[str, str], bytes]] = []
-        self.arrived = threading.Event()
+from tests.helpers.receivers import Received, webhook_receiver
 
 
 @pytest.fixture
 def receiver() -> Iterator[tuple[str, Received]]:
-    received = Received()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            received.hits.append((dict(self.headers), body))
-            received.arrived.set()
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args) -> None:
-            return None
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/kuaiban", received
-    finally:
-        server.shutdown()
-        server.server_close()
+    with webhook_receiver() as running:
+        yield running

@@ -10,9 +10,9 @@ import httpx
 from standardwebhooks import Webhook
 
 from services.common.calendar import CST
-from tests.e2e.conftest import Received
 from tests.helpers.factories import enterprise_payload, product_body
 from tests.helpers.http import make_account, make_bank
+from tests.helpers.receivers import Received
 
 DEADLINE_SECONDS = 20
 

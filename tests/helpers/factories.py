@@ -82,6 +82,9 @@ def headers_for(role: str, *, username: str | None = None, subject: str | None =
     return bearer(issue_token(JWT_SECRET, principal, ttl_seconds=600))
 
 
+ADMIN = headers_for("admin", username="admin")  # the bootstrap admin, as the gateway names it
+
+
 def _admin_claims(**changes) -> dict:
     now = int(time.time())
     claims = {"iss": "kuaiban", "aud": "kuaiban", "iat": now, "nbf": now, "exp": now + 600, "sub": "x", "role": "admin"}

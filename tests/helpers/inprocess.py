@@ -8,8 +8,8 @@ clock is a `FakeClock` every app shares: tests move time instead of rewriting ti
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -37,6 +37,12 @@ APPS: dict[str, ASGIApp] = {
 }
 CHEAP_PASSWORDS = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}  # tests hash hundreds of passwords
 RUNTIMES: dict[str, type[Runtime]] = {"gateway": GatewayRuntime, "intake": IntakeRuntime}
+
+
+# The gateway tests' fixtures `make_account` (an account created and logged in) and `start_edge` (the edge
+# in front of a stand-in service), as their tests annotate them.
+MakeAccount = Callable[..., Awaitable[tuple[dict, dict[str, str]]]]
+StartEdge = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
 def inprocess_settings(**base) -> Settings:

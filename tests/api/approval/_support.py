@@ -9,10 +9,9 @@ import httpx
 from services.approval.contract import YearScheduleBody
 from services.approval.models import ApprovalOutbox
 from services.common.calendar import CST, WorkCalendar
-from tests.helpers.factories import enterprise_payload, headers_for, unique_name
+from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, unique_name
 from tests.helpers.inprocess import Kuaiban, collect_all
 
-ADMIN = headers_for("admin", username="admin")
 INTERNAL = headers_for("internal", username="intake")
 # Monday 2 March 2026, 09:00 CST (01:00 UTC, as clocks give it): an ordinary working week (no holiday before
 # 4 April) in an officially announced year.

@@ -17,10 +17,9 @@ from services.common.app import Runtime, create_app
 from services.common.db import Sessions, create_sessionmaker
 from services.common.internal import InternalHttp
 from services.intake.models import IntakeIdempotency
-from tests.helpers.factories import enterprise_payload, headers_for, unique_name
+from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, unique_name
 from tests.helpers.inprocess import Kuaiban
 
-ADMIN = headers_for("admin", username="admin")
 OUTBOX = ApprovalOutbox.__table__
 LICENCE = "business_license_application"
 RELAY_PATIENCE_SECONDS = 10.0  # how long a test waits for a background relay before calling it stuck

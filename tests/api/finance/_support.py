@@ -9,10 +9,9 @@ import httpx
 
 from services.common.calendar import cst_date
 from services.finance.models import FinanceOutbox
-from tests.helpers.factories import enterprise_payload, headers_for, product_body, unique_name
+from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, product_body, unique_name
 from tests.helpers.inprocess import Kuaiban, collect_all
 
-ADMIN = headers_for("admin", username="admin")
 OFFICER = headers_for("officer", department="finance_office")
 LEAD_FIELDS = {"need_id", "enterprise_name", "industry", "town", "amount_yuan", "term_months", "posted_at"}
 

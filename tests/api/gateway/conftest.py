@@ -4,8 +4,8 @@ whole edge in front of a stand-in upstream service."""
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
@@ -14,13 +14,10 @@ from aiohttp.test_utils import TestServer
 
 from gateway import app as gateway_app
 from services.common.settings import SERVICE_NAMES
-from tests.helpers.factories import bearer, enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban, served
+from tests.helpers.factories import ADMIN, bearer, enterprise_payload, unique_name
+from tests.helpers.inprocess import Kuaiban, MakeAccount, StartEdge, served
 
-ADMIN = headers_for("admin", username="admin")
 PASSWORD = "long-enough-pw"
-
-MakeAccount = Callable[..., Awaitable[tuple[dict, dict[str, str]]]]
 
 
 @pytest.fixture
@@ -108,9 +105,6 @@ async def upstream() -> AsyncIterator[Upstream]:
     yield stand_in
     stand_in.never.set()  # let stalled answers finish so the server closes at once
     await stand_in.server.close()
-
-
-StartEdge = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
 @pytest.fixture

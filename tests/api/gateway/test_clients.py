@@ -11,9 +11,8 @@ from sqlalchemy import text
 
 from gateway.access import AccessCache
 from services.common.auth import verify_token
-from tests.api.gateway.conftest import ADMIN, MakeAccount, StartEdge
-from tests.helpers.factories import JWT_SECRET, bearer, headers_for, product_body, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.factories import ADMIN, JWT_SECRET, bearer, headers_for, product_body, unique_name
+from tests.helpers.inprocess import Kuaiban, MakeAccount, StartEdge
 from tests.helpers.problems import assert_problem
 
 ALL_SCOPES = ["products:write", "leads:read", "applications:decide", "webhooks:manage"]

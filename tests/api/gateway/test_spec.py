@@ -10,10 +10,9 @@ import httpx
 import pytest
 
 from gateway.config import ROUTES, UNLIMITED_PATHS
-from tests.helpers.factories import headers_for, unique_name
+from tests.helpers.factories import ADMIN, unique_name
 from tests.helpers.inprocess import Kuaiban
 
-ADMIN = headers_for("admin", username="admin")
 METHODS = ("get", "put", "post", "delete", "patch")
 CAMEL_VERB = re.compile(
     r"^(get|list|create|submit|assign|reply|add|give|replace|decide|supplement|withdraw|run|sign"

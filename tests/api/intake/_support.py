@@ -7,10 +7,9 @@ import httpx
 
 from services.approval.contract import YearScheduleBody
 from services.common.calendar import WorkCalendar
-from tests.helpers.factories import enterprise_payload, headers_for, unique_name
+from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, unique_name
 from tests.helpers.inprocess import Kuaiban
 
-ADMIN = headers_for("admin", username="admin")
 INTERNAL = headers_for("internal", username="approval")
 # A Wednesday (CST) just before the National Day holidays of 2026 (1–7 October; Saturday 10 October worked).
 BEFORE_NATIONAL_DAY = datetime(2026, 9, 30, 2, 0, tzinfo=UTC)

@@ -7,11 +7,9 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.helpers.factories import enterprise_payload, headers_for
+from tests.helpers.factories import ADMIN, enterprise_payload, headers_for
 from tests.helpers.inprocess import Kuaiban, pages
 from tests.helpers.problems import assert_problem
-
-ADMIN = headers_for("admin", username="admin")
 
 
 @pytest.fixture

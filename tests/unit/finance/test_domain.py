@@ -7,88 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from services.common.problems import Invalid, InvalidTransition
-from services.common.schemas import CreditRating, IndustrySection
 from services.finance import domain
 from services.finance.domain import Decision, LoanStatus, NeedStatus, ProductStatus
-from services.finance.models import LoanApplication, Need, Product
-from services.intake.contract import EnterpriseProfile
+from services.finance.models import LoanApplication, Need
+from tests.helpers.finance_rows import BEFORE, loan, need, product, profile
 
-BEFORE = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 NOW = datetime(2026, 11, 29, 9, 30, tzinfo=UTC)
 ON = date(2026, 11, 29)
-
-
-def need(**fields) -> Need:
-    values = {
-        "enterprise_id": uuid.uuid4(),
-        "amount_yuan": 3_000_000,
-        "term_months": 24,
-        "purpose": "购置铝型材挤压生产线",
-        "collateral_available": ["credit", "mortgage"],
-        "max_annual_rate_pct": 6.0,
-        "status": NeedStatus.open,
-        "enterprise_name": "濉溪县测试铝业有限公司",
-        "industry": IndustrySection.C,
-        "town": "濉溪镇",
-        "established_on": date(2018, 5, 20),
-        "annual_revenue_yuan": 35_000_000,
-        "credit_rating": CreditRating.A,
-        "created_at": BEFORE,
-        "updated_at": BEFORE,
-    }
-    return Need(**{**values, **fields})
-
-
-def loan(status: LoanStatus = LoanStatus.submitted, **fields) -> LoanApplication:
-    values = {
-        "need_id": uuid.uuid4(),
-        "product_id": uuid.uuid4(),
-        "bank_id": uuid.uuid4(),
-        "enterprise_id": uuid.uuid4(),
-        "status": status,
-        "created_at": BEFORE,
-        "updated_at": BEFORE,
-    }
-    return LoanApplication(**{**values, **fields})
-
-
-def product(**fields) -> Product:
-    values = {
-        "bank_id": uuid.uuid4(),
-        "name": "濉溪快贷·制造业信用贷",
-        "min_amount_yuan": 1_000_000,
-        "max_amount_yuan": 10_000_000,
-        "annual_rate_pct_min": 3.45,
-        "annual_rate_pct_max": 4.35,
-        "term_months_min": 12,
-        "term_months_max": 36,
-        "collateral_types": ["credit"],
-        "industries": ["C"],
-        "towns": ["濉溪镇"],
-        "min_years_in_business": 3,
-        "min_annual_revenue_yuan": 10_000_000,
-        "accepted_credit_ratings": ["A", "B"],
-        "status": ProductStatus.active,
-        "created_at": BEFORE,
-        "updated_at": BEFORE,
-    }
-    return Product(**{**values, **fields})
-
-
-def profile(**fields) -> EnterpriseProfile:
-    values = {
-        "id": uuid.uuid4(),
-        "uscc": "91340621MA2TEST00X",
-        "name": "濉溪县测试铝业有限公司",
-        "industry": "C",
-        "town": "濉溪镇",
-        "established_on": date(2018, 5, 20),
-        "employees": 120,
-        "annual_revenue_yuan": 35_000_000,
-        "credit_rating": "A",
-        "key_enterprise": True,
-    }
-    return EnterpriseProfile(**{**values, **fields})
 
 
 def decide(application: LoanApplication, of: Need, decision: Decision, **terms) -> domain.Event:

@@ -7,7 +7,7 @@ import pytest
 
 from services.common.schemas import CreditRating, IndustrySection
 from services.finance.service import matching
-from tests.unit.finance.test_domain import need, product, profile
+from tests.helpers.finance_rows import need, product, profile
 
 ON = date(2026, 11, 29)
 
