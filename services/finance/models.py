@@ -5,11 +5,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Computed, DateTime, Identity, Index, Numeric, String, UniqueConstraint
-from sqlalchemy.dialects.postgresql import ARRAY, INT4RANGE, INT8RANGE, JSONB
+from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Numeric, String, UniqueConstraint
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
 from services.common.audit import AuditRecord, audit_table_args
+from services.common.cache import CacheTokenRecord
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
@@ -32,19 +33,12 @@ class Bank(Resource, table=True):
 
 
 class Product(Resource, table=True):
-    """A loan product a bank offers; matched against needs in SQL (see the GiST index on its ranges)."""
+    """A loan product a bank offers; a need is matched against the active ones held in memory (service/offers.py)."""
 
     __tablename__ = "product"
     __table_args__ = (
         Index("ix_product_created_at_id", "created_at", "id"),
         Index("ix_product_bank_id", "bank_id"),
-        Index(
-            "ix_product_active_ranges",
-            "amount_range",
-            "term_range",
-            postgresql_using="gist",
-            postgresql_where="status = 'active'",
-        ),
         # A bank's own id for the product (catalogue sync); also how a sync loads the bank's products at once.
         UniqueConstraint("bank_id", "external_ref", name="uq_product_bank_id_external_ref"),
         {"schema": SCHEMA},
@@ -66,15 +60,6 @@ class Product(Resource, table=True):
     accepted_credit_ratings: list[str] = Field(sa_column=_text_array())
     valid_until: date | None = None
     status: ProductStatus = Field(sa_type=EnumText(ProductStatus, 16))
-    # Generated from the bounds, so one GiST index answers "which ranges contain this amount and term".
-    amount_range: Any = Field(
-        default=None,
-        sa_column=Column(INT8RANGE, Computed("int8range(min_amount_yuan, max_amount_yuan, '[]')", persisted=True)),
-    )
-    term_range: Any = Field(
-        default=None,
-        sa_column=Column(INT4RANGE, Computed("int4range(term_months_min, term_months_max, '[]')", persisted=True)),
-    )
     external_ref: str | None = Field(default=None, max_length=64)
     # The current version of the terms (see ProductVersion); the server default serves raw inserts (bench).
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
@@ -188,6 +173,13 @@ class FinanceOutbox(OutboxMessage, table=True):
 class FinanceIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class FinanceCacheToken(CacheTokenRecord, table=True):
+    """Tokens of the in-process snapshots (`products`: see services.finance.service.offers)."""
+
+    __tablename__ = "cache_token"
+    __table_args__ = ({"schema": SCHEMA},)
 
 
 class FinanceAudit(AuditRecord, table=True):

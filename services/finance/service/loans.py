@@ -3,7 +3,6 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select as sa_select
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,7 +17,7 @@ from services.finance.domain import LoanStatus, WebhookEvent
 from services.finance.models import LoanApplication, MatchmakingEvent, Need, Product
 from services.finance.schemas import DecisionCreate, SignCreate
 from services.finance.service import webhooks
-from services.finance.service.matching import eligible
+from services.finance.service.matching import is_eligible
 from services.finance.service.needs import get_need
 from services.finance.service.timeline import emit
 from services.intake.contract import IntakeClient
@@ -40,8 +39,7 @@ async def apply(
     product = await session.get(Product, product_id)
     if product is None:
         raise Invalid(no_such("金融产品", "product"), field="product_id", kind=ProblemKind.unknown_reference)
-    fits = sa_select(Product.id).where(Product.id == product_id, *eligible(profile, need, cst_date(now)))
-    if (await session.exec(fits)).first() is None:
+    if not await is_eligible(session, product_id=product_id, need=need, profile=profile, on=cst_date(now)):
         raise Invalid(
             Text("企业就此需求不符合该产品的条件。", "The enterprise is not eligible for this product for this need."),
             field="product_id",

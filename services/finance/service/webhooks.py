@@ -228,11 +228,9 @@ async def need_posted(session: AsyncSession, *, need: Need, profile: EnterpriseP
     """`lead.created` for every active product the new need fits, to its bank's endpoints (with consent only)."""
     if not need.consent:
         return
-    from services.finance.service.matching import eligible  # matching imports needs, which calls this module
+    from services.finance.service.matching import eligible_products  # matching imports needs, which calls this
 
-    fits = (
-        await session.exec(select(Product.id, Product.bank_id).where(*eligible(profile, need, cst_date(now))))
-    ).all()
+    fits = await eligible_products(session, need=need, profile=profile, on=cst_date(now))
     endpoints = await _subscribers(session, {bank_id for _, bank_id in fits}, WebhookEvent.lead_created)
     for product_id, bank_id in fits:
         mine = [endpoint for endpoint in endpoints if endpoint.bank_id == bank_id]

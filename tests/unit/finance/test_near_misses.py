@@ -1,5 +1,5 @@
 """What would make a near miss fit, in both languages and with numbers: one text per rule of the one table that
-`eligible`, leads and near misses share."""
+matches, leads and near misses share."""
 
 from datetime import date
 
@@ -7,6 +7,7 @@ import pytest
 
 from services.common.schemas import CreditRating, IndustrySection
 from services.finance.service import matching
+from services.finance.service.offers import of_products
 from tests.helpers.finance_rows import need, product, profile
 
 ON = date(2026, 11, 29)
@@ -120,11 +121,11 @@ def test_every_rule_has_a_stable_code_a_label_and_both_sides():
 
 def test_a_rule_that_cannot_fail_is_left_out_on_each_side():
     """A need without a rate cap fails no product's rate; a product open to every industry and town fails no need
-    on them; `eligible` is the two conditions of an offered product plus the rules that can fail."""
+    on them."""
     open_product = product(industries=[], towns=[])
     need_rules = [code for code, _ in matching._need_rules(matching.Need, open_product, ON)]
     assert "industry" not in need_rules and "town" not in need_rules and "max_annual_rate" in need_rules
     uncapped = need(max_annual_rate_pct=None)
-    product_rules = [code for code, _ in matching._product_rules(uncapped, profile(), ON)]
+    offers = of_products([product()])
+    product_rules = [code for code, _ in matching._product_rules(offers, uncapped, profile(), ON)]
     assert "max_annual_rate" not in product_rules and len(product_rules) == len(matching.RULES) - 1
-    assert len(matching.eligible(profile(), uncapped, ON)) == 2 + len(product_rules)
