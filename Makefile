@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint coverage bench clean spec-lint clients clients-check
+.PHONY: run test lint coverage bench bench-flows clean spec-lint clients clients-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ clients-check: $(STAMP)
 
 bench: $(STAMP)
 	@$(PY) bench/gateway.py
+
+bench-flows: $(STAMP)
+	@$(PY) bench/flows.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage htmlcov

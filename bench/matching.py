@@ -717,6 +717,7 @@ def main() -> int:
         "speedups": verdict["speedups"],
         "target": {"p99_ms": TARGET_P99_MS, "met": verdict["target_met"]},
         "rows_returned": measured["rows_returned"],
+        "held_products": measured["held_products"],
         "mismatches": measured["mismatches"],
         "plans": measured["plans"],
         "raw_ms": measured["raw_ms"],
