@@ -287,7 +287,9 @@ def delivery(dsn: str, application_ids: list[str]) -> dict[str, Any]:
 STATEMENT = re.compile(r"^\S+ \S+ \S+ \[\d+\] ([^|]*)\|.*LOG:  (statement|execute [^:]*):")
 
 
-def count_statements(dsn: str, log: Path, urls: dict[str, str], cast: Cast, flows: int) -> dict[str, float]:
+def count_statements(
+    dsn: str, log: Path, urls: dict[str, str], cast: Cast, flows: int, keep: Path | None = None
+) -> dict[str, float]:
     """SQL statements per flow by service, from PostgreSQL's log of `flows` sequential flows (and the outbox
     deliveries they cause)."""
     with psycopg.connect(dsn, autocommit=True) as conn:
@@ -307,9 +309,13 @@ def count_statements(dsn: str, log: Path, urls: dict[str, str], cast: Cast, flow
     counts: Counter = Counter()
     with log.open("rb") as handle:
         handle.seek(start)
-        for line in handle.read().decode(errors="replace").splitlines():
-            if found := STATEMENT.match(line):
-                counts[found.group(1).removeprefix("kuaiban-") or "bench"] += 1
+        logged = handle.read().decode(errors="replace")
+    if keep is not None:
+        keep.write_text(logged)
+        print(f"statement log kept in {keep}")
+    for line in logged.splitlines():
+        if found := STATEMENT.match(line):
+            counts[found.group(1).removeprefix("kuaiban-") or "bench"] += 1
     done = max(level.flows, 1)
     return {name: round(counts[name] / done, 1) for name in sorted(counts) if name != "[unknown]"}
 
@@ -387,6 +393,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--concurrency", default="8,32,64", help="flows in flight, comma-separated (default 8,32,64)")
     parser.add_argument("--enterprises", type=int, default=64, help="enterprises that apply (default 64)")
     parser.add_argument("--count-flows", type=int, default=20, help="sequential flows for the statement log")
+    parser.add_argument("--statements-log", type=Path, help="keep the statement log of the counted flows here")
     parser.add_argument("--no-direct", action="store_true", help="skip the reference run straight to the services")
     parser.add_argument("--tiny", action="store_true", help="smoke run: 2 s at concurrency 4, 4 enterprises")
     args = parser.parse_args()
@@ -429,7 +436,7 @@ def main() -> int:
             log = workdir / "pg" / "log"
             if log.exists():
                 urls = {name: system.gateway_url for name in SERVICES}
-                statements = count_statements(dsn, log, urls, cast, args.count_flows)
+                statements = count_statements(dsn, log, urls, cast, args.count_flows, keep=args.statements_log)
                 print("SQL statements per flow: " + ", ".join(f"{k} {v:g}" for k, v in statements.items()))
             else:
                 print("SQL statements per flow: not counted (the database is not the embedded server)")
