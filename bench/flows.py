@@ -458,7 +458,7 @@ def main() -> int:
             "started": started,
             "commit": git_commit(),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-            "arguments": {k: v for k, v in vars(args).items() if k != "levels"},
+            "arguments": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "levels"},
             "levels": results,
             "statements_per_flow": statements,
             "load_average": loads,

@@ -12,6 +12,7 @@ from sqlmodel import Field
 from services.approval.config import MAX_YEAR, MIN_YEAR
 from services.approval.domain import ApplicationStatus, TaskStatus
 from services.common.audit import AuditRecord, audit_table_args
+from services.common.cache import CacheTokenRecord
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource, utcnow
 from services.common.outbox import OutboxMessage, outbox_table_args
@@ -111,6 +112,13 @@ class ApprovalOutbox(OutboxMessage, table=True):
 class ApprovalIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class ApprovalCacheToken(CacheTokenRecord, table=True):
+    """Tokens of the in-process snapshots (`reference`: see services.approval.service.reference)."""
+
+    __tablename__ = "cache_token"
+    __table_args__ = ({"schema": SCHEMA},)
 
 
 class ApprovalAudit(AuditRecord, table=True):

@@ -6,8 +6,8 @@ before the client sees a byte of it; an error answer or an exception rolls it ba
 becomes the answer (409, 503 or 500 problem+json), so no client is told of work that was not kept.
 
 A POST with an `Idempotency-Key` and a valid token runs in the same transaction as its key: claim the
-key, run the route under a savepoint, store the answer, commit. A 4xx answer rolls the work back to the
-savepoint and is still stored, so a retry replays it; a 5xx keeps nothing. A success the route marks
+key, run the route, store the answer, commit. A 4xx answer rolls the work back and is still stored (in a
+transaction of its own, the key claimed again), so a retry replays it; a 5xx keeps nothing. A success the route marks
 `Cache-Control: no-store` (it shows a secret once) is not kept: a retry gets 409 instead of the secret.
 """
 
@@ -83,15 +83,12 @@ class UnitOfWork:
 
     async def _run_once(self, session: AsyncSession, use: idempotency.Use, scope: Scope, send: Send, *, now) -> None:
         assert self.keys is not None
-        claimed = await idempotency.claim(session, self.keys, use, now=now)
+        keys = self.keys
+        claimed = await idempotency.claim(session, keys, use, now=now)
         if claimed is not None:
             await session.rollback()
-            if isinstance(claimed, idempotency.Refusal):
-                await send_problem(send, claimed.status, claimed.detail, kind=claimed.kind, scope=scope)
-            else:
-                await _replay(send, claimed)
+            await _answer_claimed(send, claimed, scope)
             return
-        work = await session.begin_nested()
         held: list[Message] = []
 
         async def body() -> Message:
@@ -109,18 +106,36 @@ class UnitOfWork:
             )
             if answer.status >= 500:
                 await session.rollback()
+            elif answer.status >= 400:
+                # The work is undone and the answer kept, in a transaction of its own (rarer than a savepoint
+                # around every request's work is dear): the key is claimed again first, and when another request
+                # with it answered in between, that answer is the one both get.
+                await session.rollback()
+                claimed = await idempotency.claim(session, keys, use, now=now)
+                if claimed is not None:
+                    await session.rollback()
+                    await _answer_claimed(send, claimed, scope)
+                    return
+                await idempotency.remember(session, keys, use, answer, now=now)
+                if not await commit_or_answer(session, send, scope):
+                    return
             else:
-                if answer.status >= 400:
-                    await work.rollback()
-                elif "no-store" in (_header(start.get("headers", ()), b"cache-control") or ""):
+                if "no-store" in (_header(start.get("headers", ()), b"cache-control") or ""):
                     answer = idempotency.Answer(409, PROBLEM_MEDIA_TYPE, problem_body(409, SHOWN_ONCE))
-                await idempotency.remember(session, self.keys, use, answer, now=now)
+                await idempotency.remember(session, keys, use, answer, now=now)
                 if not await commit_or_answer(session, send, scope):
                     return
             for message in held:
                 await send(message)
 
         await self.app(scope, body, store_then_send)
+
+
+async def _answer_claimed(send: Send, claimed: idempotency.Answer | idempotency.Refusal, scope: Scope) -> None:
+    if isinstance(claimed, idempotency.Refusal):
+        await send_problem(send, claimed.status, claimed.detail, kind=claimed.kind, scope=scope)
+    else:
+        await _replay(send, claimed)
 
 
 def _header(headers, name: bytes) -> str | None:

@@ -14,8 +14,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.approval import domain, policy
 from services.approval.domain import ApplicationStatus, TaskStatus
 from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Matter, Task
-from services.approval.schemas import ApplicationCreate, DecisionCreate, MatterMaterial, SupplementCreate
-from services.approval.service import calendar
+from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
+from services.approval.service import reference
 from services.common.auth import Principal, Role, acting_enterprise
 from services.common.calendar import cst_date
 from services.common.db import next_code
@@ -32,7 +32,8 @@ async def submit(
 ) -> WithTasks:
     """Accept an application and open every department's task at once."""
     enterprise_id = acting_enterprise(principal, data.enterprise_id)
-    matter = (await session.exec(select(Matter).where(Matter.code == data.matter_code))).first()
+    known = await reference.current(session)
+    matter = known.matters.get(data.matter_code)
     if matter is None:
         raise Invalid(
             Text(f"没有编码为 {data.matter_code} 的事项。", f"No matter with code {data.matter_code!r}."),
@@ -40,11 +41,11 @@ async def submit(
             kind=ProblemKind.unknown_reference,
         )
     profile = await intake.enterprise(enterprise_id)
-    work_calendar = await calendar.load(session)
+    work_calendar = known.calendar
     due_date = work_calendar.due_date(now, matter.sla_working_days)
     domain.check_materials(
         matter_code=matter.code,
-        materials=[MatterMaterial.model_validate(m) for m in matter.materials],
+        materials=list(matter.materials),
         provided=data.materials,
         commitments=[domain.Commitment(c.material_code, c.due_date) for c in data.commitments],
         rating=profile.credit_rating,
@@ -169,7 +170,8 @@ async def close(
     session: AsyncSession, application: Application, tasks: list[Task], status: ApplicationStatus, *, now: datetime
 ) -> None:
     """Close the application (the calendar is read only now) and announce it."""
-    event = domain.close(application, tasks, status, calendar=await calendar.load(session), now=now)
+    work_calendar = (await reference.current(session)).calendar
+    event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
     emit(session, application, event, now=now)
 
 

@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.approval import domain
 from services.approval.domain import OPEN_STATUSES, ApplicationStatus, TaskStatus
 from services.approval.models import Application, Matter, Task
-from services.approval.service import calendar
+from services.approval.service import reference
 from services.approval.service.applications import emit, locked
 from services.common.calendar import WorkCalendar, cst_date
 
@@ -30,7 +30,8 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
 
     async def close(application: Application, tasks: list[Task], status: ApplicationStatus) -> None:
         nonlocal work_calendar
-        work_calendar = work_calendar or await calendar.load(session)  # read only when something closes
+        if work_calendar is None:  # read only when something closes
+            work_calendar = (await reference.current(session)).calendar
         event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
         emit(session, application, event, now=now)
 
