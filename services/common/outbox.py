@@ -226,24 +226,27 @@ class OutboxRelay(Relay):
         t = self.table
         now = self.clock()
         retry_at = now
+        delivered = [row.id for row, status, _ in results if status is not None and status < 300]
         async with self.sessions.begin() as session:
+            if delivered:  # the usual round: one statement however many were delivered
+                done = {"status": MessageStatus.delivered, "delivered_at": now, "updated_at": now}
+                await session.exec(update(t).where(t.c.id.in_(delivered)).values(**done))
             for row, status, error in results:
                 if status is not None and status < 300:
-                    values: dict[str, Any] = {"status": MessageStatus.delivered, "delivered_at": now}
-                else:
-                    answered = status is not None  # a recipient that is down only delays the message
-                    attempts, failures = row.attempts + 1, row.failures + answered
-                    dead = answered and (permanent(status) or failures >= self.max_attempts)
-                    retry_at = now + backoff(attempts)
-                    values = {
-                        "attempts": attempts,
-                        "failures": failures,
-                        "last_error": (error or "")[:500],
-                        "status": MessageStatus.dead if dead else MessageStatus.pending,
-                        "next_attempt_at": retry_at,
-                    }
-                    if dead:
-                        log.error("outbox %s -> %s is a dead letter: %s", row.id, row.recipient, error)
+                    continue
+                answered = status is not None  # a recipient that is down only delays the message
+                attempts, failures = row.attempts + 1, row.failures + answered
+                dead = answered and (permanent(status) or failures >= self.max_attempts)
+                retry_at = now + backoff(attempts)
+                values = {
+                    "attempts": attempts,
+                    "failures": failures,
+                    "last_error": (error or "")[:500],
+                    "status": MessageStatus.dead if dead else MessageStatus.pending,
+                    "next_attempt_at": retry_at,
+                }
+                if dead:
+                    log.error("outbox %s -> %s is a dead letter: %s", row.id, row.recipient, error)
                 await session.exec(update(t).where(t.c.id == row.id).values(updated_at=now, **values))
             unsent = [row.id for row in claimed[len(results) :]]
             if unsent:  # not tried this round: due again with the message that found the recipient down

@@ -13,7 +13,7 @@ def main() -> None:
     parser.add_argument("app", help="import path, e.g. services.intake.app:app")
     parser.add_argument("--host", default=None)
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default KUAIBAN_WORKERS, 1)")
     args = parser.parse_args()
     settings = Settings()
     component = args.app.split(":")[0].removesuffix(".app").rsplit(".", 1)[-1]
@@ -22,7 +22,7 @@ def main() -> None:
         args.app,
         host=args.host or settings.host,
         port=args.port,
-        workers=args.workers,
+        workers=args.workers or settings.workers,
         loop="uvloop",
         http="httptools",
         log_config=None,

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     upstream_timeout_seconds: float = Field(default=30.0, gt=0)
     calendar_ttl_seconds: float = Field(default=30.0, gt=0, le=3600)  # how stale a cached calendar may get
     db_pool_size: int = Field(default=8, ge=1)
+    # uvicorn worker processes of a service; one service alone: KUAIBAN_APPROVAL__WORKERS=2 (see launcher.system)
+    workers: int = Field(default=1, ge=1, le=64)
     log_level: str = "INFO"
     sweep_cron: str = "* * * * *"  # approval's SLA sweep (cron); an optional 6th, last field counts seconds
     access_check_seconds: float = Field(default=10.0, gt=0, le=30)  # how soon a revoked token stops working
