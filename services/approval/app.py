@@ -9,6 +9,7 @@ from services.approval.models import ApprovalIdempotency, ApprovalOutbox
 from services.approval.service import calendar, matters
 from services.common.app import Runtime, create_app
 from services.common.outbox import outbox_hook
+from services.intake import contract as intake_contract
 
 log = logging.getLogger("kuaiban.approval")
 
@@ -30,6 +31,6 @@ app = create_app(
     name=config.NAME,
     title=config.TITLE,
     routers=[routes.router, routes.operations, routes.internal, routes.audit],
-    hooks=[seed, outbox_hook(ApprovalOutbox), jobs.jobs_hook()],
+    hooks=[seed, outbox_hook(ApprovalOutbox, batch_paths=intake_contract.BATCH_PATHS), jobs.jobs_hook()],
     idempotency=ApprovalIdempotency,
 )

@@ -18,7 +18,7 @@ import contextlib
 import logging
 import random
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -35,7 +35,7 @@ from sqlmodel import Field, SQLModel, select
 from services.common.auth import AdminDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep, Sessions, on_commit
-from services.common.internal import InternalHttp
+from services.common.internal import InternalHttp, Reply
 from services.common.models import EnumText, utcnow
 from services.common.pagination import PageDep, make_page, page_body, paginate
 from services.common.problems import NotFound, Unavailable, problem_responses
@@ -93,6 +93,15 @@ def message(
         updated_at=now,
         next_attempt_at=now,
     )
+
+
+def _batch_body(rows: list[Any]) -> bytes:
+    """`{"items": [...]}` of the rows' stored payloads, as the batch path takes them."""
+    return b'{"items":[' + b",".join(orjson.dumps(row.payload) for row in rows) + b"]}"
+
+
+def _error(reply: Reply) -> str | None:
+    return None if reply.status < 300 else f"{reply.status}: {reply.body[:400].decode('utf-8', 'replace')}"
 
 
 def backoff(attempts: int) -> timedelta:
@@ -175,8 +184,10 @@ class OutboxRelay(Relay):
         batch_size: int = 50,
         poll_seconds: float = 1.0,
         clock: Callable[[], datetime] = utcnow,
+        batch_paths: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(batch_size=batch_size, poll_seconds=poll_seconds, logger=log)
+        self.batch_paths = dict(batch_paths or {})  # path -> the recipient's path taking `{"items": [...]}`
         self.table = model.__table__  # type: ignore[attr-defined]
         self.sessions = sessions
         self.internal = internal
@@ -184,24 +195,51 @@ class OutboxRelay(Relay):
         self.clock = clock
 
     async def deliver_once(self) -> int:
-        """One batch: claim due messages, send each, record what happened; returns how many were delivered."""
+        """One round: claim due messages, send them (in one call per recipient path with a batch path), record
+        what happened; returns how many were delivered."""
         claimed = await self._claim()
         results: list[tuple[Any, int | None, str | None]] = []  # (row, answered status or None, error)
-        for row in claimed:
+        for unit in self._units(claimed):
             try:
-                reply = await self.internal.call(
-                    row.recipient, "POST", row.path, body=orjson.dumps(row.payload), retries=0
-                )
-            except Unavailable as exc:
-                results.append((row, None, localize(exc.detail, "en")))  # operators read errors in English
-                break  # the recipient is down: the rest of the batch waits for the next round
-            ok = reply.status < 300
-            if not ok:
-                log.warning("outbox %s -> %s answered %s", row.id, row.recipient, reply.status)
-            error = None if ok else f"{reply.status}: {reply.body[:400].decode('utf-8', 'replace')}"
-            results.append((row, reply.status, error))
+                results.extend(await self._deliver(unit))
+            except Unavailable as exc:  # the recipient is down: the rest of the round waits for the next
+                results.extend((row, None, localize(exc.detail, "en")) for row in unit)  # operators read English
+                break
         await self._record(claimed, results)
         return sum(1 for _, status, _ in results if status is not None and status < 300)
+
+    async def _deliver(self, unit: list[Any]) -> list[tuple[Any, int | None, str | None]]:
+        if len(unit) > 1:
+            reply = await self._send(unit[0].recipient, self.batch_paths[unit[0].path], _batch_body(unit))
+            if reply.status < 300 or not permanent(reply.status):
+                return [(row, reply.status, _error(reply)) for row in unit]
+        # alone, or a refused batch's messages one by one, so only the bad one becomes a dead letter
+        answered = []
+        for row in unit:
+            reply = await self._send(row.recipient, row.path, orjson.dumps(row.payload))
+            answered.append((row, reply.status, _error(reply)))
+        return answered
+
+    def _units(self, claimed: list[Any]) -> list[list[Any]]:
+        """The round's messages in calls: those for a path with a batch path together, per recipient and path
+        (oldest first), every other message alone."""
+        units: list[list[Any]] = []
+        together: dict[tuple[str, str], list[Any]] = {}
+        for row in claimed:
+            if row.path not in self.batch_paths:
+                units.append([row])
+            elif (key := (row.recipient, row.path)) in together:
+                together[key].append(row)
+            else:
+                together[key] = [row]
+                units.append(together[key])
+        return units
+
+    async def _send(self, recipient: str, path: str, body: bytes) -> Reply:
+        reply = await self.internal.call(recipient, "POST", path, body=body, retries=0)
+        if reply.status >= 300:
+            log.warning("outbox -> %s %s answered %s", recipient, path, reply.status)
+        return reply
 
     async def _claim(self) -> list[Any]:
         t = self.table
@@ -248,7 +286,8 @@ class OutboxRelay(Relay):
                 if dead:
                     log.error("outbox %s -> %s is a dead letter: %s", row.id, row.recipient, error)
                 await session.exec(update(t).where(t.c.id == row.id).values(updated_at=now, **values))
-            unsent = [row.id for row in claimed[len(results) :]]
+            tried = {row.id for row, _, _ in results}
+            unsent = [row.id for row in claimed if row.id not in tried]
             if unsent:  # not tried this round: due again with the message that found the recipient down
                 await session.exec(update(t).where(t.c.id.in_(unsent)).values(next_attempt_at=retry_at))
 
@@ -314,12 +353,17 @@ def dead_letter_routes(prefix: str, model: type[OutboxMessage]) -> APIRouter:
     return router
 
 
-def outbox_hook(model: type[OutboxMessage]):
-    """A lifespan hook: the relay for `model` runs beside the app, woken by commits that write messages."""
+def outbox_hook(model: type[OutboxMessage], *, batch_paths: Mapping[str, str] | None = None):
+    """A lifespan hook: the relay for `model` runs beside the app, woken by commits that write messages;
+    `batch_paths` as the recipients' contracts publish them (intake's `BATCH_PATHS`)."""
 
     def hook(runtime):
         relay = OutboxRelay(
-            model, runtime.sessions, runtime.internal, max_attempts=runtime.settings.outbox_max_attempts
+            model,
+            runtime.sessions,
+            runtime.internal,
+            max_attempts=runtime.settings.outbox_max_attempts,
+            batch_paths=batch_paths,
         )
         return running(relay, runtime.sessions, model, task_name=f"outbox-{model.__tablename__}")
 

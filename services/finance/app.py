@@ -10,6 +10,7 @@ from services.finance import catalog, config, routes
 from services.finance.models import FinanceIdempotency, FinanceOutbox
 from services.finance.service import banks
 from services.finance.webhook_relay import webhook_hook
+from services.intake import contract as intake_contract
 
 log = logging.getLogger("kuaiban.finance")
 
@@ -28,6 +29,6 @@ app = create_app(
     name=config.NAME,
     title=config.TITLE,
     routers=[routes.router, routes.webhook_router, routes.operations, routes.internal, routes.audit],
-    hooks=[seed_demo, outbox_hook(FinanceOutbox), webhook_hook],
+    hooks=[seed_demo, outbox_hook(FinanceOutbox, batch_paths=intake_contract.BATCH_PATHS), webhook_hook],
     idempotency=FinanceIdempotency,
 )

@@ -21,6 +21,10 @@ from services.common.texts import Text
 ENTERPRISE_PATH = "/internal/intake/enterprises/{enterprise_id}"
 LIAISON_PATH = "/internal/intake/liaisons/{username}"
 TIMELINE_PATH = "/internal/intake/timeline-events"
+TIMELINE_BATCH_PATH = "/internal/intake/timeline-events/batch"
+TIMELINE_BATCH_MAX = 100
+# A sender's outbox may post messages bound for a path in one call to its batch path (services.common.outbox).
+BATCH_PATHS = {TIMELINE_PATH: TIMELINE_BATCH_PATH}
 UNKNOWN_ENTERPRISE = Text("没有以此 id 登记的企业。", "No enterprise is registered with this id.")
 
 
@@ -113,6 +117,17 @@ class TimelineEvent(RequestBody):
 class TimelineReceipt(BaseModel):
     id: uuid.UUID
     stored: bool
+
+
+class TimelineBatch(RequestBody):
+    """Events for timelines in one call (an outbox's round); stored together or not at all."""
+
+    items: list[TimelineEvent] = Field(min_length=1, max_length=TIMELINE_BATCH_MAX)
+
+
+class TimelineBatchReceipt(BaseModel):
+    received: int
+    stored: int = Field(description="How many were new; the rest were redeliveries, stored before")
 
 
 class IntakeClient(ContractClient):

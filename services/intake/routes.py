@@ -297,3 +297,10 @@ async def receive_timeline_event(
     if not await service.receive_timeline_event(session, event=body, now=now):
         response.status_code = 200
     return {"id": body.id, "stored": True}
+
+
+@internal.post(contract.TIMELINE_BATCH_PATH, response_model=contract.TimelineBatchReceipt)
+async def receive_timeline_events(body: contract.TimelineBatch, session: SessionDep, now: NowDep, _: InternalDep):
+    """Idempotent on each event id, all in one transaction: a redelivered batch stores nothing twice."""
+    stored = await service.receive_timeline_events(session, events=body.items, now=now)
+    return {"received": len(body.items), "stored": stored}

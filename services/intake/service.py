@@ -342,6 +342,15 @@ async def receive_timeline_event(session: AsyncSession, *, event: TimelineEvent,
     return stored.first() is not None
 
 
+async def receive_timeline_events(session: AsyncSession, *, events: list[TimelineEvent], now: datetime) -> int:
+    """Store events another service sent, in one statement; how many were new (the rest were stored before)."""
+    rows = [{**event.model_dump(mode="python"), "created_at": now, "updated_at": now} for event in events]
+    stored = await session.exec(
+        insert(TimelineEntry).values(rows).on_conflict_do_nothing(index_elements=["id"]).returning(TimelineEntry.id)
+    )
+    return len(stored.all())
+
+
 async def timeline(session: AsyncSession, *, enterprise_id: uuid.UUID, principal: Principal, page: PageParams) -> Page:
     """The enterprise's events from every service, newest first."""
     visible = select(Enterprise.id).where(Enterprise.id == enterprise_id, policy.timelines_visible_to(principal))

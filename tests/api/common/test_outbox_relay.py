@@ -15,7 +15,7 @@ from services.approval.models import ApprovalOutbox
 from services.common import outbox
 from services.common.db import on_commit
 from services.common.outbox import CLAIM_LEASE, MessageStatus, OutboxMessage, OutboxRelay, outbox_hook
-from services.intake.contract import TIMELINE_PATH, timeline_message
+from services.intake.contract import BATCH_PATHS, TIMELINE_BATCH_PATH, TIMELINE_PATH, timeline_message
 from tests.api.common._support import (
     ADMIN,
     ObservedSessions,
@@ -115,6 +115,51 @@ async def test_a_message_is_delivered_once_and_a_redelivery_is_stored_once(kuaib
     assert [(item["ref_id"], item["kind"], item["service"]) for item in timeline] == [
         (row.payload["ref_id"], "application.submitted", "approval")
     ]
+
+
+async def test_messages_for_a_path_with_a_batch_path_go_in_one_call_and_are_stored_once(kuaiban: Kuaiban):
+    """As approval and finance run it: a round's timeline events reach intake in one call and one insert."""
+    first, _ = await new_enterprise(kuaiban)
+    second, _ = await new_enterprise(kuaiban)
+    message_ids = [await direct_message(kuaiban, enterprise) for enterprise in (first, second, second)]
+    relay = kuaiban.relay("approval", ApprovalOutbox, batch_paths=BATCH_PATHS)
+    calls = len(kuaiban.transport.calls)
+    assert await relay.deliver_once() == 3
+    assert kuaiban.transport.calls[calls:] == [("POST", TIMELINE_BATCH_PATH)]
+    rows = [await outbox_row(kuaiban, message_id) for message_id in message_ids]
+    assert all(row.status == MessageStatus.delivered and row.attempts == 0 for row in rows)
+    assert await timeline_ids(kuaiban, first) == message_ids[:1]
+    assert sorted(await timeline_ids(kuaiban, second)) == sorted(message_ids[1:])
+
+    again = await kuaiban.runtimes["approval"].internal.call(
+        "intake", "POST", TIMELINE_BATCH_PATH, body=orjson.dumps({"items": [row.payload for row in rows]})
+    )  # what a relay that died before recording would send again
+    assert again.status == 200 and orjson.loads(again.body) == {"received": 3, "stored": 0}
+    assert len(await timeline_ids(kuaiban, second)) == 2
+
+
+async def test_a_refused_batch_is_sent_one_by_one_so_only_the_bad_message_is_a_dead_letter(kuaiban: Kuaiban):
+    enterprise_id, _ = await new_enterprise(kuaiban)
+    good = [await direct_message(kuaiban, enterprise_id) for _ in range(2)]
+    bad = await direct_message(kuaiban, enterprise_id, kind="Not A Kind!")
+    relay = kuaiban.relay("approval", ApprovalOutbox, batch_paths=BATCH_PATHS)
+    calls = len(kuaiban.transport.calls)
+    assert await relay.deliver_once() == 2
+    assert kuaiban.transport.calls[calls:] == [("POST", TIMELINE_BATCH_PATH)] + [("POST", TIMELINE_PATH)] * 3
+    assert [(await outbox_row(kuaiban, i)).status for i in good] == [MessageStatus.delivered] * 2
+    dead = await outbox_row(kuaiban, bad)
+    assert dead.status == MessageStatus.dead and '"field":"kind"' in dead.last_error
+    assert sorted(await timeline_ids(kuaiban, enterprise_id)) == sorted(good)
+
+
+async def test_a_batch_that_fails_on_the_recipient_is_retried_whole(kuaiban: Kuaiban):
+    enterprise_id, _ = await new_enterprise(kuaiban)
+    message_ids = [await direct_message(kuaiban, enterprise_id) for _ in range(2)]
+    kuaiban.transport._transports["intake"] = answering(503, b"busy")
+    relay = kuaiban.relay("approval", ApprovalOutbox, batch_paths=BATCH_PATHS)
+    assert await relay.deliver_once() == 0
+    rows = [await outbox_row(kuaiban, message_id) for message_id in message_ids]
+    assert all((row.status, row.attempts, row.last_error) == (MessageStatus.pending, 1, "503: busy") for row in rows)
 
 
 async def test_answered_failures_back_off_then_become_a_dead_letter_with_the_last_error(kuaiban: Kuaiban):
