@@ -64,9 +64,6 @@ class TableSnapshot(Generic[T]):
             self._kept = (token, value)
             return value
 
-    def forget(self) -> None:
-        self._kept = None
-
     async def _read_table(self, session: AsyncSession) -> T:
         self.loads += 1
         return await self._load(session)

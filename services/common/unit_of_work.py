@@ -106,21 +106,17 @@ class UnitOfWork:
             )
             if answer.status >= 500:
                 await session.rollback()
-            elif answer.status >= 400:
-                # The work is undone and the answer kept, in a transaction of its own (rarer than a savepoint
-                # around every request's work is dear): the key is claimed again first, and when another request
-                # with it answered in between, that answer is the one both get.
-                await session.rollback()
-                claimed = await idempotency.claim(session, keys, use, now=now)
-                if claimed is not None:
-                    await session.rollback()
-                    await _answer_claimed(send, claimed, scope)
-                    return
-                await idempotency.remember(session, keys, use, answer, now=now)
-                if not await commit_or_answer(session, send, scope):
-                    return
             else:
-                if "no-store" in (_header(start.get("headers", ()), b"cache-control") or ""):
+                if answer.status >= 400:
+                    # The work is undone and the answer kept, in a transaction of its own (rarer than a savepoint
+                    # around every request's work is dear): the key is claimed again first, and when another
+                    # request with it answered in between, that answer is the one both get.
+                    await session.rollback()
+                    if (claimed := await idempotency.claim(session, keys, use, now=now)) is not None:
+                        await session.rollback()
+                        await _answer_claimed(send, claimed, scope)
+                        return
+                elif "no-store" in (_header(start.get("headers", ()), b"cache-control") or ""):
                     answer = idempotency.Answer(409, PROBLEM_MEDIA_TYPE, problem_body(409, SHOWN_ONCE))
                 await idempotency.remember(session, keys, use, answer, now=now)
                 if not await commit_or_answer(session, send, scope):

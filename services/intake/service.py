@@ -333,13 +333,7 @@ async def stats(session: AsyncSession, *, calendar: CalendarCache, now: datetime
 
 async def receive_timeline_event(session: AsyncSession, *, event: TimelineEvent, now: datetime) -> bool:
     """Store an event another service sent; False when this event id was stored before."""
-    stored = await session.exec(
-        insert(TimelineEntry)
-        .values(**event.model_dump(mode="python"), created_at=now, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["id"])
-        .returning(TimelineEntry.id)
-    )
-    return stored.first() is not None
+    return await receive_timeline_events(session, events=[event], now=now) == 1
 
 
 async def receive_timeline_events(session: AsyncSession, *, events: list[TimelineEvent], now: datetime) -> int:

@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.approval.models import CalendarYear, YearSource
 from services.approval.schemas import CalendarYearWrite
 from services.common import calendar
-from services.common.calendar import WorkCalendar, YearSchedule
+from services.common.calendar import YearSchedule
 from services.common.problems import Invalid
 from services.common.texts import Text
 
@@ -42,11 +42,6 @@ async def all_years(session: AsyncSession) -> list[YearSchedule]:
     """Every stored year, oldest first."""
     rows = (await session.exec(select(CalendarYear).order_by(CalendarYear.year))).all()
     return [_schedule(row) for row in rows]
-
-
-async def load(session: AsyncSession) -> WorkCalendar:
-    """The calendar as stored now, for approval's own due dates."""
-    return WorkCalendar(await all_years(session))
 
 
 async def replace_year(session: AsyncSession, *, year: int, data: CalendarYearWrite, now: datetime) -> YearSchedule:

@@ -128,8 +128,8 @@ async def is_eligible(
 ) -> bool:
     """Whether the enterprise is eligible for this product with this need (an application's check)."""
     offers = await current_offers(session)
-    rows = eligible_rows(offers, need, profile, on)
-    return product_id in {offers.product_id(int(row)) for row in rows}
+    row = offers.row_of(product_id)
+    return row is not None and row in eligible_rows(offers, need, profile, on)
 
 
 async def eligible_products(

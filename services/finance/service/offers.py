@@ -7,8 +7,7 @@ day moves on without a write.
 """
 
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +16,7 @@ from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.cache import TableSnapshot
-from services.finance.models import SCHEMA, Product
+from services.finance.models import SCHEMA
 
 NEVER = date.max.toordinal()  # `valid_until` of a product without an end
 
@@ -29,17 +28,6 @@ class Membership:
     rows: int
     members: dict[str, np.ndarray]
     empty: np.ndarray  # rows whose list is empty
-
-    @classmethod
-    def of(cls, lists: Iterable[list[str]], rows: int) -> "Membership":
-        where: dict[str, list[int]] = defaultdict(list)
-        empty: list[int] = []
-        for row, values in enumerate(lists):
-            if not values:
-                empty.append(row)
-            for value in values:
-                where[value].append(row)
-        return cls(rows, {value: _mask(found, rows) for value, found in where.items()}, _mask(empty, rows))
 
     def contains(self, value: str) -> np.ndarray:
         found = self.members.get(value)
@@ -56,7 +44,7 @@ class Membership:
         return self.empty | self.contains(value)
 
 
-def _mask(rows: list[int] | np.ndarray, size: int) -> np.ndarray:
+def mask(rows: list[int] | np.ndarray, size: int) -> np.ndarray:
     mask = np.zeros(size, dtype=bool)
     mask[rows] = True
     return mask
@@ -85,6 +73,12 @@ class Offers:
     def on_offer(self, on: date) -> np.ndarray:
         return self.valid_until >= on.toordinal()
 
+    def row_of(self, product_id: uuid.UUID) -> int | None:
+        """The row of an active product, None for any other id."""
+        number = product_id.int
+        found = np.flatnonzero((self.id_high == number >> 64) & (self.id_low == number & 0xFFFF_FFFF_FFFF_FFFF))
+        return int(found[0]) if found.size else None
+
     def product_id(self, row: int) -> uuid.UUID:
         return uuid.UUID(int=(int(self.id_high[row]) << 64) | int(self.id_low[row]))
 
@@ -108,7 +102,7 @@ _NUMBERS = {  # field: (SQL, numpy type of its `send` form)
     "min_revenue": ("int8send(min_annual_revenue_yuan)", ">i8"),
     "valid_until": (f"int4send(coalesce(valid_until - DATE '0001-01-01' + 1, {NEVER}))", ">i4"),  # date ordinals
 }
-_LISTS = {
+LIST_COLUMNS = {
     "collateral": "collateral_types",
     "industries": "industries",
     "towns": "towns",
@@ -133,7 +127,7 @@ _LOAD = text(
     " string_agg(uuid_send(id), ''), "
     + ", ".join(f"string_agg({sql}, '')" for sql, _ in _NUMBERS.values())
     + " FROM p) numbers, "
-    + ", ".join(_pairs(column) for column in _LISTS.values())
+    + ", ".join(_pairs(column) for column in LIST_COLUMNS.values())
 )
 
 
@@ -159,41 +153,18 @@ async def load(session: AsyncSession) -> Offers:
             field: Membership(
                 size,
                 {
-                    value: _mask(_rows(held), size)
+                    value: mask(_rows(held), size)
                     for value, held in zip(lists[3 * i] or [], lists[3 * i + 1] or [], strict=True)
                 },
-                _mask(_rows(lists[3 * i + 2]), size),
+                mask(_rows(lists[3 * i + 2]), size),
             )
-            for i, field in enumerate(_LISTS)
+            for i, field in enumerate(LIST_COLUMNS)
         },
     )
 
 
 def _rows(data: bytes | None) -> np.ndarray:
     return np.frombuffer(data or b"", dtype=">i4").astype(np.int64)
-
-
-def of_products(products: Sequence[Product]) -> Offers:
-    """Offers from products in memory, in their order: what `load` reads, without the database (unit tests)."""
-    size = len(products)
-
-    def column(value: Callable[[Product], int], kind: type) -> np.ndarray:
-        return np.array([value(p) for p in products], dtype=kind)
-
-    return Offers(
-        size=size,
-        id_high=column(lambda p: p.id.int >> 64, np.uint64),
-        id_low=column(lambda p: p.id.int & 0xFFFF_FFFF_FFFF_FFFF, np.uint64),
-        min_amount=column(lambda p: p.min_amount_yuan, np.int64),
-        max_amount=column(lambda p: p.max_amount_yuan, np.int64),
-        term_min=column(lambda p: p.term_months_min, np.int32),
-        term_max=column(lambda p: p.term_months_max, np.int32),
-        rate_cents=column(lambda p: cents(p.annual_rate_pct_min), np.int32),
-        min_years=column(lambda p: p.min_years_in_business, np.int32),
-        min_revenue=column(lambda p: p.min_annual_revenue_yuan, np.int64),
-        valid_until=column(lambda p: NEVER if p.valid_until is None else p.valid_until.toordinal(), np.int32),
-        **{field: Membership.of([getattr(p, name) for p in products], size) for field, name in _LISTS.items()},
-    )
 
 
 snapshot: TableSnapshot[Offers] = TableSnapshot(SCHEMA, "products", load)

@@ -11,7 +11,7 @@ from sqlalchemy import select as sa_select
 from services.common.schemas import CreditRating, IndustrySection
 from services.finance.models import Need, Product
 from services.finance.service import matching, offers
-from tests.helpers.finance_rows import need, product, profile
+from tests.helpers.finance_rows import need, offers_of, product, profile
 from tests.helpers.inprocess import Kuaiban
 
 ON = date(2026, 11, 29)
@@ -83,7 +83,7 @@ async def test_both_sides_of_each_rule_fail_the_same_pairs(kuaiban: Kuaiban):
 
         held = await offers.current(session)
         row_of = {held.product_id(row): row for row in range(held.size)}
-        assert_same_offers(held, row_of, offers.of_products([p for p in products]), products)
+        assert_same_offers(held, row_of, offers_of(products), products)
         in_memory: dict[tuple, set[str]] = {}
         for n in needs:
             facts = profile(

@@ -7,8 +7,7 @@ import pytest
 
 from services.common.schemas import CreditRating, IndustrySection
 from services.finance.service import matching
-from services.finance.service.offers import of_products
-from tests.helpers.finance_rows import need, product, profile
+from tests.helpers.finance_rows import need, offers_of, product, profile
 
 ON = date(2026, 11, 29)
 
@@ -126,6 +125,6 @@ def test_a_rule_that_cannot_fail_is_left_out_on_each_side():
     need_rules = [code for code, _ in matching._need_rules(matching.Need, open_product, ON)]
     assert "industry" not in need_rules and "town" not in need_rules and "max_annual_rate" in need_rules
     uncapped = need(max_annual_rate_pct=None)
-    offers = of_products([product()])
+    offers = offers_of([product()])
     product_rules = [code for code, _ in matching._product_rules(offers, uncapped, profile(), ON)]
     assert "max_annual_rate" not in product_rules and len(product_rules) == len(matching.RULES) - 1
