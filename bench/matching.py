@@ -7,13 +7,13 @@ rates 2.8–8 %, collateral subsets, ~40 % of products restricted to industry se
 濉溪县, credit ratings, minimum years in business and revenue; needs carry their enterprise's profile
 snapshot), then VACUUM ANALYZE. Then, in the same run:
 
-- (a) matches: `services.finance.service.matching.rank(session, need=..., profile=..., on=..., limit=20)`, the exact
+- (a) matches: `services.finance.service.matching.ranked(session, need=..., profile=..., on=..., limit=20)`, the exact
   code behind `GET /finance/needs/{id}/matches`, for `--samples` random needs. It evaluates the products held in
   memory (`services.finance.service.offers`); the first call reads them all, and is reported on its own (time
   and the process's RSS growth), with the number of reloads while timed (0: the timings use the kept arrays);
 - (b) leads: `services.finance.service.matching.leads(session, product_id=..., principal=<its bank>, page=20)`,
   the code behind `GET /finance/products/{id}/leads`, for `--samples` random products;
-- (d) near misses: `matching.near_misses(...)` (the products failing exactly one rule, behind
+- (d) near misses: `matching.ranked(..., limit=0, near_limit=20)` (the products failing exactly one rule, behind
   `GET /finance/needs/{id}/matches?include=near_misses`) for the same needs, and `matching.count_near_misses(...)`
   (open needs missing a product by one rule, by rule, behind `GET /finance/products/{id}/near-misses`) for the same
   products; the first `--checks` of each are compared with a plain Python scan of every row;
@@ -452,7 +452,7 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
 
         async def sql_matches(need_id: uuid.UUID) -> list:
             async with sessionmaker() as session:
-                rows = await matching.rank(
+                rows, _ = await matching.ranked(
                     session, need=needs_by_id[need_id], profile=typed_profiles[need_id], on=on, limit=PAGE
                 )
             return [r["product_id"] for r in rows]
@@ -471,8 +471,8 @@ async def measure(url: str, products: list[tuple], needs: list[tuple], profiles:
 
         async def sql_near_misses(need_id: uuid.UUID) -> list:
             async with sessionmaker() as session:
-                rows = await matching.near_misses(
-                    session, need=needs_by_id[need_id], profile=typed_profiles[need_id], on=on, limit=PAGE
+                _, rows = await matching.ranked(
+                    session, need=needs_by_id[need_id], profile=typed_profiles[need_id], on=on, limit=0, near_limit=PAGE
                 )
             return [(r["product_id"], r["rule"]) for r in rows]
 

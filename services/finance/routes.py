@@ -255,14 +255,17 @@ async def need_matches(
 ):
     """企业有资格申请的产品，按匹配分从高到低排列，附匹配理由。`include=near_misses` 时另列差一条规则即符合的产品，
     说明是哪条规则、怎样才能符合（带数字）。intake 不可达时 503。"""
-    if include is None:
-        found = await matching.matches(
-            session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit
-        )
-        return {"items": found}
-    found, near = await matching.matches_with_near_misses(
-        session, need_id=need_id, principal=principal, intake=intake, now=now, limit=limit
+    found, near = await matching.matches(
+        session,
+        need_id=need_id,
+        principal=principal,
+        intake=intake,
+        now=now,
+        limit=limit,
+        near_misses=include is MatchExtra.near_misses,
     )
+    if near is None:
+        return {"items": found}
     language = language_of(request.headers.get("accept-language"))
     return {
         "items": found,

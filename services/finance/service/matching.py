@@ -38,18 +38,18 @@ from services.finance.service.offers import current as current_offers
 from services.intake.contract import EnterpriseProfile, IntakeClient
 
 
-def eligible_rows(offers: Offers, need: Need, profile: EnterpriseProfile, on: date) -> np.ndarray:
-    """The rows of `offers` (products on offer) the enterprise is eligible for with this need."""
-    failed = _failures(offers.size, _product_rules(offers, need, profile, on))
-    return np.flatnonzero(offers.on_offer(on) & (failed == 0))
-
-
-def _failures(size: int, rules: list[tuple[str, np.ndarray]]) -> np.ndarray:
-    """How many of these rules each product fails."""
-    failed = np.zeros(size, dtype=np.int8)
+def _failures(offers: Offers, rules: list[tuple[str, np.ndarray]], on: date) -> np.ndarray:
+    """How many of these rules each product fails; more than any rule count for a product not on offer."""
+    failed = np.zeros(offers.size, dtype=np.int8)
     for _, passes in rules:
         failed += ~passes
+    failed[~offers.on_offer(on)] = len(RULES) + 1
     return failed
+
+
+def eligible_rows(offers: Offers, need: Need, profile: EnterpriseProfile, on: date) -> np.ndarray:
+    """The rows of `offers` (products on offer) the enterprise is eligible for with this need."""
+    return np.flatnonzero(_failures(offers, _product_rules(offers, need, profile, on), on) == 0)
 
 
 def _scores(offers: Offers, rows: np.ndarray, need: Need, profile: EnterpriseProfile) -> np.ndarray:
@@ -64,25 +64,29 @@ def _scores(offers: Offers, rows: np.ndarray, need: Need, profile: EnterprisePro
     return (twelfths + 6) // 12
 
 
-def _best(offers: Offers, rows: np.ndarray, scores: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """The `limit` best rows and their scores: score descending, then the lower rate, then the product id."""
+def _best(
+    offers: Offers, rows: np.ndarray, need: Need, profile: EnterpriseProfile, limit: int
+) -> list[tuple[int, int]]:
+    """(row, score) of the `limit` best rows: score descending, then the lower rate, then the product id."""
+    if limit == 0:
+        return []
+    scores = _scores(offers, rows, need, profile)
     order = np.lexsort((offers.id_low[rows], offers.id_high[rows], offers.rate_cents[rows], -scores))[:limit]
-    return rows[order], scores[order]
+    return list(zip(rows[order].tolist(), scores[order].tolist(), strict=True))
 
 
-async def _products(session: AsyncSession, offers: Offers, rows: np.ndarray) -> list[tuple[Product, str]]:
-    """The products at these rows with their bank's name, in the rows' order; one still active only (a product
-    withdrawn since the snapshot was read drops out)."""
-    ids = [offers.product_id(int(row)) for row in rows]
-    found = (
-        await session.exec(
-            sa_select(Product, Bank.name)
-            .join(Bank, Bank.id == Product.bank_id)
-            .where(Product.id.in_(ids), Product.status == ProductStatus.active)
-        )
-    ).all()
-    by_id = {product.id: (product, bank_name) for product, bank_name in found}
-    return [by_id[i] for i in ids if i in by_id]
+async def _products(session: AsyncSession, offers: Offers, rows: list[int]) -> dict[int, tuple[Product, str]]:
+    """The products at these rows with their bank's name, by row; one still active only (a product withdrawn
+    since the snapshot was read drops out)."""
+    if not rows:
+        return {}
+    row_of = {offers.product_id(row): row for row in rows}
+    found = await session.exec(
+        sa_select(Product, Bank.name)
+        .join(Bank, Bank.id == Product.bank_id)
+        .where(Product.id.in_(list(row_of)), Product.status == ProductStatus.active)
+    )
+    return {row_of[product.id]: (product, bank_name) for product, bank_name in found.all()}
 
 
 async def matches(
@@ -93,34 +97,56 @@ async def matches(
     intake: IntakeClient,
     now: datetime,
     limit: int = 20,
-) -> list[dict[str, Any]]:
-    """The products the need's enterprise is eligible for, best first, each with plain-word reasons."""
+    near_misses: bool = False,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """The products the need's enterprise is eligible for, best first, each with plain-word reasons; with
+    `near_misses`, also the products that fail exactly one rule (else None)."""
     need = await get_need(session, need_id=need_id, principal=principal)
     profile = await intake.enterprise(need.enterprise_id)
-    return await rank(session, need=need, profile=profile, on=cst_date(now), limit=limit)
+    fits, near = await ranked(
+        session, need=need, profile=profile, on=cst_date(now), limit=limit, near_limit=limit if near_misses else 0
+    )
+    return fits, near if near_misses else None
 
 
-async def rank(
-    session: AsyncSession, *, need: Need, profile: EnterpriseProfile, on: date, limit: int
-) -> list[dict[str, Any]]:
-    """The best `limit` eligible products for this need and profile on day `on` (what bench/matching.py times)."""
+async def ranked(
+    session: AsyncSession, *, need: Need, profile: EnterpriseProfile, on: date, limit: int, near_limit: int = 0
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The best `limit` eligible products for this need and profile on day `on`, and the best `near_limit`
+    products on offer that fail exactly one rule, each with that rule and what would make it fit (`requirement`
+    a `Text`): one pass over the products, one read of the rows shown (what bench/matching.py times)."""
     offers = await current_offers(session)
-    eligible = eligible_rows(offers, need, profile, on)
-    rows, scores = _best(offers, eligible, _scores(offers, eligible, need, profile), limit)
-    points = dict(zip((offers.product_id(int(row)) for row in rows), scores.tolist(), strict=True))
-    return [
-        {
+    rules = _product_rules(offers, need, profile, on)
+    failed = _failures(offers, rules, on)
+    fits = _best(offers, np.flatnonzero(failed == 0), need, profile, limit)
+    near = _best(offers, np.flatnonzero(failed == 1), need, profile, near_limit)
+    shown = await _products(session, offers, [row for row, _ in fits + near])
+
+    def item(row: int, points: int) -> dict[str, Any]:
+        product, bank_name = shown[row]
+        return {
             "product_id": product.id,
             "bank_id": product.bank_id,
             "bank_name": bank_name,
             "product_name": product.name,
-            "score": points[product.id],
-            "reasons": domain.reasons(product, need, profile, on),
+            "score": points,
             "annual_rate_pct_min": product.annual_rate_pct_min,
             "annual_rate_pct_max": product.annual_rate_pct_max,
         }
-        for product, bank_name in await _products(session, offers, rows)
-    ]
+
+    def near_item(row: int, points: int) -> dict[str, Any]:
+        code = next(code for code, passes in rules if not passes[row])
+        requirement_text = requirement(code, shown[row][0], need, profile, on)
+        return {**item(row, points), "rule": code, "requirement": requirement_text}
+
+    return (
+        [
+            {**item(row, points), "reasons": domain.reasons(shown[row][0], need, profile, on)}
+            for row, points in fits
+            if row in shown
+        ],
+        [near_item(row, points) for row, points in near if row in shown],
+    )
 
 
 async def is_eligible(
@@ -376,46 +402,6 @@ def _misses(rules: list[tuple[str, ColumnElement[bool]]]) -> tuple[ColumnElement
     count = functools.reduce(operator.add, [failed for _, failed in fails], literal(0))
     first = case(*[(failed == 1, literal(code)) for code, failed in fails], else_=None)
     return count, first
-
-
-async def near_misses(
-    session: AsyncSession, *, need: Need, profile: EnterpriseProfile, on: date, limit: int
-) -> list[dict[str, Any]]:
-    """Products on offer that fail exactly one rule for this need, best first, each with that rule and what would
-    make it fit (`requirement` a `Text`)."""
-    offers = await current_offers(session)
-    rules = _product_rules(offers, need, profile, on)
-    near = np.flatnonzero(offers.on_offer(on) & (_failures(offers.size, rules) == 1))
-    rows, scores = _best(offers, near, _scores(offers, near, need, profile), limit)
-    found: dict[uuid.UUID, tuple[int, str]] = {}
-    for row, points in zip(rows.tolist(), scores.tolist(), strict=True):
-        code = next(code for code, passes in rules if not passes[row])
-        found[offers.product_id(row)] = (points, code)
-    return [
-        {
-            "product_id": product.id,
-            "bank_id": product.bank_id,
-            "bank_name": bank_name,
-            "product_name": product.name,
-            "score": found[product.id][0],
-            "rule": found[product.id][1],
-            "requirement": requirement(found[product.id][1], product, need, profile, on),
-            "annual_rate_pct_min": product.annual_rate_pct_min,
-            "annual_rate_pct_max": product.annual_rate_pct_max,
-        }
-        for product, bank_name in await _products(session, offers, rows)
-    ]
-
-
-async def matches_with_near_misses(
-    session: AsyncSession, *, need_id: uuid.UUID, principal: Principal, intake: IntakeClient, now: datetime, limit: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """`matches` and the near misses of the same need, on one profile read."""
-    need = await get_need(session, need_id=need_id, principal=principal)
-    profile = await intake.enterprise(need.enterprise_id)
-    on = cst_date(now)
-    fits = await rank(session, need=need, profile=profile, on=on, limit=limit)
-    return fits, await near_misses(session, need=need, profile=profile, on=on, limit=limit)
 
 
 async def near_miss_counts(
