@@ -7,6 +7,7 @@ outcome wins.
 
 import uuid
 from datetime import datetime
+from typing import NoReturn
 
 from sqlalchemy.sql.selectable import ScalarSelect
 from sqlmodel import select
@@ -156,15 +157,20 @@ async def list_tasks(
     return make_page(list(rows), page)
 
 
-async def locked(session: AsyncSession, application_id: uuid.UUID | ScalarSelect) -> WithTasks:
-    """Lock the application row, then read its tasks (overwriting anything loaded before the lock). The id may be
-    a subquery (a task's application)."""
+async def locked(session: AsyncSession, application_id: uuid.UUID) -> WithTasks:
+    """Lock the application row, then read its tasks (overwriting anything loaded before the lock)."""
+    found = await _lock(session, application_id)
+    if found is None:
+        raise NotFound(no_such("申请", "application"))
+    return found
+
+
+async def _lock(session: AsyncSession, application_id: uuid.UUID | ScalarSelect) -> WithTasks | None:
+    """`locked`, where the id may be a subquery; None when no application is found."""
     query = select(Application).where(Application.id == application_id).with_for_update()
     application = (await session.exec(query.execution_options(populate_existing=True))).first()
     if application is None:
-        raise NotFound(
-            no_such("申请", "application") if isinstance(application_id, uuid.UUID) else no_such("审批任务", "task")
-        )
+        return None
     tasks_query = select(Task).where(Task.application_id == application.id).order_by(Task.department)
     tasks = list((await session.exec(tasks_query.execution_options(populate_existing=True))).all())
     return application, tasks
@@ -189,13 +195,13 @@ async def decide(
     now: datetime,
 ) -> WithTasks:
     """An officer's decision on its department's task; the application's outcome follows from all of them."""
-    of_task = select(Task.application_id).where(Task.id == task_id).scalar_subquery()
-    application, tasks = await locked(session, of_task)  # the lock first: one statement fewer than a look-up
+    # The lock through the officer's own department's task: one statement, and no lock for a refusal.
+    of_task = select(Task.application_id).where(Task.id == task_id, Task.department == principal.department)
+    found = await _lock(session, of_task.scalar_subquery())
+    if found is None:
+        await _refuse_decision(session, task_id=task_id, principal=principal, intake=intake)
+    application, tasks = found
     task = next(t for t in tasks if t.id == task_id)
-    is_liaison = task.department != principal.department and application.enterprise_id in await _liaison_of(
-        principal, intake
-    )
-    policy.require_department(principal, task.department, is_liaison=is_liaison)
     closing = domain.decide(
         application, tasks, task, decision=data.decision, comment=data.comment, officer=principal.username, now=now
     )
@@ -203,6 +209,23 @@ async def decide(
         await close(session, application, tasks, closing, now=now)
     session.add_all([application, *tasks])
     return application, [t for t in tasks if t.department == principal.department]
+
+
+async def _refuse_decision(
+    session: AsyncSession, *, task_id: uuid.UUID, principal: Principal, intake: IntakeClient
+) -> NoReturn:
+    """Another department's task: 403 for the enterprise's liaison officer, who may see it, else 404."""
+    owner = (
+        await session.exec(
+            select(Task.department, Application.enterprise_id)
+            .join(Application, Application.id == Task.application_id)
+            .where(Task.id == task_id)
+        )
+    ).first()
+    if owner is not None:
+        is_liaison = owner.enterprise_id in await _liaison_of(principal, intake)
+        policy.require_department(principal, owner.department, is_liaison=is_liaison)
+    raise NotFound(no_such("审批任务", "task"))
 
 
 async def supplement(

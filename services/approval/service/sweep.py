@@ -13,9 +13,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.approval import domain
 from services.approval.domain import OPEN_STATUSES, ApplicationStatus, TaskStatus
 from services.approval.models import Application, Matter, Task
-from services.approval.service import reference
-from services.approval.service.applications import emit, locked
-from services.common.calendar import WorkCalendar, cst_date
+from services.approval.service.applications import close, locked
+from services.common.calendar import cst_date
 
 OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
 
@@ -26,20 +25,11 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
     The SQL only finds candidates; the rules of `domain` decide on each row once it is locked.
     """
     today = cst_date(now)
-    work_calendar: WorkCalendar | None = None
-
-    async def close(application: Application, tasks: list[Task], status: ApplicationStatus) -> None:
-        nonlocal work_calendar
-        if work_calendar is None:  # read only when something closes
-            work_calendar = (await reference.current(session)).calendar
-        event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
-        emit(session, application, event, now=now)
-
     terminated = 0
     for application_id in await _with_overdue_commitments(session, today):
         application, tasks = await locked(session, application_id)
         if domain.commitment_overdue(application, today=today):
-            await close(application, tasks, ApplicationStatus.terminated)
+            await close(session, application, tasks, ApplicationStatus.terminated, now=now)
             session.add_all([application, *tasks])
             terminated += 1
     deemed = 0
@@ -47,7 +37,7 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         application, tasks = await locked(session, application_id)
         deemed += domain.deem_overdue(tasks, today=today, now=now)
         if domain.all_approved(application, tasks):
-            await close(application, tasks, ApplicationStatus.approved)
+            await close(session, application, tasks, ApplicationStatus.approved, now=now)
         session.add_all([application, *tasks])
     return {"deemed": deemed, "terminated": terminated}
 
