@@ -78,6 +78,24 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+def on_offer(product: "Product", on: date) -> bool:
+    """Active and not expired on day `on`: a product that can be matched, applied for, or count leads."""
+    return product.status == ProductStatus.active and (product.valid_until is None or product.valid_until >= on)
+
+
+def lead_fields(need: "Need") -> dict[str, Any]:
+    """What a bank sees of a need as a lead (a list item or a pushed `lead.created`): no contact data."""
+    return {
+        "need_id": need.id,
+        "enterprise_name": need.enterprise_name,
+        "industry": need.industry,
+        "town": need.town,
+        "amount_yuan": need.amount_yuan,
+        "term_months": need.term_months,
+        "posted_at": need.created_at,
+    }
+
+
 def withdraw_product(product: "Product", *, now: datetime) -> None:
     if product.status != ProductStatus.active:
         raise InvalidTransition(Text("该产品已下架。", "The product is withdrawn already."))

@@ -23,7 +23,6 @@ from services.finance.models import AccessRecord, LoanApplication, Need, Product
 __all__ = [
     "AccessLogReaderDep",
     "AdminDep",
-    "BankDep",
     "CatalogueDep",
     "DeciderDep",
     "EnterpriseDep",
@@ -37,7 +36,6 @@ __all__ = [
     "WebhookManagerDep",
 ]
 
-BankDep = Annotated[Principal, Depends(allow(Role.bank))]
 ProductWriterDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.products_write))]
 LeadReaderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.leads_read))]
 DeciderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.applications_decide))]

@@ -18,7 +18,7 @@ from services.common.problems import DomainError, problem_body, problem_response
 from services.common.schemas import IsoDateTime
 from services.common.texts import Language, language_of, localize
 from services.common.webhook_targets import TargetGuard
-from services.finance import contract
+from services.finance import contract, domain
 from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
 from services.finance.domain import LoanStatus, NeedStatus, ProductStatus, SyncResult
@@ -182,18 +182,7 @@ async def product_leads(
         session, principal=principal, what=AccessKind.lead, reads=[(n.enterprise_id, n.id) for n in items], now=now
     )
     return {
-        "items": [
-            {
-                "need_id": need.id,
-                "enterprise_name": need.enterprise_name,
-                "industry": need.industry,
-                "town": need.town,
-                "amount_yuan": need.amount_yuan,
-                "term_months": need.term_months,
-                "posted_at": need.created_at,
-            }
-            for need in items
-        ],
+        "items": [domain.lead_fields(need) for need in items],
         "next_cursor": next_cursor,
     }
 

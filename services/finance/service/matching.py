@@ -185,7 +185,7 @@ async def leads(
     """
     product = policy.require_own_product(principal, await session.get(Product, product_id))
     on = cst_date(now)
-    if product.status != ProductStatus.active or (product.valid_until is not None and product.valid_until < on):
+    if not domain.on_offer(product, on):
         return [], None
     recent_rows = paginate(select(Need).where(Need.status == NeedStatus.open), Need, page).limit(LEADS_PROBE)
     recent = aliased(Need, recent_rows.subquery("recent"))
@@ -426,13 +426,12 @@ async def count_near_misses(
     EXACT_UP_TO_NEEDS needs rows (by the planner's row count) or when `exact`, estimated from a page sample above."""
     counts: dict[str, int] = {}
     share = None
-    offered = product.status == ProductStatus.active and (product.valid_until is None or product.valid_until >= on)
-    if offered:
+    if domain.on_offer(product, on):
         if not exact:
             rows = (
                 await session.exec(text("SELECT reltuples FROM pg_class WHERE oid = 'finance.need'::regclass"))
             ).one()
-            exact = rows[0] <= max(EXACT_UP_TO_NEEDS, 0)  # -1: never analysed, so small
+            exact = rows[0] <= EXACT_UP_TO_NEEDS  # -1: never analysed, so small
             share = None if exact else min(1.0, SAMPLED_NEEDS / rows[0])
         N: Any = Need if share is None else aliased(Need, tablesample(Need.__table__, func.system(share * 100)))
         count, first = _misses(_need_rules(N, product, on))

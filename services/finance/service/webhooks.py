@@ -22,8 +22,8 @@ from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Invalid, InvalidTransition, NotFound, ProblemKind
 from services.common.texts import Text, no_such
 from services.common.webhook_targets import TargetGuard, UnsafeTarget
-from services.finance import policy
-from services.finance.domain import PING, DeliveryStatus, ProductStatus, WebhookEvent
+from services.finance import domain, policy
+from services.finance.domain import PING, DeliveryStatus, WebhookEvent
 from services.finance.models import Bank, LoanApplication, Need, Product, WebhookDelivery, WebhookEndpoint
 from services.finance.schemas import LeadEvent, LoanApplicationRead, WebhookCreate, WebhookUpdate
 from services.intake.contract import EnterpriseProfile
@@ -202,26 +202,21 @@ def _enqueue(
     return deliveries
 
 
-async def _subscribers(session: AsyncSession, bank_ids: set[uuid.UUID], event: WebhookEvent) -> list[WebhookEndpoint]:
-    if not bank_ids:
+async def _subscribers(
+    session: AsyncSession, bank_ids: set[uuid.UUID] | None, event: WebhookEvent
+) -> list[WebhookEndpoint]:
+    """The enabled endpoints of these banks (of every bank: None) that take `event`."""
+    if bank_ids is not None and not bank_ids:
         return []
     E = WebhookEndpoint
-    query = select(E).where(E.bank_id.in_(bank_ids), E.enabled, any_(E.events) == event.value).order_by(E.created_at)
+    query = select(E).where(E.enabled, any_(E.events) == event.value).order_by(E.created_at)
+    if bank_ids is not None:
+        query = query.where(E.bank_id.in_(bank_ids))
     return list((await session.exec(query)).all())
 
 
 def _lead(need: Need, product_id: uuid.UUID) -> dict[str, Any]:
-    lead = LeadEvent(
-        need_id=need.id,
-        product_id=product_id,
-        enterprise_name=need.enterprise_name,
-        industry=need.industry,
-        town=need.town,
-        amount_yuan=need.amount_yuan,
-        term_months=need.term_months,
-        posted_at=need.created_at,
-    )
-    return lead.model_dump(mode="json")
+    return LeadEvent(**domain.lead_fields(need), product_id=product_id).model_dump(mode="json")
 
 
 async def need_posted(session: AsyncSession, *, need: Need, profile: EnterpriseProfile, now: datetime) -> None:
@@ -230,11 +225,13 @@ async def need_posted(session: AsyncSession, *, need: Need, profile: EnterpriseP
         return
     from services.finance.service.matching import eligible_products  # matching imports needs, which calls this
 
+    endpoints = await _subscribers(session, None, WebhookEvent.lead_created)
+    if not endpoints:  # the usual case: no bank listens, so nothing is matched
+        return
     fits = await eligible_products(session, need=need, profile=profile, on=cst_date(now))
-    endpoints = await _subscribers(session, {bank_id for _, bank_id in fits}, WebhookEvent.lead_created)
     for product_id, bank_id in fits:
-        mine = [endpoint for endpoint in endpoints if endpoint.bank_id == bank_id]
-        _enqueue(session, mine, WebhookEvent.lead_created, _lead(need, product_id), now=now)
+        if mine := [endpoint for endpoint in endpoints if endpoint.bank_id == bank_id]:
+            _enqueue(session, mine, WebhookEvent.lead_created, _lead(need, product_id), now=now)
 
 
 async def product_posted(session: AsyncSession, *, product: Product, now: datetime) -> None:
@@ -247,7 +244,7 @@ async def products_posted(session: AsyncSession, *, products: Sequence[Product],
     from services.finance.service.matching import lead_rules  # as above: the one definition of a lead
 
     on = cst_date(now)
-    live = [p for p in products if p.status == ProductStatus.active and (p.valid_until is None or p.valid_until >= on)]
+    live = [p for p in products if domain.on_offer(p, on)]
     if not live:
         return
     endpoints = await _subscribers(session, {p.bank_id for p in live}, WebhookEvent.lead_created)
