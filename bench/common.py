@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -132,3 +133,20 @@ def write_results(kind: str, started: str, document: dict[str, Any]) -> Path:
     output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     print(f"results written to {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
     return output
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile, q in per cent (p99 of 200 samples is the 2nd slowest)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
+
+
+def summary(ms: list[float], *, digits: int = 3) -> dict[str, float]:
+    """n, median as p50, p99, max and mean of timings in milliseconds."""
+    return {
+        "n": len(ms),
+        "p50_ms": round(statistics.median(ms), digits),
+        "p99_ms": round(percentile(ms, 99), digits),
+        "max_ms": round(max(ms), digits),
+        "mean_ms": round(statistics.fmean(ms), digits),
+    }

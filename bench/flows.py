@@ -33,7 +33,6 @@ import platform
 import re
 import resource
 import secrets
-import statistics
 import sys
 import time
 import uuid
@@ -59,6 +58,7 @@ from bench.common import (  # noqa: E402
     load_average,
     load_text,
     stop_on_sigterm,
+    summary,
     temp_workdir,
     write_results,
 )
@@ -278,7 +278,7 @@ def delivery(dsn: str, application_ids: list[str]) -> dict[str, Any]:
         "approved": len(ids),
         "on_timeline": on_timeline,
         "all_delivered": on_timeline == len(ids),
-        "lag_ms": summary(lags) if lags else None,
+        "lag_ms": summary(lags, digits=1) if lags else None,
     }
 
 
@@ -296,7 +296,12 @@ def count_statements(
         conn.execute("ALTER SYSTEM SET log_statement = 'all'")
         conn.execute("ALTER SYSTEM SET log_line_prefix = '%m [%p] %a|'")
         conn.execute("SELECT pg_reload_conf()")
-    time.sleep(0.5)  # the reload reaches each backend at its next command; nothing to await but the signal
+    deadline = time.monotonic() + 10  # the postmaster reloads, then signals every backend; a new one shows it
+    while True:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            if conn.execute("SHOW log_statement").fetchone()[0] == "all" or time.monotonic() > deadline:
+                break
+        time.sleep(0.05)
     start = log.stat().st_size
     try:
         level = asyncio.run(drive_count(urls, cast, flows))
@@ -333,20 +338,6 @@ async def drive_count(urls: dict[str, str], cast: Cast, flows: int) -> Level:
 # --- report --------------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
-
-
-def summary(values: list[float]) -> dict[str, float]:
-    return {
-        "p50_ms": round(percentile(values, 0.50), 1),
-        "p99_ms": round(percentile(values, 0.99), 1),
-        "max_ms": round(max(values), 1),
-        "mean_ms": round(statistics.fmean(values), 1),
-    }
-
-
 def measure(
     system: System, dsn: str, meter: CpuMeter, cast: Cast, target: str, concurrency: int, seconds: float
 ) -> dict[str, Any]:
@@ -365,7 +356,7 @@ def measure(
         "flows_per_s": round(level.flows / elapsed, 1),
         "requests_per_s": round(level.requests / elapsed, 1),
         "errors": dict(level.errors),
-        "latency": summary(level.latencies_ms) if level.latencies_ms else None,
+        "latency": summary(level.latencies_ms, digits=1) if level.latencies_ms else None,
         "cpu_ms_per_flow": {name: round((after[name] - before[name]) * 1000 / flows, 2) for name in after},
         "delivery": delivery(dsn, level.application_ids),
     }

@@ -69,6 +69,7 @@ from bench.common import (  # noqa: E402
     load_average,
     load_text,
     stop_on_sigterm,
+    summary,
     temp_workdir,
     write_results,
 )
@@ -390,22 +391,6 @@ def python_near_miss_counts(needs: list[tuple], product: tuple, on: date) -> dic
 
 
 # --- measurement ---------------------------------------------------------------------------------
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (p99 of 200 samples is the 2nd slowest)."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
-
-
-def summary(ms: list[float]) -> dict[str, float]:
-    return {
-        "n": len(ms),
-        "p50_ms": round(statistics.median(ms), 3),
-        "p99_ms": round(percentile(ms, 99), 3),
-        "max_ms": round(max(ms), 3),
-        "mean_ms": round(statistics.fmean(ms), 3),
-    }
 
 
 class Capture:
