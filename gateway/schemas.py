@@ -11,10 +11,11 @@ from gateway.config import PASSWORD_MIN_LENGTH
 from gateway.domain import MAX_GRACE_SECONDS, ClientStatus
 from services.common.auth import Role, Scope
 from services.common.departments import Department
-from services.common.schemas import Distinct, RequestBody, ResponseBody, labelled
+from services.common.schemas import Distinct, NoNul, RequestBody, ResponseBody, labelled
 from services.common.texts import Text
 
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
+Password = Annotated[str, NoNul]  # kept as sent, but PostgreSQL cannot store NUL
 AccountRole = Literal[Role.admin, Role.officer, Role.enterprise, Role.bank]
 ROLE_FIELD = {"officer": "department", "enterprise": "enterprise_id", "bank": "bank_id"}
 ROLE_NAMES = {"admin": "管理员", "officer": "部门工作人员", "enterprise": "企业", "bank": "银行"}
@@ -30,7 +31,7 @@ class AccountCreate(RequestBody):
     )
 
     username: Username = Field(description="3–64 letters, digits, `_`, `.` or `-`")
-    password: str = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
+    password: Password = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
     role: AccountRole
     department: Department | None = Field(default=None, description="Required for officers")
     enterprise_id: uuid.UUID | None = Field(default=None, description="Required for enterprise accounts")
@@ -40,8 +41,6 @@ class AccountCreate(RequestBody):
     def _fields_match_role(self) -> Self:
         if problem := role_fields_problem(self.role, self.model_dump()):
             raise ValueError(problem)
-        if "\x00" in self.password:
-            raise ValueError(Text("password 不能含 NUL 字符", "password must not contain NUL"))
         return self
 
 
@@ -74,14 +73,8 @@ class PasswordChange(RequestBody):
         json_schema_extra={"examples": [{"current_password": "Suixi-2026-secure", "new_password": "Suixi-2027-secure"}]}
     )
 
-    current_password: str = Field(min_length=1, max_length=128)
-    new_password: str = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
-
-    @model_validator(mode="after")
-    def _printable(self) -> Self:
-        if "\x00" in self.new_password or "\x00" in self.current_password:
-            raise ValueError(Text("密码不能含 NUL 字符", "passwords must not contain NUL"))
-        return self
+    current_password: Password = Field(min_length=1, max_length=128)
+    new_password: Password = Field(min_length=PASSWORD_MIN_LENGTH, max_length=128)
 
 
 class AccountRead(ResponseBody):
