@@ -146,11 +146,16 @@ class System:
             for key, process in self.processes.items():
                 if process.poll() is not None:
                     raise RuntimeError(f"{key} exited with {process.returncode}; see {self.log_dir}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{self.gateway_url}/healthz", timeout=2).status_code == 200:
-                    return
+            if self.healthy():
+                return
             time.sleep(0.2)
         raise TimeoutError(f"the system was not healthy within {timeout} s; see {self.log_dir}")
+
+    def healthy(self) -> bool:
+        """One look: the gateway reports every service ok."""
+        with contextlib.suppress(httpx.HTTPError):
+            return httpx.get(f"{self.gateway_url}/healthz", timeout=2).status_code == 200
+        return False
 
     def wait_up(self, name: str, *, port: int | None = None, timeout: float = 30.0) -> None:
         """Until the process answers HTTP at all."""
@@ -205,12 +210,12 @@ class PostgresChild:
     name: str = "postgresql"
 
     def exit_status(self) -> str | None:
+        if _running(self.server.get_postmaster_info().process):  # one /proc read; reaping scans every process
+            return None
         reaped = _reap_postgres_children()
         pid = self.server.get_pid()
         if pid in reaped:
             return f"(postmaster pid {pid}) {describe_exit(reaped[pid])}"
-        if _running(self.server.get_postmaster_info().process):
-            return None
         return f"(postmaster pid {pid}) is gone"
 
     def restart(self) -> None:
@@ -369,9 +374,8 @@ def _healthy_within(system: System, seconds: float) -> Callable[[], bool]:
     deadline = time.monotonic() + seconds
 
     def healthy() -> bool:
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"{system.gateway_url}/healthz", timeout=2).status_code == 200:
-                return True
+        if system.healthy():
+            return True
         if time.monotonic() > deadline:
             raise TimeoutError(f"the system was not healthy within {seconds:g} s; see {system.log_dir}")
         return False
