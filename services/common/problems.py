@@ -9,10 +9,10 @@ import logging
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from http import HTTPStatus
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
@@ -151,6 +151,18 @@ def problem_body(
     errors: Sequence[Mapping[str, str]] | None = None,
     language: Language = DEFAULT_LANGUAGE,
 ) -> bytes:
+    return orjson.dumps(problem_dict(status, detail, kind=kind, errors=errors, language=language))
+
+
+def problem_dict(
+    status: int,
+    detail: str,
+    *,
+    kind: ProblemKind | None = None,
+    errors: Sequence[Mapping[str, str]] | None = None,
+    language: Language = DEFAULT_LANGUAGE,
+) -> dict[str, Any]:
+    """The problem+json body as a dict (a batch answer nests one per refused item)."""
     kind = kind or ProblemKind.for_status(status)
     body: dict[str, Any] = {
         "type": kind.uri,
@@ -168,7 +180,7 @@ def problem_body(
             }
             for e in errors
         ]
-    return orjson.dumps(body)
+    return body
 
 
 def problem_response(
@@ -353,12 +365,17 @@ def install_problem_handlers(app: FastAPI) -> None:
         if isinstance(exc, TooManyRequests):
             headers = {"Retry-After": str(exc.retry_after)}
         return problem_response(
-            exc.status, exc.detail, kind=exc.kind, errors=exc.errors, headers=headers, language=_language(request)
+            exc.status,
+            exc.detail,
+            kind=exc.kind,
+            errors=exc.errors,
+            headers=headers,
+            language=request_language(request),
         )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
-        return problem_response(422, INVALID_REQUEST, errors=validation_errors(exc), language=_language(request))
+        return problem_response(422, INVALID_REQUEST, errors=validation_errors(exc), language=request_language(request))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -371,27 +388,35 @@ def install_problem_handlers(app: FastAPI) -> None:
         elif detail == HTTPStatus(exc.status_code).phrase:  # Starlette's own wording: the kind's title
             detail = kind.problem_title
         return problem_response(
-            exc.status_code, detail, kind=kind, headers=getattr(exc, "headers", None), language=_language(request)
+            exc.status_code,
+            detail,
+            kind=kind,
+            headers=getattr(exc, "headers", None),
+            language=request_language(request),
         )
 
     @app.exception_handler(DBAPIError)
     async def _database(request: Request, exc: DBAPIError) -> Response:
         status, detail, kind = database_problem(exc)
-        return problem_response(status, detail, kind=kind, language=_language(request))
+        return problem_response(status, detail, kind=kind, language=request_language(request))
 
     @app.exception_handler(PoolTimeout)
     async def _pool_exhausted(request: Request, exc: PoolTimeout) -> Response:
         log.warning("no database connection free within the pool timeout")
-        return problem_response(503, POOL_BUSY, language=_language(request), headers={"Retry-After": "1"})
+        return problem_response(503, POOL_BUSY, language=request_language(request), headers={"Retry-After": "1"})
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error")
-        return problem_response(500, UNEXPECTED, language=_language(request))
+        return problem_response(500, UNEXPECTED, language=request_language(request))
 
 
-def _language(request: Request) -> Language:
+def request_language(request: Request) -> Language:
+    """The answer's language from the request's `Accept-Language` (Chinese by default)."""
     return language_of(request.headers.get("accept-language"))
+
+
+LanguageDep = Annotated[Language, Depends(request_language)]
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -4,8 +4,7 @@ import uuid
 from collections import Counter
 from typing import Annotated
 
-import orjson
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from services.common.app import RuntimeDep
 from services.common.audit import audit_routes
@@ -14,9 +13,9 @@ from services.common.db import SessionDep
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
-from services.common.problems import DomainError, problem_body, problem_responses
+from services.common.problems import DomainError, LanguageDep, problem_dict, problem_responses
 from services.common.schemas import IsoDateTime
-from services.common.texts import Language, language_of, localize
+from services.common.texts import Language, localize
 from services.common.webhook_targets import TargetGuard
 from services.finance import contract, domain
 from services.finance.clients import IntakeDep
@@ -236,7 +235,7 @@ async def need_matches(
     intake: IntakeDep,
     now: NowDep,
     principal: NeedReaderDep,
-    request: Request,
+    language: LanguageDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     include: Annotated[
         MatchExtra | None, Query(description="`near_misses`: also the products that fail exactly one rule")
@@ -255,7 +254,6 @@ async def need_matches(
     )
     if near is None:
         return {"items": found}
-    language = language_of(request.headers.get("accept-language"))
     return {
         "items": found,
         "near_misses": [{**item, "requirement": localize(item["requirement"], language)} for item in near],
@@ -390,12 +388,11 @@ async def get_stats(session: SessionDep, _: AdminDep):
     summary="How many open needs miss the product by exactly one rule, by rule (the owning bank, admin)",
 )
 async def product_near_misses(
-    product_id: uuid.UUID, session: SessionDep, now: NowDep, request: Request, principal: InsightDep
+    product_id: uuid.UUID, session: SessionDep, now: NowDep, language: LanguageDep, principal: InsightDep
 ):
     """差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
     只计入企业同意向银行展示的需求。产品所属银行与管理员可看。"""
     counts = await matching.near_miss_counts(session, product_id=product_id, principal=principal, now=now)
-    language = language_of(request.headers.get("accept-language"))
     by_rule = [{**item, "label": localize(item["label"], language)} for item in counts["by_rule"]]
     return {**counts, "by_rule": by_rule}
 
@@ -666,7 +663,7 @@ async def upsert_product(
 )
 async def sync_products(
     body: ProductBatch,
-    request: Request,
+    language: LanguageDep,
     session: SessionDep,
     now: NowDep,
     principal: CatalogueDep,
@@ -675,7 +672,6 @@ async def sync_products(
     """一次同步至多 500 个产品（每项带 external_ref），逐项返回 created、updated、unchanged 或 invalid（附字段错误）；
     一项无效不影响其他项。重复提交同一批次，各项均为 unchanged。超过 500 项时整体 422。"""
     outcomes = await catalogue.sync_batch(session, principal=principal, bank_id=bank_id, items=body.items, now=now)
-    language = language_of(request.headers.get("accept-language"))
     counts = Counter(outcome.result.value for outcome in outcomes)
     return {
         "items": [
@@ -695,6 +691,4 @@ async def sync_products(
 
 def _problem(error: DomainError, language: Language) -> dict:
     """A batch item's problem, as the whole request's would be answered."""
-    return orjson.loads(
-        problem_body(error.status, error.detail, kind=error.kind, errors=error.errors, language=language)
-    )
+    return problem_dict(error.status, error.detail, kind=error.kind, errors=error.errors, language=language)
