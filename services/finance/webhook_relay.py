@@ -241,19 +241,24 @@ class WebhookRelay(Relay):
         now = self.clock()
         async with self.sessions.begin() as session:
             bind_actor(session, "webhook-relay", "deliver")
+            ids = sorted({row.endpoint.id for row, _ in results})  # one statement, locks taken in id order
+            locked = await session.exec(
+                select(E.c.id, E.c.failed_in_a_row, E.c.enabled)
+                .where(E.c.id.in_(ids))
+                .order_by(E.c.id)
+                .with_for_update()
+            )
+            # (failed_in_a_row, enabled) of each endpoint, kept as the round's rows change them below
+            endpoints = {found.id: (found.failed_in_a_row, found.enabled) for found in locked.all()}
             for row, attempt in results:
-                endpoint = (
-                    await session.exec(
-                        select(E.c.failed_in_a_row, E.c.enabled).where(E.c.id == row.endpoint.id).with_for_update()
-                    )
-                ).first()
-                if endpoint is None:  # deleted meanwhile, with its deliveries
+                if row.endpoint.id not in endpoints:  # deleted meanwhile, with its deliveries
                     continue
+                failed_in_a_row, enabled = endpoints[row.endpoint.id]
                 outcome = after_attempt(
                     delivered=attempt.delivered,
                     tries=row.tries + 1,
                     delays=self.delays,
-                    endpoint_failures=endpoint.failed_in_a_row,
+                    endpoint_failures=failed_in_a_row,
                     disable_after=self.disable_after,
                 )
                 values: dict[str, Any] = {
@@ -267,12 +272,13 @@ class WebhookRelay(Relay):
                 if outcome.status == DeliveryStatus.delivered:
                     values["delivered_at"] = now
                 await session.exec(update(D).where(D.c.id == row.id).values(**values))
-                if outcome.endpoint_failures != endpoint.failed_in_a_row or outcome.disable:
+                if outcome.endpoint_failures != failed_in_a_row or outcome.disable:
                     changes: dict[str, Any] = {"failed_in_a_row": outcome.endpoint_failures, "updated_at": now}
-                    if outcome.disable and endpoint.enabled:
+                    if outcome.disable and enabled:
                         changes |= {"enabled": False, "disabled_at": now, "disabled_reason": _reason(outcome, attempt)}
                         log.error("webhook endpoint %s disabled: %s", row.endpoint.id, changes["disabled_reason"])
                     await session.exec(update(E).where(E.c.id == row.endpoint.id).values(**changes))
+                    endpoints[row.endpoint.id] = (outcome.endpoint_failures, changes.get("enabled", enabled))
 
 
 def _reason(outcome: Any, attempt: Attempt) -> str:
@@ -290,18 +296,14 @@ class _Claimed:
     tries: int
 
 
-def relay_for(runtime: Any, **options: Any) -> WebhookRelay:
+def webhook_hook(runtime: Any):
+    """A lifespan hook: the relay runs beside the app, woken by commits that write deliveries."""
     settings = runtime.settings
-    return WebhookRelay(
+    relay = WebhookRelay(
         runtime.sessions,
         allow_hosts=settings.webhook_allow_hosts,
         delays=settings.webhook_retry_delays,
         disable_after=settings.webhook_disable_after,
         clock=runtime.clock,
-        **options,
     )
-
-
-def webhook_hook(runtime: Any):
-    """A lifespan hook: the relay runs beside the app, woken by commits that write deliveries."""
-    return running(relay_for(runtime), runtime.sessions, WebhookDelivery, task_name="webhook-relay")
+    return running(relay, runtime.sessions, WebhookDelivery, task_name="webhook-relay")

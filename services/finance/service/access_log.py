@@ -66,23 +66,13 @@ async def list_reads(
     since: datetime | None,
 ) -> tuple[list[dict], str | None]:
     """Reads of the caller's enterprise (admin: of all), newest first, with the reading bank's name."""
-    query = sa_select(AccessRecord, Bank.name).outerjoin(Bank, Bank.id == AccessRecord.bank_id)
+    columns = AccessRecord.__table__.c  # type: ignore[attr-defined]
+    query = sa_select(*columns, Bank.name.label("bank_name")).outerjoin(Bank, Bank.id == AccessRecord.bank_id)
     query = query.where(policy.access_visible_to(principal))
     if bank_id is not None:
         query = query.where(AccessRecord.bank_id == bank_id)
     if since is not None:
         query = query.where(AccessRecord.at >= since)
     rows = (await session.exec(paginate(query, AccessRecord, page, order_by="at"))).all()
-    entries, next_cursor = make_page([_Entry(record, name) for record, name in rows], page, order_by="at")
-    return [entry.body() for entry in entries], next_cursor
-
-
-class _Entry:
-    """A row and its bank's name, with the `at` and `id` that paging reads."""
-
-    def __init__(self, record: AccessRecord, bank_name: str | None) -> None:
-        self.record, self.bank_name = record, bank_name
-        self.at, self.id = record.at, record.id
-
-    def body(self) -> dict:
-        return {**self.record.model_dump(), "bank_name": self.bank_name}
+    entries, next_cursor = make_page(list(rows), page, order_by="at")  # rows have the `at` and `id` paging reads
+    return [dict(entry._mapping) for entry in entries], next_cursor
