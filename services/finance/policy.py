@@ -16,7 +16,7 @@ from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
-from services.common.problems import Forbidden, Invalid, NotFound
+from services.common.problems import DomainError, Forbidden, Invalid, NotFound
 from services.common.texts import Text, no_such
 from services.finance.models import AccessRecord, LoanApplication, Need, Product, WebhookEndpoint
 
@@ -88,18 +88,35 @@ def webhooks_visible_to(principal: Principal) -> ColumnElement[bool]:
 CatalogueDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank, scope=Scope.products_write))]
 
 
-def catalogue_of(principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
-    """A bank syncs its own catalogue (naming another bank is 403); admin names the bank it syncs for."""
+def acting_bank(principal: Principal, bank_id: uuid.UUID | None, *, refused: DomainError, unnamed: Text) -> uuid.UUID:
+    """The bank a call acts for: a bank for itself (naming another is `refused`), admin for the bank it names."""
     if principal.role is Role.bank:
         if bank_id is not None and bank_id != principal.bank_id:
-            raise Forbidden(Text("银行只能同步自己的产品目录。", "A bank syncs its own catalogue only."))
+            raise refused
         return principal.bank_id
     if bank_id is None:
-        raise Invalid(
-            Text("管理员同步产品目录须指明银行（bank_id）。", "Name the bank (bank_id) whose catalogue you sync."),
-            field="bank_id",
-        )
+        raise Invalid(unnamed, field="bank_id")
     return bank_id
+
+
+def catalogue_of(principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
+    """A bank syncs its own catalogue (naming another bank is 403); admin names the bank it syncs for."""
+    return acting_bank(
+        principal,
+        bank_id,
+        refused=Forbidden(Text("银行只能同步自己的产品目录。", "A bank syncs its own catalogue only.")),
+        unnamed=Text("管理员同步产品目录须指明银行（bank_id）。", "Name the bank (bank_id) whose catalogue you sync."),
+    )
+
+
+def endpoint_owner(principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
+    """A bank registers webhook endpoints for itself (naming another bank is 422); admin names the bank."""
+    return acting_bank(
+        principal,
+        bank_id,
+        refused=Invalid(Text("银行只能为自己登记。", "A bank registers for itself only."), field="bank_id"),
+        unnamed=Text("请指明为哪家银行登记。", "Say which bank this is for."),
+    )
 
 
 # --- consent, near misses and the access log (issue 11) --------------------------------------------------------

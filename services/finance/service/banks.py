@@ -8,10 +8,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import Principal
+from services.common.auth import Principal, Role
 from services.common.db import insert_unique
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import NotFound, ProblemKind
+from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.texts import Text, no_such
 from services.finance import domain, policy
 from services.finance.domain import ProductStatus
@@ -34,6 +34,15 @@ async def get_bank(session: AsyncSession, *, bank_id: uuid.UUID) -> Bank:
     if bank is None:
         raise NotFound(no_such("银行", "bank"))
     return bank
+
+
+async def require_registered(session: AsyncSession, *, bank_id: uuid.UUID, principal: Principal) -> uuid.UUID:
+    """The bank a call acts for exists: 404 for a bank account whose bank is gone, 422 for a bank admin named."""
+    if await session.get(Bank, bank_id) is None:
+        if principal.role is Role.bank:
+            raise NotFound(no_such("银行", "bank"))
+        raise Invalid(no_such("银行", "bank"), field="bank_id", kind=ProblemKind.unknown_reference)
+    return bank_id
 
 
 async def list_banks(session: AsyncSession, *, page: PageParams) -> Page:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import Principal, Role
+from services.common.auth import Principal
 from services.common.problems import (
     INVALID_REQUEST,
     DomainError,
@@ -24,11 +24,11 @@ from services.common.problems import (
     database_problem,
     field_error,
 )
-from services.common.texts import Text, no_such
+from services.common.texts import Text
 from services.common.validation import validation_errors
 from services.finance import domain, policy
 from services.finance.domain import SyncResult
-from services.finance.models import Bank, Product
+from services.finance.models import Product
 from services.finance.schemas import ProductBatchItem, ProductCreate, RejectedItem
 from services.finance.service import banks, webhooks
 
@@ -51,11 +51,7 @@ class ItemOutcome:
 async def catalogue_owner(session: AsyncSession, *, principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
     """The registered bank whose catalogue the caller writes (see `policy.catalogue_of`)."""
     owner = policy.catalogue_of(principal, bank_id)
-    if await session.get(Bank, owner) is None:
-        if principal.role is Role.bank:  # an account whose bank is gone: like posting a product
-            await banks.get_bank(session, bank_id=owner)
-        raise Invalid(no_such("银行", "bank"), field="bank_id", kind=ProblemKind.unknown_reference)
-    return owner
+    return await banks.require_registered(session, bank_id=owner, principal=principal)
 
 
 def put(

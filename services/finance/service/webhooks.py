@@ -16,15 +16,15 @@ from sqlalchemy import any_, delete
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import Principal, Role
+from services.common.auth import Principal
 from services.common.calendar import cst_date
 from services.common.pagination import PageParams, make_page, paginate
-from services.common.problems import Invalid, InvalidTransition, NotFound, ProblemKind
+from services.common.problems import Invalid, InvalidTransition, NotFound
 from services.common.texts import Text, no_such
 from services.common.webhook_targets import TargetGuard, UnsafeTarget
 from services.finance import domain, policy
 from services.finance.domain import PING, DeliveryStatus, WebhookEvent
-from services.finance.models import Bank, LoanApplication, Need, Product, WebhookDelivery, WebhookEndpoint
+from services.finance.models import LoanApplication, Need, Product, WebhookDelivery, WebhookEndpoint
 from services.finance.schemas import LeadEvent, LoanApplicationRead, WebhookCreate, WebhookUpdate
 from services.intake.contract import EnterpriseProfile
 
@@ -47,23 +47,13 @@ async def _safe_url(guard: TargetGuard, url: str) -> str:
     return url
 
 
-async def _owner(session: AsyncSession, principal: Principal, bank_id: uuid.UUID | None) -> uuid.UUID:
-    """A bank registers for itself; admin names the bank."""
-    if principal.role is Role.bank:
-        if bank_id not in (None, principal.bank_id):
-            raise Invalid(Text("银行只能为自己登记。", "A bank registers for itself only."), field="bank_id")
-        return principal.bank_id
-    if bank_id is None:
-        raise Invalid(Text("请指明为哪家银行登记。", "Say which bank this is for."), field="bank_id")
-    if await session.get(Bank, bank_id) is None:
-        raise Invalid(no_such("银行", "bank"), field="bank_id", kind=ProblemKind.unknown_reference)
-    return bank_id
-
-
 async def create_endpoint(
     session: AsyncSession, *, data: WebhookCreate, principal: Principal, guard: TargetGuard, now: datetime
 ) -> WebhookEndpoint:
-    bank_id = await _owner(session, principal, data.bank_id)
+    from services.finance.service.banks import require_registered  # banks calls this module on a new product
+
+    owner = policy.endpoint_owner(principal, data.bank_id)
+    bank_id = await require_registered(session, bank_id=owner, principal=principal)
     endpoint = WebhookEndpoint(
         bank_id=bank_id,
         url=await _safe_url(guard, data.url),
