@@ -104,7 +104,7 @@ async def sync_batch(
     """`POST /finance/products/batch`: each item created, updated, unchanged or invalid, the others regardless.
 
     The bank's products the batch names are loaded (and locked) in one query. Items whose terms are stored
-    already write nothing. The others are written together in one savepoint, so their inserts and updates
+    already write nothing. The items are written together in one savepoint, so their inserts and updates
     go to the database in a few statements; if the database refuses any of them (a concurrent sync took a
     ref, say), that savepoint is undone and each item is written again in a savepoint of its own, so only
     the refused ones are invalid.
@@ -127,11 +127,7 @@ async def sync_batch(
             outcomes[index] = ItemOutcome(index, ref, SyncResult.invalid, problem=problem)
             continue
         seen.add(ref)
-        current = stored.get(ref)
-        if current is not None and domain.canonical_terms(banks.product_values(item)) == domain.terms_of(current):
-            outcomes[index] = ItemOutcome(index, ref, SyncResult.unchanged, product=current)
-        else:
-            pending.append((index, item))
+        pending.append((index, item))  # `put` finds the unchanged ones, which write nothing
     try:
         async with session.begin_nested():  # all pending items, flushed together when the block ends
             for index, item in pending:
