@@ -139,7 +139,10 @@ class TokenVerifier:
         return principal
 
     def verify_scope(self, scope: dict[str, Any]) -> Principal:
-        """The caller of a raw ASGI request, from its `Authorization: Bearer` header; 401 otherwise."""
+        """The caller of a raw ASGI request, from its `Authorization: Bearer` header; 401 otherwise, and for a
+        token the gateway's edge found revoked (so no caller, idempotency key or audit record takes it)."""
+        if scope.get("state", {}).get(REVOKED_TOKEN):
+            raise Unauthorized(REVOKED)
         for name, value in scope["headers"]:
             if name == b"authorization":
                 scheme, _, token = value.decode("latin-1").partition(" ")
@@ -164,11 +167,9 @@ _bearer.model.flows.clientCredentials = OAuthFlowClientCredentials(
 
 
 async def current_principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) -> Principal:
-    if not token:  # no header, another scheme, or `Bearer` without a token
+    if not token:  # no header, another scheme, or `Bearer` without a token (`_bearer` declares the scheme)
         raise Unauthorized(BAD_TOKEN)
-    if request.scope.get("state", {}).get(REVOKED_TOKEN):
-        raise Unauthorized(REVOKED)
-    return request.app.state.runtime.verifier.verify(token)
+    return request.app.state.runtime.verifier.verify_scope(request.scope)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
