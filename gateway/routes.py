@@ -32,6 +32,7 @@ from services.common.pagination import PageDep, page_body
 from services.common.problems import DomainError, Invalid, InvalidClient, ProblemKind, problem_responses
 from services.common.schemas import NoNul
 from services.common.texts import Text
+from services.common.unit_of_work import shows_secret
 
 router = APIRouter(tags=["auth"])
 audit = audit_routes("/auth", IdentityAudit, tag="auth")
@@ -39,7 +40,6 @@ internal = APIRouter(include_in_schema=False)  # internal calls only: the edge a
 
 
 FormText = Annotated[str, NoNul]  # PostgreSQL cannot compare text with a NUL: 422 naming the field instead
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}  # RFC 6749 §5.1: answers with secrets or tokens
 MISSING = Text("此项必填", "This field is required")
 
 
@@ -99,7 +99,7 @@ async def token(
     now: NowDep,
 ):
     settings = runtime.settings
-    response.headers.update(NO_STORE)
+    shows_secret(response)
     if form.grant_type == "client_credentials":
         client_id, client_secret = _client_credentials(request, form)
         access_token, scopes = await credentials.client_token(
@@ -268,7 +268,7 @@ async def create_client(
     body: ClientCreate, session: SessionDep, registry: RegistryDep, now: NowDep, response: Response, _: AdminDep
 ):
     client, secret = await credentials.create_client(session, data=body, registry=registry, now=now)
-    response.headers.update(NO_STORE)
+    shows_secret(response)
     return created(response, "/auth/clients", _with_secret(client, secret))
 
 
@@ -313,7 +313,7 @@ async def rotate_client(
     client, secret = await credentials.rotate_client(
         session, client_id=client_id, grace_seconds=body.grace_seconds, now=now
     )
-    response.headers.update(NO_STORE)
+    shows_secret(response)
     return _with_secret(client, secret)
 
 

@@ -7,12 +7,13 @@ becomes the answer (409, 503 or 500 problem+json), so no client is told of work 
 
 A POST with an `Idempotency-Key` and a valid token runs in the same transaction as its key: claim the
 key, run the route, store the answer, commit. A 4xx answer rolls the work back and is still stored (in a
-transaction of its own, the key claimed again), so a retry replays it; a 5xx keeps nothing. A success the route marks
-`Cache-Control: no-store` (it shows a secret once) is not kept: a retry gets 409 instead of the secret.
+transaction of its own, the key claimed again), so a retry replays it; a 5xx keeps nothing. A success the route
+marks with `shows_secret` (`Cache-Control: no-store`: a secret shown once) is not kept: a retry gets 409.
 """
 
 from sqlalchemy.sql.schema import Table
 from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common import idempotency
@@ -29,6 +30,15 @@ SHOWN_ONCE = Text(
 BAD_KEY = Text(
     "幂等键（Idempotency-Key）须为 1 至 255 个可打印字符。", "Idempotency-Key must be 1 to 255 printable characters."
 )
+
+
+# RFC 6749 §5.1 for answers with secrets or tokens; the unit of work reads it as "do not keep for replay".
+SHOWS_SECRET = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def shows_secret(response: Response) -> None:
+    """Mark an answer that shows a secret once: no cache keeps it, and an Idempotency-Key retry gets 409."""
+    response.headers.update(SHOWS_SECRET)
 
 
 class UnitOfWork:

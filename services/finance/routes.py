@@ -16,6 +16,7 @@ from services.common.pagination import PageDep, page_body
 from services.common.problems import DomainError, LanguageDep, problem_dict, problem_responses
 from services.common.schemas import IsoDateTime
 from services.common.texts import Language, localize
+from services.common.unit_of_work import shows_secret
 from services.common.webhook_targets import TargetGuard
 from services.finance import contract, domain
 from services.finance.clients import IntakeDep
@@ -508,7 +509,7 @@ async def create_webhook(
     """登记接收事件的地址与订阅的事件。应答中的签名密钥（`whsec_...`）只显示这一次。
     地址须为公网 http(s) 地址：回环、内网、链路本地、云元数据等地址一律拒绝（422，字段 `url`）。"""
     endpoint = await webhooks.create_endpoint(session, data=body, principal=principal, guard=guard, now=now)
-    response.headers["Cache-Control"] = "no-store"  # it shows the secret: no cache, no Idempotency-Key replay
+    shows_secret(response)
     return created(response, WEBHOOKS, endpoint)
 
 
