@@ -12,6 +12,7 @@ import psutil
 import pytest
 
 from launcher.system import ROOT, free_port_block, ports_free
+from tests.helpers.waiting import wait_until
 
 
 def sigterm(launcher: subprocess.Popen) -> None:
@@ -68,10 +69,7 @@ def test_launcher_starts_everything_and_stops_cleanly(tmp_path: Path, stop):
     assert "stopped." in remaining
     assert "supervisor:" not in remaining, "a stop is no crash: nothing is restarted"
     assert not any(child.is_running() and child.status() != psutil.STATUS_ZOMBIE for child in children)
-    deadline = time.monotonic() + 10
-    while not ports_free(port):  # the children are gone; their sockets close a moment later
-        assert time.monotonic() < deadline, "the ports should be free again"
-        time.sleep(0.1)
+    wait_until(lambda: ports_free(port), "the ports free again (the children's sockets close a moment later)", 10)
     still = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
     assert not still, "the embedded PostgreSQL must stop with the launcher"
     assert not list((tmp_path / "data" / "pg").glob(".s.PGSQL.*")), "no stale socket"

@@ -27,6 +27,7 @@ from tests.helpers.factories import ADMIN_PASSWORD, bearer, enterprise_payload, 
 from tests.helpers.http import login, make_account
 from tests.helpers.problems import PROBLEM, assert_problem
 from tests.helpers.systems import running_system, system_env
+from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.faults  # kill -9 and outages over real processes: CI runs them (pytest -m faults)
 
@@ -124,15 +125,6 @@ def restart(system: System, name: str) -> None:
     system.wait_healthy(timeout=SETTLE_SECONDS)
 
 
-def wait_until(condition: Callable[[], object], what: object, timeout: float = SETTLE_SECONDS) -> object:
-    """Until `condition()` is true; `what` (or what it returns when called) tells the failure."""
-    deadline = time.monotonic() + timeout
-    while not (value := condition()):
-        assert time.monotonic() < deadline, f"{what() if callable(what) else what}: not within {timeout} s"
-        time.sleep(0.1)
-    return value
-
-
 # --- a database outage under load -----------------------------------------------------------------
 
 
@@ -193,6 +185,7 @@ class Load:
         wait_until(
             lambda: len(self.calls) == len(self.CREATES) and min(self.count(predicate).values()) >= at_least,
             lambda: f"{what} ({self.summary()})",
+            timeout=SETTLE_SECONDS,
         )
 
     def summary(self) -> dict[str, dict]:
@@ -254,11 +247,16 @@ def test_a_database_outage_answers_503_quickly_and_loses_nothing(
     matter = make_matter(client, admin, ("market", "tax"), deemed_approval=True)
     application = submit(client, owner, matter["code"])
     postgres.sql("UPDATE approval.task SET due_date = current_date - 10 WHERE application_id = %s", application["id"])
-    wait_until(lambda: fetch(client, admin, application["id"])["status"] == "approved", "the sweep after the outage")
+    wait_until(
+        lambda: fetch(client, admin, application["id"])["status"] == "approved",
+        "the sweep after the outage",
+        timeout=SETTLE_SECONDS,
+    )
     query = "SELECT status FROM approval.outbox WHERE payload->>'ref_id' = %s"
     wait_until(
         lambda: [row[0] for row in postgres.sql(query, application["id"])] == ["delivered", "delivered"],
         "the outbox after the outage",
+        timeout=SETTLE_SECONDS,
     )
 
 
@@ -346,7 +344,9 @@ def test_a_dead_attempts_key_is_usable_again_at_once(postgres: Postgres, own_sys
     ):
         blocker.execute("LOCK TABLE intake.enterprise IN ACCESS EXCLUSIVE MODE")  # held until the block ends
         first = pool.submit(post)
-        wait_until(lambda: waiting_on_a_lock(postgres, "kuaiban-intake"), "the first attempt waiting")
+        wait_until(
+            lambda: waiting_on_a_lock(postgres, "kuaiban-intake"), "the first attempt waiting", timeout=SETTLE_SECONDS
+        )
         assert advisory_locks(postgres) == 1
         concurrent = post()
         assert concurrent is not None
@@ -361,7 +361,7 @@ def test_a_dead_attempts_key_is_usable_again_at_once(postgres: Postgres, own_sys
         # the dead attempt's transaction ends though the table lock it waited for is still held
         wait_until(lambda: advisory_locks(postgres) == 0, "the dead attempt's key released", timeout=10)
         retry = pool.submit(post)
-        wait_until(lambda: waiting_on_a_lock(postgres, "kuaiban-intake"), "the retry running")
+        wait_until(lambda: waiting_on_a_lock(postgres, "kuaiban-intake"), "the retry running", timeout=SETTLE_SECONDS)
         retried_in = time.monotonic() - killed_at
         blocker.rollback()
         answer = retry.result(timeout=SETTLE_SECONDS)

@@ -6,8 +6,7 @@ import signal
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 from launcher.system import APPS, ROOT, free_port_block, ports_free
 from tests.helpers.factories import unique_name
 from tests.helpers.problems import assert_problem
+from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.faults  # kill -9 and outages over real processes: CI runs them (pytest -m faults)
 
@@ -111,17 +111,6 @@ def launched(tmp_path: Path, **settings: str) -> Iterator[Launched]:
                 reader.join(timeout=10)
 
 
-def until(probe: Callable[[], T | None], timeout: float, what: str) -> T:
-    """Poll `probe` (every 0.1 s, at most `timeout` s) until it returns something other than None."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = probe()
-        if value is not None:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"{what} within {timeout} s")
-
-
 @contextmanager
 def admin_client(run: Launched) -> Iterator[httpx.Client]:
     """Once the launcher says the system runs: a client logged in as the admin it printed."""
@@ -147,8 +136,8 @@ def bank_codes(client: httpx.Client) -> set[str]:
     return {bank["code"] for bank in answer.json()["items"]}
 
 
-def healthy(client: httpx.Client) -> bool | None:
-    return True if client.get("/healthz").status_code == 200 else None
+def healthy(client: httpx.Client) -> bool:
+    return client.get("/healthz").status_code == 200
 
 
 def assert_stopped_cleanly(run: Launched) -> None:
@@ -156,7 +145,7 @@ def assert_stopped_cleanly(run: Launched) -> None:
     assert run.process.wait(timeout=60) == 0, "".join(run.stderr)
     run.wait_printed(run.stdout, "stopped.", 10)
     assert not run.postgres_processes(), "the (restarted) embedded PostgreSQL must stop with the launcher"
-    until(lambda: True if ports_free(run.port) else None, 10, "the ports free again")
+    wait_until(lambda: ports_free(run.port), "the ports free again", 10)
 
 
 def test_a_killed_service_is_restarted_while_the_others_keep_serving(tmp_path: Path):
@@ -179,7 +168,7 @@ def test_a_killed_service_is_restarted_while_the_others_keep_serving(tmp_path: P
 
         logged = run.wait_printed(run.stderr, "supervisor: finance was killed by SIGKILL", 10)
         assert "restarting in 0.5 s" in logged
-        until(lambda: healthy(client), RECOVERY_SECONDS, "finance back by itself")
+        wait_until(lambda: healthy(client), "finance back by itself", RECOVERY_SECONDS)
         run.wait_printed(run.stderr, "supervisor: finance restarted", 1)
         assert bank in bank_codes(client)
         assert create_bank(client) in bank_codes(client)
@@ -195,15 +184,15 @@ def test_a_killed_postgresql_is_restarted_and_nothing_committed_is_lost(tmp_path
         postmaster = psutil.Process(run.postmaster_pid())
 
         postmaster.send_signal(signal.SIGKILL)
-        until(lambda: True if not postmaster.is_running() else None, 10, "the postmaster gone")
+        wait_until(lambda: not postmaster.is_running(), "the postmaster gone", 10)
 
         answers: list[httpx.Response] = []
 
-        def served() -> bool | None:
+        def served() -> bool:
             answers.append(client.get("/finance/banks", params={"limit": 100}))
-            return True if answers[-1].status_code == 200 else None
+            return answers[-1].status_code == 200
 
-        until(served, RECOVERY_SECONDS, "the database back by itself")
+        wait_until(served, "the database back by itself", RECOVERY_SECONDS)
         assert len(answers) > 1, "the outage should have been seen"
         for answer in answers[:-1]:
             assert answer.status_code in OUTAGE_STATUSES, answer.text
@@ -216,7 +205,7 @@ def test_a_killed_postgresql_is_restarted_and_nothing_committed_is_lost(tmp_path
 
         assert bank in {b["code"] for b in answers[-1].json()["items"]}, "what was committed is kept"
         assert create_bank(client) in bank_codes(client)
-        until(lambda: healthy(client), RECOVERY_SECONDS, "every service healthy again")
+        wait_until(lambda: healthy(client), "every service healthy again", RECOVERY_SECONDS)
         assert {name: run.pid_of(name) for name in APPS} == services, "no service was restarted"
         assert_stopped_cleanly(run)
 

@@ -3,7 +3,6 @@
 verifies it with the `standardwebhooks` library. Everything else about webhooks is tested in process."""
 
 import json
-import time
 from datetime import datetime
 
 import httpx
@@ -13,6 +12,7 @@ from services.common.calendar import CST
 from tests.helpers.factories import enterprise_payload, product_body
 from tests.helpers.http import make_account, make_bank
 from tests.helpers.receivers import Received
+from tests.helpers.waiting import wait_until
 
 DEADLINE_SECONDS = 20
 
@@ -56,9 +56,6 @@ def test_a_fitting_need_reaches_the_banks_receiver_signed(
         [delivery] = listed.json()["items"]
         return delivery if delivery["status"] == "delivered" else None
 
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while (delivery := delivered()) is None:
-        assert time.monotonic() < deadline, "the delivery was not recorded"
-        time.sleep(0.1)
+    delivery = wait_until(delivered, "the delivery recorded", DEADLINE_SECONDS)
     assert delivery["id"] == headers["webhook-id"]
     assert [attempt["status_code"] for attempt in delivery["attempts"]] == [204]
