@@ -18,21 +18,13 @@ from services.common.webhook_targets import AllowList, TargetGuard
 from services.finance.app import app as finance_app
 from services.finance.routes import target_guard
 from services.finance.webhook_relay import WebhookRelay
+from tests.api.finance import _support
 from tests.api.finance._support import ADMIN, Finance, Party
 from tests.helpers.factories import headers_for
 from tests.helpers.problems import assert_problem
 
 ALL_EVENTS = ["lead.created", "application.submitted", "application.withdrawn", "deal.signed"]
-LEAD_FIELDS = {
-    "need_id",
-    "product_id",
-    "enterprise_name",
-    "industry",
-    "town",
-    "amount_yuan",
-    "term_months",
-    "posted_at",
-}
+LEAD_FIELDS = _support.LEAD_FIELDS | {"product_id"}  # a pushed lead names the product it fits
 
 
 @dataclass

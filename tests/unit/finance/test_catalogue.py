@@ -12,6 +12,7 @@ from services.finance import domain, policy
 from services.finance.domain import ProductStatus
 from services.finance.models import Product
 from services.finance.schemas import BATCH_LIMIT, ProductBatch, ProductBatchItem, RejectedItem
+from tests.helpers import finance_rows
 
 NOW = datetime(2026, 4, 2, 2, 0, tzinfo=UTC)
 BANK = uuid.UUID("9f1b6f5e-0c41-4a57-8d3e-3a5e2f0c0002")
@@ -34,8 +35,7 @@ TERMS = {
 
 
 def product(**changes) -> Product:
-    fields = {**TERMS, "status": ProductStatus.active, **changes}
-    return Product(**fields, bank_id=BANK, version=1, updated_at=NOW)
+    return finance_rows.product(**{**TERMS, "bank_id": BANK, "version": 1, "updated_at": NOW, **changes})
 
 
 def test_terms_are_compared_as_the_columns_keep_them():

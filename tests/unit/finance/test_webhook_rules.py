@@ -1,6 +1,5 @@
 """The pure webhook rules: what an attempt leads to, and withdrawing a loan application."""
 
-import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -8,7 +7,7 @@ import pytest
 from services.common.problems import InvalidTransition
 from services.common.settings import Settings, retry_delays
 from services.finance.domain import DeliveryStatus, LoanStatus, after_attempt, withdraw
-from services.finance.models import LoanApplication
+from tests.helpers.finance_rows import loan
 
 DELAYS = (1.0, 2.0, 4.0)
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
@@ -45,11 +44,6 @@ def test_the_default_schedule_spans_more_than_a_day_and_bad_schedules_are_refuse
     for bad in ("1,x", "-1", str(8 * 86_400)):
         with pytest.raises(ValueError):
             retry_delays(bad)
-
-
-def loan(status: LoanStatus) -> LoanApplication:
-    ids = {name: uuid.uuid4() for name in ("need_id", "product_id", "bank_id", "enterprise_id")}
-    return LoanApplication(**ids, status=status, created_at=NOW, updated_at=NOW)
 
 
 @pytest.mark.parametrize("status", [LoanStatus.submitted, LoanStatus.approved])
