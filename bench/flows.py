@@ -64,7 +64,7 @@ from bench.common import (  # noqa: E402
 )
 from bench.gateway import kuaiban, log_tails  # noqa: E402
 from launcher.system import System, libpq_url  # noqa: E402
-from services.intake.uscc import check_character  # noqa: E402
+from services.intake.uscc import random_uscc  # noqa: E402
 
 MATTER = "QYKB-001"  # 企业开办“一件事”, seeded with the demo catalog
 DEPARTMENTS = ("market", "public_security", "tax", "hrss", "housing_fund")
@@ -85,11 +85,6 @@ class Cast:
     officers: dict[str, str]
     enterprises: list[str]
     enterprise_ids: list[str]
-
-
-def _uscc() -> str:
-    body = "91340621" + "".join(secrets.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
-    return body + check_character(body)
 
 
 def create_cast(system: System, admin_password: str, enterprises: int) -> Cast:
@@ -116,7 +111,7 @@ def create_cast(system: System, admin_password: str, enterprises: int) -> Cast:
         tokens, ids = [], []
         for index in range(enterprises):
             enterprise = {
-                "uscc": _uscc(),
+                "uscc": random_uscc(),
                 "name": f"濉溪县铝基新材料第{index + 1}有限公司",
                 "industry": "C",
                 "town": "濉溪镇",

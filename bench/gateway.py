@@ -59,7 +59,7 @@ from bench.common import (  # noqa: E402
 )
 from launcher.system import System, free_port_block, migrate, ports_free  # noqa: E402
 from services.common.problems import PROBLEM_MEDIA_TYPE  # noqa: E402
-from services.intake.uscc import check_character  # noqa: E402
+from services.intake.uscc import random_uscc  # noqa: E402
 
 TARGETS = ("direct", "nginx", "gateway")
 TARGET_RATIO = 0.60  # the gateway must keep at least this share of nginx's throughput
@@ -192,9 +192,8 @@ def seed(system: System, admin_password: str) -> tuple[str, str]:
         if response.status_code != 200:
             raise BenchError(f"admin login failed: {response.status_code} {response.text}")
         token = response.json()["access_token"]
-        body = "91340621" + "".join(secrets.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
         enterprise = {
-            "uscc": body + check_character(body),
+            "uscc": random_uscc(),
             "name": "濉溪县淮海铝基新材料有限公司",
             "industry": "C",
             "town": "濉溪镇",

@@ -1,5 +1,7 @@
 """Unified social credit codes (统一社会信用代码) and their check character, per GB 32100-2015."""
 
+import secrets
+
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -22,3 +24,9 @@ def uscc_error(code: str) -> str | None:
     if code[17] != check_character(code[:17]):
         return "check character does not match (GB 32100-2015)"
     return None
+
+
+def random_uscc(*, division: str = "340621") -> str:
+    """A valid code with a random organisation part (濉溪县's division code by default), for demo and test data."""
+    body = "91" + division + "".join(secrets.choice(ALPHABET) for _ in range(9))
+    return body + check_character(body)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import jwt
 
 from services.common.auth import Principal, Role, issue_token
-from services.intake.uscc import check_character
+from services.intake.uscc import random_uscc
 
 JWT_SECRET = "test-secret-" + "k" * 40
 ADMIN_PASSWORD = "admin-password-for-tests"
@@ -21,16 +21,9 @@ def unique_name(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(4)}"
 
 
-def make_uscc(*, division: str = "340621") -> str:
-    """A valid USCC with a random organisation code (濉溪县 division code by default)."""
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    body = "91" + division + "".join(secrets.choice(alphabet) for _ in range(9))
-    return body + check_character(body)
-
-
 def enterprise_payload(**overrides) -> dict:
     payload = {
-        "uscc": make_uscc(),
+        "uscc": random_uscc(),
         "name": f"濉溪县测试铝业{secrets.token_hex(3)}有限公司",
         "industry": "C",
         "town": "濉溪镇",
