@@ -17,6 +17,9 @@ ADMIN_PASSWORD = "admin-password-for-tests"
 OTHER_SECRET = "another-secret-of-enough-length-0123456789"  # a key the gateway does not sign with
 
 
+ACCOUNT_PASSWORD = "long-enough-pw"  # what the in-process tests give the accounts they create
+
+
 def unique_name(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(4)}"
 

@@ -14,10 +14,10 @@ from aiohttp.test_utils import TestServer
 
 from gateway import app as gateway_app
 from services.common.settings import SERVICE_NAMES
-from tests.helpers.factories import ADMIN, bearer, enterprise_payload, unique_name
+from tests.helpers.factories import ACCOUNT_PASSWORD, ADMIN, bearer, enterprise_payload, unique_name
 from tests.helpers.inprocess import Kuaiban, MakeAccount, StartEdge, served
 
-PASSWORD = "long-enough-pw"
+PASSWORD = ACCOUNT_PASSWORD
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ import httpx
 
 from gateway.access import AccessCache
 from services.common.auth import verify_token
-from tests.helpers.factories import JWT_SECRET, bearer, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.factories import ACCOUNT_PASSWORD, JWT_SECRET, bearer, headers_for
+from tests.helpers.inprocess import Kuaiban, MakeAccount
 from tests.helpers.problems import assert_problem
-
-PASSWORD = "long-enough-pw"
 
 
 class Ticks:
@@ -22,19 +20,16 @@ class Ticks:
         return self.now
 
 
-async def account_with_token(gateway: httpx.AsyncClient, **fields) -> tuple[dict, str]:
-    username = unique_name("officer")
-    body = {"username": username, "password": PASSWORD, "role": "officer", "department": "tax", **fields}
-    made = await gateway.post("/auth/accounts", json=body)
-    assert made.status_code == 201, made.text
-    token = (await gateway.post("/auth/token", data={"username": username, "password": PASSWORD})).json()
-    return made.json(), token["access_token"]
+async def account_with_token(make_account: MakeAccount) -> tuple[dict, str]:
+    """A tax officer's account, logged in: the account and its raw token."""
+    account, headers = await make_account("officer", department="tax")
+    return account, headers["Authorization"].removeprefix("Bearer ")
 
 
 async def test_a_disabled_or_moved_account_loses_its_tokens_within_the_check_interval(
-    kuaiban: Kuaiban, gateway: httpx.AsyncClient
+    kuaiban: Kuaiban, gateway: httpx.AsyncClient, make_account: MakeAccount
 ):
-    account, token = await account_with_token(gateway)
+    account, token = await account_with_token(make_account)
     principal = verify_token(JWT_SECRET, token)
     ticks = Ticks()
     access = AccessCache(kuaiban.runtimes["gateway"].sessions, ttl_seconds=10, clock=ticks)
@@ -46,7 +41,9 @@ async def test_a_disabled_or_moved_account_loses_its_tokens_within_the_check_int
     ticks.now += 10
     assert not await access.allows(principal)  # ... until its check interval has passed
 
-    again = (await gateway.post("/auth/token", data={"username": account["username"], "password": PASSWORD})).json()
+    again = (
+        await gateway.post("/auth/token", data={"username": account["username"], "password": ACCOUNT_PASSWORD})
+    ).json()
     fresh = verify_token(JWT_SECRET, again["access_token"])
     assert fresh.department == "market" and await access.allows(fresh)
 
@@ -61,8 +58,8 @@ def headers_principal(role: str):
     return verify_token(JWT_SECRET, headers_for(role)["Authorization"].removeprefix("Bearer "))
 
 
-async def test_account_changes_follow_the_role_rules(gateway: httpx.AsyncClient):
-    account, _ = await account_with_token(gateway)
+async def test_account_changes_follow_the_role_rules(gateway: httpx.AsyncClient, make_account: MakeAccount):
+    account, _ = await account_with_token(make_account)
     path = f"/auth/accounts/{account['id']}"
     assert_problem(await gateway.patch(path, json={"role": "enterprise"}), 422)  # an enterprise account needs its id
     assert_problem(await gateway.patch(path, json={"bank_id": str(uuid.uuid4())}), 422)  # not for an officer
@@ -74,8 +71,10 @@ async def test_account_changes_follow_the_role_rules(gateway: httpx.AsyncClient)
     assert promoted.json()["department"] is None  # a new role keeps only the fields it needs
 
 
-async def test_a_new_password_and_a_logout_end_the_older_tokens(kuaiban: Kuaiban, gateway: httpx.AsyncClient):
-    account, token = await account_with_token(gateway)
+async def test_a_new_password_and_a_logout_end_the_older_tokens(
+    kuaiban: Kuaiban, gateway: httpx.AsyncClient, make_account: MakeAccount
+):
+    account, token = await account_with_token(make_account)
     access = AccessCache(kuaiban.runtimes["gateway"].sessions, ttl_seconds=30)
     old = verify_token(JWT_SECRET, token)
     wrong = await gateway.post(
@@ -86,12 +85,14 @@ async def test_a_new_password_and_a_logout_end_the_older_tokens(kuaiban: Kuaiban
     assert assert_problem(wrong, 422)["errors"][0]["field"] == "current_password"
     changed = await gateway.post(
         "/auth/password",
-        json={"current_password": PASSWORD, "new_password": "new-long-password"},
+        json={"current_password": ACCOUNT_PASSWORD, "new_password": "new-long-password"},
         headers=bearer(token),
     )
     assert changed.status_code == 200 and changed.json()["id"] == account["id"]
     assert not await access.allows(old)
-    assert_problem(await gateway.post("/auth/token", data={"username": account["username"], "password": PASSWORD}), 401)
+    assert_problem(
+        await gateway.post("/auth/token", data={"username": account["username"], "password": ACCOUNT_PASSWORD}), 401
+    )
     login = await gateway.post("/auth/token", data={"username": account["username"], "password": "new-long-password"})
     token = login.json()["access_token"]
     assert await access.allows(verify_token(JWT_SECRET, token))

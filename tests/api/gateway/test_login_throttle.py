@@ -2,17 +2,16 @@
 
 import httpx
 
-from tests.helpers.factories import unique_name
+from tests.helpers.factories import ACCOUNT_PASSWORD, unique_name
 from tests.helpers.inprocess import Kuaiban
 from tests.helpers.problems import assert_problem
-
-PASSWORD = "long-enough-pw"
 
 
 async def officer(gateway: httpx.AsyncClient) -> str:
     username = unique_name("officer")
     made = await gateway.post(
-        "/auth/accounts", json={"username": username, "password": PASSWORD, "role": "officer", "department": "tax"}
+        "/auth/accounts",
+        json={"username": username, "password": ACCOUNT_PASSWORD, "role": "officer", "department": "tax"},
     )
     assert made.status_code == 201, made.text
     return username
@@ -31,11 +30,11 @@ async def test_five_failures_make_the_next_try_429_even_with_the_right_password(
     limit = kuaiban.settings.login_failures_per_minute
     for _ in range(limit):
         assert_problem(await log_in(gateway, target, "wrong-password"), 401)
-    refused = await log_in(gateway, target, PASSWORD)
+    refused = await log_in(gateway, target, ACCOUNT_PASSWORD)
     body = assert_problem(refused, 429)
     assert body["code"] == "rate_limited" and "Too many failed logins" in body["detail"]
     assert 1 <= int(refused.headers["retry-after"]) <= 60  # the owner waits a minute at most
-    assert (await log_in(gateway, bystander, PASSWORD)).status_code == 200  # another username is not held up
+    assert (await log_in(gateway, bystander, ACCOUNT_PASSWORD)).status_code == 200  # another username is not held up
 
 
 async def test_a_successful_login_clears_the_failures_of_its_username(gateway: httpx.AsyncClient, kuaiban: Kuaiban):
@@ -43,7 +42,7 @@ async def test_a_successful_login_clears_the_failures_of_its_username(gateway: h
     limit = kuaiban.settings.login_failures_per_minute
     for _ in range(limit - 1):
         assert_problem(await log_in(gateway, username, "typo-password"), 401)
-    assert (await log_in(gateway, username, PASSWORD)).status_code == 200
+    assert (await log_in(gateway, username, ACCOUNT_PASSWORD)).status_code == 200
     for _ in range(limit - 1):  # a fresh count: still 401, not 429
         assert_problem(await log_in(gateway, username, "typo-password"), 401)
 
