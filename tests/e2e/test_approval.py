@@ -16,16 +16,15 @@ import pytest
 
 from launcher.system import System
 from services.common.settings import libpq_url
-from tests.helpers.factories import enterprise_payload, unique_name
+from tests.helpers import approval_flows
+from tests.helpers.approval_flows import DEPARTMENTS, fetch, new_enterprise, submit
 from tests.helpers.http import collect, make_account
 
-DEPARTMENTS = ("market", "public_security", "tax", "hrss", "housing_fund")
 MATERIALS = [
     {"code": "business_license_application", "name": "公司登记（备案）申请书", "waivable": False},
     {"code": "lease_contract", "name": "住所（经营场所）租赁合同", "waivable": True},
     {"code": "id_card", "name": "法定代表人身份证明", "waivable": False},
 ]
-ALL_MATERIALS = [m["code"] for m in MATERIALS]
 DELIVERY_SECONDS = 60
 
 
@@ -39,13 +38,6 @@ class Cast:
 
     def officer(self, department: str) -> dict:
         return self.officers[department][0]
-
-
-def new_enterprise(gateway: httpx.Client, admin: dict) -> tuple[str, dict]:
-    response = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin)
-    assert response.status_code == 201, response.text
-    enterprise_id = response.json()["id"]
-    return enterprise_id, make_account(gateway, admin, "enterprise", enterprise_id=enterprise_id)[1]
 
 
 @pytest.fixture(scope="module")
@@ -72,33 +64,19 @@ def db(database_url: str) -> Iterator[Callable[..., list]]:
 
 
 def make_matter(gateway: httpx.Client, cast: Cast, departments=DEPARTMENTS) -> dict:
-    body = {
-        "code": unique_name("QYKB").replace("_", "-"),
-        "name": "企业开办“一件事”",
-        "departments": [{"department": d, "task_name": f"{d}审查", "sla_working_days": 1} for d in departments],
-        "materials": MATERIALS,
-        "sla_working_days": 3,
-    }
-    response = gateway.post("/approval/matters", json=body, headers=cast.admin)
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def apply(gateway: httpx.Client, headers: dict, matter_code: str) -> dict:
-    body = {"matter_code": matter_code, "materials": ALL_MATERIALS}
-    response = gateway.post("/approval/applications", json=body, headers=headers)
-    assert response.status_code == 201, response.text
-    return response.json()
+    return approval_flows.make_matter(
+        gateway,
+        cast.admin,
+        departments,
+        materials=MATERIALS,
+        prefix="QYKB",
+        name="企业开办“一件事”",
+        sla_working_days=3,
+    )
 
 
 def decide(gateway: httpx.Client, headers: dict, task_id: str, decision: str) -> httpx.Response:
     return gateway.post(f"/approval/tasks/{task_id}/decision", json={"decision": decision}, headers=headers)
-
-
-def fetch(gateway: httpx.Client, cast: Cast, application_id: str) -> dict:
-    response = gateway.get(f"/approval/applications/{application_id}", headers=cast.admin)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def statuses(application: dict) -> dict[str, str]:
@@ -136,7 +114,7 @@ def test_concurrent_decisions_have_exactly_one_outcome(gateway: httpx.Client, ca
     rng = random.Random(20261127)
     outcomes = set()
     for round_number in range(12):
-        application = apply(gateway, cast.own, matter["code"])
+        application = submit(gateway, cast.own, matter)
         task_ids = {t["department"]: t["id"] for t in application["tasks"]}
         reject_share = 0.0 if round_number % 2 == 0 else 0.35
         clicks = [
@@ -154,7 +132,7 @@ def test_concurrent_decisions_have_exactly_one_outcome(gateway: httpx.Client, ca
             if status == 200:
                 assert department not in accepted, f"two decisions accepted for {department}: {results}"
                 accepted[department] = decision
-        final = fetch(gateway, cast, application["id"])
+        final = fetch(gateway, cast.admin, application["id"])
         rejects = [d for d, decision in accepted.items() if decision == "reject"]
         assert len(rejects) <= 1, accepted
         if rejects:
@@ -178,7 +156,7 @@ def test_concurrent_decisions_have_exactly_one_outcome(gateway: httpx.Client, ca
 def test_outbox_delivers_after_intake_restarts(gateway: httpx.Client, cast: Cast, system: System, db: Callable):
     enterprise_id, enterprise = new_enterprise(gateway, cast.admin)
     matter = make_matter(gateway, cast, ("market", "tax", "hrss"))
-    application = apply(gateway, enterprise, matter["code"])
+    application = submit(gateway, enterprise, matter)
     system.stop("intake")
     try:
         for task in application["tasks"]:

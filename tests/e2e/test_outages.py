@@ -23,6 +23,7 @@ import pytest
 
 from launcher.system import System, migrate, start_embedded_postgres
 from services.common.settings import PORT_OFFSETS, libpq_url
+from tests.helpers.approval_flows import DEPARTMENTS, MATERIALS, fetch, make_matter, new_enterprise, sql, submit
 from tests.helpers.factories import ADMIN_PASSWORD, bearer, enterprise_payload, unique_name
 from tests.helpers.http import login, make_account
 from tests.helpers.problems import PROBLEM, assert_problem
@@ -34,11 +35,6 @@ pytestmark = pytest.mark.faults  # kill -9 and outages over real processes: CI r
 FAST_CRON = "* * * * * */2"
 QUICK_SECONDS = 3.0  # an answer during an outage comes within this
 SETTLE_SECONDS = 30.0  # bound of every wait for the system to catch up
-DEPARTMENTS = ("market", "public_security", "tax", "hrss", "housing_fund")
-MATERIALS = [
-    {"code": "business_license_application", "name": "公司登记（备案）申请书", "waivable": False},
-    {"code": "id_card", "name": "法定代表人身份证明", "waivable": False},
-]
 
 
 # --- the module's own database and system ---------------------------------------------------------
@@ -69,9 +65,7 @@ class Postgres:
         self.server.ensure_postgres_running()
 
     def sql(self, query: str, *params) -> list[tuple]:
-        with psycopg.connect(libpq_url(self.url), autocommit=True) as conn:
-            cursor = conn.execute(query, params)
-            return cursor.fetchall() if cursor.description else []
+        return sql(self.url, query, *params)
 
 
 @pytest.fixture(scope="module")
@@ -244,8 +238,8 @@ def test_a_database_outage_answers_503_quickly_and_loses_nothing(
 
     # the background work came back by itself: the outbox relay delivers, the sweep sweeps
     _, owner = new_enterprise(client, admin)
-    matter = make_matter(client, admin, ("market", "tax"), deemed_approval=True)
-    application = submit(client, owner, matter["code"])
+    matter = make_matter(client, admin, ("market", "tax"), prefix="FAULT", deemed_approval=True)
+    application = submit(client, owner, matter)
     postgres.sql("UPDATE approval.task SET due_date = current_date - 10 WHERE application_id = %s", application["id"])
     wait_until(
         lambda: fetch(client, admin, application["id"])["status"] == "approved",
@@ -270,43 +264,6 @@ def test_the_first_requests_after_a_restart_succeed(postgres: Postgres, own_syst
         postgres.start()
         first = {service: http.post(path, json=body(), headers=admin) for service, (path, body) in Load.CREATES.items()}
     assert {service: answer.status_code for service, answer in first.items()} == dict.fromkeys(Load.CREATES, 201)
-
-
-# --- helpers of the approval flows ----------------------------------------------------------------
-
-
-def new_enterprise(http: httpx.Client, admin: dict) -> tuple[str, dict]:
-    response = http.post("/intake/enterprises", json=enterprise_payload(), headers=admin)
-    assert response.status_code == 201, response.text
-    enterprise_id = response.json()["id"]
-    return enterprise_id, make_account(http, admin, "enterprise", enterprise_id=enterprise_id)[1]
-
-
-def make_matter(http: httpx.Client, admin: dict, departments=DEPARTMENTS, **options) -> dict:
-    body = {
-        "code": unique_name("FAULT").replace("_", "-"),
-        "name": "故障测试事项",
-        "departments": [{"department": d, "task_name": f"{d}审查", "sla_working_days": 1} for d in departments],
-        "materials": MATERIALS,
-        "sla_working_days": 2,
-        **options,
-    }
-    response = http.post("/approval/matters", json=body, headers=admin)
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def submit(http: httpx.Client, owner: dict, matter_code: str) -> dict:
-    body = {"matter_code": matter_code, "materials": [m["code"] for m in MATERIALS]}
-    response = http.post("/approval/applications", json=body, headers=owner)
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def fetch(http: httpx.Client, admin: dict, application_id: str) -> dict:
-    response = http.get(f"/approval/applications/{application_id}", headers=admin)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 # --- idempotency after a crash --------------------------------------------------------------------
@@ -382,9 +339,9 @@ def test_a_crash_mid_burst_of_decisions_loses_no_acknowledged_decision(
     postgres: Postgres, own_system: System, admin: dict, client: httpx.Client
 ):
     officers = {d: make_account(client, admin, "officer", department=d)[1] for d in DEPARTMENTS}
-    matter = make_matter(client, admin)
+    matter = make_matter(client, admin, prefix="FAULT")
     _, owner = new_enterprise(client, admin)
-    applications = [submit(client, owner, matter["code"]) for _ in range(6)]
+    applications = [submit(client, owner, matter) for _ in range(6)]
     decisions = [
         (task["id"], task["department"], "reject" if number % 3 == 2 and task["department"] == "tax" else "approve")
         for number, application in enumerate(applications)

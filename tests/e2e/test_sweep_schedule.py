@@ -12,26 +12,13 @@ import time
 from collections.abc import Iterator
 
 import httpx
-import psycopg
 import pytest
 
 from launcher.system import System, free_port_block
-from services.common.settings import libpq_url
-from tests.helpers.factories import enterprise_payload, unique_name
-from tests.helpers.http import make_account
+from tests.helpers.approval_flows import make_matter, new_enterprise, sql, submit
 
 FAST_CRON = "* * * * * */2"  # croniter (procrastinate's cron parser) takes seconds as the 6th, last field
 DEADLINE_SECONDS = 30
-MATERIALS = [
-    {"code": "business_license_application", "name": "公司登记（备案）申请书", "waivable": False},
-    {"code": "id_card", "name": "法定代表人身份证明", "waivable": False},
-]
-
-
-def sql(database_url: str, query: str, *params) -> list[tuple]:
-    with psycopg.connect(libpq_url(database_url), autocommit=True) as conn:
-        cursor = conn.execute(query, params)
-        return cursor.fetchall() if cursor.description else []
 
 
 @pytest.fixture(scope="module")
@@ -49,27 +36,11 @@ def sweeper(system: System) -> Iterator[int]:
 def test_overdue_tasks_are_deemed_approved_without_a_manual_sweep(
     gateway: httpx.Client, admin_headers: dict, database_url: str, sweeper: int
 ):
-    matter = {
-        "code": unique_name("SWEEP").replace("_", "-"),
-        "name": "超时默认测试事项",
-        "departments": [
-            {"department": "market", "task_name": "营业执照核发", "sla_working_days": 1},
-            {"department": "tax", "task_name": "税务登记", "sla_working_days": 1},
-        ],
-        "materials": MATERIALS,
-        "sla_working_days": 2,
-        "deemed_approval": True,
-    }
-    created = gateway.post("/approval/matters", json=matter, headers=admin_headers)
-    assert created.status_code == 201, created.text
-    enterprise = gateway.post("/intake/enterprises", json=enterprise_payload(), headers=admin_headers)
-    assert enterprise.status_code == 201, enterprise.text
-    _, owner = make_account(gateway, admin_headers, "enterprise", enterprise_id=enterprise.json()["id"])
-    body = {"matter_code": matter["code"], "materials": [m["code"] for m in MATERIALS]}
-    submitted = gateway.post("/approval/applications", json=body, headers=owner)
-    assert submitted.status_code == 201, submitted.text
-    application_id = submitted.json()["id"]
-    assert submitted.json()["status"] == "in_review"
+    matter = make_matter(gateway, admin_headers, ("market", "tax"), prefix="SWEEP", deemed_approval=True)
+    _, owner = new_enterprise(gateway, admin_headers)
+    submitted = submit(gateway, owner, matter)
+    application_id = submitted["id"]
+    assert submitted["status"] == "in_review"
 
     sql(
         database_url,
