@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Sequence, event, select
+from sqlalchemy import Sequence, event
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import Scope, Send
 
 from services.common.calendar import cst_date
+from services.common.plain import plain
 from services.common.problems import Conflict, ProblemKind, database_problem, send_problem
 from services.common.settings import Settings
 
@@ -76,10 +77,15 @@ def create_sessionmaker(engine: AsyncEngine | Any, **options: Any) -> Sessions:
     )
 
 
+def _written(model: type[SQLModel]) -> str:
+    return f"wrote:{model.__tablename__}"
+
+
 def on_commit(sessions: Sessions, model: type[SQLModel], callback: Callable[[], None]) -> None:
-    """Call `callback` after any commit that wrote a `model` row through the ORM (an outbox wake-up)."""
+    """Call `callback` after any commit that wrote a `model` row (an outbox wake-up): through the ORM, or
+    with plain SQL and `wrote(session, model)`."""
     session_class = sessions.kw["sync_session_class"]
-    flag = f"wrote:{model.__tablename__}"
+    flag = _written(model)
 
     @event.listens_for(session_class, "after_flush")
     def _noted(session: Session, _context: Any) -> None:
@@ -94,6 +100,11 @@ def on_commit(sessions: Sessions, model: type[SQLModel], callback: Callable[[], 
     @event.listens_for(session_class, "after_rollback")
     def _rolled_back(session: Session) -> None:
         session.info.pop(flag, None)
+
+
+def wrote(session: AsyncSession, model: type[SQLModel]) -> None:
+    """Note a `model` row written with plain SQL, for `on_commit`."""
+    session.info[_written(model)] = True
 
 
 def session_of(request: Request) -> AsyncSession:
@@ -118,7 +129,7 @@ async def commit_or_answer(session: AsyncSession, send: Send, scope: Scope) -> b
 
 async def next_code(session: AsyncSession, sequence: Sequence, prefix: str, *, now: Any) -> str:
     """A human-readable number from a database sequence, e.g. SQ20261128-00042 (the CST day of `now`)."""
-    number = await session.scalar(select(sequence.next_value()))
+    [(number,)] = await plain(session, "SELECT nextval(%s)", (f"{sequence.schema}.{sequence.name}",))
     return f"{prefix}{cst_date(now):%Y%m%d}-{number:05d}"
 
 

@@ -15,13 +15,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import DateTime, Index, LargeBinary, UniqueConstraint, delete, func, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import DateTime, Index, LargeBinary, UniqueConstraint
 from sqlalchemy.sql.schema import Table
 from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.models import utcnow
+from services.common.plain import plain
 from services.common.problems import ProblemKind
 from services.common.texts import Text
 
@@ -95,41 +95,65 @@ REUSED = Refusal(
 )
 
 
+def _sql(table: Table) -> dict[str, str]:
+    """The key table's statements, plain SQL (`db.plain`): every idempotent POST runs them."""
+    name = f'"{table.schema}"."{table.name}"'
+    return {
+        "lock": "SELECT pg_try_advisory_xact_lock(hashtextextended(%s, 0))",
+        "find": f"SELECT id, created_at, request_hash, path, response_status, response_type, response_body"
+        f" FROM {name} WHERE caller = %s AND key = %s",
+        "forget": f"DELETE FROM {name} WHERE id = %s",
+        "expire": f"DELETE FROM {name} WHERE created_at < %s",
+        "remember": f"INSERT INTO {name} (id, created_at, updated_at, caller, key, method, path, request_hash,"
+        " response_status, response_type, response_body) VALUES (%s, %s, %s, %s, %s, 'POST', %s, %s, %s, %s, %s)",
+    }
+
+
+_STATEMENTS: dict[str, dict[str, str]] = {}
+
+
+def _statements(table: Table) -> dict[str, str]:
+    if (found := _STATEMENTS.get(table.fullname)) is None:
+        found = _STATEMENTS[table.fullname] = _sql(table)
+    return found
+
+
 async def claim(session: AsyncSession, table: Table, use: Use, *, now: datetime) -> Answer | Refusal | None:
     """Lock the key for this transaction. None: this request runs; else the answer to replay or a refusal."""
-    lock_name = f"{table.fullname}:{use.caller}:{use.key}"
-    locked = await session.scalar(select(func.pg_try_advisory_xact_lock(func.hashtextextended(lock_name, 0))))
+    sql = _statements(table)
+    [(locked,)] = await plain(session, sql["lock"], (f"{table.fullname}:{use.caller}:{use.key}",))
     if not locked:
         return IN_USE
-    t = table.c
     if random.random() < CLEANUP_SHARE:
-        await session.exec(delete(table).where(t.created_at < now - KEEP))
+        await plain(session, sql["expire"], (now - KEEP,))
     # A statement of its own after the lock: its snapshot sees an answer committed just before the lock.
-    row = (await session.exec(select(table).where(t.caller == use.caller, t.key == use.key))).first()
-    if row is None:
+    rows = await plain(session, sql["find"], (use.caller, use.key))
+    if not rows:
         return None
-    if row.created_at < now - KEEP:  # an expired use of the key: forget it, run afresh
-        await session.exec(delete(table).where(t.id == row.id))
+    row_id, created_at, request_hash, path, status, content_type, body = rows[0]
+    if created_at < now - KEEP:  # an expired use of the key: forget it, run afresh
+        await plain(session, sql["forget"], (row_id,))
         return None
-    if row.request_hash != use.request_hash or row.path != use.path:
+    if request_hash != use.request_hash or path != use.path:
         return REUSED
-    return Answer(row.response_status, row.response_type, row.response_body)
+    return Answer(status, content_type, bytes(body))
 
 
 async def remember(session: AsyncSession, table: Table, use: Use, answer: Answer, *, now: datetime) -> None:
     """Store the answer in the current transaction: it commits with the work, or not at all."""
-    await session.exec(
-        insert(table).values(
-            id=uuid.uuid4(),
-            created_at=now,
-            updated_at=now,
-            caller=use.caller,
-            key=use.key,
-            method="POST",
-            path=use.path,
-            request_hash=use.request_hash,
-            response_status=answer.status,
-            response_type=answer.content_type,
-            response_body=answer.body,
-        )
+    await plain(
+        session,
+        _statements(table)["remember"],
+        (
+            uuid.uuid4(),
+            now,
+            now,
+            use.caller,
+            use.key,
+            use.path,
+            use.request_hash,
+            answer.status,
+            answer.content_type,
+            answer.body,
+        ),
     )

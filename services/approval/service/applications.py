@@ -9,7 +9,6 @@ import uuid
 from datetime import datetime
 from typing import NoReturn
 
-from sqlalchemy.sql.selectable import ScalarSelect
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,10 +17,12 @@ from services.approval.domain import ApplicationStatus, TaskStatus
 from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Matter, Task
 from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
 from services.approval.service import reference
+from services.common.audit import bind_plain_write
 from services.common.auth import Principal, Role, acting_enterprise
 from services.common.calendar import cst_date
-from services.common.db import next_code
+from services.common.db import next_code, wrote
 from services.common.pagination import PageParams, make_page, paginate
+from services.common.plain import PlainTable
 from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.texts import Text, no_such
 from services.intake.contract import IntakeClient, timeline_message
@@ -81,26 +82,27 @@ async def submit(
         )
         for d in matter.departments
     ]
-    session.add(application)
-    session.add_all(tasks)
-    emit(session, application, domain.submitted(matter.name, len(tasks)), now=now)
+    await bind_plain_write(session)
+    await APPLICATIONS.insert(session, [application])
+    await TASKS.insert(session, tasks)
+    await emit(session, application, domain.submitted(matter.name, len(tasks)), now=now)
     return application, tasks
 
 
-def emit(session: AsyncSession, application: Application, event: domain.Event, *, now: datetime) -> None:
+async def emit(session: AsyncSession, application: Application, event: domain.Event, *, now: datetime) -> None:
     """Put the event on the enterprise's timeline in intake, through the outbox of this transaction."""
     action, summary = event
-    session.add(
-        timeline_message(
-            ApprovalOutbox,
-            sender="approval",
-            enterprise_id=application.enterprise_id,
-            kind=f"application.{action}",
-            ref_id=application.id,
-            summary=f"{application.code} {summary}",
-            at=now,
-        )
+    message = timeline_message(
+        ApprovalOutbox,
+        sender="approval",
+        enterprise_id=application.enterprise_id,
+        kind=f"application.{action}",
+        ref_id=application.id,
+        summary=f"{application.code} {summary}",
+        at=now,
     )
+    await OUTBOX.insert(session, [message])  # its trigger records only an admin's redrive: no audit call needed
+    wrote(session, ApprovalOutbox)  # wakes the relay on commit
 
 
 async def _liaison_of(principal: Principal, intake: IntakeClient) -> set[uuid.UUID]:
@@ -157,23 +159,35 @@ async def list_tasks(
     return make_page(list(rows), page)
 
 
+APPLICATIONS = PlainTable(Application)
+TASKS = PlainTable(Task)
+OUTBOX = PlainTable(ApprovalOutbox)
+# The application's tasks, read in a statement of their own after the lock, so they are the latest.
+TASKS_OF = "WHERE application_id = %s ORDER BY department"
+OF_OWN_TASK = f"WHERE id = (SELECT application_id FROM {TASKS.name} WHERE id = %s AND department = %s) FOR UPDATE"
+
+
 async def locked(session: AsyncSession, application_id: uuid.UUID) -> WithTasks:
-    """Lock the application row, then read its tasks (overwriting anything loaded before the lock)."""
-    found = await _lock(session, application_id)
+    """Lock the application row, then read its tasks; write the changes back with `save`."""
+    found = await _lock(session, "WHERE id = %s FOR UPDATE", (application_id,))
     if found is None:
         raise NotFound(no_such("申请", "application"))
     return found
 
 
-async def _lock(session: AsyncSession, application_id: uuid.UUID | ScalarSelect) -> WithTasks | None:
-    """`locked`, where the id may be a subquery; None when no application is found."""
-    query = select(Application).where(Application.id == application_id).with_for_update()
-    application = (await session.exec(query.execution_options(populate_existing=True))).first()
-    if application is None:
+async def _lock(session: AsyncSession, where: str, params: tuple) -> WithTasks | None:
+    """`locked` by any condition on the application; None when no application is found."""
+    found = await APPLICATIONS.fetch(session, where, params)
+    if not found:
         return None
-    tasks_query = select(Task).where(Task.application_id == application.id).order_by(Task.department)
-    tasks = list((await session.exec(tasks_query.execution_options(populate_existing=True))).all())
-    return application, tasks
+    return found[0], await TASKS.fetch(session, TASKS_OF, (found[0].id,))
+
+
+async def save(session: AsyncSession, application: Application, tasks: list[Task]) -> None:
+    """Write back what the rules changed in a locked application and its tasks (plain SQL, audited)."""
+    await bind_plain_write(session)
+    await APPLICATIONS.save(session, [application])
+    await TASKS.save(session, tasks)
 
 
 async def close(
@@ -182,7 +196,7 @@ async def close(
     """Close the application (the calendar is read only now) and announce it."""
     work_calendar = (await reference.current(session)).calendar
     event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
-    emit(session, application, event, now=now)
+    await emit(session, application, event, now=now)
 
 
 async def decide(
@@ -196,8 +210,7 @@ async def decide(
 ) -> WithTasks:
     """An officer's decision on its department's task; the application's outcome follows from all of them."""
     # The lock through the officer's own department's task: one statement, and no lock for a refusal.
-    of_task = select(Task.application_id).where(Task.id == task_id, Task.department == principal.department)
-    found = await _lock(session, of_task.scalar_subquery())
+    found = await _lock(session, OF_OWN_TASK, (task_id, principal.department))
     if found is None:
         await _refuse_decision(session, task_id=task_id, principal=principal, intake=intake)
     application, tasks = found
@@ -207,7 +220,7 @@ async def decide(
     )
     if closing is not None:
         await close(session, application, tasks, closing, now=now)
-    session.add_all([application, *tasks])
+    await save(session, application, tasks)
     return application, [t for t in tasks if t.department == principal.department]
 
 
@@ -237,7 +250,7 @@ async def supplement(
     materials = (await session.exec(select(Matter.materials).where(Matter.id == application.matter_id))).one()
     known = {material["code"] for material in materials}
     domain.supplement(application, tasks, provided=set(data.materials), known=known, now=now)
-    session.add_all([application, *tasks])
+    await save(session, application, tasks)
     return application, tasks
 
 
@@ -248,5 +261,5 @@ async def withdraw(
     policy.require_own(principal, application)
     domain.require_open(application)
     await close(session, application, tasks, ApplicationStatus.withdrawn, now=now)
-    session.add_all([application, *tasks])
+    await save(session, application, tasks)
     return application, tasks

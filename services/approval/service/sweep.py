@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.approval import domain
 from services.approval.domain import OPEN_STATUSES, ApplicationStatus, TaskStatus
 from services.approval.models import Application, Matter, Task
-from services.approval.service.applications import close, locked
+from services.approval.service.applications import close, locked, save
 from services.common.calendar import cst_date
 
 OVERDUE_COMMITMENT = "$[*] ? (@.fulfilled_at == null && @.due_date < $today)"
@@ -30,7 +30,7 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         application, tasks = await locked(session, application_id)
         if domain.commitment_overdue(application, today=today):
             await close(session, application, tasks, ApplicationStatus.terminated, now=now)
-            session.add_all([application, *tasks])
+            await save(session, application, tasks)
             terminated += 1
     deemed = 0
     for application_id in await _with_late_tasks(session, today):
@@ -38,7 +38,7 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         deemed += domain.deem_overdue(tasks, today=today, now=now)
         if domain.all_approved(application, tasks):
             await close(session, application, tasks, ApplicationStatus.approved, now=now)
-        session.add_all([application, *tasks])
+        await save(session, application, tasks)
     return {"deemed": deemed, "terminated": terminated}
 
 

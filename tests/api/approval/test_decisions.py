@@ -140,3 +140,20 @@ async def test_unknown_tasks_and_applications_are_404(api: httpx.AsyncClient, ca
     matter = await make_matter(api, ("market",))
     application = await apply(api, cast.own, matter["code"], ALL_MATERIALS)
     assert (await approve_all(api, cast, application))["status"] == "approved"
+
+
+async def test_a_decision_is_audited_with_only_what_changed(api: httpx.AsyncClient, cast: Cast, kuaiban: Kuaiban):
+    """Decisions are written with plain SQL, past the ORM's hooks: the trail still names the officer and the call."""
+    matter = await make_matter(api, ("market", "tax"))
+    application = await apply(api, cast.own, matter["code"])
+    market_task = task_of(application, "market")["id"]
+    decided = await decide(api, cast.officer("market"), market_task, "approve", comment="核验通过")
+    assert decided.status_code == 200, decided.text
+    trail = await api.get("/approval/audit", params={"resource": f"task/{market_task}"}, headers=cast.admin)
+    assert trail.status_code == 200, trail.text
+    [created, updated] = sorted(trail.json()["items"], key=lambda entry: entry["change"])
+    assert created["change"] == "created" and updated["change"] == "updated"
+    assert updated["actor_role"] == "officer" and updated["action"] == "POST /approval/tasks/{task_id}/decision"
+    assert updated["request_id"] == decided.headers["x-request-id"]
+    assert set(updated["after"]) == {"status", "decided_at", "decided_by", "comment"}
+    assert updated["before"]["status"] == "pending" and updated["after"]["comment"] == "核验通过"
