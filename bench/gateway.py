@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import json
 import os
 import platform
 import re
 import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -59,6 +57,7 @@ from bench.common import (  # noqa: E402
 )
 from launcher.system import System, free_port_block, migrate, ports_free  # noqa: E402
 from services.common.problems import PROBLEM_MEDIA_TYPE  # noqa: E402
+from services.common.serve import die_with_parent  # noqa: E402
 from services.intake.uscc import random_uscc  # noqa: E402
 
 TARGETS = ("direct", "nginx", "gateway")
@@ -66,7 +65,6 @@ TARGET_RATIO = 0.60  # the gateway must keep at least this share of nginx's thro
 WARMUP_SECONDS = 2
 SBIN = ("/usr/sbin", "/usr/local/sbin", "/sbin")
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
-PR_SET_PDEATHSIG = 1
 NO_SUCH_RESOURCE = "/intake/bench-no-such-resource"
 PROFILE_RATE = 250  # py-spy samples per second
 PROFILE_TOP = 40
@@ -129,12 +127,6 @@ def ensure_tools() -> tuple[str, str]:
     if not (nginx and wrk):
         raise BenchError("could not install nginx and wrk with apt-get; install them by hand and run again")
     return nginx, wrk
-
-
-def _die_with_parent() -> None:
-    """The child gets SIGTERM if this script dies, even by SIGKILL."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def version(command: list[str]) -> str:
@@ -267,7 +259,7 @@ def nginx(binary: str, *, upstream: int, workdir: Path, avoid: range) -> Iterato
         raise BenchError(f"nginx rejected its configuration:\n{check.stderr}")
     print(f"starting nginx on port {port} in front of the intake service ...", flush=True)
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent
     )
     try:
         deadline = time.monotonic() + 15
@@ -562,7 +554,7 @@ def profile_gateway(
     command += ["--duration", str(seconds), "--rate", str(PROFILE_RATE), "--nolineno"]
     print(f"profiling the gateway (pid {pid}) with py-spy for {seconds} s at c={connections} ...", flush=True)
     recorder = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_die_with_parent
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=die_with_parent
     )
     try:
         time.sleep(1)  # attached before the load starts; wrk runs past the recording's end

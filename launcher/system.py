@@ -26,6 +26,7 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from launcher.supervisor import Child, CrashLoop, Supervisor
+from services.common.serve import die_with_parent
 from services.common.settings import PORT_OFFSETS, libpq_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +39,6 @@ APPS = {
 START_ORDER = ("intake", "approval", "finance", "gateway")
 STARTUP_SECONDS = 60.0  # a restart of a process that crashed during start-up counts within it
 EMBEDDED_DATABASE = "kuaiban"
-PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
 OLD_POSTMASTER_SECONDS = 10.0  # how long a restart waits for the killed postmaster to be reaped
 
@@ -88,12 +88,6 @@ def migrate(database_url: str) -> None:
     subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
 
 
-def _die_with_parent() -> None:
-    """Children get SIGTERM if the launcher dies, even by SIGKILL: no orphans."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
 @dataclass
 class System:
     """The running processes of one Kuaiban system."""
@@ -121,7 +115,7 @@ class System:
             env={**self.env, **process_overrides(self.env, name), **(extra_env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
         log.close()
 
@@ -196,7 +190,10 @@ class ServiceChild:
 
     def exit_status(self) -> str | None:
         code = self.process.poll()
-        return None if code is None else describe_exit(code)
+        if code is None:
+            return None
+        _reap_orphaned_workers(self.system)
+        return describe_exit(code)
 
     def restart(self) -> None:
         self.system.start(self.name)
@@ -253,6 +250,15 @@ def _reap_postgres_children() -> dict[int, int]:
                 if pid:
                     codes[pid] = os.waitstatus_to_exitcode(status)
     return codes
+
+
+def _reap_orphaned_workers(system: System) -> None:
+    """Reap the uvicorn workers a killed service process left to the launcher (they end with it: `serve.py`)."""
+    ours = {process.pid for process in system.processes.values()}
+    for child in psutil.Process().children():
+        with contextlib.suppress(psutil.Error, ChildProcessError):
+            if child.pid not in ours and child.name() != "postgres" and child.status() == psutil.STATUS_ZOMBIE:
+                os.waitpid(child.pid, os.WNOHANG)
 
 
 def _become_subreaper() -> None:
@@ -319,6 +325,8 @@ def main() -> int:
     env["KUAIBAN_ADMIN_PASSWORD"] = admin_password
     env["KUAIBAN_PORT"] = str(port)
     env.setdefault("KUAIBAN_SEED_DEMO", "1")
+    if "KUAIBAN_WORKERS" not in env:  # approval is the busiest service: one worker per core, up to two
+        env.setdefault("KUAIBAN_APPROVAL__WORKERS", str(min(2, os.cpu_count() or 1)))
     for name in ("gateway", "intake", "approval", "finance"):
         if not ports_free(port + PORT_OFFSETS[name], 1):
             print(f"port {port + PORT_OFFSETS[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)

@@ -28,6 +28,7 @@ from services.common.logs import RequestIdMiddleware
 from services.common.models import utcnow
 from services.common.openapi import problem_openapi
 from services.common.problems import install_problem_handlers, problem_response
+from services.common.serve import follow_worker_parent
 from services.common.settings import Settings
 from services.common.texts import Text
 from services.common.unit_of_work import UnitOfWork
@@ -119,6 +120,7 @@ def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanH
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        follow_worker_parent()
         runtime = getattr(app.state, "runtime", None)
         owned = runtime is None
         if owned:

@@ -1,11 +1,35 @@
 """Run one Kuaiban app under uvicorn with JSON logs: `python -m services.common.serve gateway.app:app`."""
 
 import argparse
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
 
 import uvicorn
 
 from services.common.logs import configure_logging
 from services.common.settings import Settings
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """Get SIGTERM when the parent process dies, even by SIGKILL (Linux; elsewhere a no-op): no orphans."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def follow_worker_parent() -> None:
+    """In a uvicorn worker (`--workers` > 1), end with the master: a master killed by SIGKILL would otherwise leave
+    its workers serving its port, and its restart could not bind it."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    die_with_parent()
+    if os.getppid() != parent.pid:  # the master died before the line above
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def main() -> None:

@@ -225,3 +225,29 @@ def test_a_crash_loop_stops_everything_with_a_clear_message(tmp_path: Path):
         assert ports_free(run.port)
         log = (run.data_dir / "logs" / f"finance-{run.port + 3}.log").read_text()
         assert "KUAIBAN_JWT_SECRET must be at least 32 characters" in log
+
+
+def test_a_killed_service_with_workers_leaves_none_behind(tmp_path: Path):
+    """A service run with two uvicorn workers: its master killed by SIGKILL takes its workers with it (they would
+    otherwise keep serving the port), and the supervisor starts it again."""
+    with launched(tmp_path, KUAIBAN_APPROVAL__WORKERS="2") as run, admin_client(run) as client:
+        master = psutil.Process(run.pid_of("approval"))
+        workers = [child for child in master.children() if "spawn_main" in " ".join(child.cmdline())]
+        assert len(workers) == 2, master.children()
+
+        master.send_signal(signal.SIGKILL)
+        master.wait(timeout=10)
+        wait_until(lambda: not any(_running(worker) for worker in workers), "the workers gone with it", 15)
+        run.wait_printed(run.stderr, "supervisor: approval was killed by SIGKILL", 10)
+        wait_until(lambda: healthy(client), "approval back by itself", RECOVERY_SECONDS)
+        assert client.get("/approval/matters").status_code == 200
+        restarted = psutil.Process(run.pid_of("approval")).children()
+        assert sum("spawn_main" in " ".join(child.cmdline()) for child in restarted) == 2
+        assert_stopped_cleanly(run)
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
