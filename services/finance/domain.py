@@ -335,3 +335,158 @@ def revise(product: "Product", values: Mapping[str, Any], *, now: datetime) -> b
     product.version += 1
     product.updated_at = now
     return True
+
+
+# --- policy benefits (issue 16): 免申即享, 即申即享 and review ------------------------------------------------------
+
+
+class PolicyMode(StrEnum):
+    auto = "auto"  # 免申即享: granted to every enterprise that fits, without applying
+    instant = "instant"  # 即申即享: granted on applying, checked against the live profile at once
+    review = "review"  # decided by the issuing department within its working days
+
+
+class PolicyStatus(StrEnum):
+    draft = "draft"  # rules still change
+    published = "published"  # rules fixed; a change is a new version
+    superseded = "superseded"  # a newer version is published
+
+
+class GrantStatus(StrEnum):
+    granted = "granted"
+    confirmed = "confirmed"
+    disbursed = "disbursed"
+    revoked = "revoked"
+
+
+@dataclass(frozen=True)
+class PolicyRule:
+    """One eligibility rule of a policy, by its stable code; `applies` is False where the policy does not set it."""
+
+    code: str
+    applies: Any  # Callable[[Mapping], bool]
+    passes: Any  # Callable[[Mapping, EnterpriseProfile], bool]
+    requirement: Any  # Callable[[Mapping], Text]: what would make an enterprise fit, with the policy's numbers
+
+
+def _within(value: int | None, low: int | None, high: int | None) -> bool:
+    return value is not None and (low is None or value >= low) and (high is None or value <= high)
+
+
+def _range_text(low: int | None, high: int | None, unit_zh: str, unit_en: str, scale=lambda n: f"{n:,}") -> Text:
+    if high is None:
+        return Text(f"不低于 {scale(low)} {unit_zh}", f"at least {scale(low)} {unit_en}")
+    if low is None:
+        return Text(f"不高于 {scale(high)} {unit_zh}", f"at most {scale(high)} {unit_en}")
+    return Text(f"{scale(low)}–{scale(high)} {unit_zh}", f"{scale(low)}–{scale(high)} {unit_en}")
+
+
+def _revenue_text(e: Mapping) -> Text:
+    span = _range_text(e.get("revenue_min_yuan"), e.get("revenue_max_yuan"), "万元", "×10k yuan", wan)
+    return Text(f"年营业收入须为 {span}", f"Annual revenue must be {span.en}")
+
+
+def _employees_text(e: Mapping) -> Text:
+    span = _range_text(e.get("employees_min"), e.get("employees_max"), "人", "people")
+    return Text(f"从业人数须为 {span}", f"Employees must number {span.en}")
+
+
+POLICY_RULES: tuple[PolicyRule, ...] = (
+    PolicyRule(
+        "industry",
+        lambda e: bool(e.get("industries")),
+        lambda e, p: p.industry in e["industries"],
+        lambda e: Text(
+            f"行业门类须为 {'、'.join(e['industries'])} 之一", f"Industry must be one of {', '.join(e['industries'])}"
+        ),
+    ),
+    PolicyRule(
+        "town",
+        lambda e: bool(e.get("towns")),
+        lambda e, p: p.town in e["towns"],
+        lambda e: Text(f"须位于 {'、'.join(e['towns'])}", f"Must be located in {', '.join(e['towns'])}"),
+    ),
+    PolicyRule(
+        "revenue",
+        lambda e: e.get("revenue_min_yuan") is not None or e.get("revenue_max_yuan") is not None,
+        lambda e, p: _within(p.annual_revenue_yuan, e.get("revenue_min_yuan"), e.get("revenue_max_yuan")),
+        _revenue_text,
+    ),
+    PolicyRule(
+        "employees",
+        lambda e: e.get("employees_min") is not None or e.get("employees_max") is not None,
+        lambda e, p: _within(p.employees, e.get("employees_min"), e.get("employees_max")),
+        _employees_text,
+    ),
+    PolicyRule(
+        "credit_rating",
+        lambda e: bool(e.get("credit_ratings")),
+        lambda e, p: p.credit_rating in e["credit_ratings"],
+        lambda e: Text(
+            f"信用等级须为 {'、'.join(e['credit_ratings'])}", f"Credit rating must be {', '.join(e['credit_ratings'])}"
+        ),
+    ),
+    PolicyRule(
+        "key_enterprise",
+        lambda e: e.get("key_enterprise") is not None,
+        lambda e, p: p.key_enterprise == e["key_enterprise"],
+        lambda e: (
+            Text("须为重点企业", "Must be a key enterprise")
+            if e["key_enterprise"]
+            else Text("须为非重点企业", "Must not be a key enterprise")
+        ),
+    ),
+    PolicyRule(
+        "founded_before",
+        lambda e: e.get("founded_before") is not None,
+        lambda e, p: p.established_on < date.fromisoformat(str(e["founded_before"])),
+        lambda e: Text(f"须于 {e['founded_before']} 前成立", f"Must be founded before {e['founded_before']}"),
+    ),
+    PolicyRule(
+        "founded_after",
+        lambda e: e.get("founded_after") is not None,
+        lambda e, p: p.established_on >= date.fromisoformat(str(e["founded_after"])),
+        lambda e: Text(f"须于 {e['founded_after']} 或之后成立", f"Must be founded on or after {e['founded_after']}"),
+    ),
+)
+POLICY_RULE_CODES = tuple(rule.code for rule in POLICY_RULES)
+BENEFIT_BASIS = "benefit_basis"  # a rate of revenue for an enterprise whose revenue is not on record
+
+
+def policy_failures(eligibility: Mapping, profile: "EnterpriseProfile") -> list[str]:
+    """The codes of the policy's rules the enterprise fails, in the order of POLICY_RULES."""
+    return [r.code for r in POLICY_RULES if r.applies(eligibility) and not r.passes(eligibility, profile)]
+
+
+def policy_requirement(code: str, eligibility: Mapping) -> Text:
+    if code == BENEFIT_BASIS:
+        return Text(
+            "须登记年营业收入（补贴按营业收入计算）", "Annual revenue must be on record (the benefit is a share of it)"
+        )
+    return next(rule for rule in POLICY_RULES if rule.code == code).requirement(eligibility)
+
+
+def benefit_amount(benefit: Mapping, profile: "EnterpriseProfile") -> int | None:
+    """Whole yuan the enterprise receives; None when a rate's basis (revenue) is not on record."""
+    if benefit["kind"] == "fixed":
+        return int(benefit["amount_yuan"])
+    basis = profile.annual_revenue_yuan
+    if basis is None:
+        return None
+    share = (Decimal(basis) * Decimal(str(benefit["rate_pct"])) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return min(int(share), int(benefit["cap_yuan"]))
+
+
+def policy_outcome(
+    eligibility: Mapping, benefit: Mapping, profile: "EnterpriseProfile"
+) -> tuple[list[str], int | None]:
+    """The failing rule codes (BENEFIT_BASIS when the amount cannot be computed) and the amount it would receive."""
+    failures = policy_failures(eligibility, profile)
+    amount = benefit_amount(benefit, profile)
+    if amount is None:
+        failures.append(BENEFIT_BASIS)
+    return failures, amount
+
+
+def in_force(valid_from: date, valid_to: date | None, on: date) -> bool:
+    return valid_from <= on and (valid_to is None or on <= valid_to)

@@ -1,0 +1,111 @@
+"""Policy benefits' pure rules: which eligibility rules an enterprise fails, what would make it fit, and the
+amount it receives (a fixed sum, or a share of revenue rounded half up and capped)."""
+
+import uuid
+from datetime import date
+
+import pytest
+
+from services.finance.domain import (
+    BENEFIT_BASIS,
+    POLICY_RULE_CODES,
+    benefit_amount,
+    in_force,
+    policy_failures,
+    policy_outcome,
+    policy_requirement,
+)
+from services.intake.contract import EnterpriseProfile
+
+FIXED = {"kind": "fixed", "amount_yuan": 200_000}
+SHARE = {"kind": "rate", "rate_pct": 1.5, "cap_yuan": 500_000}
+
+
+def profile(**overrides) -> EnterpriseProfile:
+    fields = {
+        "id": uuid.uuid4(),
+        "uscc": "91340621MA2TEST001",
+        "name": "淮北濉溪精密制造有限公司",
+        "industry": "C",
+        "town": "濉溪经济开发区",
+        "established_on": date(2018, 5, 1),
+        "employees": 120,
+        "annual_revenue_yuan": 30_000_000,
+        "credit_rating": "A",
+        "key_enterprise": True,
+    }
+    return EnterpriseProfile(**{**fields, **overrides})
+
+
+EVERY_RULE = {
+    "industries": ["C"],
+    "towns": ["濉溪经济开发区"],
+    "revenue_min_yuan": 20_000_000,
+    "revenue_max_yuan": 400_000_000,
+    "employees_min": 50,
+    "employees_max": 1000,
+    "credit_ratings": ["A", "B"],
+    "key_enterprise": True,
+    "founded_before": "2020-01-01",
+    "founded_after": "2010-01-01",
+}
+
+
+def test_an_enterprise_that_fits_every_rule_fails_none():
+    assert policy_failures(EVERY_RULE, profile()) == []
+
+
+def test_an_empty_eligibility_admits_everyone():
+    assert policy_failures({}, profile(industry="A", annual_revenue_yuan=None, employees=None)) == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code"),
+    [
+        ({"industry": "F"}, "industry"),
+        ({"town": "临涣镇"}, "town"),
+        ({"annual_revenue_yuan": 19_999_999}, "revenue"),
+        ({"annual_revenue_yuan": None}, "revenue"),
+        ({"employees": 1001}, "employees"),
+        ({"credit_rating": "C"}, "credit_rating"),
+        ({"key_enterprise": False}, "key_enterprise"),
+        ({"established_on": date(2020, 1, 1)}, "founded_before"),
+        ({"established_on": date(2009, 12, 31)}, "founded_after"),
+    ],
+)
+def test_each_rule_fails_alone_on_its_boundary(overrides: dict, code: str):
+    assert policy_failures(EVERY_RULE, profile(**overrides)) == [code]
+    assert policy_requirement(code, EVERY_RULE) and policy_requirement(code, EVERY_RULE).en
+
+
+def test_the_boundaries_themselves_fit():
+    edges = profile(annual_revenue_yuan=20_000_000, employees=1000, established_on=date(2010, 1, 1))
+    assert policy_failures(EVERY_RULE, edges) == []
+
+
+def test_every_rule_has_a_code_and_words():
+    assert len(set(POLICY_RULE_CODES)) == len(POLICY_RULE_CODES) == 8
+    assert "2,000" in policy_requirement("revenue", EVERY_RULE)  # 万元, as officers write it
+    assert policy_requirement("revenue", {"revenue_min_yuan": 5_000_000}).en.startswith(
+        "Annual revenue must be at least"
+    )
+
+
+def test_a_fixed_benefit_and_a_capped_share_of_revenue():
+    assert benefit_amount(FIXED, profile(annual_revenue_yuan=None)) == 200_000
+    assert benefit_amount(SHARE, profile(annual_revenue_yuan=10_000_033)) == 150_000  # 150,000.495 rounds down
+    assert benefit_amount(SHARE, profile(annual_revenue_yuan=10_000_034)) == 150_001  # 150,000.51 rounds up
+    assert benefit_amount(SHARE, profile(annual_revenue_yuan=100_000_000)) == 500_000  # capped
+
+
+def test_a_share_of_unknown_revenue_is_a_failure_of_its_own():
+    failures, amount = policy_outcome({}, SHARE, profile(annual_revenue_yuan=None))
+    assert failures == [BENEFIT_BASIS] and amount is None
+    assert "营业收入" in policy_requirement(BENEFIT_BASIS, {})
+
+
+def test_in_force_includes_both_ends():
+    assert in_force(date(2026, 1, 1), date(2026, 12, 31), date(2026, 12, 31))
+    assert in_force(date(2026, 1, 1), None, date(2030, 1, 1))
+    assert not in_force(date(2026, 1, 1), date(2026, 12, 31), date(2027, 1, 1))
+    assert not in_force(date(2026, 1, 1), None, date(2025, 12, 31))
