@@ -15,7 +15,15 @@ from services.common.idempotency import IdempotencyRecord, idempotency_table_arg
 from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
 from services.common.schemas import CreditRating, IndustrySection
-from services.finance.domain import DeliveryStatus, LoanStatus, NeedStatus, ProductStatus
+from services.finance.domain import (
+    DeliveryStatus,
+    GrantStatus,
+    LoanStatus,
+    NeedStatus,
+    PolicyMode,
+    PolicyStatus,
+    ProductStatus,
+)
 
 SCHEMA = "finance"
 
@@ -272,3 +280,53 @@ class AccessRecord(SQLModel, table=True):
     what: AccessKind = Field(sa_type=EnumText(AccessKind, 16))
     resource_id: uuid.UUID
     request_id: str | None = Field(default=None, max_length=200)
+
+
+class Policy(Resource, table=True):
+    """A policy benefit (政策) of an issuing department: a draft until published, then fixed; a change is a new
+    version in the same `series_id`, which supersedes the old one when published."""
+
+    __tablename__ = "policy"
+    __table_args__ = (
+        UniqueConstraint("series_id", "version", name="uq_policy_series_id_version"),
+        Index("ix_policy_created_at_id", "created_at", "id"),
+        {"schema": SCHEMA},
+    )
+
+    series_id: uuid.UUID
+    version: int
+    title: str = Field(max_length=200)
+    department: str = Field(max_length=32)
+    legal_basis: str = Field(max_length=500)
+    valid_from: date
+    valid_to: date | None = None
+    mode: PolicyMode = Field(sa_type=EnumText(PolicyMode, 16))
+    review_working_days: int | None = None
+    eligibility: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))  # see schemas.PolicyEligibility
+    benefit: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))  # see schemas.PolicyBenefit
+    status: PolicyStatus = Field(sa_type=EnumText(PolicyStatus, 16))
+    published_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class PolicyGrant(Resource, table=True):
+    """A benefit granted to one enterprise under one policy series: never two for one enterprise."""
+
+    __tablename__ = "policy_grant"
+    __table_args__ = (
+        UniqueConstraint("series_id", "enterprise_id", name="uq_policy_grant_series_id_enterprise_id"),
+        Index("ix_policy_grant_created_at_id", "created_at", "id"),
+        Index("ix_policy_grant_enterprise_id", "enterprise_id"),
+        Index("ix_policy_grant_policy_id", "policy_id"),
+        {"schema": SCHEMA},
+    )
+
+    policy_id: uuid.UUID
+    series_id: uuid.UUID
+    enterprise_id: uuid.UUID
+    amount_yuan: int = Field(sa_type=BigInteger)
+    applied: bool  # False: granted without applying (免申即享)
+    status: GrantStatus = Field(sa_type=EnumText(GrantStatus, 16))
+    granted_at: datetime = Field(sa_type=DateTime(timezone=True))
+    confirmed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    disbursed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    revoked_reason: str | None = Field(default=None, max_length=500)

@@ -18,7 +18,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
 from services.common.problems import DomainError, Forbidden, Invalid, NotFound
 from services.common.texts import Text, no_such
-from services.finance.models import AccessRecord, LoanApplication, Need, Product, WebhookEndpoint
+from services.finance.domain import PolicyStatus
+from services.finance.models import AccessRecord, LoanApplication, Need, Policy, Product, WebhookEndpoint
 
 __all__ = [
     "AccessLogReaderDep",
@@ -31,6 +32,8 @@ __all__ = [
     "LeadReaderDep",
     "NeedReaderDep",
     "PartyDep",
+    "PolicyReaderDep",
+    "PolicyWriterDep",
     "PrincipalDep",
     "ProductWriterDep",
     "WebhookManagerDep",
@@ -147,3 +150,50 @@ def access_visible_to(principal: Principal) -> ColumnElement[bool]:
     if principal.role is Role.enterprise:
         return AccessRecord.enterprise_id == principal.enterprise_id
     return false()
+
+
+# --- policy benefits: the issuing department writes its policies; drafts are its own until published ----------
+
+PolicyWriterDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer))]
+PolicyReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
+
+
+def require_issuer(principal: Principal, department: str) -> None:
+    """Admin, or an officer of the issuing department (403 for another department's officer)."""
+    if principal.role is Role.officer and principal.department != department:
+        raise Forbidden(
+            Text(
+                "只有发文部门的工作人员可以管理此政策。", "Only officers of the issuing department manage this policy."
+            )
+        )
+
+
+def may_see_draft(principal: Principal, department: str) -> bool:
+    return principal.role is Role.admin or (principal.role is Role.officer and principal.department == department)
+
+
+def policies_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Published and superseded policies for every caller; drafts for admin and the issuing department."""
+    if principal.role is Role.admin:
+        return true()
+    shown = Policy.status != PolicyStatus.draft
+    if principal.role is Role.officer:
+        return shown | (Policy.department == principal.department)
+    return shown
+
+
+def require_policy(principal: Principal, policy: Policy | None) -> Policy:
+    if policy is None or (policy.status == PolicyStatus.draft and not may_see_draft(principal, policy.department)):
+        raise NotFound(no_such("政策", "policy"))
+    return policy
+
+
+def require_enterprise_view(principal: Principal, enterprise_id: uuid.UUID, liaison_of: set[uuid.UUID]) -> None:
+    """The enterprise itself, its liaison officer, admin; anyone else finds nothing (404)."""
+    if principal.role is Role.admin:
+        return
+    if principal.role is Role.enterprise and principal.enterprise_id == enterprise_id:
+        return
+    if principal.role is Role.officer and enterprise_id in liaison_of:
+        return
+    raise NotFound(no_such("企业", "enterprise"))

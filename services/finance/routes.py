@@ -21,7 +21,7 @@ from services.common.webhook_targets import TargetGuard
 from services.finance import contract, domain
 from services.finance.clients import IntakeDep
 from services.finance.config import PREFIX
-from services.finance.domain import LoanStatus, NeedStatus, ProductStatus, SyncResult
+from services.finance.domain import LoanStatus, NeedStatus, PolicyStatus, ProductStatus, SyncResult
 from services.finance.models import AccessKind, FinanceAudit, FinanceOutbox
 from services.finance.policy import (
     AccessLogReaderDep,
@@ -34,6 +34,8 @@ from services.finance.policy import (
     LeadReaderDep,
     NeedReaderDep,
     PartyDep,
+    PolicyReaderDep,
+    PolicyWriterDep,
     PrincipalDep,
     ProductWriterDep,
     WebhookManagerDep,
@@ -48,6 +50,7 @@ from services.finance.schemas import (
     DecisionCreate,
     DeliveryPage,
     DeliveryRead,
+    EnterprisePolicies,
     EnterpriseSnapshot,
     EventCreate,
     EventRead,
@@ -62,6 +65,9 @@ from services.finance.schemas import (
     NeedCreate,
     NeedPage,
     NeedRead,
+    PolicyCreate,
+    PolicyPage,
+    PolicyRead,
     ProductBatch,
     ProductBatchResult,
     ProductCreate,
@@ -74,7 +80,17 @@ from services.finance.schemas import (
     WebhookRead,
     WebhookUpdate,
 )
-from services.finance.service import access_log, banks, catalogue, loans, matching, matchmaking, needs, webhooks
+from services.finance.service import (
+    access_log,
+    banks,
+    catalogue,
+    loans,
+    matching,
+    matchmaking,
+    needs,
+    policies,
+    webhooks,
+)
 
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
@@ -693,3 +709,86 @@ async def sync_products(
 def _problem(error: DomainError, language: Language) -> dict:
     """A batch item's problem, as the whole request's would be answered."""
     return problem_dict(error.status, error.detail, kind=error.kind, errors=error.errors, language=language)
+
+
+# --- policy benefits (issue 16) -----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/policies",
+    operation_id="createPolicy",
+    status_code=201,
+    response_model=PolicyRead,
+    responses=problem_responses(422),
+    summary="Draft a policy benefit (admin, or an officer of the issuing department)",
+)
+async def create_policy(
+    body: PolicyCreate, session: SessionDep, now: NowDep, response: Response, principal: PolicyWriterDep
+):
+    """起草一项惠企政策：发文部门、依据、有效期、兑现方式（`auto` 免申即享、`instant` 即申即享、`review` 审核后兑现）、
+    适用条件（与贷款产品同一套规则）与兑现金额（定额，或按营业收入比例并设上限）。发布前为草稿。"""
+    row = await policies.create_policy(session, data=body, principal=principal, now=now)
+    return created(response, f"{PREFIX}/policies", row)
+
+
+@router.get(
+    "/policies",
+    operation_id="listPolicies",
+    response_model=PolicyPage,
+    summary="Policies (published ones for every caller; drafts for admin and the issuing department)",
+)
+async def list_policies(
+    session: SessionDep, page: PageDep, principal: PolicyReaderDep, status: PolicyStatus | None = None
+):
+    """惠企政策列表：已发布的人人可见，草稿仅管理员与发文部门可见；可按状态筛选。"""
+    return page_body(await policies.list_policies(session, principal=principal, page=page, status=status))
+
+
+@router.get(
+    "/policies/{policy_id}",
+    operation_id="getPolicy",
+    response_model=PolicyRead,
+    responses=problem_responses(404),
+    summary="One policy",
+)
+async def get_policy(policy_id: uuid.UUID, session: SessionDep, principal: PolicyReaderDep):
+    """一项政策；他人的草稿为 404。"""
+    return await policies.get_policy(session, policy_id=policy_id, principal=principal)
+
+
+@router.post(
+    "/policies/{policy_id}/publish",
+    operation_id="publishPolicy",
+    response_model=PolicyRead,
+    responses=problem_responses(404, 409),
+    summary="Publish a draft: its rules are fixed from now on (admin, or the issuing department)",
+)
+async def publish_policy(policy_id: uuid.UUID, session: SessionDep, now: NowDep, principal: PolicyWriterDep):
+    """发布草稿：此后规则不可再改。已发布的再发布为 409。"""
+    return await policies.publish(session, policy_id=policy_id, principal=principal, now=now)
+
+
+@router.get(
+    "/enterprises/{enterprise_id}/policies",
+    operation_id="listEnterprisePolicies",
+    response_model=EnterprisePolicies,
+    responses=problem_responses(404, 503),
+    summary="The policies an enterprise fits, with amounts, and those it misses by one rule",
+)
+async def enterprise_policies(
+    enterprise_id: uuid.UUID,
+    session: SessionDep,
+    intake: IntakeDep,
+    now: NowDep,
+    language: LanguageDep,
+    principal: PolicyReaderDep,
+):
+    """企业符合的在有效期内的已发布政策（附理由与可得金额），以及只差一条规则的政策（哪条规则、怎样才能符合）。
+    企业本身、其包保专员与管理员可查，他人 404；intake 不可达时 503。"""
+    fits, near = await policies.enterprise_policies(
+        session, enterprise_id=enterprise_id, principal=principal, intake=intake, now=now
+    )
+    return {
+        "fits": fits,
+        "near_misses": [{**item, "requirement": localize(item["requirement"], language)} for item in near],
+    }

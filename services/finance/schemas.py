@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     ConfigDict,
@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from services.common.departments import Department
 from services.common.problems import Problem
 from services.common.schemas import (
     CreditRating,
@@ -31,8 +32,11 @@ from services.finance.domain import (
     Collateral,
     Decision,
     DeliveryStatus,
+    GrantStatus,
     LoanStatus,
     NeedStatus,
+    PolicyMode,
+    PolicyStatus,
     ProductStatus,
     SyncResult,
     WebhookEvent,
@@ -755,3 +759,166 @@ class AccessEntry(ResponseBody):
 class AccessPage(ResponseBody):
     items: list[AccessEntry]
     next_cursor: str | None
+
+
+# --- policy benefits (issue 16) -----------------------------------------------------------------------------------
+
+labelled(
+    PolicyMode,
+    {
+        "auto": ("免申即享", "Granted without applying"),
+        "instant": ("即申即享", "Granted on applying"),
+        "review": ("审核后兑现", "Granted after review"),
+    },
+)
+labelled(
+    PolicyStatus,
+    {"draft": ("草稿", "Draft"), "published": ("已发布", "Published"), "superseded": ("已被新版本取代", "Superseded")},
+)
+labelled(
+    GrantStatus,
+    {
+        "granted": ("已兑现待确认", "Granted"),
+        "confirmed": ("已确认", "Confirmed"),
+        "disbursed": ("已拨付", "Disbursed"),
+        "revoked": ("已撤销", "Revoked"),
+    },
+)
+
+Headcount = Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class PolicyEligibility(RequestBody):
+    """Who a policy is for, in the vocabulary of loan products; a rule left out admits everyone."""
+
+    industries: Annotated[list[IndustrySection], Distinct] = Field(default_factory=list, max_length=20)
+    towns: Annotated[list[text(50)], Distinct] = Field(default_factory=list, max_length=50)
+    revenue_min_yuan: Yuan | None = None
+    revenue_max_yuan: Yuan | None = None
+    employees_min: Headcount | None = None
+    employees_max: Headcount | None = None
+    credit_ratings: Annotated[list[CreditRating], Distinct] = Field(default_factory=list, max_length=4)
+    key_enterprise: bool | None = Field(default=None, description="true: key enterprises only; false: all but them")
+    founded_before: IsoDate | None = None
+    founded_after: IsoDate | None = Field(default=None, description="On or after this day")
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Self:
+        for low, high in (("revenue_min_yuan", "revenue_max_yuan"), ("employees_min", "employees_max")):
+            if (
+                getattr(self, low) is not None
+                and getattr(self, high) is not None
+                and getattr(self, low) > getattr(self, high)
+            ):
+                raise ValueError(f"{low} must not exceed {high}")
+        if (
+            self.founded_after is not None
+            and self.founded_before is not None
+            and self.founded_after >= self.founded_before
+        ):
+            raise ValueError("founded_after must be before founded_before")
+        return self
+
+
+class FixedBenefit(RequestBody):
+    kind: Literal["fixed"]
+    amount_yuan: Annotated[int, Field(gt=0, le=10**10)]
+
+
+class RateBenefit(RequestBody):
+    """A share of the enterprise's annual revenue, rounded half up to whole yuan, capped."""
+
+    kind: Literal["rate"]
+    rate_pct: Annotated[float, Field(gt=0, le=100)]
+    cap_yuan: Annotated[int, Field(gt=0, le=10**10)]
+
+
+PolicyBenefit = Annotated[FixedBenefit | RateBenefit, Field(discriminator="kind")]
+
+
+class PolicyCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "专精特新制造业企业奖补",
+                    "department": "development_reform",
+                    "legal_basis": "濉溪县促进制造业高质量发展若干政策（2026）第五条",
+                    "valid_from": "2026-12-01",
+                    "valid_to": "2027-11-30",
+                    "mode": "auto",
+                    "eligibility": {"industries": ["C"], "towns": ["濉溪经济开发区"], "credit_ratings": ["A", "B"]},
+                    "benefit": {"kind": "fixed", "amount_yuan": 200000},
+                }
+            ]
+        }
+    )
+
+    title: text(200)
+    department: Department
+    legal_basis: text(500)
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
+    mode: PolicyMode
+    review_working_days: int | None = Field(default=None, ge=1, le=60, description="Required for `review`, else absent")
+    eligibility: PolicyEligibility = Field(default_factory=PolicyEligibility)
+    benefit: PolicyBenefit
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError("valid_to must not be before valid_from")
+        if (self.mode is PolicyMode.review) != (self.review_working_days is not None):
+            raise ValueError("review_working_days is required for mode review and only for it")
+        return self
+
+
+class PolicyRead(ResponseBody):
+    id: uuid.UUID
+    series_id: uuid.UUID = Field(description="The same for every version of the policy")
+    version: int
+    title: str
+    department: Department
+    legal_basis: str
+    valid_from: date
+    valid_to: date | None
+    mode: PolicyMode
+    review_working_days: int | None
+    eligibility: PolicyEligibility
+    benefit: PolicyBenefit
+    status: PolicyStatus
+    published_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PolicyPage(ResponseBody):
+    items: list[PolicyRead]
+    next_cursor: str | None
+
+
+class PolicyFit(ResponseBody):
+    policy_id: uuid.UUID
+    title: str
+    mode: PolicyMode
+    amount_yuan: int = Field(description="What the enterprise would receive, in whole yuan")
+    reasons: list[str]
+
+
+class PolicyNearMiss(ResponseBody):
+    """A policy in force that the enterprise fails by exactly one rule, and what would make it fit."""
+
+    policy_id: uuid.UUID
+    title: str
+    mode: PolicyMode
+    amount_yuan: int | None = Field(description="What it would receive once it fits; null when not computable")
+    rule: str = Field(
+        description="The one rule failed, a stable code: industry, town, revenue, employees, credit_rating, "
+        "key_enterprise, founded_before, founded_after, benefit_basis"
+    )
+    requirement: str = Field(description="What would make it fit, with numbers (English with `Accept-Language: en`)")
+
+
+class EnterprisePolicies(ResponseBody):
+    fits: list[PolicyFit]
+    near_misses: list[PolicyNearMiss]

@@ -793,6 +793,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finance/enterprises/{enterprise_id}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The policies an enterprise fits, with amounts, and those it misses by one rule
+         * @description 企业符合的在有效期内的已发布政策（附理由与可得金额），以及只差一条规则的政策（哪条规则、怎样才能符合）。
+         *     企业本身、其包保专员与管理员可查，他人 404；intake 不可达时 503。
+         */
+        get: operations["listEnterprisePolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/finance/events": {
         parameters: {
             query?: never;
@@ -912,6 +933,71 @@ export interface paths {
         get: operations["listMatches"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Policies (published ones for every caller; drafts for admin and the issuing department)
+         * @description 惠企政策列表：已发布的人人可见，草稿仅管理员与发文部门可见；可按状态筛选。
+         */
+        get: operations["listPolicies"];
+        put?: never;
+        /**
+         * Draft a policy benefit (admin, or an officer of the issuing department)
+         * @description 起草一项惠企政策：发文部门、依据、有效期、兑现方式（`auto` 免申即享、`instant` 即申即享、`review` 审核后兑现）、
+         *     适用条件（与贷款产品同一套规则）与兑现金额（定额，或按营业收入比例并设上限）。发布前为草稿。
+         */
+        post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/policies/{policy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One policy
+         * @description 一项政策；他人的草稿为 404。
+         */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/policies/{policy_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft: its rules are fixed from now on (admin, or the issuing department)
+         * @description 发布草稿：此后规则不可再改。已发布的再发布为 409。
+         */
+        post: operations["publishPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2812,6 +2898,40 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * EnterprisePolicies
+         * @example {
+         *       "fits": [
+         *         {
+         *           "amount_yuan": 5000000,
+         *           "mode": "auto",
+         *           "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "reasons": [
+         *             "行业符合",
+         *             "额度覆盖需求",
+         *             "信用评级 A 级"
+         *           ],
+         *           "title": "濉溪县2026年第一季度政企恳谈会"
+         *         }
+         *       ],
+         *       "near_misses": [
+         *         {
+         *           "amount_yuan": 5000000,
+         *           "mode": "auto",
+         *           "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "requirement": "濉溪",
+         *           "rule": "濉溪",
+         *           "title": "濉溪县2026年第一季度政企恳谈会"
+         *         }
+         *       ]
+         *     }
+         */
+        EnterprisePolicies: {
+            /** Fits */
+            fits: components["schemas"]["PolicyFit"][];
+            /** Near Misses */
+            near_misses: components["schemas"]["PolicyNearMiss"][];
+        };
+        /**
          * EnterpriseRead
          * @description An enterprise as its page shows it: the profile other services get, its liaison, its times.
          * @example {
@@ -3175,6 +3295,22 @@ export interface components {
             needs_open: number;
             /** Products Active */
             products_active: number;
+        };
+        /**
+         * FixedBenefit
+         * @example {
+         *       "amount_yuan": 5000000,
+         *       "kind": "fixed"
+         *     }
+         */
+        FixedBenefit: {
+            /** Amount Yuan */
+            amount_yuan: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "fixed";
         };
         /**
          * Grade
@@ -4213,6 +4349,333 @@ export interface components {
             new_password: string;
         };
         /**
+         * PolicyCreate
+         * @example {
+         *       "benefit": {
+         *         "amount_yuan": 200000,
+         *         "kind": "fixed"
+         *       },
+         *       "department": "development_reform",
+         *       "eligibility": {
+         *         "credit_ratings": [
+         *           "A",
+         *           "B"
+         *         ],
+         *         "industries": [
+         *           "C"
+         *         ],
+         *         "towns": [
+         *           "濉溪经济开发区"
+         *         ]
+         *       },
+         *       "legal_basis": "濉溪县促进制造业高质量发展若干政策（2026）第五条",
+         *       "mode": "auto",
+         *       "title": "专精特新制造业企业奖补",
+         *       "valid_from": "2026-12-01",
+         *       "valid_to": "2027-11-30"
+         *     }
+         */
+        PolicyCreate: {
+            /** Benefit */
+            benefit: components["schemas"]["FixedBenefit"] | components["schemas"]["RateBenefit"];
+            department: components["schemas"]["Department"];
+            eligibility?: components["schemas"]["PolicyEligibility"];
+            /** Legal Basis */
+            legal_basis: string;
+            mode: components["schemas"]["PolicyMode"];
+            /**
+             * Review Working Days
+             * @description Required for `review`, else absent
+             */
+            review_working_days?: number | null;
+            /** Title */
+            title: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /**
+         * PolicyEligibility
+         * @description Who a policy is for, in the vocabulary of loan products; a rule left out admits everyone.
+         * @example {
+         *       "credit_ratings": [
+         *         "A"
+         *       ],
+         *       "employees_max": 1,
+         *       "employees_min": 1,
+         *       "founded_after": "2026-03-02",
+         *       "founded_before": "2026-03-02",
+         *       "industries": [
+         *         "A"
+         *       ],
+         *       "key_enterprise": false,
+         *       "revenue_max_yuan": 1,
+         *       "revenue_min_yuan": 1,
+         *       "towns": [
+         *         "濉溪镇",
+         *         "百善镇",
+         *         "韩村镇"
+         *       ]
+         *     }
+         */
+        PolicyEligibility: {
+            /** Credit Ratings */
+            credit_ratings?: components["schemas"]["CreditRating"][];
+            /** Employees Max */
+            employees_max?: number | null;
+            /** Employees Min */
+            employees_min?: number | null;
+            /**
+             * Founded After
+             * @description On or after this day
+             */
+            founded_after?: string | null;
+            /** Founded Before */
+            founded_before?: string | null;
+            /** Industries */
+            industries?: components["schemas"]["IndustrySection"][];
+            /**
+             * Key Enterprise
+             * @description true: key enterprises only; false: all but them
+             */
+            key_enterprise?: boolean | null;
+            /** Revenue Max Yuan */
+            revenue_max_yuan?: number | null;
+            /** Revenue Min Yuan */
+            revenue_min_yuan?: number | null;
+            /** Towns */
+            towns?: string[];
+        };
+        /**
+         * PolicyFit
+         * @example {
+         *       "amount_yuan": 5000000,
+         *       "mode": "auto",
+         *       "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "reasons": [
+         *         "行业符合",
+         *         "额度覆盖需求",
+         *         "信用评级 A 级"
+         *       ],
+         *       "title": "濉溪县2026年第一季度政企恳谈会"
+         *     }
+         */
+        PolicyFit: {
+            /**
+             * Amount Yuan
+             * @description What the enterprise would receive, in whole yuan
+             */
+            amount_yuan: number;
+            mode: components["schemas"]["PolicyMode"];
+            /**
+             * Policy Id
+             * Format: uuid
+             */
+            policy_id: string;
+            /** Reasons */
+            reasons: string[];
+            /** Title */
+            title: string;
+        };
+        /**
+         * PolicyMode
+         * @description `auto`: 免申即享 (Granted without applying); `instant`: 即申即享 (Granted on applying); `review`: 审核后兑现 (Granted after review)
+         * @example auto
+         * @enum {string}
+         */
+        PolicyMode: "auto" | "instant" | "review";
+        /**
+         * PolicyNearMiss
+         * @description A policy in force that the enterprise fails by exactly one rule, and what would make it fit.
+         * @example {
+         *       "amount_yuan": 5000000,
+         *       "mode": "auto",
+         *       "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "requirement": "濉溪",
+         *       "rule": "濉溪",
+         *       "title": "濉溪县2026年第一季度政企恳谈会"
+         *     }
+         */
+        PolicyNearMiss: {
+            /**
+             * Amount Yuan
+             * @description What it would receive once it fits; null when not computable
+             */
+            amount_yuan: number | null;
+            mode: components["schemas"]["PolicyMode"];
+            /**
+             * Policy Id
+             * Format: uuid
+             */
+            policy_id: string;
+            /**
+             * Requirement
+             * @description What would make it fit, with numbers (English with `Accept-Language: en`)
+             */
+            requirement: string;
+            /**
+             * Rule
+             * @description The one rule failed, a stable code: industry, town, revenue, employees, credit_rating, key_enterprise, founded_before, founded_after, benefit_basis
+             */
+            rule: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * PolicyPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "benefit": {
+         *             "amount_yuan": 5000000,
+         *             "kind": "fixed"
+         *           },
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "department": "market",
+         *           "eligibility": {
+         *             "credit_ratings": [
+         *               "A"
+         *             ],
+         *             "employees_max": 1,
+         *             "employees_min": 1,
+         *             "founded_after": "2026-03-02",
+         *             "founded_before": "2026-03-02",
+         *             "industries": [
+         *               "A"
+         *             ],
+         *             "key_enterprise": false,
+         *             "revenue_max_yuan": 1,
+         *             "revenue_min_yuan": 1,
+         *             "towns": [
+         *               "濉溪镇",
+         *               "百善镇",
+         *               "韩村镇"
+         *             ]
+         *           },
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "legal_basis": "濉溪",
+         *           "mode": "auto",
+         *           "published_at": "2026-03-02T01:30:00Z",
+         *           "review_working_days": 1,
+         *           "series_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "status": "draft",
+         *           "title": "濉溪县2026年第一季度政企恳谈会",
+         *           "updated_at": "2026-03-02T01:30:00Z",
+         *           "valid_from": "2026-03-02",
+         *           "valid_to": "2026-03-02",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        PolicyPage: {
+            /** Items */
+            items: components["schemas"]["PolicyRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * PolicyRead
+         * @example {
+         *       "benefit": {
+         *         "amount_yuan": 5000000,
+         *         "kind": "fixed"
+         *       },
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "department": "market",
+         *       "eligibility": {
+         *         "credit_ratings": [
+         *           "A"
+         *         ],
+         *         "employees_max": 1,
+         *         "employees_min": 1,
+         *         "founded_after": "2026-03-02",
+         *         "founded_before": "2026-03-02",
+         *         "industries": [
+         *           "A"
+         *         ],
+         *         "key_enterprise": false,
+         *         "revenue_max_yuan": 1,
+         *         "revenue_min_yuan": 1,
+         *         "towns": [
+         *           "濉溪镇",
+         *           "百善镇",
+         *           "韩村镇"
+         *         ]
+         *       },
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "legal_basis": "濉溪",
+         *       "mode": "auto",
+         *       "published_at": "2026-03-02T01:30:00Z",
+         *       "review_working_days": 1,
+         *       "series_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "status": "draft",
+         *       "title": "濉溪县2026年第一季度政企恳谈会",
+         *       "updated_at": "2026-03-02T01:30:00Z",
+         *       "valid_from": "2026-03-02",
+         *       "valid_to": "2026-03-02",
+         *       "version": 1
+         *     }
+         */
+        PolicyRead: {
+            /** Benefit */
+            benefit: components["schemas"]["FixedBenefit"] | components["schemas"]["RateBenefit"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            department: components["schemas"]["Department"];
+            eligibility: components["schemas"]["PolicyEligibility"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Legal Basis */
+            legal_basis: string;
+            mode: components["schemas"]["PolicyMode"];
+            /** Published At */
+            published_at: string | null;
+            /** Review Working Days */
+            review_working_days: number | null;
+            /**
+             * Series Id
+             * Format: uuid
+             * @description The same for every version of the policy
+             */
+            series_id: string;
+            status: components["schemas"]["PolicyStatus"];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * PolicyStatus
+         * @description `draft`: 草稿 (Draft); `published`: 已发布 (Published); `superseded`: 已被新版本取代 (Superseded)
+         * @example draft
+         * @enum {string}
+         */
+        PolicyStatus: "draft" | "published" | "superseded";
+        /**
          * Problem
          * @example {
          *       "code": "invalid_transition",
@@ -4717,6 +5180,26 @@ export interface components {
             towns: string[];
             /** Valid Until */
             valid_until: string | null;
+        };
+        /**
+         * RateBenefit
+         * @description A share of the enterprise's annual revenue, rounded half up to whole yuan, capped.
+         * @example {
+         *       "cap_yuan": 1,
+         *       "kind": "rate",
+         *       "rate_pct": 0.85
+         *     }
+         */
+        RateBenefit: {
+            /** Cap Yuan */
+            cap_yuan: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "rate";
+            /** Rate Pct */
+            rate_pct: number;
         };
         /**
          * RequestAction
@@ -7373,6 +7856,38 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listEnterprisePolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterprise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePolicies"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     createEvent: {
         parameters: {
             query?: never;
@@ -7619,6 +8134,156 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PolicyStatus"] | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    publishPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -8982,6 +9647,7 @@ export const decisionValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const deliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryStatus"]> = ["pending", "delivered", "failed"];
 export const departmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]> = ["market", "tax", "hrss", "public_security", "housing_fund", "power", "water", "gas", "natural_resources", "housing", "development_reform", "ecology", "finance_office", "data_bureau"];
 export const financeDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FinanceDecision"]> = ["approve", "reject"];
+export const fixedBenefitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FixedBenefit"]["kind"]> = ["fixed"];
 export const gradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Grade"]> = ["urgent", "normal", "major"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok", "degraded"];
 export const industrySectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndustrySection"]> = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"];
@@ -8989,8 +9655,11 @@ export const loanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const matchExtraValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MatchExtra"]> = ["near_misses"];
 export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivered", "dead"];
 export const needStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NeedStatus"]> = ["open", "financed", "closed"];
+export const policyModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyMode"]> = ["auto", "instant", "review"];
+export const policyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyStatus"]> = ["draft", "published", "superseded"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unsupported_grant_type", "invalid_scope", "unauthenticated", "invalid_credentials", "invalid_client", "forbidden", "insufficient_scope", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "idempotency_key_in_use", "payload_too_large", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
 export const productStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatus"]> = ["active", "withdrawn"];
+export const rateBenefitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateBenefit"]["kind"]> = ["rate"];
 export const requestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestAction"]> = ["received", "assigned", "replied", "note", "feedback", "reopened", "closed"];
 export const requestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatus"]> = ["received", "assigned", "replied", "reopened", "closed"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "enterprise", "bank", "internal"];

@@ -16,7 +16,7 @@ from tests.helpers.inprocess import Kuaiban
 METHODS = ("get", "put", "post", "delete", "patch")
 CAMEL_VERB = re.compile(
     r"^(get|list|create|submit|assign|reply|add|give|replace|decide|supplement|withdraw|run|sign"
-    r"|redrive|login|update|change|rotate|revoke|delete|ping|redeliver)[A-Z][A-Za-z]*$|^login$|^logout$"
+    r"|redrive|login|update|change|rotate|revoke|delete|ping|redeliver|publish)[A-Z][A-Za-z]*$|^login$|^logout$"
 )
 # Response fields whose values come from a fixed set: each must be typed as its (labelled) enum.
 ENUM_FIELDS = {

@@ -53,6 +53,7 @@ from .department_stats import DepartmentStats
 from .department_tasks import DepartmentTasks
 from .enterprise_create import EnterpriseCreate
 from .enterprise_page import EnterprisePage
+from .enterprise_policies import EnterprisePolicies
 from .enterprise_read import EnterpriseRead
 from .enterprise_snapshot import EnterpriseSnapshot
 from .event_create import EventCreate
@@ -66,6 +67,7 @@ from .finance_decision import FinanceDecision
 from .finance_decision_create import FinanceDecisionCreate
 from .finance_stats import FinanceStats
 from .finance_stats_by_bank import FinanceStatsByBank
+from .fixed_benefit import FixedBenefit
 from .grade import Grade
 from .health import Health
 from .health_services import HealthServices
@@ -103,6 +105,14 @@ from .need_page import NeedPage
 from .need_read import NeedRead
 from .need_status import NeedStatus
 from .password_change import PasswordChange
+from .policy_create import PolicyCreate
+from .policy_eligibility import PolicyEligibility
+from .policy_fit import PolicyFit
+from .policy_mode import PolicyMode
+from .policy_near_miss import PolicyNearMiss
+from .policy_page import PolicyPage
+from .policy_read import PolicyRead
+from .policy_status import PolicyStatus
 from .problem import Problem
 from .problem_code import ProblemCode
 from .product_batch import ProductBatch
@@ -114,6 +124,7 @@ from .product_read import ProductRead
 from .product_status import ProductStatus
 from .product_sync_item import ProductSyncItem
 from .product_terms import ProductTerms
+from .rate_benefit import RateBenefit
 from .request_action import RequestAction
 from .request_assign import RequestAssign
 from .request_create import RequestCreate
@@ -205,6 +216,7 @@ __all__ = (
     "DepartmentTasks",
     "EnterpriseCreate",
     "EnterprisePage",
+    "EnterprisePolicies",
     "EnterpriseRead",
     "EnterpriseSnapshot",
     "EventCreate",
@@ -218,6 +230,7 @@ __all__ = (
     "FinanceDecisionCreate",
     "FinanceStats",
     "FinanceStatsByBank",
+    "FixedBenefit",
     "Grade",
     "Health",
     "HealthServices",
@@ -255,6 +268,14 @@ __all__ = (
     "NeedRead",
     "NeedStatus",
     "PasswordChange",
+    "PolicyCreate",
+    "PolicyEligibility",
+    "PolicyFit",
+    "PolicyMode",
+    "PolicyNearMiss",
+    "PolicyPage",
+    "PolicyRead",
+    "PolicyStatus",
     "Problem",
     "ProblemCode",
     "ProductBatch",
@@ -266,6 +287,7 @@ __all__ = (
     "ProductStatus",
     "ProductSyncItem",
     "ProductTerms",
+    "RateBenefit",
     "RequestAction",
     "RequestAssign",
     "RequestCreate",

@@ -1,0 +1,96 @@
+"""Policy benefits (issue 16): the issuing department's policies, and which of them an enterprise fits.
+
+A policy is a draft until published; publishing fixes its rules. An enterprise's fits and near misses come
+from its live profile in intake against every published policy in force, by the rules of `domain` (the same
+words a loan match uses).
+"""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.auth import Principal, Role
+from services.common.calendar import cst_date
+from services.common.pagination import PageParams, make_page, paginate
+from services.common.problems import InvalidTransition
+from services.common.texts import Text
+from services.finance import domain, policy
+from services.finance.domain import PolicyStatus
+from services.finance.models import Policy
+from services.finance.schemas import PolicyCreate
+from services.intake.contract import IntakeClient
+
+
+async def create_policy(session: AsyncSession, *, data: PolicyCreate, principal: Principal, now: datetime) -> Policy:
+    policy.require_issuer(principal, data.department)
+    row = Policy(
+        series_id=uuid.uuid4(),
+        version=1,
+        status=PolicyStatus.draft,
+        created_at=now,
+        updated_at=now,
+        **data.model_dump(mode="json", exclude={"valid_from", "valid_to"}),
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def list_policies(
+    session: AsyncSession, *, principal: Principal, page: PageParams, status: PolicyStatus | None
+) -> tuple[list[Policy], str | None]:
+    query = select(Policy).where(policy.policies_visible_to(principal))
+    if status is not None:
+        query = query.where(Policy.status == status)
+    return make_page(list((await session.exec(paginate(query, Policy, page))).all()), page)
+
+
+async def get_policy(session: AsyncSession, *, policy_id: uuid.UUID, principal: Principal) -> Policy:
+    return policy.require_policy(principal, await session.get(Policy, policy_id))
+
+
+async def publish(session: AsyncSession, *, policy_id: uuid.UUID, principal: Principal, now: datetime) -> Policy:
+    """Fix the draft's rules. (New versions of a published policy, which supersede it, are still to come.)"""
+    query = select(Policy).where(Policy.id == policy_id).with_for_update()
+    row = policy.require_policy(principal, (await session.exec(query)).first())
+    policy.require_issuer(principal, row.department)
+    if row.status != PolicyStatus.draft:
+        raise InvalidTransition(Text(f"政策状态为 {row.status}，不能再发布。", f"The policy is {row.status} already."))
+    row.status, row.published_at, row.updated_at = PolicyStatus.published, now, now
+    session.add(row)
+    return row
+
+
+async def enterprise_policies(
+    session: AsyncSession, *, enterprise_id: uuid.UUID, principal: Principal, intake: IntakeClient, now: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The published policies in force the enterprise fits (with the amount) and those it misses by one rule."""
+    liaison_of = await intake.liaison_enterprises(principal.username) if principal.role is Role.officer else set()
+    policy.require_enterprise_view(principal, enterprise_id, liaison_of)
+    profile = await intake.enterprise(enterprise_id)
+    today = cst_date(now)
+    published = (await session.exec(select(Policy).where(Policy.status == PolicyStatus.published))).all()
+    fits, near = [], []
+    for row in sorted(published, key=lambda p: (p.published_at, p.id), reverse=True):
+        if not domain.in_force(row.valid_from, row.valid_to, today):
+            continue
+        failures, amount = domain.policy_outcome(row.eligibility, row.benefit, profile)
+        item = {"policy_id": row.id, "title": row.title, "mode": row.mode, "amount_yuan": amount}
+        if not failures:
+            fits.append({**item, "reasons": _reasons(row)})
+        elif len(failures) == 1:
+            near.append(
+                {**item, "rule": failures[0], "requirement": domain.policy_requirement(failures[0], row.eligibility)}
+            )
+    return fits, near
+
+
+def _reasons(row: Policy) -> list[str]:
+    """The policy's rules the enterprise meets, in the policy's own words (Chinese, as a match's reasons are)."""
+    rules = [rule for rule in domain.POLICY_RULES if rule.applies(row.eligibility)]
+    return [f"符合：{domain.policy_requirement(rule.code, row.eligibility)}" for rule in rules] or ["不限条件"]
