@@ -207,7 +207,7 @@ class PostgresChild:
     name: str = "postgresql"
 
     def exit_status(self) -> str | None:
-        if _running(self.server.get_postmaster_info().process):  # one /proc read; reaping scans every process
+        if alive(self.server.get_postmaster_info().process):  # one /proc read; reaping scans every process
             return None
         reaped = _reap_postgres_children()
         pid = self.server.get_pid()
@@ -233,32 +233,36 @@ class PostgresChild:
             library_log.disabled = False
 
 
-def _running(process: psutil.Process | None) -> bool:
+def alive(process: psutil.Process | None) -> bool:
+    """Running, and not a zombie waiting to be reaped."""
     try:
         return process is not None and process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
 
 
-def _reap_postgres_children() -> dict[int, int]:
-    """Reap the exited PostgreSQL processes the launcher inherited as a subreaper; their exit codes by pid."""
+def _reap_zombies(which: Callable[[psutil.Process], bool]) -> dict[int, int]:
+    """Reap the exited children `which` picks (the launcher, a subreaper, inherits orphans); exit codes by pid."""
     codes: dict[int, int] = {}
     for child in psutil.Process().children():
         with contextlib.suppress(psutil.Error, ChildProcessError):
-            if child.status() == psutil.STATUS_ZOMBIE and child.name() == "postgres":
+            if child.status() == psutil.STATUS_ZOMBIE and which(child):
                 pid, status = os.waitpid(child.pid, os.WNOHANG)
                 if pid:
                     codes[pid] = os.waitstatus_to_exitcode(status)
     return codes
 
 
+def _reap_postgres_children() -> dict[int, int]:
+    """The exited PostgreSQL processes (the postmaster `pg_ctl` left behind, its backends)."""
+    return _reap_zombies(lambda child: child.name() == "postgres")
+
+
 def _reap_orphaned_workers(system: System) -> None:
-    """Reap the uvicorn workers a killed service process left to the launcher (they end with it: `serve.py`)."""
+    """The uvicorn workers a killed service process left behind (they end with it: `serve.py`). The service
+    processes themselves stay for `Popen.poll`, which reads their exit codes."""
     ours = {process.pid for process in system.processes.values()}
-    for child in psutil.Process().children():
-        with contextlib.suppress(psutil.Error, ChildProcessError):
-            if child.pid not in ours and child.name() != "postgres" and child.status() == psutil.STATUS_ZOMBIE:
-                os.waitpid(child.pid, os.WNOHANG)
+    _reap_zombies(lambda child: child.pid not in ours and child.name() != "postgres")
 
 
 def _become_subreaper() -> None:

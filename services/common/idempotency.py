@@ -9,6 +9,7 @@ first attempt's process dies, PostgreSQL ends its transaction and the lock with 
 its own `idempotency_key` table from `IdempotencyRecord`.
 """
 
+import functools
 import hashlib
 import random
 import uuid
@@ -95,7 +96,8 @@ REUSED = Refusal(
 )
 
 
-def _sql(table: Table) -> dict[str, str]:
+@functools.cache
+def _statements(table: Table) -> dict[str, str]:
     """The key table's statements, plain SQL (`db.plain`): every idempotent POST runs them."""
     name = f'"{table.schema}"."{table.name}"'
     return {
@@ -107,15 +109,6 @@ def _sql(table: Table) -> dict[str, str]:
         "remember": f"INSERT INTO {name} (id, created_at, updated_at, caller, key, method, path, request_hash,"
         " response_status, response_type, response_body) VALUES (%s, %s, %s, %s, %s, 'POST', %s, %s, %s, %s, %s)",
     }
-
-
-_STATEMENTS: dict[str, dict[str, str]] = {}
-
-
-def _statements(table: Table) -> dict[str, str]:
-    if (found := _STATEMENTS.get(table.fullname)) is None:
-        found = _STATEMENTS[table.fullname] = _sql(table)
-    return found
 
 
 async def claim(session: AsyncSession, table: Table, use: Use, *, now: datetime) -> Answer | Refusal | None:

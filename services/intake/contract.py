@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, field_validator
 from pydantic_core import CoreSchema
 
+from services.common.auth import Principal, Role
 from services.common.internal import ContractClient
 from services.common.outbox import OutboxMessage, message
 from services.common.problems import Invalid, ProblemKind
@@ -140,6 +141,10 @@ class IntakeClient(ContractClient):
         if profile is None:
             raise Invalid(UNKNOWN_ENTERPRISE, field="enterprise_id", kind=ProblemKind.unknown_reference)
         return profile
+
+    async def liaison_of(self, principal: Principal) -> set[uuid.UUID]:
+        """The enterprises the caller is the liaison officer for: an officer's, none for any other role."""
+        return await self.liaison_enterprises(principal.username) if principal.role is Role.officer else set()
 
     async def liaison_enterprises(self, username: str) -> set[uuid.UUID]:
         path = LIAISON_PATH.format(username=username)

@@ -11,7 +11,7 @@ import httpx
 import psutil
 import pytest
 
-from launcher.system import ROOT, free_port_block, ports_free
+from launcher.system import ROOT, alive, free_port_block, ports_free
 from tests.helpers.waiting import wait_until
 
 
@@ -68,7 +68,7 @@ def test_launcher_starts_everything_and_stops_cleanly(tmp_path: Path, stop):
     assert launcher.returncode == 0, remaining
     assert "stopped." in remaining
     assert "supervisor:" not in remaining, "a stop is no crash: nothing is restarted"
-    assert not any(child.is_running() and child.status() != psutil.STATUS_ZOMBIE for child in children)
+    assert not any(alive(child) for child in children)
     wait_until(lambda: ports_free(port), "the ports free again (the children's sockets close a moment later)", 10)
     still = [p for p in psutil.process_iter(["cmdline"]) if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
     assert not still, "the embedded PostgreSQL must stop with the launcher"

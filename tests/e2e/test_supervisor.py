@@ -16,7 +16,7 @@ import httpx
 import psutil
 import pytest
 
-from launcher.system import APPS, ROOT, free_port_block, ports_free
+from launcher.system import APPS, ROOT, alive, free_port_block, ports_free
 from tests.helpers.factories import unique_name
 from tests.helpers.problems import assert_problem
 from tests.helpers.waiting import wait_until
@@ -237,17 +237,10 @@ def test_a_killed_service_with_workers_leaves_none_behind(tmp_path: Path):
 
         master.send_signal(signal.SIGKILL)
         master.wait(timeout=10)
-        wait_until(lambda: not any(_running(worker) for worker in workers), "the workers gone with it", 15)
+        wait_until(lambda: not any(alive(worker) for worker in workers), "the workers gone with it", 15)
         run.wait_printed(run.stderr, "supervisor: approval was killed by SIGKILL", 10)
         wait_until(lambda: healthy(client), "approval back by itself", RECOVERY_SECONDS)
         assert client.get("/approval/matters").status_code == 200
         restarted = psutil.Process(run.pid_of("approval")).children()
         assert sum("spawn_main" in " ".join(child.cmdline()) for child in restarted) == 2
         assert_stopped_cleanly(run)
-
-
-def _running(process: psutil.Process) -> bool:
-    try:
-        return process.status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False

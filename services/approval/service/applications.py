@@ -18,7 +18,7 @@ from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, App
 from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
 from services.approval.service import reference
 from services.common.audit import bind_plain_write
-from services.common.auth import Principal, Role, acting_enterprise
+from services.common.auth import Principal, acting_enterprise
 from services.common.calendar import cst_date
 from services.common.db import next_code, wrote
 from services.common.pagination import PageParams, make_page, paginate
@@ -105,10 +105,6 @@ async def emit(session: AsyncSession, application: Application, event: domain.Ev
     wrote(session, ApprovalOutbox)  # wakes the relay on commit
 
 
-async def _liaison_of(principal: Principal, intake: IntakeClient) -> set[uuid.UUID]:
-    return await intake.liaison_enterprises(principal.username) if principal.role is Role.officer else set()
-
-
 async def _with_tasks(
     session: AsyncSession, applications: list[Application], principal: Principal, liaison_of: set[uuid.UUID]
 ) -> list[WithTasks]:
@@ -129,7 +125,7 @@ async def list_applications(
     page: PageParams,
     status: ApplicationStatus | None,
 ) -> tuple[list[WithTasks], str | None]:
-    liaison_of = await _liaison_of(principal, intake)
+    liaison_of = await intake.liaison_of(principal)
     query = select(Application).where(policy.applications_visible_to(principal, liaison_of))
     if status is not None:
         query = query.where(Application.status == status)
@@ -140,7 +136,7 @@ async def list_applications(
 async def get_application(
     session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, intake: IntakeClient
 ) -> WithTasks:
-    liaison_of = await _liaison_of(principal, intake)
+    liaison_of = await intake.liaison_of(principal)
     scope = policy.applications_visible_to(principal, liaison_of)
     found = (await session.exec(select(Application).where(Application.id == application_id, scope))).first()
     if found is None:
@@ -236,7 +232,7 @@ async def _refuse_decision(
         )
     ).first()
     if owner is not None:
-        is_liaison = owner.enterprise_id in await _liaison_of(principal, intake)
+        is_liaison = owner.enterprise_id in await intake.liaison_of(principal)
         policy.require_department(principal, owner.department, is_liaison=is_liaison)
     raise NotFound(no_such("审批任务", "task"))
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import Principal, Role
+from services.common.auth import Principal
 from services.common.calendar import cst_date
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import InvalidTransition
@@ -70,8 +70,7 @@ async def enterprise_policies(
     session: AsyncSession, *, enterprise_id: uuid.UUID, principal: Principal, intake: IntakeClient, now: datetime
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The published policies in force the enterprise fits (with the amount) and those it misses by one rule."""
-    liaison_of = await intake.liaison_enterprises(principal.username) if principal.role is Role.officer else set()
-    policy.require_enterprise_view(principal, enterprise_id, liaison_of)
+    policy.require_enterprise_view(principal, enterprise_id, await intake.liaison_of(principal))
     profile = await intake.enterprise(enterprise_id)
     today = cst_date(now)
     published = (await session.exec(select(Policy).where(Policy.status == PolicyStatus.published))).all()
