@@ -18,6 +18,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import DateTime, Index, event, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
+from sqlalchemy.sql.schema import Table
 from sqlmodel import Field, SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import Scope
@@ -27,7 +28,7 @@ from services.common.db import SessionDep
 from services.common.logs import request_id_var
 from services.common.models import utcnow
 from services.common.pagination import PageDep, make_page, page_body, paginate
-from services.common.plain import plain
+from services.common.plain import on_plain_write
 from services.common.problems import Invalid, Unauthorized
 from services.common.schemas import IsoDateTime, ResponseBody
 from services.common.texts import Text
@@ -110,33 +111,24 @@ def bind_actor(session: Any, actor: str, action: str) -> None:
     bind_call(session, Call(actor=actor, role="system", action=action))
 
 
-def _call_to_set(session: Session) -> Call | None:
-    """The call to set before this write; None when none is bound or this transaction has it already."""
-    source = session.info.get(_CALL_SOURCE)
-    if source is None:
-        return None
-    transaction: SessionTransaction | None = session.info.get(_BOUND_IN)
-    if transaction is not None and transaction.is_active:
-        return None
-    return source.resolve() if isinstance(source, ScopeCall) else source
-
-
 def _set_call(session: Session) -> None:
     """Set `kuaiban.call` once per transaction, before its first write; a rolled-back savepoint resets it."""
-    if (call := _call_to_set(session)) is None:
+    source = session.info.get(_CALL_SOURCE)
+    if source is None:
+        return
+    transaction: SessionTransaction | None = session.info.get(_BOUND_IN)
+    if transaction is not None and transaction.is_active:
         return
     connection = session.connection()  # begins the transaction if this write is its first statement
+    call = source.resolve() if isinstance(source, ScopeCall) else source
     connection.execute(text("SELECT set_config(:name, :value, true)"), {"name": SETTING, "value": call.setting()})
     session.info[_BOUND_IN] = session.get_nested_transaction() or session.get_transaction()
 
 
-async def bind_plain_write(session: AsyncSession) -> None:
-    """`_set_call` before a write through `plain.plain`, which passes none of the ORM's hooks."""
-    sync = session.sync_session
-    if (call := _call_to_set(sync)) is None:
-        return
-    await plain(session, "SELECT set_config(%s, %s, true)", (SETTING, call.setting()))
-    sync.info[_BOUND_IN] = sync.get_nested_transaction() or sync.get_transaction()
+@on_plain_write
+async def _before_plain_write(session: AsyncSession, table: Table) -> None:
+    if _audited(table) and session.info.get(_CALL_SOURCE) is not None:
+        await session.run_sync(_set_call)
 
 
 def _audited(table: Any) -> bool:

@@ -20,7 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import Scope, Send
 
 from services.common.calendar import cst_date
-from services.common.plain import plain
+from services.common.plain import on_plain_write, plain
 from services.common.problems import Conflict, ProblemKind, database_problem, send_problem
 from services.common.settings import Settings
 
@@ -77,15 +77,15 @@ def create_sessionmaker(engine: AsyncEngine | Any, **options: Any) -> Sessions:
     )
 
 
-def _written(model: type[SQLModel]) -> str:
-    return f"wrote:{model.__tablename__}"
+def _written(table_name: str) -> str:
+    return f"wrote:{table_name}"
 
 
 def on_commit(sessions: Sessions, model: type[SQLModel], callback: Callable[[], None]) -> None:
-    """Call `callback` after any commit that wrote a `model` row (an outbox wake-up): through the ORM, or
-    with plain SQL and `wrote(session, model)`."""
+    """Call `callback` after any commit that wrote a `model` row (an outbox wake-up), through the ORM or
+    `plain.PlainTable`."""
     session_class = sessions.kw["sync_session_class"]
-    flag = _written(model)
+    flag = _written(model.__tablename__)
 
     @event.listens_for(session_class, "after_flush")
     def _noted(session: Session, _context: Any) -> None:
@@ -102,9 +102,9 @@ def on_commit(sessions: Sessions, model: type[SQLModel], callback: Callable[[], 
         session.info.pop(flag, None)
 
 
-def wrote(session: AsyncSession, model: type[SQLModel]) -> None:
-    """Note a `model` row written with plain SQL, for `on_commit`."""
-    session.info[_written(model)] = True
+@on_plain_write
+async def _note_plain_write(session: AsyncSession, table: Table) -> None:
+    session.info[_written(table.name)] = True
 
 
 def session_of(request: Request) -> AsyncSession:

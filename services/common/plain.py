@@ -4,12 +4,13 @@ Through the ORM a statement costs about ten times the CPU it costs through psyco
 is a handful of statements. `plain` sends SQL on the session's own connection, inside the session's
 transaction (the unit of work still commits once). `PlainTable` reads rows as the table's model instances
 and writes back only the fields that changed, so the domain rules keep working on the same models.
-Nothing here passes the ORM's hooks: a write to an audited table sets the audit call first
-(`audit.bind_plain_write`), and the rows are not in the session, so never `session.add` them.
+The ORM's flush hooks do not see these writes, so `PlainTable` calls the `on_plain_write` hooks before each:
+the audit call is set (`audit`) and a written outbox wakes its relay on commit (`db.on_commit`). The rows are
+not in the session: never `session.add` them.
 """
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -18,6 +19,7 @@ from psycopg.types.json import Jsonb
 from sqlalchemy import ARRAY
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.schema import Table
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -25,6 +27,18 @@ from services.common.models import EnumText
 
 M = TypeVar("M", bound=SQLModel)
 _LOADED = "kuaiban.plain.loaded"  # session.info key: id(instance) -> (instance, the values it was read with)
+_WRITE_HOOKS: list[Callable[[AsyncSession, Table], Awaitable[None]]] = []
+
+
+def on_plain_write(hook: Callable[[AsyncSession, Table], Awaitable[None]]) -> Callable:
+    """Register `hook(session, table)`, awaited before every `PlainTable` write (what the ORM's flush hooks do)."""
+    _WRITE_HOOKS.append(hook)
+    return hook
+
+
+async def _before_write(session: AsyncSession, table: Table) -> None:
+    for hook in _WRITE_HOOKS:
+        await hook(session, table)
 
 
 async def plain(session: AsyncSession, query: str, params: Sequence[Any] = ()) -> list[tuple]:
@@ -48,6 +62,7 @@ class PlainTable(Generic[M]):
     def __init__(self, model: type[M]) -> None:
         table = model.__table__  # type: ignore[attr-defined]
         self.model = model
+        self.table = table
         self.name = f'"{table.schema}"."{table.name}"'
         self.columns = [column.name for column in table.columns]
         self.select = f"SELECT {', '.join(self.columns)} FROM {self.name}"
@@ -76,6 +91,7 @@ class PlainTable(Generic[M]):
         """Insert new instances in one statement (every column given, so each default is the model's)."""
         if not instances:
             return
+        await _before_write(session, self.table)
         row = f"({', '.join(['%s'] * len(self.columns))})"
         values = [self._bind(n, getattr(instance, n)) for instance in instances for n in self.columns]
         columns = ", ".join(self.columns)
@@ -90,6 +106,7 @@ class PlainTable(Generic[M]):
             changed = {n: getattr(instance, n) for n in self.columns if getattr(instance, n) != before[n]}
             if not changed:
                 continue
+            await _before_write(session, self.table)
             assignments = ", ".join(f"{name} = %s" for name in changed)
             values = [self._bind(name, value) for name, value in changed.items()]
             await plain(session, f"UPDATE {self.name} SET {assignments} WHERE id = %s", (*values, before["id"]))

@@ -65,6 +65,12 @@ def wan(yuan: int) -> str:
     return short if float(short) < 1000 else f"{value:,.0f}"  # 999.9999 rounds to 1,000, written as such
 
 
+def either(names: list[str], zh_names: list[str] | None = None) -> tuple[str, str]:
+    """ "C" or "C、E 之一" (zh) and "C" or "one of C, E" (en)."""
+    zh = "、".join(zh_names or names)
+    return (zh, names[0]) if len(names) == 1 else (f"{zh} 之一", "one of " + ", ".join(names))
+
+
 def years_between(start: date, end: date) -> int:
     """Whole years from `start` to `end`, as an age is counted."""
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
@@ -391,20 +397,23 @@ def _employees_text(e: Mapping) -> Text:
     return Text(f"从业人数须为 {span}", f"Employees must number {span.en}")
 
 
+def _one_of(zh: str, en: str, names: list[str]) -> Text:
+    zh_names, en_names = either([str(name) for name in names])
+    return Text(f"{zh} {zh_names}", f"{en} {en_names}")
+
+
 POLICY_RULES: tuple[PolicyRule, ...] = (
     PolicyRule(
         "industry",
         lambda e: bool(e.get("industries")),
         lambda e, p: p.industry in e["industries"],
-        lambda e: Text(
-            f"行业门类须为 {'、'.join(e['industries'])} 之一", f"Industry must be one of {', '.join(e['industries'])}"
-        ),
+        lambda e: _one_of("行业门类须为", "Industry must be", e["industries"]),
     ),
     PolicyRule(
         "town",
         lambda e: bool(e.get("towns")),
         lambda e, p: p.town in e["towns"],
-        lambda e: Text(f"须位于 {'、'.join(e['towns'])}", f"Must be located in {', '.join(e['towns'])}"),
+        lambda e: _one_of("须位于", "Must be located in", e["towns"]),
     ),
     PolicyRule(
         "revenue",
@@ -422,9 +431,7 @@ POLICY_RULES: tuple[PolicyRule, ...] = (
         "credit_rating",
         lambda e: bool(e.get("credit_ratings")),
         lambda e, p: p.credit_rating in e["credit_ratings"],
-        lambda e: Text(
-            f"信用等级须为 {'、'.join(e['credit_ratings'])}", f"Credit rating must be {', '.join(e['credit_ratings'])}"
-        ),
+        lambda e: _one_of("信用等级须为", "Credit rating must be", e["credit_ratings"]),
     ),
     PolicyRule(
         "key_enterprise",

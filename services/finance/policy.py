@@ -18,7 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
 from services.common.problems import DomainError, Forbidden, Invalid, NotFound
 from services.common.texts import Text, no_such
-from services.finance.domain import PolicyStatus
+from services.finance.domain import NeedStatus, PolicyStatus
 from services.finance.models import AccessRecord, LoanApplication, Need, Policy, Product, WebhookEndpoint
 
 __all__ = [
@@ -128,12 +128,12 @@ InsightDep = Annotated[Principal, Depends(allow(Role.admin, Role.bank, scope=Sco
 AccessLogReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
 
 
-def consents(need: Any = Need) -> ColumnElement[bool]:
-    """A need is shown to banks (lead lists, near-miss counts, webhooks) only while its enterprise consents.
+def shown_to_banks(need: Any = Need) -> list[ColumnElement[bool]]:
+    """A need is shown to banks (lead lists, near-miss counts, webhooks) while open and while its enterprise consents.
 
-    On `Need` or an alias of it; the bare column, so the planner matches the partial profile index
+    On `Need` or an alias of it; the bare columns, so the planner matches the partial profile index
     (`WHERE status = 'open' AND consent`)."""
-    return need.consent
+    return [need.status == NeedStatus.open, need.consent]
 
 
 def require_product_insight(principal: Principal, product: Product | None) -> Product:
@@ -160,7 +160,7 @@ PolicyReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, R
 
 def require_issuer(principal: Principal, department: str) -> None:
     """Admin, or an officer of the issuing department (403 for another department's officer)."""
-    if principal.role is Role.officer and principal.department != department:
+    if not may_see_draft(principal, department):
         raise Forbidden(
             Text(
                 "只有发文部门的工作人员可以管理此政策。", "Only officers of the issuing department manage this policy."

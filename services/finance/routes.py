@@ -99,6 +99,11 @@ audit = audit_routes(PREFIX, FinanceAudit)
 ACTION = problem_responses(404, 409, 422)
 
 
+def _localized(items: list[dict], key: str, language: Language) -> list[dict]:
+    """The items with their `key` text in the caller's language."""
+    return [{**item, key: localize(item[key], language)} for item in items]
+
+
 @router.post(
     "/banks",
     operation_id="createBank",
@@ -273,7 +278,7 @@ async def need_matches(
         return {"items": found}
     return {
         "items": found,
-        "near_misses": [{**item, "requirement": localize(item["requirement"], language)} for item in near],
+        "near_misses": _localized(near, "requirement", language),
     }
 
 
@@ -410,7 +415,7 @@ async def product_near_misses(
     """差一条规则即与产品相符的在途融资需求数量，按规则分列（不含任何企业信息），供银行判断该放宽哪项条件。
     只计入企业同意向银行展示的需求。产品所属银行与管理员可看。"""
     counts = await matching.near_miss_counts(session, product_id=product_id, principal=principal, now=now)
-    by_rule = [{**item, "label": localize(item["label"], language)} for item in counts["by_rule"]]
+    by_rule = _localized(counts["by_rule"], "label", language)
     return {**counts, "by_rule": by_rule}
 
 
@@ -790,5 +795,5 @@ async def enterprise_policies(
     )
     return {
         "fits": fits,
-        "near_misses": [{**item, "requirement": localize(item["requirement"], language)} for item in near],
+        "near_misses": _localized(near, "requirement", language),
     }

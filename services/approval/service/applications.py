@@ -17,10 +17,9 @@ from services.approval.domain import ApplicationStatus, TaskStatus
 from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Matter, Task
 from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
 from services.approval.service import reference
-from services.common.audit import bind_plain_write
 from services.common.auth import Principal, acting_enterprise
 from services.common.calendar import cst_date
-from services.common.db import next_code, wrote
+from services.common.db import next_code
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.plain import PlainTable
 from services.common.problems import Invalid, NotFound, ProblemKind
@@ -82,7 +81,6 @@ async def submit(
         )
         for d in matter.departments
     ]
-    await bind_plain_write(session)
     await APPLICATIONS.insert(session, [application])
     await TASKS.insert(session, tasks)
     await emit(session, application, domain.submitted(matter.name, len(tasks)), now=now)
@@ -101,8 +99,7 @@ async def emit(session: AsyncSession, application: Application, event: domain.Ev
         summary=f"{application.code} {summary}",
         at=now,
     )
-    await OUTBOX.insert(session, [message])  # its trigger records only an admin's redrive: no audit call needed
-    wrote(session, ApprovalOutbox)  # wakes the relay on commit
+    await OUTBOX.insert(session, [message])  # its relay is woken on commit (`db.on_commit`)
 
 
 async def _with_tasks(
@@ -181,7 +178,6 @@ async def _lock(session: AsyncSession, where: str, params: tuple) -> WithTasks |
 
 async def save(session: AsyncSession, application: Application, tasks: list[Task]) -> None:
     """Write back what the rules changed in a locked application and its tasks (plain SQL, audited)."""
-    await bind_plain_write(session)
     await APPLICATIONS.save(session, [application])
     await TASKS.save(session, tasks)
 

@@ -155,7 +155,7 @@ async def is_eligible(
     """Whether the enterprise is eligible for this product with this need (an application's check)."""
     offers = await current_offers(session)
     row = offers.row_of(product_id)
-    return row is not None and row in eligible_rows(offers, need, profile, on)
+    return row is not None and _failures(offers, _product_rules(offers, need, profile, on), on)[row] == 0
 
 
 async def eligible_products(
@@ -176,7 +176,7 @@ LEADS_PROBE = 5_000  # newest open needs tried first; see `leads`
 async def leads(
     session: AsyncSession, *, product_id: uuid.UUID, principal: Principal, page: PageParams, now: datetime
 ) -> tuple[list[Need], str | None]:
-    """Open needs that fit the bank's product, newest first; the rules mirror `eligible`.
+    """Open needs that fit the bank's product, newest first; the rules mirror `eligible_rows`.
 
     Two plans, because the planner cannot tell a product that fits one need in ten from one that fits
     one in ten thousand. First the newest LEADS_PROBE open needs are filtered: when a page of fits is
@@ -205,14 +205,13 @@ async def leads(
 
 def lead_rules(N: Any, product: Product, on: date) -> list[ColumnElement[bool]]:
     """Which open needs, shown to banks, fit the product, on `Need` or an alias of it."""
-    shown = [N.status == NeedStatus.open, policy.consents(N)]
-    return [*shown, *(condition for _, condition in _need_rules(N, product, on))]
+    return [*policy.shown_to_banks(N), *(condition for _, condition in _need_rules(N, product, on))]
 
 
 # --- the rules, one place: eligibility, leads and near misses (issue 11) ----------------------------------------
 #
 # Each rule has a stable code, its SQL from both sides (on products for a need and its enterprise; on needs for a
-# product) and the words for what would make a product that fails it fit. `eligible` and `lead_rules` are built
+# product) and the words for what would make a product that fails it fit. `eligible_rows` and `lead_rules` are built
 # from this table, so a fit and a near miss can never disagree. A side returns None where the rule cannot fail
 # (a need without a rate cap, a product open to every industry).
 
@@ -226,12 +225,6 @@ class Rule:
     for_need: Callable[[Offers, Need, EnterpriseProfile, date], np.ndarray | None]  # passes, per product
     for_product: Callable[[Any, Product, date], Condition]  # on `Need` or an alias
     requirement: Callable[[Product, Need, EnterpriseProfile, date], Text]  # what would make it fit, with numbers
-
-
-def _either(names: list[str], zh_names: list[str] | None = None) -> tuple[str, str]:
-    """ "C" or "C、E 之一" (zh) and "C" or "one of C, E" (en)."""
-    zh = "、".join(zh_names or names)
-    return (zh, names[0]) if len(names) == 1 else (f"{zh} 之一", "one of " + ", ".join(names))
 
 
 def _yuan(yuan: int) -> str:
@@ -256,7 +249,7 @@ def _term_text(product: Product, need: Need, profile: EnterpriseProfile, on: dat
 
 def _collateral_text(product: Product, need: Need, profile: EnterpriseProfile, on: date) -> Text:
     wanted = [str(c) for c in product.collateral_types]
-    zh, en = _either(wanted, [domain.COLLATERAL_NAMES[c] for c in wanted])
+    zh, en = domain.either(wanted, [domain.COLLATERAL_NAMES[c] for c in wanted])
     offered = [str(c) for c in need.collateral_available]
     offered_zh = "、".join(domain.COLLATERAL_NAMES[c] for c in offered)
     return Text(
@@ -266,14 +259,14 @@ def _collateral_text(product: Product, need: Need, profile: EnterpriseProfile, o
 
 
 def _industry_text(product: Product, need: Need, profile: EnterpriseProfile, on: date) -> Text:
-    zh, en = _either([str(i) for i in product.industries])
+    zh, en = domain.either([str(i) for i in product.industries])
     return Text(
         f"行业门类需为 {zh}（当前 {profile.industry}）", f"The industry section must be {en} (now {profile.industry})"
     )
 
 
 def _town_text(product: Product, need: Need, profile: EnterpriseProfile, on: date) -> Text:
-    zh, en = _either([str(t) for t in product.towns])
+    zh, en = domain.either([str(t) for t in product.towns])
     return Text(f"所在乡镇需为 {zh}（当前 {profile.town}）", f"The town must be {en} (now {profile.town})")
 
 
@@ -294,7 +287,7 @@ def _revenue_text(product: Product, need: Need, profile: EnterpriseProfile, on: 
 
 
 def _rating_text(product: Product, need: Need, profile: EnterpriseProfile, on: date) -> Text:
-    zh, en = _either(sorted(str(r) for r in product.accepted_credit_ratings))
+    zh, en = domain.either(sorted(str(r) for r in product.accepted_credit_ratings))
     rating = profile.credit_rating
     return Text(f"信用等级需为 {zh}（当前 {rating}）", f"The credit rating must be {en} (now {rating})")
 
@@ -436,7 +429,7 @@ async def count_near_misses(
         N: Any = Need if share is None else aliased(Need, tablesample(Need.__table__, func.system(share * 100)))
         count, first = _misses(_need_rules(N, product, on))
         rule = first.label("rule")
-        query = sa_select(rule, func.count()).where(N.status == NeedStatus.open, policy.consents(N), count == 1)
+        query = sa_select(rule, func.count()).where(*policy.shown_to_banks(N), count == 1)
         counted = (await session.exec(query.group_by(rule))).all()
         counts = {code: int(n) if share is None else round(n / share) for code, n in counted}
     by_rule = [{"rule": rule.code, "label": rule.label, "needs": counts.get(rule.code, 0)} for rule in RULES]

@@ -1,8 +1,7 @@
 """Policy benefits (issue 16): the issuing department's policies, and which of them an enterprise fits.
 
 A policy is a draft until published; publishing fixes its rules. An enterprise's fits and near misses come
-from its live profile in intake against every published policy in force, by the rules of `domain` (the same
-words a loan match uses).
+from its live profile in intake against every published policy in force, by the rules of `domain`.
 """
 
 import uuid
@@ -32,12 +31,10 @@ async def create_policy(session: AsyncSession, *, data: PolicyCreate, principal:
         status=PolicyStatus.draft,
         created_at=now,
         updated_at=now,
-        **data.model_dump(mode="json", exclude={"valid_from", "valid_to"}),
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
+        **data.model_dump(exclude={"eligibility", "benefit"}),
+        **data.model_dump(mode="json", include={"eligibility", "benefit"}),  # the JSONB columns
     )
     session.add(row)
-    await session.flush()
     return row
 
 
@@ -73,9 +70,12 @@ async def enterprise_policies(
     policy.require_enterprise_view(principal, enterprise_id, await intake.liaison_of(principal))
     profile = await intake.enterprise(enterprise_id)
     today = cst_date(now)
-    published = (await session.exec(select(Policy).where(Policy.status == PolicyStatus.published))).all()
+    newest_first = (Policy.published_at.desc(), Policy.id.desc())
+    published = (
+        await session.exec(select(Policy).where(Policy.status == PolicyStatus.published).order_by(*newest_first))
+    ).all()
     fits, near = [], []
-    for row in sorted(published, key=lambda p: (p.published_at, p.id), reverse=True):
+    for row in published:  # a county's policies are dozens: the validity rule stays `domain.in_force`
         if not domain.in_force(row.valid_from, row.valid_to, today):
             continue
         failures, amount = domain.policy_outcome(row.eligibility, row.benefit, profile)
