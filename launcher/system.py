@@ -4,7 +4,6 @@
 """
 
 import contextlib
-import ctypes
 import json
 import logging
 import os
@@ -26,7 +25,7 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from launcher.supervisor import Child, CrashLoop, Supervisor
-from services.common.serve import die_with_parent
+from services.common.serve import PR_SET_CHILD_SUBREAPER, die_with_parent, prctl
 from services.common.settings import PORT_OFFSETS, libpq_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +38,6 @@ APPS = {
 START_ORDER = ("intake", "approval", "finance", "gateway")
 STARTUP_SECONDS = 60.0  # a restart of a process that crashed during start-up counts within it
 EMBEDDED_DATABASE = "kuaiban"
-PR_SET_CHILD_SUBREAPER = 36
 OLD_POSTMASTER_SECONDS = 10.0  # how long a restart waits for the killed postmaster to be reaped
 
 
@@ -196,6 +194,7 @@ class ServiceChild:
         return describe_exit(code)
 
     def restart(self) -> None:
+        _reap_orphaned_workers(self.system)  # those that took longer to stop than the crash took to be noticed
         self.system.start(self.name)
 
 
@@ -268,8 +267,7 @@ def _reap_orphaned_workers(system: System) -> None:
 def _become_subreaper() -> None:
     """Orphans below the launcher (the postmaster `pg_ctl` leaves behind) become its children: it reaps them at
     once, instead of waiting for PID 1, and sees how they ended."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1)
+    prctl(PR_SET_CHILD_SUBREAPER, 1)
 
 
 def _terminate(processes: list[subprocess.Popen], timeout: float) -> None:

@@ -101,13 +101,18 @@ def _batch_body(rows: list[Any]) -> bytes:
 
 
 def _error(reply: Reply) -> str | None:
-    return None if reply.status < 300 else f"{reply.status}: {reply.body[:400].decode('utf-8', 'replace')}"
+    return None if delivered(reply.status) else f"{reply.status}: {reply.body[:400].decode('utf-8', 'replace')}"
 
 
 def backoff(attempts: int) -> timedelta:
     """Exponential with jitter, capped: 1 s, 2 s, 4 s ... 5 min."""
     seconds = min(MAX_BACKOFF_SECONDS, 2 ** max(0, attempts - 1))
     return timedelta(seconds=seconds * random.uniform(0.8, 1.2))
+
+
+def delivered(status: int | None) -> bool:
+    """The recipient answered 2xx (None: it did not answer)."""
+    return status is not None and status < 300
 
 
 def permanent(status: int) -> bool:
@@ -206,12 +211,12 @@ class OutboxRelay(Relay):
                 results.extend((row, None, localize(exc.detail, "en")) for row in unit)  # operators read English
                 break
         await self._record(claimed, results)
-        return sum(1 for _, status, _ in results if status is not None and status < 300)
+        return sum(1 for _, status, _ in results if delivered(status))
 
     async def _deliver(self, unit: list[Any]) -> list[tuple[Any, int | None, str | None]]:
         if len(unit) > 1:
             reply = await self._send(unit[0].recipient, self.batch_paths[unit[0].path], _batch_body(unit))
-            if reply.status < 300 or not permanent(reply.status):
+            if delivered(reply.status) or not permanent(reply.status):
                 return [(row, reply.status, _error(reply)) for row in unit]
         # alone, or a refused batch's messages one by one, so only the bad one becomes a dead letter
         answered = []
@@ -264,14 +269,12 @@ class OutboxRelay(Relay):
         t = self.table
         now = self.clock()
         retry_at = now
-        delivered = [row.id for row, status, _ in results if status is not None and status < 300]
+        done = [row.id for row, status, _ in results if delivered(status)]
         async with self.sessions.begin() as session:
-            if delivered:  # the usual round: one statement however many were delivered
-                done = {"status": MessageStatus.delivered, "delivered_at": now, "updated_at": now}
-                await session.exec(update(t).where(t.c.id.in_(delivered)).values(**done))
-            for row, status, error in results:
-                if status is not None and status < 300:
-                    continue
+            if done:  # the usual round: one statement however many were delivered
+                marked = {"status": MessageStatus.delivered, "delivered_at": now, "updated_at": now}
+                await session.exec(update(t).where(t.c.id.in_(done)).values(**marked))
+            for row, status, error in (result for result in results if not delivered(result[1])):
                 answered = status is not None  # a recipient that is down only delays the message
                 attempts, failures = row.attempts + 1, row.failures + answered
                 dead = answered and (permanent(status) or failures >= self.max_attempts)

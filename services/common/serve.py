@@ -13,12 +13,18 @@ from services.common.logs import configure_logging
 from services.common.settings import Settings
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def prctl(option: int, value: int) -> None:
+    """Linux's prctl(2); elsewhere a no-op."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(option, value)
 
 
 def die_with_parent() -> None:
-    """Get SIGTERM when the parent process dies, even by SIGKILL (Linux; elsewhere a no-op): no orphans."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    """Get SIGTERM when the parent process dies, even by SIGKILL: no orphans."""
+    prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def follow_worker_parent() -> None:

@@ -14,11 +14,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.approval import domain, policy
 from services.approval.domain import ApplicationStatus, TaskStatus
-from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Matter, Task
+from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Task
 from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
 from services.approval.service import reference
 from services.common.auth import Principal, acting_enterprise
-from services.common.calendar import cst_date
+from services.common.calendar import WorkCalendar, cst_date
 from services.common.db import next_code
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.plain import PlainTable
@@ -183,10 +183,16 @@ async def save(session: AsyncSession, application: Application, tasks: list[Task
 
 
 async def close(
-    session: AsyncSession, application: Application, tasks: list[Task], status: ApplicationStatus, *, now: datetime
+    session: AsyncSession,
+    application: Application,
+    tasks: list[Task],
+    status: ApplicationStatus,
+    *,
+    now: datetime,
+    work_calendar: WorkCalendar | None = None,
 ) -> None:
-    """Close the application (the calendar is read only now) and announce it."""
-    work_calendar = (await reference.current(session)).calendar
+    """Close the application and announce it; the calendar is read now unless given (a sweep reads it once)."""
+    work_calendar = work_calendar or (await reference.current(session)).calendar
     event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
     await emit(session, application, event, now=now)
 
@@ -239,8 +245,8 @@ async def supplement(
     """The enterprise hands in materials: commitments fulfilled, returned tasks back in review."""
     application, tasks = await locked(session, application_id)
     policy.require_own(principal, application)
-    materials = (await session.exec(select(Matter.materials).where(Matter.id == application.matter_id))).one()
-    known = {material["code"] for material in materials}
+    matter = (await reference.current(session)).matters[application.matter_code]
+    known = {material.code for material in matter.materials}
     domain.supplement(application, tasks, provided=set(data.materials), known=known, now=now)
     await save(session, application, tasks)
     return application, tasks

@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.approval import domain
 from services.approval.domain import OPEN_STATUSES, ApplicationStatus, TaskStatus
 from services.approval.models import Application, Matter, Task
+from services.approval.service import reference
 from services.approval.service.applications import close, locked, save
 from services.common.calendar import cst_date
 
@@ -25,11 +26,12 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
     The SQL only finds candidates; the rules of `domain` decide on each row once it is locked.
     """
     today = cst_date(now)
+    work_calendar = (await reference.current(session)).calendar  # once, not per closed application
     terminated = 0
     for application_id in await _with_overdue_commitments(session, today):
         application, tasks = await locked(session, application_id)
         if domain.commitment_overdue(application, today=today):
-            await close(session, application, tasks, ApplicationStatus.terminated, now=now)
+            await close(session, application, tasks, ApplicationStatus.terminated, now=now, work_calendar=work_calendar)
             await save(session, application, tasks)
             terminated += 1
     deemed = 0
@@ -37,7 +39,7 @@ async def sweep(session: AsyncSession, *, now: datetime) -> dict[str, int]:
         application, tasks = await locked(session, application_id)
         deemed += domain.deem_overdue(tasks, today=today, now=now)
         if domain.all_approved(application, tasks):
-            await close(session, application, tasks, ApplicationStatus.approved, now=now)
+            await close(session, application, tasks, ApplicationStatus.approved, now=now, work_calendar=work_calendar)
         await save(session, application, tasks)
     return {"deemed": deemed, "terminated": terminated}
 
