@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import signal
 import statistics
 import subprocess
@@ -21,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from launcher.system import create_database, drop_database, start_embedded_postgres
+from launcher.system import System, create_database, drop_database, free_port_block, migrate, start_embedded_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 # KUAIBAN_BENCH_RESULTS: another folder for the results (the smoke runs of `make test` write to their tmp folder).
@@ -150,3 +151,46 @@ def summary(ms: list[float], *, digits: int = 3) -> dict[str, float]:
         "max_ms": round(max(ms), digits),
         "mean_ms": round(statistics.fmean(ms), digits),
     }
+
+
+@contextlib.contextmanager
+def kuaiban(
+    database_url: str, *, log_dir: Path, log_level: str, admin_password: str, env: dict[str, str] | None = None
+) -> Iterator[System]:
+    """Migrated database, three services and the gateway as real processes on a free port block; `env` adds
+    settings of the bench's own (the demo catalog, say)."""
+    migrate(database_url)
+    port = free_port_block()
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {f"KUAIBAN_{s}_URL" for s in ("INTAKE", "APPROVAL", "FINANCE")}
+    }
+    environment.update(
+        KUAIBAN_DATABASE_URL=database_url,
+        KUAIBAN_PORT=str(port),
+        KUAIBAN_HOST="127.0.0.1",
+        KUAIBAN_JWT_SECRET=secrets.token_urlsafe(48),
+        KUAIBAN_ADMIN_PASSWORD=admin_password,
+        KUAIBAN_RATE_LIMIT_PER_MINUTE="0",
+        KUAIBAN_LOG_LEVEL=log_level,
+        **(env or {}),
+    )
+    system = System(port=port, env=environment, log_dir=log_dir)
+    print(f"starting Kuaiban on ports {port}-{port + 3} (logs in {log_dir}) ...", flush=True)
+    try:
+        system.start_all()
+        try:
+            system.wait_healthy()
+        except (RuntimeError, TimeoutError) as exc:
+            raise BenchError(f"{exc}\n{log_tails(log_dir)}") from exc
+        yield system
+    finally:
+        system.stop_all()
+
+
+def log_tails(log_dir: Path, lines: int = 15) -> str:
+    """The last lines of each process log (the folder is deleted on exit, so show them now)."""
+    parts = []
+    for log in sorted(log_dir.glob("*.log")):
+        tail = log.read_text(errors="replace").splitlines()[-lines:]
+        parts.append(f"--- {log.name}\n" + "\n".join(tail))
+    return "\n".join(parts)

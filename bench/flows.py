@@ -55,14 +55,15 @@ from bench.common import (  # noqa: E402
     database,
     git_commit,
     guarded,
+    kuaiban,
     load_average,
     load_text,
+    log_tails,
     stop_on_sigterm,
     summary,
     temp_workdir,
     write_results,
 )
-from bench.gateway import kuaiban, log_tails  # noqa: E402
 from launcher.system import System, libpq_url  # noqa: E402
 from services.intake.uscc import random_uscc  # noqa: E402
 
@@ -397,7 +398,6 @@ def main() -> int:
     started = time.strftime("%Y%m%d-%H%M%S")
     loads = {"before": load_average(show_all=True)}
     admin_password = secrets.token_urlsafe(16)
-    os.environ["KUAIBAN_SEED_DEMO"] = "true"  # the matter QYKB-001 and its five departments
     results: list[dict[str, Any]] = []
     with contextlib.ExitStack() as stack, guarded("stopping Kuaiban and PostgreSQL ..."):
         workdir = temp_workdir(stack)
@@ -405,7 +405,15 @@ def main() -> int:
         dsn = libpq_url(url)
         log_dir = workdir / "logs"
         log_dir.mkdir()
-        system = stack.enter_context(kuaiban(url, log_dir=log_dir, log_level="warning", admin_password=admin_password))
+        system = stack.enter_context(
+            kuaiban(
+                url,
+                log_dir=log_dir,
+                log_level="warning",
+                admin_password=admin_password,
+                env={"KUAIBAN_SEED_DEMO": "true"},  # the matter QYKB-001 and its five departments
+            )
+        )
         try:
             print(f"creating {len(DEPARTMENTS)} officers and {args.enterprises} enterprises ...", flush=True)
             cast = create_cast(system, admin_password, args.enterprises)

@@ -50,12 +50,13 @@ from bench.common import (  # noqa: E402
     database,
     git_commit,
     guarded,
+    kuaiban,
     load_average,
     stop_on_sigterm,
     temp_workdir,
     write_results,
 )
-from launcher.system import System, free_port_block, migrate, ports_free  # noqa: E402
+from launcher.system import System, free_port_block, ports_free  # noqa: E402
 from services.common.problems import PROBLEM_MEDIA_TYPE  # noqa: E402
 from services.common.serve import die_with_parent  # noqa: E402
 from services.intake.uscc import random_uscc  # noqa: E402
@@ -136,45 +137,6 @@ def version(command: list[str]) -> str:
 
 
 # --- the system under test -----------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def kuaiban(database_url: str, *, log_dir: Path, log_level: str, admin_password: str) -> Iterator[System]:
-    """Migrated database, three services and the gateway as real processes on a free port block."""
-    migrate(database_url)
-    port = free_port_block()
-    env = {
-        k: v for k, v in os.environ.items() if k not in {f"KUAIBAN_{s}_URL" for s in ("INTAKE", "APPROVAL", "FINANCE")}
-    }
-    env.update(
-        KUAIBAN_DATABASE_URL=database_url,
-        KUAIBAN_PORT=str(port),
-        KUAIBAN_HOST="127.0.0.1",
-        KUAIBAN_JWT_SECRET=secrets.token_urlsafe(48),
-        KUAIBAN_ADMIN_PASSWORD=admin_password,
-        KUAIBAN_RATE_LIMIT_PER_MINUTE="0",
-        KUAIBAN_LOG_LEVEL=log_level,
-    )
-    system = System(port=port, env=env, log_dir=log_dir)
-    print(f"starting Kuaiban on ports {port}-{port + 3} (logs in {log_dir}) ...", flush=True)
-    try:
-        system.start_all()
-        try:
-            system.wait_healthy()
-        except (RuntimeError, TimeoutError) as exc:
-            raise BenchError(f"{exc}\n{log_tails(log_dir)}") from exc
-        yield system
-    finally:
-        system.stop_all()
-
-
-def log_tails(log_dir: Path, lines: int = 15) -> str:
-    """The last lines of each process log (the folder is deleted on exit, so show them now)."""
-    parts = []
-    for log in sorted(log_dir.glob("*.log")):
-        tail = log.read_text(errors="replace").splitlines()[-lines:]
-        parts.append(f"--- {log.name}\n" + "\n".join(tail))
-    return "\n".join(parts)
 
 
 def seed(system: System, admin_password: str) -> tuple[str, str]:

@@ -6,18 +6,15 @@ Everything else of approval runs in process (tests/api/approval), on the fake cl
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import httpx
-import psycopg
 import pytest
 
 from launcher.system import System
-from services.common.settings import libpq_url
 from tests.helpers import approval_flows
-from tests.helpers.approval_flows import DEPARTMENTS, fetch, new_enterprise, submit
+from tests.helpers.approval_flows import DEPARTMENTS, fetch, new_enterprise, sql, submit
 from tests.helpers.http import collect, make_account
 
 MATERIALS = [
@@ -49,18 +46,6 @@ def cast(gateway: httpx.Client, admin_headers: dict) -> Cast:
         },
         own=new_enterprise(gateway, admin_headers)[1],
     )
-
-
-@pytest.fixture(scope="module")
-def db(database_url: str) -> Iterator[Callable[..., list]]:
-    """Plain SQL on the test database, to read what the processes stored."""
-    with psycopg.connect(libpq_url(database_url), autocommit=True) as conn:
-
-        def run(query: str, *params) -> list:
-            cursor = conn.execute(query, params)
-            return cursor.fetchall() if cursor.description else []
-
-        yield run
 
 
 def make_matter(gateway: httpx.Client, cast: Cast, departments=DEPARTMENTS) -> dict:
@@ -153,7 +138,7 @@ def test_concurrent_decisions_have_exactly_one_outcome(gateway: httpx.Client, ca
 # --- the outbox across a restart ------------------------------------------------------------------
 
 
-def test_outbox_delivers_after_intake_restarts(gateway: httpx.Client, cast: Cast, system: System, db: Callable):
+def test_outbox_delivers_after_intake_restarts(gateway: httpx.Client, cast: Cast, system: System, database_url: str):
     enterprise_id, enterprise = new_enterprise(gateway, cast.admin)
     matter = make_matter(gateway, cast, ("market", "tax", "hrss"))
     application = submit(gateway, enterprise, matter)
@@ -170,7 +155,7 @@ def test_outbox_delivers_after_intake_restarts(gateway: httpx.Client, cast: Cast
     kinds = ("application.submitted", "application.approved")
     deadline = time.monotonic() + DELIVERY_SECONDS
     query = "SELECT status FROM approval.outbox WHERE payload->>'ref_id' = %s"
-    while (stored := [row[0] for row in db(query, application["id"])]) != ["delivered"] * len(kinds):
+    while (stored := [row[0] for row in sql(database_url, query, application["id"])]) != ["delivered"] * len(kinds):
         assert "dead" not in stored, stored  # a receiver that was away never makes a dead letter
         assert time.monotonic() < deadline, f"not delivered within {DELIVERY_SECONDS} s: {stored}"
         time.sleep(0.5)

@@ -5,7 +5,6 @@ content types and schemas the document declares.
 It runs on a system and database of its own, since it creates whatever the generated data says.
 """
 
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -25,6 +24,7 @@ from launcher.system import System, create_database, drop_database, migrate
 from tests.helpers.factories import ADMIN_PASSWORD, bearer, enterprise_payload
 from tests.helpers.http import login, make_account, make_bank
 from tests.helpers.systems import running_system, system_env
+from tests.helpers.waiting import wait_until
 
 ROLES = ("admin", "officer", "enterprise", "bank")
 EXAMPLES = 5  # per operation and mode (valid, invalid), each sent as every role
@@ -70,14 +70,15 @@ def role_headers(contract_system: System, credentials: dict[str, tuple[str, str]
 def merged_schema(contract_system: System):
     """The merged document once it is complete: under load a service may miss the gateway's 2 s to send its
     part, and the gateway then serves (without caching) what it has."""
-    deadline = time.monotonic() + 60
     with httpx.Client(base_url=contract_system.gateway_url, timeout=15) as client:
-        while True:
+
+        def complete() -> dict | None:
             document = client.get("/openapi.json").json()
             prefixes = {path.split("/")[1] for path in document["paths"]}
-            if {"auth", "intake", "approval", "finance"} <= prefixes or time.monotonic() > deadline:
-                break
-            time.sleep(0.5)  # bounded: the services are up (the system waited for their health)
+            return document if {"auth", "intake", "approval", "finance"} <= prefixes else None
+
+        # Bounded, and a failure rather than a run on part of the document (the services are up and healthy).
+        document = wait_until(complete, "the merged document complete", 60, every=0.5)
     return schemathesis.openapi.from_dict(document)
 
 

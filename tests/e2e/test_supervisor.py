@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO
 
 import httpx
 import psutil
@@ -28,7 +28,6 @@ RECOVERY_SECONDS = 60
 # While PostgreSQL is down a service answers 503, or 500 where a refused new connection is not yet mapped to
 # 503 (services/common/problems.py, the database-outage part of issue 10): then this becomes {503}.
 OUTAGE_STATUSES = {503}  # a database outage is never a 500
-T = TypeVar("T")
 
 
 @dataclass
@@ -63,7 +62,7 @@ class Launched:
         pids = []
         for child in psutil.Process(self.process.pid).children():
             with suppress(psutil.Error):  # exited PostgreSQL processes pass through the launcher as well
-                if APPS[name] in " ".join(child.cmdline()) and child.status() != psutil.STATUS_ZOMBIE:
+                if APPS[name] in " ".join(child.cmdline()) and alive(child):
                     pids.append(child.pid)
         (pid,) = pids
         return pid

@@ -28,6 +28,7 @@ from services.common.settings import Settings
 from services.finance.app import app as finance_app
 from services.intake.app import app as intake_app
 from services.intake.clients import IntakeRuntime
+from tests.helpers.factories import ADMIN, headers_for, unique_name
 
 APPS: dict[str, ASGIApp] = {
     "gateway": gateway_app,
@@ -189,3 +190,23 @@ async def live_account(kuaiban: Kuaiban, *, subject: str, role: str, username: s
         session.add(
             Account(id=uuid.UUID(subject), username=username, password_hash="-", role=role, active=True, **fields)
         )
+
+
+async def gateway_account(kuaiban: Kuaiban, role: str, **fields) -> str:
+    """An account in the gateway (intake asks the gateway who is an officer); returns its username."""
+    username = unique_name(role)
+    body = {"username": username, "password": f"pw-{username}", "role": role, **fields}
+    async with kuaiban.client("gateway", ADMIN) as gateway:
+        response = await gateway.post("/auth/accounts", json=body)
+    assert response.status_code == 201, response.text
+    return username
+
+
+async def make_liaison(kuaiban: Kuaiban, enterprise_id: str) -> tuple[str, dict]:
+    """A 发改 officer's account made the enterprise's liaison (包保专员): (username, its auth headers)."""
+    username = await gateway_account(kuaiban, "officer", department="development_reform")
+    async with kuaiban.client("intake", ADMIN) as intake:
+        assigned = await intake.put(f"/intake/enterprises/{enterprise_id}/liaison", json={"officer_username": username})
+    assert assigned.status_code == 200, assigned.text
+    assert assigned.json()["liaison_officer"] == username
+    return username, headers_for("officer", username=username, department="development_reform")

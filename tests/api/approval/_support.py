@@ -10,7 +10,7 @@ from services.approval.contract import YearScheduleBody
 from services.approval.models import ApprovalOutbox
 from services.common.calendar import CST, WorkCalendar
 from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban, collect_all
+from tests.helpers.inprocess import Kuaiban, collect_all, make_liaison
 
 INTERNAL = headers_for("internal", username="intake")
 # Monday 2 March 2026, 09:00 CST (01:00 UTC, as clocks give it): an ordinary working week (no holiday before
@@ -65,24 +65,6 @@ async def register(kuaiban: Kuaiban, **fields) -> tuple[str, dict]:
     return enterprise_id, headers_for("enterprise", enterprise_id=enterprise_id)
 
 
-async def make_liaison(kuaiban: Kuaiban, enterprise_id: str) -> dict:
-    """A 发改 officer's account in the gateway, made the enterprise's liaison; returns its auth headers."""
-    username = unique_name("officer")
-    account = {
-        "username": username,
-        "password": f"pw-{username}",
-        "role": "officer",
-        "department": "development_reform",
-    }
-    async with kuaiban.client("gateway", ADMIN) as gateway:
-        created = await gateway.post("/auth/accounts", json=account)
-    assert created.status_code == 201, created.text
-    async with kuaiban.client("intake", ADMIN) as intake:
-        assigned = await intake.put(f"/intake/enterprises/{enterprise_id}/liaison", json={"officer_username": username})
-    assert assigned.status_code == 200, assigned.text
-    return headers_for("officer", username=username, department="development_reform")
-
-
 async def make_cast(kuaiban: Kuaiban) -> Cast:
     own_id, own = await register(kuaiban)
     other_id, other = await register(kuaiban, town="临涣镇")
@@ -91,7 +73,7 @@ async def make_cast(kuaiban: Kuaiban) -> Cast:
         admin=ADMIN,
         officers={d: headers_for("officer", department=d) for d in DEPARTMENTS},
         uninvolved=headers_for("officer", department="natural_resources"),
-        liaison=await make_liaison(kuaiban, own_id),
+        liaison=(await make_liaison(kuaiban, own_id))[1],
         own=own,
         other=other,
         rated_d=rated_d,

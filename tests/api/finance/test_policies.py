@@ -5,9 +5,9 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.approval._support import make_liaison
 from tests.api.finance._support import ADMIN, Finance
 from tests.helpers.factories import headers_for
+from tests.helpers.inprocess import make_liaison
 from tests.helpers.problems import assert_problem
 
 ISSUER = headers_for("officer", username="fagai-zhang", department="development_reform")
@@ -131,6 +131,6 @@ async def test_only_the_enterprise_its_liaison_and_admin_see_its_policies(fin: F
     assert (await fin.http.get(path, headers=ADMIN)).status_code == 200
     assert_problem(await fin.http.get(path, headers=other.headers), 404)
     assert_problem(await fin.http.get(path, headers=ISSUER), 404)  # not its liaison officer
-    liaison = await make_liaison(fin.kuaiban, enterprise.id)
+    _, liaison = await make_liaison(fin.kuaiban, enterprise.id)
     assert (await fin.http.get(path, headers=liaison)).status_code == 200
     assert_problem(await fin.http.get(f"/finance/enterprises/{other.id}/policies", headers=liaison), 404)

@@ -17,8 +17,6 @@ from services.common.settings import SERVICE_NAMES
 from tests.helpers.factories import ACCOUNT_PASSWORD, ADMIN, bearer, enterprise_payload, unique_name
 from tests.helpers.inprocess import Kuaiban, MakeAccount, StartEdge, served
 
-PASSWORD = ACCOUNT_PASSWORD
-
 
 @pytest.fixture
 async def gateway(kuaiban: Kuaiban) -> AsyncIterator[httpx.AsyncClient]:
@@ -56,10 +54,10 @@ def make_account(gateway: httpx.AsyncClient) -> MakeAccount:
 
     async def make(role: str, **fields) -> tuple[dict, dict[str, str]]:
         username = unique_name(role)
-        body = {"username": username, "password": PASSWORD, "role": role, **fields}
+        body = {"username": username, "password": ACCOUNT_PASSWORD, "role": role, **fields}
         created = await gateway.post("/auth/accounts", json=body)
         assert created.status_code == 201, created.text
-        token = await gateway.post("/auth/token", data={"username": username, "password": PASSWORD})
+        token = await gateway.post("/auth/token", data={"username": username, "password": ACCOUNT_PASSWORD})
         assert token.status_code == 200, token.text
         return created.json(), bearer(token.json()["access_token"])
 

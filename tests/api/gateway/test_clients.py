@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from gateway.access import AccessCache
 from services.common.auth import verify_token
-from tests.helpers.factories import ADMIN, JWT_SECRET, bearer, headers_for, product_body, unique_name
+from tests.helpers.factories import ACCOUNT_PASSWORD, ADMIN, JWT_SECRET, bearer, headers_for, product_body, unique_name
 from tests.helpers.inprocess import Kuaiban, MakeAccount, StartEdge
 from tests.helpers.problems import assert_problem
 
@@ -297,7 +297,7 @@ async def test_a_retry_with_the_same_idempotency_key_never_shows_the_secret_agai
 
 async def test_the_password_grant_answers_as_before(gateway: httpx.AsyncClient, make_account: MakeAccount):
     account, _ = await make_account("officer", department="tax")
-    answer = await gateway.post("/auth/token", data={"username": account["username"], "password": "long-enough-pw"})
+    answer = await gateway.post("/auth/token", data={"username": account["username"], "password": ACCOUNT_PASSWORD})
     assert answer.status_code == 200 and set(answer.json()) == {"access_token", "token_type", "expires_in", "role"}
     assert verify_token(JWT_SECRET, answer.json()["access_token"]).scopes is None
     missing = assert_problem(await gateway.post("/auth/token", data={"grant_type": "password"}), 422)

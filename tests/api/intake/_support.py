@@ -7,8 +7,8 @@ import httpx
 
 from services.approval.contract import YearScheduleBody
 from services.common.calendar import WorkCalendar
-from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.factories import ADMIN, enterprise_payload, headers_for
+from tests.helpers.inprocess import Kuaiban, make_liaison
 
 INTERNAL = headers_for("internal", username="approval")
 # A Wednesday (CST) just before the National Day holidays of 2026 (1–7 October; Saturday 10 October worked).
@@ -38,37 +38,16 @@ class Cast:
     liaison_name: str
 
 
-async def account(kuaiban: Kuaiban, role: str, **fields) -> str:
-    """An account in the gateway (intake asks the gateway who is an officer); returns its username."""
-    username = unique_name(role)
-    body = {"username": username, "password": f"pw-{username}", "role": role, **fields}
-    async with kuaiban.client("gateway", ADMIN) as gateway:
-        response = await gateway.post("/auth/accounts", json=body)
-    assert response.status_code == 201, response.text
-    return username
-
-
 async def register(intake: httpx.AsyncClient, **overrides) -> dict:
     response = await intake.post("/intake/enterprises", json=enterprise_payload(**overrides), headers=ADMIN)
     assert response.status_code == 201, response.text
     return response.json()
 
 
-async def make_liaison(kuaiban: Kuaiban, intake: httpx.AsyncClient, enterprise_id: str) -> tuple[str, dict]:
-    """A 发改 officer's account made the enterprise's liaison: (username, its auth headers)."""
-    username = await account(kuaiban, "officer", department="development_reform")
-    assigned = await intake.put(
-        f"/intake/enterprises/{enterprise_id}/liaison", json={"officer_username": username}, headers=ADMIN
-    )
-    assert assigned.status_code == 200, assigned.text
-    assert assigned.json()["liaison_officer"] == username
-    return username, headers_for("officer", username=username, department="development_reform")
-
-
 async def make_cast(kuaiban: Kuaiban, intake: httpx.AsyncClient) -> Cast:
     own = await register(intake)
     other = await register(intake, town="韩村镇")
-    liaison_name, liaison = await make_liaison(kuaiban, intake, own["id"])
+    liaison_name, liaison = await make_liaison(kuaiban, own["id"])
     return Cast(
         admin=ADMIN,
         power=headers_for("officer", department="power"),

@@ -6,9 +6,9 @@ import uuid
 import httpx
 
 from services.intake.contract import ENTERPRISE_PATH, LIAISON_PATH
-from tests.api.intake._support import ADMIN, INTERNAL, Cast, account, assign, make_liaison, raise_request, register
+from tests.api.intake._support import ADMIN, INTERNAL, Cast, assign, raise_request, register
 from tests.helpers.factories import headers_for, unique_name
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import Kuaiban, gateway_account, make_liaison
 from tests.helpers.problems import assert_problem
 
 
@@ -17,8 +17,8 @@ async def test_liaison_must_be_an_officer(kuaiban: Kuaiban, intake: httpx.AsyncC
     async with kuaiban.client("finance", ADMIN) as finance:
         bank = await finance.post("/finance/banks", json={"code": unique_name("bank"), "name": "濉溪农村商业银行"})
     assert bank.status_code == 201, bank.text
-    bank_name = await account(kuaiban, "bank", bank_id=bank.json()["id"])
-    admin_name = await account(kuaiban, "admin")
+    bank_name = await gateway_account(kuaiban, "bank", bank_id=bank.json()["id"])
+    admin_name = await gateway_account(kuaiban, "admin")
     for username in ("nobody_at_all", bank_name, admin_name, "admin"):
         problem = assert_problem(await intake.put(path, json={"officer_username": username}, headers=ADMIN), 422)
         assert problem["errors"][0]["field"] == "officer_username", username
@@ -43,7 +43,7 @@ async def test_liaison_sees_the_enterprise_until_replaced(kuaiban: Kuaiban, inta
         assert found.status_code == 200, found.text
     assert (await intake.get(timeline, headers=cast.liaison)).status_code == 200
 
-    successor_name, successor = await make_liaison(kuaiban, intake, cast.own_id)
+    successor_name, successor = await make_liaison(kuaiban, cast.own_id)
     for request in (received, assigned):
         assert_problem(await intake.get(f"/intake/requests/{request['id']}", headers=cast.liaison), 404)
         assert (await intake.get(f"/intake/requests/{request['id']}", headers=successor)).status_code == 200

@@ -1,7 +1,6 @@
 """Policy benefits' pure rules: which eligibility rules an enterprise fails, what would make it fit, and the
 amount it receives (a fixed sum, or a share of revenue rounded half up and capped)."""
 
-import uuid
 from datetime import date
 
 import pytest
@@ -16,25 +15,15 @@ from services.finance.domain import (
     policy_requirement,
 )
 from services.intake.contract import EnterpriseProfile
+from tests.helpers import finance_rows
 
 FIXED = {"kind": "fixed", "amount_yuan": 200_000}
 SHARE = {"kind": "rate", "rate_pct": 1.5, "cap_yuan": 500_000}
 
 
 def profile(**overrides) -> EnterpriseProfile:
-    fields = {
-        "id": uuid.uuid4(),
-        "uscc": "91340621MA2TEST001",
-        "name": "淮北濉溪精密制造有限公司",
-        "industry": "C",
-        "town": "濉溪经济开发区",
-        "established_on": date(2018, 5, 1),
-        "employees": 120,
-        "annual_revenue_yuan": 30_000_000,
-        "credit_rating": "A",
-        "key_enterprise": True,
-    }
-    return EnterpriseProfile(**{**fields, **overrides})
+    """The shared test enterprise, in the park the policies below name."""
+    return finance_rows.profile(**{"town": "濉溪经济开发区", **overrides})
 
 
 EVERY_RULE = {
