@@ -37,7 +37,8 @@ from services.common.texts import Text
 # outbox's trigger records only an admin's redrive of a dead letter, not the relay's deliveries.) finance's
 # `access_log` is itself a log of reads, written once and never changed: auditing it would double every row.
 # `cache_token` only says that a watched table changed; the change itself is audited on that table.
-UNAUDITED = frozenset({"audit_log", "idempotency_key", "access_log", "cache_token"})
+# finance's `enterprise_profile` is a copy of intake's enterprises, audited where they change (in intake).
+UNAUDITED = frozenset({"audit_log", "idempotency_key", "access_log", "cache_token", "enterprise_profile"})
 SETTING = "kuaiban.call"
 _CALL_SOURCE = "kuaiban.audit.call"  # session.info key: a `Call`, or a `ScopeCall` resolved at first write
 _BOUND_IN = "kuaiban.audit.bound_in"  # session.info key: the transaction whose setting is already set

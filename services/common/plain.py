@@ -10,7 +10,7 @@ not in the session: never `session.add` them.
 """
 
 import copy
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -36,12 +36,13 @@ def on_plain_write(hook: Callable[[AsyncSession, Table], Awaitable[None]]) -> Ca
     return hook
 
 
-async def _before_write(session: AsyncSession, table: Table) -> None:
+async def before_write(session: AsyncSession, table: Table) -> None:
+    """Run the write hooks for `table`: call it before a set-based `plain` statement that writes the table."""
     for hook in _WRITE_HOOKS:
         await hook(session, table)
 
 
-async def plain(session: AsyncSession, query: str, params: Sequence[Any] = ()) -> list[tuple]:
+async def plain(session: AsyncSession, query: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[tuple]:
     """Run `query` in the session's transaction; its rows as tuples. psycopg's errors come out as
     SQLAlchemy's, so they are answered as every database error is (a lost connection is invalidated)."""
     connection = await session.connection()
@@ -91,7 +92,7 @@ class PlainTable(Generic[M]):
         """Insert new instances in one statement (every column given, so each default is the model's)."""
         if not instances:
             return
-        await _before_write(session, self.table)
+        await before_write(session, self.table)
         row = f"({', '.join(['%s'] * len(self.columns))})"
         values = [self._bind(n, getattr(instance, n)) for instance in instances for n in self.columns]
         columns = ", ".join(self.columns)
@@ -106,7 +107,7 @@ class PlainTable(Generic[M]):
             changed = {n: getattr(instance, n) for n in self.columns if getattr(instance, n) != before[n]}
             if not changed:
                 continue
-            await _before_write(session, self.table)
+            await before_write(session, self.table)
             assignments = ", ".join(f"{name} = %s" for name in changed)
             values = [self._bind(name, value) for name, value in changed.items()]
             await plain(session, f"UPDATE {self.name} SET {assignments} WHERE id = %s", (*values, before["id"]))

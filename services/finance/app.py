@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from services.common.app import Runtime, create_app
 from services.common.outbox import outbox_hook
 from services.finance import catalog, config, routes
+from services.finance.clients import FinanceRuntime
 from services.finance.models import FinanceIdempotency, FinanceOutbox
 from services.finance.service import banks
 from services.finance.webhook_relay import webhook_hook
@@ -30,5 +31,6 @@ app = create_app(
     title=config.TITLE,
     routers=[routes.router, routes.webhook_router, routes.operations, routes.internal, routes.audit],
     hooks=[seed_demo, outbox_hook(FinanceOutbox, batch_paths=intake_contract.BATCH_PATHS), webhook_hook],
+    runtime_class=FinanceRuntime,
     idempotency=FinanceIdempotency,
 )

@@ -11,6 +11,8 @@ from services.common.internal import ContractClient
 from services.common.texts import Text
 
 BANK_PATH = "/internal/finance/banks/{bank_id}"
+# Intake posts `intake.contract.EnterpriseChanged` here through its outbox: finance's read model of profiles.
+PROFILE_EVENTS_PATH = "/internal/finance/enterprise-profiles"
 
 
 class BankRef(BaseModel):

@@ -18,7 +18,7 @@ from services.common.problems import Invalid, InvalidTransition, ProblemKind
 from services.common.texts import Text, no_such
 
 if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
-    from services.finance.models import LoanApplication, Need, Product
+    from services.finance.models import LoanApplication, Need, PolicyGrant, Product
     from services.intake.contract import EnterpriseProfile
 
 
@@ -359,10 +359,15 @@ class PolicyStatus(StrEnum):
 
 
 class GrantStatus(StrEnum):
-    granted = "granted"
+    requested = "requested"  # a claim on a `review` policy, awaiting the issuing department
+    granted = "granted"  # the enterprise is told; it confirms where to receive the money
     confirmed = "confirmed"
     disbursed = "disbursed"
-    revoked = "revoked"
+    revoked = "revoked"  # taken back before payment, with a reason
+    refused = "refused"  # a `review` claim the department turned down
+
+
+REACHED = (GrantStatus.granted, GrantStatus.confirmed, GrantStatus.disbursed)  # a benefit the enterprise has
 
 
 @dataclass(frozen=True)
@@ -444,6 +449,12 @@ POLICY_RULES: tuple[PolicyRule, ...] = (
         ),
     ),
     PolicyRule(
+        "tags",
+        lambda e: bool(e.get("tags")),
+        lambda e, p: set(e["tags"]) <= set(p.tags),
+        lambda e: _one_of("须具备资质", "Must hold", e["tags"]),
+    ),
+    PolicyRule(
         "founded_before",
         lambda e: e.get("founded_before") is not None,
         lambda e, p: p.established_on < date.fromisoformat(str(e["founded_before"])),
@@ -497,3 +508,78 @@ def policy_outcome(
 
 def in_force(valid_from: date, valid_to: date | None, on: date) -> bool:
     return valid_from <= on and (valid_to is None or on <= valid_to)
+
+
+def publishable(mode: PolicyMode, valid_from: date, valid_to: date | None, today: date) -> None:
+    """An `auto` policy grants when it is published, so it is published while in force; none after its end."""
+    if valid_to is not None and valid_to < today:
+        raise InvalidTransition(Text(f"政策已于 {valid_to} 失效，不能发布。", f"The policy ended on {valid_to}."))
+    if mode is PolicyMode.auto and valid_from > today:
+        raise InvalidTransition(
+            Text(
+                f"免申即享政策发布即兑现，请于生效日 {valid_from} 起发布。",
+                f"An auto policy grants on publication: publish it on or after {valid_from}.",
+            )
+        )
+
+
+GRANTED_KIND = "policy.granted"
+
+
+def granted_event(title: str, amount_yuan: int, *, applied: bool) -> Event:
+    """The timeline line of a grant; a set-based grant writes the same words in SQL (`granted_summary_parts`)."""
+    before, after = granted_summary_parts(title, applied=applied)
+    return GRANTED_KIND, f"{before}{amount_yuan:,}{after}"
+
+
+def granted_summary_parts(title: str, *, applied: bool) -> tuple[str, str]:
+    """The words around the amount (whole yuan with thousands commas) in a grant's timeline line."""
+    how = "申请即享" if applied else "免申即享"
+    return f"「{title}」{how}：", " 元已兑现，请确认收款账户。"
+
+
+def confirm_grant(grant: "PolicyGrant", payee: Mapping[str, str], *, now: datetime) -> None:
+    """The enterprise names the account to be paid into; it may correct it until the money is sent."""
+    if grant.status not in (GrantStatus.granted, GrantStatus.confirmed):
+        raise InvalidTransition(
+            Text(f"奖补状态为 {grant.status}，不能确认收款账户。", f"The grant is {grant.status}: nothing to confirm.")
+        )
+    grant.status, grant.payee, grant.confirmed_at, grant.updated_at = GrantStatus.confirmed, dict(payee), now, now
+
+
+def revoke_grant(grant: "PolicyGrant", reason: str, *, title: str, now: datetime) -> Event:
+    if grant.status not in (GrantStatus.granted, GrantStatus.confirmed):
+        raise InvalidTransition(
+            Text(f"奖补状态为 {grant.status}，不能撤销。", f"The grant is {grant.status}: it cannot be revoked.")
+        )
+    grant.status, grant.revoked_reason, grant.revoked_at, grant.updated_at = GrantStatus.revoked, reason, now, now
+    return "policy.revoked", f"「{title}」奖补已撤销：{reason}"
+
+
+def decide_claim(grant: "PolicyGrant", approve: bool, reason: str | None, *, title: str, now: datetime) -> Event:
+    """The issuing department's decision on a `review` claim."""
+    if grant.status is not GrantStatus.requested:
+        raise InvalidTransition(
+            Text(f"奖补状态为 {grant.status}，已有决定。", f"The grant is {grant.status}: it is decided already.")
+        )
+    grant.updated_at = now
+    if approve:
+        grant.status, grant.granted_at = GrantStatus.granted, now
+        return granted_event(title, grant.amount_yuan, applied=True)
+    grant.status, grant.revoked_reason = GrantStatus.refused, reason
+    return "policy.revoked", f"「{title}」申请未获批准：{reason}"
+
+
+def payment_reference(grant_id: uuid.UUID, paid_on: date) -> str:
+    """The payment's reference, one per grant: the same grant can never be paid under two references."""
+    return f"ZJ{paid_on:%Y%m%d}{grant_id.hex[:12].upper()}"
+
+
+def disburse(grant: "PolicyGrant", *, title: str, reference: str, now: datetime) -> Event:
+    grant.status, grant.payment_reference, grant.disbursed_at, grant.updated_at = (
+        GrantStatus.disbursed,
+        reference,
+        now,
+        now,
+    )
+    return "policy.disbursed", f"「{title}」政策资金 {grant.amount_yuan:,} 元已拨付，支付流水号 {reference}。"

@@ -314,6 +314,7 @@ class PolicyGrant(Resource, table=True):
     __tablename__ = "policy_grant"
     __table_args__ = (
         UniqueConstraint("series_id", "enterprise_id", name="uq_policy_grant_series_id_enterprise_id"),
+        UniqueConstraint("payment_reference", name="uq_policy_grant_payment_reference"),
         Index("ix_policy_grant_created_at_id", "created_at", "id"),
         Index("ix_policy_grant_enterprise_id", "enterprise_id"),
         Index("ix_policy_grant_policy_id", "policy_id"),
@@ -326,7 +327,35 @@ class PolicyGrant(Resource, table=True):
     amount_yuan: int = Field(sa_type=BigInteger)
     applied: bool  # False: granted without applying (免申即享)
     status: GrantStatus = Field(sa_type=EnumText(GrantStatus, 16))
-    granted_at: datetime = Field(sa_type=DateTime(timezone=True))
+    granted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # None while requested
+    due_on: date | None = None  # a `review` claim's decision is due by this working day
     confirmed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    payee: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))  # see schemas.GrantConfirm
     disbursed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    payment_reference: str | None = Field(default=None, max_length=32)
+    batch_id: uuid.UUID | None = None  # the disbursement batch that paid it
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     revoked_reason: str | None = Field(default=None, max_length=500)
+
+
+class EnterpriseProfileCopy(SQLModel, table=True):
+    """Finance's copy of an enterprise's profile in intake, kept by intake's events (and a resync): what
+    granting without applying reads for every enterprise at once. The highest `revision` wins."""
+
+    __tablename__ = "enterprise_profile"
+    __table_args__ = ({"schema": SCHEMA},)
+
+    id: uuid.UUID = Field(primary_key=True)  # the enterprise's id in intake
+    uscc: str = Field(max_length=18)
+    name: str = Field(max_length=200)
+    industry: IndustrySection = Field(sa_type=EnumText(IndustrySection, 1))
+    town: str = Field(max_length=50)
+    established_on: date
+    employees: int | None = None
+    annual_revenue_yuan: int | None = Field(default=None, sa_type=BigInteger)
+    credit_rating: CreditRating = Field(sa_type=EnumText(CreditRating, 1))
+    key_enterprise: bool
+    tags: list[str] = Field(sa_column=Column(ARRAY(String(32)), nullable=False, server_default="{}"))
+    revision: int
+    event_id: uuid.UUID | None = None  # the event that brought this revision (None: a resync)
+    synced_at: datetime = Field(sa_type=DateTime(timezone=True))

@@ -14,12 +14,13 @@ from typing import Annotated, Any
 from fastapi import Depends
 from sqlalchemy import false, true
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import select
 
 from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep, Role, Scope, allow
 from services.common.problems import DomainError, Forbidden, Invalid, NotFound
 from services.common.texts import Text, no_such
 from services.finance.domain import NeedStatus, PolicyStatus
-from services.finance.models import AccessRecord, LoanApplication, Need, Policy, Product, WebhookEndpoint
+from services.finance.models import AccessRecord, LoanApplication, Need, Policy, PolicyGrant, Product, WebhookEndpoint
 
 __all__ = [
     "AccessLogReaderDep",
@@ -27,6 +28,7 @@ __all__ = [
     "CatalogueDep",
     "DeciderDep",
     "EnterpriseDep",
+    "GrantReaderDep",
     "InsightDep",
     "InternalDep",
     "LeadReaderDep",
@@ -197,3 +199,32 @@ def require_enterprise_view(principal: Principal, enterprise_id: uuid.UUID, liai
     if principal.role is Role.officer and enterprise_id in liaison_of:
         return
     raise NotFound(no_such("企业", "enterprise"))
+
+
+# --- grants: the enterprise its own, the issuing department its policies', the liaison its enterprises' ---------
+
+GrantReaderDep = PolicyReaderDep
+
+
+def grants_visible_to(principal: Principal, liaison_of: set[uuid.UUID]) -> ColumnElement[bool]:
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.enterprise:
+        return PolicyGrant.enterprise_id == principal.enterprise_id
+    if principal.role is Role.officer:
+        issued = select(Policy.id).where(Policy.department == principal.department)
+        return PolicyGrant.policy_id.in_(issued) | PolicyGrant.enterprise_id.in_(liaison_of)  # type: ignore[attr-defined]
+    return false()
+
+
+def require_grant(principal: Principal, found: Any, liaison_of: set[uuid.UUID]) -> tuple[PolicyGrant, Policy]:
+    """The (grant, policy) pair if the caller may see it, else 404."""
+    if found is not None:
+        grant, row = found
+        if (
+            may_see_draft(principal, row.department)
+            or (principal.role is Role.enterprise and grant.enterprise_id == principal.enterprise_id)
+            or (principal.role is Role.officer and grant.enterprise_id in liaison_of)
+        ):
+            return grant, row
+    raise NotFound(no_such("奖补", "grant"))

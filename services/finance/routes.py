@@ -19,9 +19,9 @@ from services.common.texts import Language, localize
 from services.common.unit_of_work import shows_secret
 from services.common.webhook_targets import TargetGuard
 from services.finance import contract, domain
-from services.finance.clients import IntakeDep
+from services.finance.clients import CalendarDep, IntakeDep
 from services.finance.config import PREFIX
-from services.finance.domain import LoanStatus, NeedStatus, PolicyStatus, ProductStatus, SyncResult
+from services.finance.domain import GrantStatus, LoanStatus, NeedStatus, PolicyStatus, ProductStatus, SyncResult
 from services.finance.models import AccessKind, FinanceAudit, FinanceOutbox
 from services.finance.policy import (
     AccessLogReaderDep,
@@ -29,6 +29,7 @@ from services.finance.policy import (
     CatalogueDep,
     DeciderDep,
     EnterpriseDep,
+    GrantReaderDep,
     InsightDep,
     InternalDep,
     LeadReaderDep,
@@ -50,12 +51,19 @@ from services.finance.schemas import (
     DecisionCreate,
     DeliveryPage,
     DeliveryRead,
+    DisbursementCreate,
+    DisbursementRead,
     EnterprisePolicies,
     EnterpriseSnapshot,
     EventCreate,
     EventRead,
     EventWithStats,
     FinanceStats,
+    GrantConfirm,
+    GrantDecision,
+    GrantPage,
+    GrantRead,
+    GrantRevoke,
     LeadPage,
     LoanApplicationPage,
     LoanApplicationRead,
@@ -73,6 +81,8 @@ from services.finance.schemas import (
     ProductCreate,
     ProductPage,
     ProductRead,
+    ProfileReceipt,
+    ProfileResync,
     SignCreate,
     WebhookCreate,
     WebhookCreated,
@@ -84,13 +94,16 @@ from services.finance.service import (
     access_log,
     banks,
     catalogue,
+    grants,
     loans,
     matching,
     matchmaking,
     needs,
     policies,
+    profiles,
     webhooks,
 )
+from services.intake.contract import EnterpriseChanged
 
 router = APIRouter(prefix=PREFIX, tags=["finance"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
@@ -394,9 +407,11 @@ async def get_event(event_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     response_model=FinanceStats,
     summary="County figures of bank-enterprise financing (admin)",
 )
-async def get_stats(session: SessionDep, _: AdminDep):
-    """全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。"""
-    return await matchmaking.stats(session)
+async def get_stats(session: SessionDep, calendar: CalendarDep, _: AdminDep):
+    """全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+    `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。"""
+    figures = await matchmaking.stats(session)
+    return {**figures, "policies": await grants.stats(session, calendar=await calendar.get())}
 
 
 # --- near misses, consent and the access log (issue 11) ---------------------------------------------------------
@@ -477,6 +492,14 @@ async def list_access_log(
     """银行查看企业数据的记录：哪家银行、哪个账号或系统、看了什么（线索、需求、申请、企业概况）、何时。
     企业只看自己的，管理员看全部；最近的在前。"""
     return page_body(await access_log.list_reads(session, principal=principal, page=page, bank_id=bank_id, since=since))
+
+
+@internal.post(contract.PROFILE_EVENTS_PATH, response_model=ProfileReceipt)
+async def receive_profile(event: EnterpriseChanged, session: SessionDep, now: NowDep, _: InternalDep):
+    """Intake's outbox: an enterprise registered or changed. Idempotent: a redelivery or an older event stores
+    nothing; a newer profile is stored and granted the `auto` policies it now fits."""
+    stored, granted = await profiles.receive(session, event=event, now=now)
+    return {"id": event.id, "stored": stored, "granted": granted}
 
 
 @internal.get(contract.BANK_PATH, response_model=contract.BankRef)
@@ -797,3 +820,163 @@ async def enterprise_policies(
         "fits": fits,
         "near_misses": _localized(near, "requirement", language),
     }
+
+
+@router.post(
+    "/policies/{policy_id}/versions",
+    operation_id="createPolicyVersion",
+    status_code=201,
+    response_model=PolicyRead,
+    responses=problem_responses(404, 409, 422),
+    summary="Draft the policy's next version (admin, or the issuing department); publishing it supersedes the last",
+)
+async def create_policy_version(
+    policy_id: uuid.UUID,
+    body: PolicyCreate,
+    session: SessionDep,
+    now: NowDep,
+    response: Response,
+    principal: PolicyWriterDep,
+):
+    """已发布政策的规则不可修改：修改即起草新版本（同一 `series_id`，版本号加一），发布后取代旧版本。
+    旧版本下已兑现的企业保留其奖补，不会再得第二份。"""
+    row = await policies.new_version(session, policy_id=policy_id, data=body, principal=principal, now=now)
+    return created(response, f"{PREFIX}/policies", row)
+
+
+@router.post(
+    "/policies/{policy_id}/claims",
+    operation_id="createPolicyClaim",
+    status_code=201,
+    response_model=GrantRead,
+    responses=problem_responses(404, 409, 422, 503),
+    summary="Claim a policy benefit (the enterprise): granted at once (instant), or put to review",
+)
+async def claim_policy(
+    policy_id: uuid.UUID,
+    session: SessionDep,
+    intake: IntakeDep,
+    calendar: CalendarDep,
+    now: NowDep,
+    response: Response,
+    principal: EnterpriseDep,
+):
+    """即申即享：按企业在 intake 的实时档案核验，符合即兑现（`granted`，附金额）；不符合为 422 `policy_not_met`，
+    `errors` 逐条列出未满足的规则代码。`review` 政策生成待审核申请（`requested`，附 `due_on`）。
+    `auto` 政策无需申请（409）；同一政策（任一版本）已有奖补或申请为 409 `duplicate_grant`。"""
+    grant = await grants.claim(
+        session, policy_id=policy_id, principal=principal, intake=intake, calendar=calendar, now=now
+    )
+    return created(response, f"{PREFIX}/grants", grant)
+
+
+@router.get(
+    "/grants",
+    operation_id="listGrants",
+    response_model=GrantPage,
+    summary="Policy grants: an enterprise its own, an officer its department's policies' and its liaison enterprises'",
+)
+async def list_grants(
+    session: SessionDep,
+    page: PageDep,
+    intake: IntakeDep,
+    principal: GrantReaderDep,
+    policy_id: uuid.UUID | None = None,
+    enterprise_id: uuid.UUID | None = None,
+    status: GrantStatus | None = None,
+):
+    """政策奖补列表：企业看自己的，工作人员看本部门政策的与其包保企业的，管理员看全部；可按政策、企业、状态筛选。"""
+    return page_body(
+        await grants.list_grants(
+            session,
+            principal=principal,
+            intake=intake,
+            page=page,
+            policy_id=policy_id,
+            enterprise_id=enterprise_id,
+            status=status,
+        )
+    )
+
+
+@router.get(
+    "/grants/{grant_id}",
+    operation_id="getGrant",
+    response_model=GrantRead,
+    responses=problem_responses(404),
+    summary="One policy grant",
+)
+async def get_grant(grant_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: GrantReaderDep):
+    """一笔奖补；看不到的为 404。"""
+    return await grants.get_grant(session, grant_id=grant_id, principal=principal, intake=intake)
+
+
+@router.post(
+    "/grants/{grant_id}/confirm",
+    operation_id="confirmGrant",
+    response_model=GrantRead,
+    responses=problem_responses(404, 409, 422),
+    summary="Confirm the account to be paid into (the enterprise); it can be corrected until payment",
+)
+async def confirm_grant(
+    grant_id: uuid.UUID, body: GrantConfirm, session: SessionDep, now: NowDep, principal: EnterpriseDep
+):
+    """企业确认收款账户（户名、开户行、账号），奖补变为 `confirmed`；拨付前可更正。"""
+    return await grants.confirm(session, grant_id=grant_id, payee=body, principal=principal, now=now)
+
+
+@router.post(
+    "/grants/{grant_id}/revoke",
+    operation_id="revokeGrant",
+    response_model=GrantRead,
+    responses=problem_responses(404, 409, 422),
+    summary="Revoke a grant before payment, with a reason (admin, or the issuing department)",
+)
+async def revoke_grant(
+    grant_id: uuid.UUID, body: GrantRevoke, session: SessionDep, now: NowDep, principal: PolicyWriterDep
+):
+    """拨付前撤销奖补（须说明理由），企业时间线可见；已拨付的为 409。"""
+    return await grants.revoke(session, grant_id=grant_id, reason=body.reason, principal=principal, now=now)
+
+
+@router.post(
+    "/grants/{grant_id}/decision",
+    operation_id="decideGrant",
+    response_model=GrantRead,
+    responses=problem_responses(404, 409, 422),
+    summary="Decide a claim on a review policy (admin, or the issuing department)",
+)
+async def decide_grant(
+    grant_id: uuid.UUID, body: GrantDecision, session: SessionDep, now: NowDep, principal: PolicyWriterDep
+):
+    """审核 `review` 政策的申请：`approve` 即兑现，`reject` 须说明理由。"""
+    approve = body.decision == "approve"
+    return await grants.decide(
+        session, grant_id=grant_id, approve=approve, reason=body.reason, principal=principal, now=now
+    )
+
+
+@router.post(
+    "/disbursements",
+    operation_id="createDisbursement",
+    response_model=DisbursementRead,
+    responses=problem_responses(404, 422),
+    summary="Pay a batch of confirmed grants (admin, or the issuing department): idempotent per grant",
+)
+async def create_disbursement(body: DisbursementCreate, session: SessionDep, now: NowDep, principal: PolicyWriterDep):
+    """政策资金一键送达：对一批已确认的奖补逐笔拨付，各有支付流水号。按奖补幂等：
+    重试或并发的同一批次不会重复拨付，已拨付的返回 `already_paid` 与原流水号；
+    未确认、已撤销的返回 `not_payable`。批次中有看不到的奖补为 404，整批不拨付。"""
+    return await grants.disburse(session, grant_ids=body.grant_ids, principal=principal, now=now)
+
+
+@router.post(
+    "/enterprise-profiles/resync",
+    operation_id="runProfileResync",
+    response_model=ProfileResync,
+    responses=problem_responses(503),
+    summary="Read every enterprise profile from intake again and grant what missed events held back (admin)",
+)
+async def resync_profiles(session: SessionDep, intake: IntakeDep, now: NowDep, _: AdminDep):
+    """全量同步企业档案：逐页读取 intake 的全部企业，修复漏收事件的档案副本，再为符合条件者兑现免申即享政策。"""
+    return await profiles.resync(session, intake=intake, now=now)

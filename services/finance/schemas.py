@@ -402,6 +402,7 @@ class FinanceStats(ResponseBody):
     amount_signed_yuan: int
     by_bank: dict[str, BankFigures] = Field(description="By bank code")
     events: list[EventFigures] = Field(description="Matchmaking events, the latest first")
+    policies: "PolicyStats" = Field(description="Policy benefits: reach, amounts, days to money")
 
 
 # --- webhooks ---------------------------------------------------------------------------------------
@@ -778,10 +779,12 @@ labelled(
 labelled(
     GrantStatus,
     {
+        "requested": ("已申请待审核", "Requested, awaiting review"),
         "granted": ("已兑现待确认", "Granted"),
         "confirmed": ("已确认", "Confirmed"),
         "disbursed": ("已拨付", "Disbursed"),
         "revoked": ("已撤销", "Revoked"),
+        "refused": ("未获批准", "Refused"),
     },
 )
 
@@ -799,6 +802,11 @@ class PolicyEligibility(RequestBody):
     employees_max: Headcount | None = None
     credit_ratings: Annotated[list[CreditRating], Distinct] = Field(default_factory=list, max_length=4)
     key_enterprise: bool | None = Field(default=None, description="true: key enterprises only; false: all but them")
+    tags: Annotated[list[text(32)], Distinct] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Qualifications the enterprise must hold, all of them (专精特新)",
+    )
     founded_before: IsoDate | None = None
     founded_after: IsoDate | None = Field(default=None, description="On or after this day")
 
@@ -914,7 +922,7 @@ class PolicyNearMiss(ResponseBody):
     amount_yuan: int | None = Field(description="What it would receive once it fits; null when not computable")
     rule: str = Field(
         description="The one rule failed, a stable code: industry, town, revenue, employees, credit_rating, "
-        "key_enterprise, founded_before, founded_after, benefit_basis"
+        "key_enterprise, tags, founded_before, founded_after, benefit_basis"
     )
     requirement: str = Field(description="What would make it fit, with numbers (English with `Accept-Language: en`)")
 
@@ -922,3 +930,143 @@ class PolicyNearMiss(ResponseBody):
 class EnterprisePolicies(ResponseBody):
     fits: list[PolicyFit]
     near_misses: list[PolicyNearMiss]
+
+
+class GrantConfirm(RequestBody):
+    """Where the enterprise receives the money (its basic account, 基本存款账户)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "account_name": "淮北宏达铝业有限公司",
+                    "bank_name": "濉溪农商银行城关支行",
+                    "account_no": "6230901234567890123",
+                }
+            ]
+        }
+    )
+
+    account_name: text(200)
+    bank_name: text(200)
+    account_no: Annotated[str, Field(pattern=r"^[0-9]{8,32}$", description="Digits only, 8 to 32")]
+
+
+class GrantRead(ResponseBody):
+    id: uuid.UUID
+    policy_id: uuid.UUID
+    series_id: uuid.UUID
+    enterprise_id: uuid.UUID
+    amount_yuan: int
+    applied: bool = Field(description="false: granted without applying (免申即享)")
+    status: GrantStatus
+    granted_at: datetime | None = Field(description="null while a `review` claim awaits its decision")
+    due_on: date | None = Field(description="A `review` claim's decision is due by this working day")
+    confirmed_at: datetime | None
+    payee: GrantConfirm | None
+    disbursed_at: datetime | None
+    payment_reference: str | None
+    batch_id: uuid.UUID | None
+    revoked_at: datetime | None
+    revoked_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class GrantPage(ResponseBody):
+    items: list[GrantRead]
+    next_cursor: str | None
+
+
+class GrantRevoke(RequestBody):
+    reason: text(500)
+
+
+class GrantDecision(RequestBody):
+    decision: Literal["approve", "reject"]
+    reason: text(500) | None = Field(default=None, description="Required to reject")
+
+    @model_validator(mode="after")
+    def _reasoned(self) -> Self:
+        if self.decision == "reject" and self.reason is None:
+            raise ValueError("reason is required to reject")
+        return self
+
+
+DISBURSEMENT_MAX = 1000
+
+
+class DisbursementCreate(RequestBody):
+    grant_ids: Annotated[list[uuid.UUID], Distinct] = Field(min_length=1, max_length=DISBURSEMENT_MAX)
+
+
+class PaymentOutcome(StrEnum):
+    paid = "paid"  # paid by this call
+    already_paid = "already_paid"  # paid before (a retried batch): the same reference, nothing paid again
+    not_payable = "not_payable"  # not confirmed yet, revoked or refused: nothing paid
+
+
+labelled(
+    PaymentOutcome,
+    {
+        "paid": ("已拨付", "Paid"),
+        "already_paid": ("此前已拨付", "Paid before"),
+        "not_payable": ("不可拨付", "Not payable"),
+    },
+)
+
+
+class PaymentRead(ResponseBody):
+    grant_id: uuid.UUID
+    outcome: PaymentOutcome
+    status: GrantStatus
+    amount_yuan: int
+    payment_reference: str | None
+
+
+class DisbursementRead(ResponseBody):
+    batch_id: uuid.UUID
+    paid: int = Field(description="Grants paid by this call")
+    amount_paid_yuan: int
+    items: list[PaymentRead]
+
+
+class ProfileResync(ResponseBody):
+    enterprises: int = Field(description="Profiles read from intake")
+    changed: int = Field(description="Profiles that were missing or older in finance")
+    granted: int = Field(description="Grants made without applying, to enterprises that now fit")
+
+
+class ProfileReceipt(ResponseBody):
+    id: uuid.UUID
+    stored: bool = Field(description="false: a redelivery, or older than the profile finance holds")
+    granted: int
+
+
+class DaysToMoney(ResponseBody):
+    p50: float | None
+    p90: float | None
+
+
+class PolicyFigures(ResponseBody):
+    enterprises_reached: int
+    grants: int
+    amount_granted_yuan: int
+    amount_disbursed_yuan: int
+    share_without_application: float | None = Field(description="Grants received without applying, 0–1")
+    working_days_to_money: DaysToMoney = Field(description="From the policy's publication to the payment")
+
+
+class PolicyFiguresOf(PolicyFigures):
+    policy_id: uuid.UUID
+    title: str
+    version: int
+    mode: PolicyMode
+
+
+class PolicyStats(ResponseBody):
+    overall: PolicyFigures
+    by_policy: list[PolicyFiguresOf]
+
+
+FinanceStats.model_rebuild()  # its `policies` block is declared below it, with the other policy models

@@ -1,14 +1,16 @@
 """The intake service's ASGI app."""
 
 from services.common.app import create_app
+from services.common.outbox import outbox_hook
 from services.intake import config, routes
 from services.intake.clients import IntakeRuntime
-from services.intake.models import IntakeIdempotency
+from services.intake.models import IntakeIdempotency, IntakeOutbox
 
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.internal, routes.audit],
+    routers=[routes.router, routes.operations, routes.internal, routes.audit],
+    hooks=[outbox_hook(IntakeOutbox)],
     runtime_class=IntakeRuntime,
     idempotency=IntakeIdempotency,
 )

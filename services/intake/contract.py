@@ -20,6 +20,8 @@ from services.common.schemas import CreditRating, IndustrySection, RequestBody, 
 from services.common.texts import Text
 
 ENTERPRISE_PATH = "/internal/intake/enterprises/{enterprise_id}"
+ENTERPRISES_PATH = "/internal/intake/enterprises"  # every profile, in pages by id (a subscriber's full resync)
+ENTERPRISES_PAGE_MAX = 1000
 LIAISON_PATH = "/internal/intake/liaisons/{username}"
 TIMELINE_PATH = "/internal/intake/timeline-events"
 TIMELINE_BATCH_PATH = "/internal/intake/timeline-events/batch"
@@ -45,6 +47,9 @@ class TimelineKind(StrEnum):
     application_terminated = "application.terminated"
     need_posted = "need.posted"
     deal_signed = "deal.signed"
+    policy_granted = "policy.granted"
+    policy_disbursed = "policy.disbursed"
+    policy_revoked = "policy.revoked"
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
@@ -69,6 +74,9 @@ labelled(
         "application.terminated": ("审批申请已终止", "Application terminated"),
         "need.posted": ("融资需求已发布", "Financing need posted"),
         "deal.signed": ("贷款已签约", "Loan signed"),
+        "policy.granted": ("政策奖补已兑现（待确认收款账户）", "Policy benefit granted (confirm the account)"),
+        "policy.disbursed": ("政策资金已拨付", "Policy funds paid"),
+        "policy.revoked": ("政策奖补已撤销", "Policy benefit revoked"),
     },
 )
 
@@ -88,6 +96,24 @@ class EnterpriseProfile(BaseModel):
     annual_revenue_yuan: int | None
     credit_rating: CreditRating
     key_enterprise: bool
+    tags: list[str] = Field(default_factory=list, description="Qualifications on record, such as 专精特新")
+    revision: int = Field(default=1, description="Goes up by one with every change; a subscriber keeps the highest")
+
+
+class EnterpriseChanged(RequestBody):
+    """An enterprise was registered or its profile changed: the whole new profile, for subscribers' read models."""
+
+    id: uuid.UUID = Field(description="The event id; a redelivery carries the same id")
+    kind: Literal["enterprise.created", "enterprise.updated"]
+    at: datetime
+    profile: EnterpriseProfile
+
+
+class EnterpriseProfilePage(BaseModel):
+    """Profiles ordered by id; `next_after` is the id to ask after for the next page, null on the last."""
+
+    items: list[EnterpriseProfile]
+    next_after: uuid.UUID | None
 
 
 class LiaisonEnterprises(BaseModel):
@@ -141,6 +167,14 @@ class IntakeClient(ContractClient):
         if profile is None:
             raise Invalid(UNKNOWN_ENTERPRISE, field="enterprise_id", kind=ProblemKind.unknown_reference)
         return profile
+
+    async def enterprise_page(self, *, after: uuid.UUID | None, limit: int) -> EnterpriseProfilePage:
+        """One page of every enterprise's profile, by id (a subscriber's resync walks them all)."""
+        query = f"?limit={limit}" + (f"&after={after}" if after is not None else "")
+        page = await self._internal.fetch(
+            "intake", ENTERPRISES_PATH + query, EnterpriseProfilePage, what=Text("企业名录", "the enterprise registry")
+        )
+        return page if page is not None else EnterpriseProfilePage(items=[], next_after=None)
 
     async def liaison_of(self, principal: Principal) -> set[uuid.UUID]:
         """The enterprises the caller is the liaison officer for: an officer's, none for any other role."""

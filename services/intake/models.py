@@ -11,6 +11,7 @@ from sqlmodel import Field
 from services.common.audit import AuditRecord, audit_table_args
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource
+from services.common.outbox import OutboxMessage, outbox_table_args
 from services.common.schemas import CreditRating, IndustrySection
 from services.intake.domain import Category, Channel, Grade, RequestStatus
 
@@ -35,6 +36,10 @@ class Enterprise(Resource, table=True):
     credit_rating: CreditRating = Field(default=CreditRating.B, sa_type=EnumText(CreditRating, 1))
     key_enterprise: bool = False
     liaison_officer: str | None = Field(default=None, max_length=64, index=True)
+    tags: list[str] = Field(
+        default_factory=list, sa_column=Column(ARRAY(String(32)), nullable=False, server_default="{}")
+    )
+    revision: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # +1 with every profile change
 
 
 class Meeting(Resource, table=True):
@@ -112,6 +117,11 @@ class TimelineEntry(Resource, table=True):
 class IntakeIdempotency(IdempotencyRecord, table=True):
     __tablename__ = "idempotency_key"
     __table_args__ = idempotency_table_args(SCHEMA)
+
+
+class IntakeOutbox(OutboxMessage, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = outbox_table_args(SCHEMA)
 
 
 class IntakeAudit(AuditRecord, table=True):

@@ -33,6 +33,15 @@ def enterprises_visible_to(principal: Principal) -> ColumnElement[bool]:
     return false()
 
 
+def enterprises_editable_by(principal: Principal) -> ColumnElement[bool]:
+    """Who changes an enterprise's profile: admin, and the enterprise's liaison officer (包保专员)."""
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.officer:
+        return Enterprise.liaison_officer == principal.username
+    return false()
+
+
 def timelines_visible_to(principal: Principal) -> ColumnElement[bool]:
     """An enterprise's timeline: admin, the enterprise itself and its liaison officer."""
     if principal.role is Role.admin:

@@ -10,18 +10,20 @@ from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.departments import Department
 from services.common.openapi import created
+from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 from services.intake import contract, service
 from services.intake.clients import CalendarDep, IdentityDep
 from services.intake.config import PREFIX
 from services.intake.domain import Category, RequestStatus
-from services.intake.models import IntakeAudit
+from services.intake.models import IntakeAudit, IntakeOutbox
 from services.intake.policy import AdminDep, EnterpriseDep, InternalDep, OfficerDep, PeopleDep, StaffDep
 from services.intake.schemas import (
     EnterpriseCreate,
     EnterprisePage,
     EnterpriseRead,
+    EnterpriseUpdate,
     IntakeStats,
     LiaisonAssign,
     MeetingCreate,
@@ -42,6 +44,7 @@ from services.intake.schemas import (
 router = APIRouter(prefix=PREFIX, tags=["intake"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 audit = audit_routes(PREFIX, IntakeAudit)
+operations = dead_letter_routes(PREFIX, IntakeOutbox)
 ACTION = problem_responses(404, 409, 422)
 
 
@@ -82,6 +85,23 @@ async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
 async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
     """一家企业的档案。企业账号只能看到自己；看不到的企业返回 404。"""
     return await service.get_enterprise(session, enterprise_id=enterprise_id, principal=principal)
+
+
+@router.patch(
+    "/enterprises/{enterprise_id}",
+    operation_id="updateEnterprise",
+    response_model=EnterpriseRead,
+    responses=problem_responses(404, 422),
+    summary="Change an enterprise's profile (admin, its liaison officer)",
+)
+async def update_enterprise(
+    enterprise_id: uuid.UUID, body: EnterpriseUpdate, session: SessionDep, now: NowDep, principal: PeopleDep
+):
+    """修改企业档案（管理员、该企业的包保专员）：只改所传字段，统一社会信用代码不可改。有改动时 `revision` 加一，
+    并通知银企对接服务；未改动任何字段时原样返回。无权修改的企业返回 404。"""
+    return await service.update_enterprise(
+        session, enterprise_id=enterprise_id, data=body, principal=principal, now=now
+    )
 
 
 @router.put(
@@ -281,6 +301,18 @@ async def get_stats(session: SessionDep, calendar: CalendarDep, now: NowDep, _: 
 @internal.get(contract.ENTERPRISE_PATH, response_model=contract.EnterpriseProfile)
 async def enterprise_profile(enterprise_id: uuid.UUID, session: SessionDep, _: InternalDep):
     return await service.enterprise_profile(session, enterprise_id=enterprise_id)
+
+
+@internal.get(contract.ENTERPRISES_PATH, response_model=contract.EnterpriseProfilePage)
+async def enterprise_profiles(
+    session: SessionDep,
+    _: InternalDep,
+    after: uuid.UUID | None = None,
+    limit: Annotated[int, Query(ge=1, le=contract.ENTERPRISES_PAGE_MAX)] = 500,
+):
+    """Every enterprise's profile by id, a page at a time (a subscriber's resync)."""
+    items, next_after = await service.enterprise_profiles(session, after=after, limit=limit)
+    return {"items": items, "next_after": next_after}
 
 
 @internal.get(contract.LIAISON_PATH, response_model=contract.LiaisonEnterprises)

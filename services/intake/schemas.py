@@ -3,9 +3,9 @@
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from services.common.auth import Role
 from services.common.departments import Department
@@ -108,6 +108,10 @@ def _not_in_future(value: date) -> date:
 
 
 Uscc = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), AfterValidator(_valid_uscc)]
+Tags = Annotated[list[text(32)], Distinct]
+TAGS = "Qualifications on record, such as 专精特新: distinct, at most 20, each at most 32 characters"
+TAGS_MAX = 20
+NULLABLE_PROFILE_FIELDS = frozenset({"employees", "annual_revenue_yuan"})
 
 
 class EnterpriseCreate(RequestBody):
@@ -124,6 +128,7 @@ class EnterpriseCreate(RequestBody):
                     "annual_revenue_yuan": 186000000,
                     "credit_rating": "A",
                     "key_enterprise": True,
+                    "tags": ["专精特新"],
                 }
             ]
         }
@@ -138,6 +143,35 @@ class EnterpriseCreate(RequestBody):
     annual_revenue_yuan: int | None = Field(default=None, ge=0, le=10**15)
     credit_rating: CreditRating = CreditRating.B
     key_enterprise: bool = False
+    tags: Tags = Field(default_factory=list, max_length=TAGS_MAX, description=TAGS)
+
+
+class EnterpriseUpdate(RequestBody):
+    """A profile change: only the fields sent change (the USCC never does). `employees` and
+    `annual_revenue_yuan` may be sent as null to clear them; no other field may be null."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"employees": 310, "tags": ["专精特新", "高新技术企业"]}, {"town": "百善镇"}]}
+    )
+
+    name: text(200) | None = None
+    industry: IndustrySection | None = Field(default=None, description="GB/T 4754 section letter A–T")
+    town: text(50) | None = Field(default=None, description="Town or street (乡镇/街道)")
+    established_on: Annotated[IsoDate, AfterValidator(_not_in_future)] | None = Field(
+        default=None, ge=date(1949, 10, 1)
+    )
+    employees: int | None = Field(default=None, ge=0, le=10_000_000)
+    annual_revenue_yuan: int | None = Field(default=None, ge=0, le=10**15)
+    credit_rating: CreditRating | None = None
+    key_enterprise: bool | None = None
+    tags: Tags | None = Field(default=None, max_length=TAGS_MAX, description=f"{TAGS}; the whole new list")
+
+    @model_validator(mode="after")
+    def _no_nulls(self) -> Self:
+        for name in self.model_fields_set - NULLABLE_PROFILE_FIELDS:
+            if getattr(self, name) is None:
+                raise ValueError(Text(f"{name} 不能为 null", f"{name} must not be null"))
+        return self
 
 
 class EnterpriseRead(EnterpriseProfile):

@@ -5,7 +5,7 @@ Every function runs inside the request's unit of work and never commits; visibil
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import func, or_
 from sqlalchemy.dialects.postgresql import insert
@@ -16,35 +16,77 @@ from gateway.contract import IdentityClient
 from services.common.auth import Principal, acting_enterprise
 from services.common.calendar import CalendarCache, cst_date
 from services.common.db import insert_unique, next_code
+from services.common.outbox import message
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.stats import mean, rate
 from services.common.texts import Text, no_such
+from services.finance import contract as finance_contract
 from services.intake import domain, policy
-from services.intake.contract import TimelineEvent
+from services.intake.contract import EnterpriseChanged, EnterpriseProfile, TimelineEvent
 from services.intake.domain import GRADE_WORKING_DAYS, SATISFIED_RATING, TIMELINE_SUMMARY, RequestStatus
 from services.intake.models import (
     REQUEST_CODE_SEQUENCE,
     Enterprise,
     EnterpriseRequest,
+    IntakeOutbox,
     Meeting,
     RequestEvent,
     TimelineEntry,
 )
-from services.intake.schemas import EnterpriseCreate, MeetingCreate, RequestAssign, RequestCreate, RequestFeedback
+from services.intake.schemas import (
+    EnterpriseCreate,
+    EnterpriseUpdate,
+    MeetingCreate,
+    RequestAssign,
+    RequestCreate,
+    RequestFeedback,
+)
 
 Page = tuple[list[Any], str | None]
 
 # --- enterprises --------------------------------------------------------------------------------
 
 
+def _profile_changed(
+    enterprise: Enterprise, *, kind: Literal["enterprise.created", "enterprise.updated"], now: datetime
+) -> IntakeOutbox:
+    """The outbox row that tells finance the enterprise's whole profile as it now is (its read model)."""
+    event = EnterpriseChanged(id=uuid.uuid4(), kind=kind, at=now, profile=EnterpriseProfile.model_validate(enterprise))
+    path = finance_contract.PROFILE_EVENTS_PATH
+    return message(IntakeOutbox, message_id=event.id, recipient="finance", path=path, body=event, now=now)
+
+
 async def create_enterprise(session: AsyncSession, *, data: EnterpriseCreate, now: datetime) -> Enterprise:
-    """Register an enterprise; its USCC must be new."""
+    """Register an enterprise; its USCC must be new. Finance hears of it through the outbox."""
     enterprise = Enterprise(**data.model_dump(), created_at=now, updated_at=now)
     taken = Text(
         f"统一社会信用代码 {data.uscc} 已登记。", f"An enterprise with USCC {data.uscc} is already registered."
     )
     await insert_unique(session, enterprise, conflict=taken, kind=ProblemKind.duplicate_uscc)
+    session.add(_profile_changed(enterprise, kind="enterprise.created", now=now))
+    return enterprise
+
+
+async def update_enterprise(
+    session: AsyncSession, *, enterprise_id: uuid.UUID, data: EnterpriseUpdate, principal: Principal, now: datetime
+) -> Enterprise:
+    """Change the profile fields sent (admin, the enterprise's liaison officer). A real change bumps the revision
+    and tells finance the new profile; a body that changes nothing changes nothing, revision included."""
+    query = select(Enterprise).where(Enterprise.id == enterprise_id, policy.enterprises_editable_by(principal))
+    enterprise = (await session.exec(query.with_for_update())).first()  # concurrent changes get distinct revisions
+    if enterprise is None:
+        raise NotFound(no_such("企业", "enterprise"))
+    sent = data.model_dump(exclude_unset=True)
+    changes = {name: value for name, value in sent.items() if getattr(enterprise, name) != value}
+    if not changes:
+        return enterprise
+    for name, value in changes.items():
+        setattr(enterprise, name, value)
+    enterprise.revision += 1
+    enterprise.updated_at = now
+    session.add(enterprise)
+    session.add(_profile_changed(enterprise, kind="enterprise.updated", now=now))
     return enterprise
 
 
@@ -63,6 +105,18 @@ async def enterprise_profile(session: AsyncSession, *, enterprise_id: uuid.UUID)
     if enterprise is None:
         raise NotFound(no_such("企业", "enterprise"))
     return enterprise
+
+
+async def enterprise_profiles(
+    session: AsyncSession, *, after: uuid.UUID | None, limit: int
+) -> tuple[list[Enterprise], uuid.UUID | None]:
+    """A page of every enterprise by id, for a subscriber's resync: the rows, and the id to ask after next
+    (None once a page comes back short)."""
+    query = select(Enterprise).order_by(Enterprise.id).limit(limit)
+    if after is not None:
+        query = query.where(Enterprise.id > after)
+    rows = list((await session.exec(query)).all())
+    return rows, rows[-1].id if len(rows) == limit else None
 
 
 async def list_enterprises(session: AsyncSession, *, page: PageParams) -> Page:

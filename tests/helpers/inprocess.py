@@ -26,6 +26,7 @@ from services.common.internal import InternalHttp, Reply, Unreachable
 from services.common.outbox import OutboxMessage, OutboxRelay
 from services.common.settings import Settings
 from services.finance.app import app as finance_app
+from services.finance.clients import FinanceRuntime
 from services.intake.app import app as intake_app
 from services.intake.clients import IntakeRuntime
 from tests.helpers.factories import ADMIN, headers_for, unique_name
@@ -37,7 +38,7 @@ APPS: dict[str, ASGIApp] = {
     "finance": finance_app,
 }
 CHEAP_PASSWORDS = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}  # tests hash hundreds of passwords
-RUNTIMES: dict[str, type[Runtime]] = {"gateway": GatewayRuntime, "intake": IntakeRuntime}
+RUNTIMES: dict[str, type[Runtime]] = {"gateway": GatewayRuntime, "intake": IntakeRuntime, "finance": FinanceRuntime}
 
 
 # The gateway tests' fixtures `make_account` (an account created and logged in) and `start_edge` (the edge

@@ -3,16 +3,19 @@ the finance tests make, on the in-process apps of one rolled-back transaction.""
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import httpx
 
 from services.common.calendar import cst_date
 from services.finance.models import FinanceOutbox
+from services.intake.models import IntakeOutbox
 from tests.helpers.factories import ADMIN, enterprise_payload, headers_for, product_body, unique_name
 from tests.helpers.inprocess import Kuaiban, collect_all
 
 OFFICER = headers_for("officer", department="finance_office")
+ISSUER = headers_for("officer", username="fagai-zhang", department="development_reform")  # issues the policies
+OTHER_DEPARTMENT = headers_for("officer", username="shuiwu-li", department="tax")
 LEAD_FIELDS = {"need_id", "enterprise_name", "industry", "town", "amount_yuan", "term_months", "posted_at"}
 
 
@@ -42,6 +45,30 @@ def need_body(**overrides) -> dict:
     }
     body.update(overrides)
     return body
+
+
+def policy_body(fin: "Finance", **overrides) -> dict:
+    """An `instant` policy of ISSUER's department for manufacturers rated A or B, 200,000 yuan, in force a year."""
+    body = {
+        "title": "专精特新制造业企业奖补",
+        "department": "development_reform",
+        "legal_basis": "濉溪县促进制造业高质量发展若干政策（2026）第五条",
+        "valid_from": fin.today().isoformat(),
+        "valid_to": (fin.today() + timedelta(days=365)).isoformat(),
+        "mode": "instant",
+        "eligibility": {"industries": ["C"], "credit_ratings": ["A", "B"]},
+        "benefit": {"kind": "fixed", "amount_yuan": 200_000},
+    }
+    return {**body, **overrides}
+
+
+async def published(fin: "Finance", **overrides) -> dict:
+    """A policy drafted and published by ISSUER."""
+    drafted = await fin.http.post("/finance/policies", json=policy_body(fin, **overrides), headers=ISSUER)
+    assert drafted.status_code == 201, drafted.text
+    done = await fin.http.post(f"/finance/policies/{drafted.json()['id']}/publish", headers=ISSUER)
+    assert done.status_code == 200, done.text
+    return done.json()
 
 
 class Finance:
@@ -185,6 +212,12 @@ class Finance:
     async def deliver(self) -> None:
         """Run finance's outbox relay until nothing due is left to deliver."""
         relay = self.kuaiban.relay("finance", FinanceOutbox)
+        while await relay.deliver_once():
+            pass
+
+    async def deliver_profiles(self) -> None:
+        """Run intake's outbox relay: the enterprises registered or changed reach finance's copy."""
+        relay = self.kuaiban.relay("intake", IntakeOutbox)
         while await relay.deliver_once():
             pass
 

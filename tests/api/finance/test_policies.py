@@ -5,35 +5,9 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.finance._support import ADMIN, Finance
-from tests.helpers.factories import headers_for
+from tests.api.finance._support import ADMIN, ISSUER, OTHER_DEPARTMENT, Finance, policy_body, published
 from tests.helpers.inprocess import make_liaison
 from tests.helpers.problems import assert_problem
-
-ISSUER = headers_for("officer", username="fagai-zhang", department="development_reform")
-OTHER_DEPARTMENT = headers_for("officer", username="shuiwu-li", department="tax")
-
-
-def policy_body(fin: Finance, **overrides) -> dict:
-    body = {
-        "title": "专精特新制造业企业奖补",
-        "department": "development_reform",
-        "legal_basis": "濉溪县促进制造业高质量发展若干政策（2026）第五条",
-        "valid_from": fin.today().isoformat(),
-        "valid_to": (fin.today() + timedelta(days=365)).isoformat(),
-        "mode": "instant",
-        "eligibility": {"industries": ["C"], "credit_ratings": ["A", "B"]},
-        "benefit": {"kind": "fixed", "amount_yuan": 200_000},
-    }
-    return {**body, **overrides}
-
-
-async def published(fin: Finance, **overrides) -> dict:
-    drafted = await fin.http.post("/finance/policies", json=policy_body(fin, **overrides), headers=ISSUER)
-    assert drafted.status_code == 201, drafted.text
-    done = await fin.http.post(f"/finance/policies/{drafted.json()['id']}/publish", headers=ISSUER)
-    assert done.status_code == 200, done.text
-    return done.json()
 
 
 async def test_a_department_drafts_and_publishes_its_policy(fin: Finance):
@@ -99,7 +73,7 @@ async def test_an_enterprise_sees_what_it_fits_and_what_it_misses_by_one_rule(fi
         fin, title="园区入驻奖励", eligibility={"towns": ["濉溪经济开发区"], "industries": ["C"]}
     )
     two_rules = await published(fin, title="建筑业补贴", eligibility={"industries": ["E"], "towns": ["濉溪经济开发区"]})
-    expired = await published(fin, title="往年政策", valid_from="2020-01-01", valid_to="2020-12-31")
+    upcoming = await published(fin, title="明年政策", valid_from=(fin.today() + timedelta(days=30)).isoformat())
     drafted = await fin.http.post("/finance/policies", json=policy_body(fin, title="草稿"), headers=ISSUER)
     assert drafted.status_code == 201
 
@@ -114,7 +88,7 @@ async def test_an_enterprise_sees_what_it_fits_and_what_it_misses_by_one_rule(fi
     assert near[elsewhere["id"]]["rule"] == "town" and "濉溪经济开发区" in near[elsewhere["id"]]["requirement"]
     assert near[elsewhere["id"]]["amount_yuan"] == 200_000
     shown = set(fits) | set(near)
-    assert not {two_rules["id"], expired["id"], drafted.json()["id"]} & shown
+    assert not {two_rules["id"], upcoming["id"], drafted.json()["id"]} & shown
 
     english = await fin.http.get(
         f"/finance/enterprises/{enterprise.id}/policies", headers={**enterprise.headers, "Accept-Language": "en"}

@@ -16,7 +16,7 @@ from tests.helpers.inprocess import Kuaiban
 METHODS = ("get", "put", "post", "delete", "patch")
 CAMEL_VERB = re.compile(
     r"^(get|list|create|submit|assign|reply|add|give|replace|decide|supplement|withdraw|run|sign"
-    r"|redrive|login|update|change|rotate|revoke|delete|ping|redeliver|publish)[A-Z][A-Za-z]*$|^login$|^logout$"
+    r"|redrive|login|update|change|rotate|revoke|delete|ping|redeliver|publish|confirm)[A-Z][A-Za-z]*$|^login$|^logout$"
 )
 # Response fields whose values come from a fixed set: each must be typed as its (labelled) enum.
 ENUM_FIELDS = {
@@ -92,7 +92,15 @@ async def test_operation_ids_are_camel_case_verbs_and_unique(spec: dict[str, Any
     ids = [operation["operationId"] for _, _, operation in operations(spec)]
     assert not [name for name, count in Counter(ids).items() if count > 1]
     assert not [name for name in ids if not CAMEL_VERB.match(name)]
-    for expected in ("createRequest", "decideTask", "listMatches", "listLoanApplications", "listApprovalDeadLetters"):
+    for expected in (
+        "createRequest",
+        "decideTask",
+        "listMatches",
+        "listLoanApplications",
+        "listApprovalDeadLetters",
+        "updateEnterprise",
+        "listIntakeDeadLetters",
+    ):
         assert expected in ids
 
 

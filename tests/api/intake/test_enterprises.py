@@ -90,6 +90,8 @@ async def test_internal_look_ups(kuaiban: Kuaiban, intake: httpx.AsyncClient, ca
         "annual_revenue_yuan",
         "credit_rating",
         "key_enterprise",
+        "tags",
+        "revision",
     }
     assert_problem(await intake.get(ENTERPRISE_PATH.format(enterprise_id=uuid.uuid4()), headers=INTERNAL), 404)
     for headers in (ADMIN, cast.liaison, cast.own, headers_for("bank", bank_id=str(uuid.uuid4()))):

@@ -82,6 +82,17 @@ def test_the_county_figures_read_as_models_and_keep_their_json():
                 "amount_signed_yuan": 5_000_000,
             }
         ],
+        "policies": {
+            "overall": {
+                "enterprises_reached": 0,
+                "grants": 0,
+                "amount_granted_yuan": 0,
+                "amount_disbursed_yuan": 0,
+                "share_without_application": None,
+                "working_days_to_money": {"p50": None, "p90": None},
+            },
+            "by_policy": [],
+        },
     }
     stats = FinanceStats.model_validate(figures)
     assert stats.events[0].id == event_id and stats.events[0].held_on == date(2026, 4, 2)

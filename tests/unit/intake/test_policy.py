@@ -38,13 +38,23 @@ def request_led_by(lead: str, cooperating: list[str]) -> EnterpriseRequest:
 @pytest.mark.parametrize("role", [Role.internal, Role.bank])
 def test_roles_outside_intake_see_no_rows(role: Role):
     someone = principal(role, bank_id=uuid.uuid4()) if role is Role.bank else principal(role)
-    for scope in (policy.enterprises_visible_to, policy.timelines_visible_to, policy.requests_visible_to):
+    for scope in (
+        policy.enterprises_visible_to,
+        policy.enterprises_editable_by,
+        policy.timelines_visible_to,
+        policy.requests_visible_to,
+    ):
         assert sql(scope(someone)) == "false"
 
 
 def test_admin_sees_every_row():
     admin = principal(Role.admin)
-    for scope in (policy.enterprises_visible_to, policy.timelines_visible_to, policy.requests_visible_to):
+    for scope in (
+        policy.enterprises_visible_to,
+        policy.enterprises_editable_by,
+        policy.timelines_visible_to,
+        policy.requests_visible_to,
+    ):
         assert sql(scope(admin)) == "true"
 
 
@@ -54,6 +64,13 @@ def test_an_officer_sees_timelines_only_as_liaison():
     assert "liaison_officer = 'officer_li'" in sql(policy.timelines_visible_to(officer))
     requests = sql(policy.requests_visible_to(officer))
     assert "lead_department = 'tax'" in requests and "liaison_officer = 'officer_li'" in requests
+
+
+def test_only_admin_and_the_liaison_change_a_profile():
+    officer = principal(Role.officer, department="tax")
+    assert sql(policy.enterprises_editable_by(officer)) == "intake.enterprise.liaison_officer = 'officer_li'"
+    itself = principal(Role.enterprise, enterprise_id=ENTERPRISE_ID)
+    assert sql(policy.enterprises_editable_by(itself)) == "false"
 
 
 def test_an_enterprise_sees_itself():
