@@ -15,9 +15,10 @@ MATERIALS = [
 ]
 
 
-def new_enterprise(http: httpx.Client, admin: dict) -> tuple[str, dict]:
-    """A registered enterprise and its logged-in account: (its id, the account's auth headers)."""
-    response = http.post("/intake/enterprises", json=enterprise_payload(), headers=admin)
+def new_enterprise(http: httpx.Client, admin: dict, **fields) -> tuple[str, dict]:
+    """A registered enterprise (profile `fields` over the defaults) and its logged-in account: (its id, the
+    account's auth headers)."""
+    response = http.post("/intake/enterprises", json=enterprise_payload(**fields), headers=admin)
     assert response.status_code == 201, response.text
     enterprise_id = response.json()["id"]
     return enterprise_id, make_account(http, admin, "enterprise", enterprise_id=enterprise_id)[1]
