@@ -101,10 +101,19 @@ def _valid_uscc(value: str) -> str:
     return value
 
 
-def _not_in_future(value: date) -> date:
+FOUNDED_EARLIEST = date(1949, 10, 1)
+
+
+def _plausible_founding(value: date) -> date:
+    if value < FOUNDED_EARLIEST:
+        raise ValueError(Text(f"不能早于 {FOUNDED_EARLIEST}", f"must not be before {FOUNDED_EARLIEST}"))
     if value > datetime.now(UTC).date():
         raise ValueError(Text("不能晚于今天", "must not be in the future"))
     return value
+
+
+# The bounds live in the validator: a `ge` on a date is not JSON Schema and breaks the client generators.
+Founded = Annotated[IsoDate, AfterValidator(_plausible_founding)]
 
 
 Uscc = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), AfterValidator(_valid_uscc)]
@@ -138,7 +147,7 @@ class EnterpriseCreate(RequestBody):
     name: text(200)
     industry: IndustrySection = Field(description="GB/T 4754 section letter A–T")
     town: text(50) = Field(description="Town or street (乡镇/街道)")
-    established_on: Annotated[IsoDate, AfterValidator(_not_in_future)] = Field(ge=date(1949, 10, 1))
+    established_on: Founded
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
     annual_revenue_yuan: int | None = Field(default=None, ge=0, le=10**15)
     credit_rating: CreditRating = CreditRating.B
@@ -157,9 +166,7 @@ class EnterpriseUpdate(RequestBody):
     name: text(200) | None = None
     industry: IndustrySection | None = Field(default=None, description="GB/T 4754 section letter A–T")
     town: text(50) | None = Field(default=None, description="Town or street (乡镇/街道)")
-    established_on: Annotated[IsoDate, AfterValidator(_not_in_future)] | None = Field(
-        default=None, ge=date(1949, 10, 1)
-    )
+    established_on: Founded | None = None
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
     annual_revenue_yuan: int | None = Field(default=None, ge=0, le=10**15)
     credit_rating: CreditRating | None = None

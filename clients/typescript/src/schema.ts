@@ -793,6 +793,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finance/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a batch of confirmed grants (admin, or the issuing department): idempotent per grant
+         * @description 政策资金一键送达：对一批已确认的奖补逐笔拨付，各有支付流水号。按奖补幂等：
+         *     重试或并发的同一批次不会重复拨付，已拨付的返回 `already_paid` 与原流水号；
+         *     未确认、已撤销的返回 `not_payable`。批次中有看不到的奖补为 404，整批不拨付。
+         */
+        post: operations["createDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/enterprise-profiles/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read every enterprise profile from intake again and grant what missed events held back (admin)
+         * @description 全量同步企业档案：逐页读取 intake 的全部企业，修复漏收事件的档案副本，再为符合条件者兑现免申即享政策。
+         */
+        post: operations["runProfileResync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/finance/enterprises/{enterprise_id}/policies": {
         parameters: {
             query?: never;
@@ -848,6 +890,106 @@ export interface paths {
         get: operations["getEvent"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Policy grants: an enterprise its own, an officer its department's policies' and its liaison enterprises'
+         * @description 政策奖补列表：企业看自己的，工作人员看本部门政策的与其包保企业的，管理员看全部；可按政策、企业、状态筛选。
+         */
+        get: operations["listGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/grants/{grant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One policy grant
+         * @description 一笔奖补；看不到的为 404。
+         */
+        get: operations["getGrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/grants/{grant_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the account to be paid into (the enterprise); it can be corrected until payment
+         * @description 企业确认收款账户（户名、开户行、账号），奖补变为 `confirmed`；拨付前可更正。
+         */
+        post: operations["confirmGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/grants/{grant_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a claim on a review policy (admin, or the issuing department)
+         * @description 审核 `review` 政策的申请：`approve` 即兑现，`reject` 须说明理由。
+         */
+        post: operations["decideGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/grants/{grant_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a grant before payment, with a reason (admin, or the issuing department)
+         * @description 拨付前撤销奖补（须说明理由），企业时间线可见；已拨付的为 409。
+         */
+        post: operations["revokeGrant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -984,6 +1126,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finance/policies/{policy_id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a policy benefit (the enterprise): granted at once (instant), or put to review
+         * @description 即申即享：按企业在 intake 的实时档案核验，符合即兑现（`granted`，附金额）；不符合为 422 `policy_not_met`，
+         *     `errors` 逐条列出未满足的规则代码。`review` 政策生成待审核申请（`requested`，附 `due_on`）。
+         *     `auto` 政策无需申请（409）；同一政策（任一版本）已有奖补或申请为 409 `duplicate_grant`。
+         */
+        post: operations["createPolicyClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/finance/policies/{policy_id}/publish": {
         parameters: {
             query?: never;
@@ -998,6 +1162,27 @@ export interface paths {
          * @description 发布草稿：此后规则不可再改。已发布的再发布为 409。
          */
         post: operations["publishPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/policies/{policy_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft the policy's next version (admin, or the issuing department); publishing it supersedes the last
+         * @description 已发布政策的规则不可修改：修改即起草新版本（同一 `series_id`，版本号加一），发布后取代旧版本。
+         *     旧版本下已兑现的企业保留其奖补，不会再得第二份。
+         */
+        post: operations["createPolicyVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1160,7 +1345,8 @@ export interface paths {
         };
         /**
          * County figures of bank-enterprise financing (admin)
-         * @description 全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。
+         * @description 全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+         *     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
          */
         get: operations["getFinanceStats"];
         put?: never;
@@ -1304,6 +1490,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbox messages that will not be retried (admin)
+         * @description 本服务发往其他服务、已不再重试的消息（死信），最近失败的在前，附最后一次错误。接收方拒收（408、409、429 以外的 4xx）或答复错误达到 `KUAIBAN_OUTBOX_MAX_ATTEMPTS` 次的消息进入此列。
+         */
+        get: operations["listIntakeDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/admin/dead-letters/{message_id}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead letter again, from its first attempt (admin)
+         * @description 把一条死信重新投递：尝试次数清零，立即交给投递进程；投递仍按消息编号去重。
+         */
+        post: operations["redriveIntakeDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/audit": {
         parameters: {
             query?: never;
@@ -1365,7 +1591,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change an enterprise's profile (admin, its liaison officer)
+         * @description 修改企业档案（管理员、该企业的包保专员）：只改所传字段，统一社会信用代码不可改。有改动时 `revision` 加一，
+         *     并通知银企对接服务；未改动任何字段时原样返回。无权修改的企业返回 404。
+         */
+        patch: operations["updateEnterprise"];
         trace?: never;
     };
     "/intake/enterprises/{enterprise_id}/liaison": {
@@ -2516,6 +2747,19 @@ export interface components {
          */
         CreditRating: "A" | "B" | "C" | "D";
         /**
+         * DaysToMoney
+         * @example {
+         *       "p50": 0.85,
+         *       "p90": 0.85
+         *     }
+         */
+        DaysToMoney: {
+            /** P50 */
+            p50: number | null;
+            /** P90 */
+            p90: number | null;
+        };
+        /**
          * DeadLetterPage
          * @example {
          *       "items": [
@@ -2823,6 +3067,51 @@ export interface components {
             tasks: number;
         };
         /**
+         * DisbursementCreate
+         * @example {
+         *       "grant_ids": [
+         *         "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37"
+         *       ]
+         *     }
+         */
+        DisbursementCreate: {
+            /** Grant Ids */
+            grant_ids: string[];
+        };
+        /**
+         * DisbursementRead
+         * @example {
+         *       "amount_paid_yuan": 1,
+         *       "batch_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "items": [
+         *         {
+         *           "amount_yuan": 5000000,
+         *           "grant_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "outcome": "paid",
+         *           "payment_reference": "濉溪",
+         *           "status": "requested"
+         *         }
+         *       ],
+         *       "paid": 1
+         *     }
+         */
+        DisbursementRead: {
+            /** Amount Paid Yuan */
+            amount_paid_yuan: number;
+            /**
+             * Batch Id
+             * Format: uuid
+             */
+            batch_id: string;
+            /** Items */
+            items: components["schemas"]["PaymentRead"][];
+            /**
+             * Paid
+             * @description Grants paid by this call
+             */
+            paid: number;
+        };
+        /**
          * EnterpriseCreate
          * @example {
          *       "annual_revenue_yuan": 186000000,
@@ -2832,6 +3121,9 @@ export interface components {
          *       "industry": "C",
          *       "key_enterprise": true,
          *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "tags": [
+         *         "专精特新"
+         *       ],
          *       "town": "濉溪镇",
          *       "uscc": "91340621MA2TG8XK4H"
          *     }
@@ -2858,6 +3150,11 @@ export interface components {
             /** Name */
             name: string;
             /**
+             * Tags
+             * @description Qualifications on record, such as 专精特新: distinct, at most 20, each at most 32 characters
+             */
+            tags?: string[];
+            /**
              * Town
              * @description Town or street (乡镇/街道)
              */
@@ -2883,6 +3180,10 @@ export interface components {
          *           "key_enterprise": false,
          *           "liaison_officer": "tax-officer-li",
          *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "revision": 1,
+         *           "tags": [
+         *             "濉溪"
+         *           ],
          *           "town": "濉溪镇",
          *           "updated_at": "2026-03-02T01:30:00Z",
          *           "uscc": "91340621MA2TG8XK4H"
@@ -2945,6 +3246,10 @@ export interface components {
          *       "key_enterprise": false,
          *       "liaison_officer": "tax-officer-li",
          *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "revision": 1,
+         *       "tags": [
+         *         "濉溪"
+         *       ],
          *       "town": "濉溪镇",
          *       "updated_at": "2026-03-02T01:30:00Z",
          *       "uscc": "91340621MA2TG8XK4H"
@@ -2978,6 +3283,17 @@ export interface components {
             liaison_officer: string | null;
             /** Name */
             name: string;
+            /**
+             * Revision
+             * @description Goes up by one with every change; a subscriber keeps the highest
+             * @default 1
+             */
+            revision?: number;
+            /**
+             * Tags
+             * @description Qualifications on record, such as 专精特新
+             */
+            tags?: string[];
             /** Town */
             town: string;
             /**
@@ -3026,6 +3342,46 @@ export interface components {
             need_id: string;
             /** Town */
             town: string;
+        };
+        /**
+         * EnterpriseUpdate
+         * @description A profile change: only the fields sent change (the USCC never does). `employees` and
+         *     `annual_revenue_yuan` may be sent as null to clear them; no other field may be null.
+         * @example {
+         *       "employees": 310,
+         *       "tags": [
+         *         "专精特新",
+         *         "高新技术企业"
+         *       ]
+         *     }
+         * @example {
+         *       "town": "百善镇"
+         *     }
+         */
+        EnterpriseUpdate: {
+            /** Annual Revenue Yuan */
+            annual_revenue_yuan?: number | null;
+            credit_rating?: components["schemas"]["CreditRating"] | null;
+            /** Employees */
+            employees?: number | null;
+            /** Established On */
+            established_on?: string | null;
+            /** @description GB/T 4754 section letter A–T */
+            industry?: components["schemas"]["IndustrySection"] | null;
+            /** Key Enterprise */
+            key_enterprise?: boolean | null;
+            /** Name */
+            name?: string | null;
+            /**
+             * Tags
+             * @description Qualifications on record, such as 专精特新: distinct, at most 20, each at most 32 characters; the whole new list
+             */
+            tags?: string[] | null;
+            /**
+             * Town
+             * @description Town or street (乡镇/街道)
+             */
+            town?: string | null;
         };
         /**
          * EventCreate
@@ -3267,6 +3623,36 @@ export interface components {
          *         }
          *       ],
          *       "needs_open": 1,
+         *       "policies": {
+         *         "by_policy": [
+         *           {
+         *             "amount_disbursed_yuan": 1,
+         *             "amount_granted_yuan": 1,
+         *             "enterprises_reached": 1,
+         *             "grants": 1,
+         *             "mode": "auto",
+         *             "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *             "share_without_application": 0.85,
+         *             "title": "濉溪县2026年第一季度政企恳谈会",
+         *             "version": 1,
+         *             "working_days_to_money": {
+         *               "p50": 0.85,
+         *               "p90": 0.85
+         *             }
+         *           }
+         *         ],
+         *         "overall": {
+         *           "amount_disbursed_yuan": 1,
+         *           "amount_granted_yuan": 1,
+         *           "enterprises_reached": 1,
+         *           "grants": 1,
+         *           "share_without_application": 0.85,
+         *           "working_days_to_money": {
+         *             "p50": 0.85,
+         *             "p90": 0.85
+         *           }
+         *         }
+         *       },
          *       "products_active": 1
          *     }
          */
@@ -3293,6 +3679,8 @@ export interface components {
             events: components["schemas"]["EventFigures"][];
             /** Needs Open */
             needs_open: number;
+            /** @description Policy benefits: reach, amounts, days to money */
+            policies: components["schemas"]["PolicyStats"];
             /** Products Active */
             products_active: number;
         };
@@ -3319,6 +3707,191 @@ export interface components {
          * @enum {string}
          */
         Grade: "urgent" | "normal" | "major";
+        /**
+         * GrantConfirm
+         * @description Where the enterprise receives the money (its basic account, 基本存款账户).
+         * @example {
+         *       "account_name": "淮北宏达铝业有限公司",
+         *       "account_no": "6230901234567890123",
+         *       "bank_name": "濉溪农商银行城关支行"
+         *     }
+         */
+        GrantConfirm: {
+            /** Account Name */
+            account_name: string;
+            /**
+             * Account No
+             * @description Digits only, 8 to 32
+             */
+            account_no: string;
+            /** Bank Name */
+            bank_name: string;
+        };
+        /**
+         * GrantDecision
+         * @example {
+         *       "decision": "approve",
+         *       "reason": "经营年限不足两年"
+         *     }
+         */
+        GrantDecision: {
+            /**
+             * Decision
+             * @description `approve`: 同意授信 (Approve); `reject`: 拒绝 (Reject)
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /**
+             * Reason
+             * @description Required to reject
+             */
+            reason?: string | null;
+        };
+        /**
+         * GrantPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount_yuan": 5000000,
+         *           "applied": false,
+         *           "batch_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "confirmed_at": "2026-03-02T01:30:00Z",
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "disbursed_at": "2026-03-02T01:30:00Z",
+         *           "due_on": "2026-03-02",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "granted_at": "2026-03-02T01:30:00Z",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "payee": {
+         *             "account_name": "淮北宏达铝业有限公司",
+         *             "account_no": "6230901234567890123",
+         *             "bank_name": "濉溪农商银行城关支行"
+         *           },
+         *           "payment_reference": "濉溪",
+         *           "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "revoked_at": "2026-03-02T01:30:00Z",
+         *           "revoked_reason": "濉溪",
+         *           "series_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "status": "requested",
+         *           "updated_at": "2026-03-02T01:30:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        GrantPage: {
+            /** Items */
+            items: components["schemas"]["GrantRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * GrantRead
+         * @example {
+         *       "amount_yuan": 5000000,
+         *       "applied": false,
+         *       "batch_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "confirmed_at": "2026-03-02T01:30:00Z",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "disbursed_at": "2026-03-02T01:30:00Z",
+         *       "due_on": "2026-03-02",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "granted_at": "2026-03-02T01:30:00Z",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "payee": {
+         *         "account_name": "淮北宏达铝业有限公司",
+         *         "account_no": "6230901234567890123",
+         *         "bank_name": "濉溪农商银行城关支行"
+         *       },
+         *       "payment_reference": "濉溪",
+         *       "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "revoked_at": "2026-03-02T01:30:00Z",
+         *       "revoked_reason": "濉溪",
+         *       "series_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "status": "requested",
+         *       "updated_at": "2026-03-02T01:30:00Z"
+         *     }
+         */
+        GrantRead: {
+            /** Amount Yuan */
+            amount_yuan: number;
+            /**
+             * Applied
+             * @description false: granted without applying (免申即享)
+             */
+            applied: boolean;
+            /** Batch Id */
+            batch_id: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disbursed At */
+            disbursed_at: string | null;
+            /**
+             * Due On
+             * @description A `review` claim's decision is due by this working day
+             */
+            due_on: string | null;
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
+            /**
+             * Granted At
+             * @description null while a `review` claim awaits its decision
+             */
+            granted_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            payee: components["schemas"]["GrantConfirm"] | null;
+            /** Payment Reference */
+            payment_reference: string | null;
+            /**
+             * Policy Id
+             * Format: uuid
+             */
+            policy_id: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Revoked Reason */
+            revoked_reason: string | null;
+            /**
+             * Series Id
+             * Format: uuid
+             */
+            series_id: string;
+            status: components["schemas"]["GrantStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * GrantRevoke
+         * @example {
+         *       "reason": "经营年限不足两年"
+         *     }
+         */
+        GrantRevoke: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * GrantStatus
+         * @description `requested`: 已申请待审核 (Requested, awaiting review); `granted`: 已兑现待确认 (Granted); `confirmed`: 已确认 (Confirmed); `disbursed`: 已拨付 (Disbursed); `revoked`: 已撤销 (Revoked); `refused`: 未获批准 (Refused)
+         * @example requested
+         * @enum {string}
+         */
+        GrantStatus: "requested" | "granted" | "confirmed" | "disbursed" | "revoked" | "refused";
         /**
          * Health
          * @example {
@@ -4349,6 +4922,36 @@ export interface components {
             new_password: string;
         };
         /**
+         * PaymentOutcome
+         * @description `paid`: 已拨付 (Paid); `already_paid`: 此前已拨付 (Paid before); `not_payable`: 不可拨付 (Not payable)
+         * @example paid
+         * @enum {string}
+         */
+        PaymentOutcome: "paid" | "already_paid" | "not_payable";
+        /**
+         * PaymentRead
+         * @example {
+         *       "amount_yuan": 5000000,
+         *       "grant_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "outcome": "paid",
+         *       "payment_reference": "濉溪",
+         *       "status": "requested"
+         *     }
+         */
+        PaymentRead: {
+            /** Amount Yuan */
+            amount_yuan: number;
+            /**
+             * Grant Id
+             * Format: uuid
+             */
+            grant_id: string;
+            outcome: components["schemas"]["PaymentOutcome"];
+            /** Payment Reference */
+            payment_reference: string | null;
+            status: components["schemas"]["GrantStatus"];
+        };
+        /**
          * PolicyCreate
          * @example {
          *       "benefit": {
@@ -4415,6 +5018,9 @@ export interface components {
          *       "key_enterprise": false,
          *       "revenue_max_yuan": 1,
          *       "revenue_min_yuan": 1,
+         *       "tags": [
+         *         "濉溪"
+         *       ],
          *       "towns": [
          *         "濉溪镇",
          *         "百善镇",
@@ -4447,8 +5053,89 @@ export interface components {
             revenue_max_yuan?: number | null;
             /** Revenue Min Yuan */
             revenue_min_yuan?: number | null;
+            /**
+             * Tags
+             * @description Qualifications the enterprise must hold, all of them (专精特新)
+             */
+            tags?: string[];
             /** Towns */
             towns?: string[];
+        };
+        /**
+         * PolicyFigures
+         * @example {
+         *       "amount_disbursed_yuan": 1,
+         *       "amount_granted_yuan": 1,
+         *       "enterprises_reached": 1,
+         *       "grants": 1,
+         *       "share_without_application": 0.85,
+         *       "working_days_to_money": {
+         *         "p50": 0.85,
+         *         "p90": 0.85
+         *       }
+         *     }
+         */
+        PolicyFigures: {
+            /** Amount Disbursed Yuan */
+            amount_disbursed_yuan: number;
+            /** Amount Granted Yuan */
+            amount_granted_yuan: number;
+            /** Enterprises Reached */
+            enterprises_reached: number;
+            /** Grants */
+            grants: number;
+            /**
+             * Share Without Application
+             * @description Grants received without applying, 0–1
+             */
+            share_without_application: number | null;
+            /** @description From the policy's publication to the payment */
+            working_days_to_money: components["schemas"]["DaysToMoney"];
+        };
+        /**
+         * PolicyFiguresOf
+         * @example {
+         *       "amount_disbursed_yuan": 1,
+         *       "amount_granted_yuan": 1,
+         *       "enterprises_reached": 1,
+         *       "grants": 1,
+         *       "mode": "auto",
+         *       "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "share_without_application": 0.85,
+         *       "title": "濉溪县2026年第一季度政企恳谈会",
+         *       "version": 1,
+         *       "working_days_to_money": {
+         *         "p50": 0.85,
+         *         "p90": 0.85
+         *       }
+         *     }
+         */
+        PolicyFiguresOf: {
+            /** Amount Disbursed Yuan */
+            amount_disbursed_yuan: number;
+            /** Amount Granted Yuan */
+            amount_granted_yuan: number;
+            /** Enterprises Reached */
+            enterprises_reached: number;
+            /** Grants */
+            grants: number;
+            mode: components["schemas"]["PolicyMode"];
+            /**
+             * Policy Id
+             * Format: uuid
+             */
+            policy_id: string;
+            /**
+             * Share Without Application
+             * @description Grants received without applying, 0–1
+             */
+            share_without_application: number | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+            /** @description From the policy's publication to the payment */
+            working_days_to_money: components["schemas"]["DaysToMoney"];
         };
         /**
          * PolicyFit
@@ -4519,7 +5206,7 @@ export interface components {
             requirement: string;
             /**
              * Rule
-             * @description The one rule failed, a stable code: industry, town, revenue, employees, credit_rating, key_enterprise, founded_before, founded_after, benefit_basis
+             * @description The one rule failed, a stable code: industry, town, revenue, employees, credit_rating, key_enterprise, tags, founded_before, founded_after, benefit_basis
              */
             rule: string;
             /** Title */
@@ -4550,6 +5237,9 @@ export interface components {
          *             "key_enterprise": false,
          *             "revenue_max_yuan": 1,
          *             "revenue_min_yuan": 1,
+         *             "tags": [
+         *               "濉溪"
+         *             ],
          *             "towns": [
          *               "濉溪镇",
          *               "百善镇",
@@ -4602,6 +5292,9 @@ export interface components {
          *         "key_enterprise": false,
          *         "revenue_max_yuan": 1,
          *         "revenue_min_yuan": 1,
+         *         "tags": [
+         *           "濉溪"
+         *         ],
          *         "towns": [
          *           "濉溪镇",
          *           "百善镇",
@@ -4669,6 +5362,44 @@ export interface components {
             version: number;
         };
         /**
+         * PolicyStats
+         * @example {
+         *       "by_policy": [
+         *         {
+         *           "amount_disbursed_yuan": 1,
+         *           "amount_granted_yuan": 1,
+         *           "enterprises_reached": 1,
+         *           "grants": 1,
+         *           "mode": "auto",
+         *           "policy_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "share_without_application": 0.85,
+         *           "title": "濉溪县2026年第一季度政企恳谈会",
+         *           "version": 1,
+         *           "working_days_to_money": {
+         *             "p50": 0.85,
+         *             "p90": 0.85
+         *           }
+         *         }
+         *       ],
+         *       "overall": {
+         *         "amount_disbursed_yuan": 1,
+         *         "amount_granted_yuan": 1,
+         *         "enterprises_reached": 1,
+         *         "grants": 1,
+         *         "share_without_application": 0.85,
+         *         "working_days_to_money": {
+         *           "p50": 0.85,
+         *           "p90": 0.85
+         *         }
+         *       }
+         *     }
+         */
+        PolicyStats: {
+            /** By Policy */
+            by_policy: components["schemas"]["PolicyFiguresOf"][];
+            overall: components["schemas"]["PolicyFigures"];
+        };
+        /**
          * PolicyStatus
          * @description `draft`: 草稿 (Draft); `published`: 已发布 (Published); `superseded`: 已被新版本取代 (Superseded)
          * @example draft
@@ -4688,10 +5419,10 @@ export interface components {
         Problem: {
             /**
              * Code
-             * @description The error kind, stable: switch on this, not on the text. `bad_request` 400 请求有误; `unsupported_grant_type` 400 不支持的授权类型; `invalid_scope` 400 请求的权限范围无效; `unauthenticated` 401 未登录或登录已失效; `invalid_credentials` 401 用户名或密码错误; `invalid_client` 401 客户端认证失败; `forbidden` 403 无权执行此操作; `insufficient_scope` 403 令牌缺少所需权限范围; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突; `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用; `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422 幂等键已用于其他请求; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
+             * @description The error kind, stable: switch on this, not on the text. `bad_request` 400 请求有误; `unsupported_grant_type` 400 不支持的授权类型; `invalid_scope` 400 请求的权限范围无效; `unauthenticated` 401 未登录或登录已失效; `invalid_credentials` 401 用户名或密码错误; `invalid_client` 401 客户端认证失败; `forbidden` 403 无权执行此操作; `insufficient_scope` 403 令牌缺少所需权限范围; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突; `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用; `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `duplicate_grant` 409 此政策已向该企业兑现; `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `policy_not_met` 422 不符合政策条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422 幂等键已用于其他请求; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
              * @enum {string}
              */
-            code: "bad_request" | "unsupported_grant_type" | "invalid_scope" | "unauthenticated" | "invalid_credentials" | "invalid_client" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "conflict" | "invalid_transition" | "duplicate_uscc" | "duplicate_username" | "duplicate_code" | "duplicate_application" | "idempotency_key_in_use" | "payload_too_large" | "validation_failed" | "invalid_value" | "unknown_reference" | "missing_material" | "unknown_material" | "commitment_required" | "invalid_commitment" | "rongque_not_allowed" | "not_eligible" | "amount_exceeds_approved" | "invalid_idempotency_key" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "bad_upstream" | "service_unavailable" | "upstream_timeout";
+            code: "bad_request" | "unsupported_grant_type" | "invalid_scope" | "unauthenticated" | "invalid_credentials" | "invalid_client" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "conflict" | "invalid_transition" | "duplicate_uscc" | "duplicate_username" | "duplicate_code" | "duplicate_application" | "duplicate_grant" | "idempotency_key_in_use" | "payload_too_large" | "validation_failed" | "invalid_value" | "unknown_reference" | "missing_material" | "unknown_material" | "commitment_required" | "invalid_commitment" | "rongque_not_allowed" | "not_eligible" | "policy_not_met" | "amount_exceeds_approved" | "invalid_idempotency_key" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "bad_upstream" | "service_unavailable" | "upstream_timeout";
             /**
              * Detail
              * @description For people: Chinese, or English with `Accept-Language: en`.
@@ -5180,6 +5911,31 @@ export interface components {
             towns: string[];
             /** Valid Until */
             valid_until: string | null;
+        };
+        /**
+         * ProfileResync
+         * @example {
+         *       "changed": 1,
+         *       "enterprises": 1,
+         *       "granted": 1
+         *     }
+         */
+        ProfileResync: {
+            /**
+             * Changed
+             * @description Profiles that were missing or older in finance
+             */
+            changed: number;
+            /**
+             * Enterprises
+             * @description Profiles read from intake
+             */
+            enterprises: number;
+            /**
+             * Granted
+             * @description Grants made without applying, to enterprises that now fit
+             */
+            granted: number;
         };
         /**
          * RateBenefit
@@ -5771,11 +6527,11 @@ export interface components {
          * @description What can appear on an enterprise's timeline: intake's own request events and what approval and
          *     finance send (finance's loan applications share `application.approved`/`rejected` with approval's).
          *
-         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed)
+         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed); `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付 (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
          * @example request.received
          * @enum {string}
          */
-        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "need.posted" | "deal.signed";
+        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "need.posted" | "deal.signed" | "policy.granted" | "policy.disbursed" | "policy.revoked";
         /**
          * TimelinePage
          * @example {
@@ -7856,6 +8612,86 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    createDisbursement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisbursementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisbursementRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    runProfileResync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResync"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listEnterprisePolicies: {
         parameters: {
             query?: never;
@@ -7956,6 +8792,210 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listGrants: {
+        parameters: {
+            query?: {
+                policy_id?: string | null;
+                enterprise_id?: string | null;
+                status?: components["schemas"]["GrantStatus"] | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    confirmGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantConfirm"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    decideGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    revokeGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantRevoke"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -8251,6 +9291,47 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    createPolicyClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     publishPolicy: {
         parameters: {
             query?: never;
@@ -8284,6 +9365,52 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -8969,6 +10096,80 @@ export interface operations {
             };
         };
     };
+    listIntakeDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    redriveIntakeDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listIntakeAudit: {
         parameters: {
             query?: {
@@ -9111,6 +10312,43 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterprise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -9649,15 +10887,18 @@ export const departmentValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const financeDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FinanceDecision"]> = ["approve", "reject"];
 export const fixedBenefitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FixedBenefit"]["kind"]> = ["fixed"];
 export const gradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Grade"]> = ["urgent", "normal", "major"];
+export const grantDecisionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantDecision"]["decision"]> = ["approve", "reject"];
+export const grantStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantStatus"]> = ["requested", "granted", "confirmed", "disbursed", "revoked", "refused"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok", "degraded"];
 export const industrySectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndustrySection"]> = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"];
 export const loanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoanStatus"]> = ["submitted", "approved", "rejected", "signed", "withdrawn"];
 export const matchExtraValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MatchExtra"]> = ["near_misses"];
 export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivered", "dead"];
 export const needStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NeedStatus"]> = ["open", "financed", "closed"];
+export const paymentOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentOutcome"]> = ["paid", "already_paid", "not_payable"];
 export const policyModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyMode"]> = ["auto", "instant", "review"];
 export const policyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyStatus"]> = ["draft", "published", "superseded"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unsupported_grant_type", "invalid_scope", "unauthenticated", "invalid_credentials", "invalid_client", "forbidden", "insufficient_scope", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "idempotency_key_in_use", "payload_too_large", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unsupported_grant_type", "invalid_scope", "unauthenticated", "invalid_credentials", "invalid_client", "forbidden", "insufficient_scope", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "duplicate_grant", "idempotency_key_in_use", "payload_too_large", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "policy_not_met", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
 export const productStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatus"]> = ["active", "withdrawn"];
 export const rateBenefitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateBenefit"]["kind"]> = ["rate"];
 export const requestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestAction"]> = ["received", "assigned", "replied", "note", "feedback", "reopened", "closed"];
@@ -9667,6 +10908,6 @@ export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schem
 export const serviceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceState"]> = ["ok", "down"];
 export const syncResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SyncResult"]> = ["created", "updated", "unchanged", "invalid"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "approved", "rejected", "returned", "cancelled"];
-export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "need.posted", "deal.signed"];
+export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "need.posted", "deal.signed", "policy.granted", "policy.disbursed", "policy.revoked"];
 export const timelineServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineService"]> = ["intake", "approval", "finance"];
 export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["lead.created", "application.submitted", "application.withdrawn", "deal.signed"];

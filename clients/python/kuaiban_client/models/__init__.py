@@ -38,6 +38,7 @@ from .commitment import Commitment
 from .commitment_read import CommitmentRead
 from .counts_by_key import CountsByKey
 from .credit_rating import CreditRating
+from .days_to_money import DaysToMoney
 from .dead_letter_page import DeadLetterPage
 from .dead_letter_read import DeadLetterRead
 from .dead_letter_read_payload import DeadLetterReadPayload
@@ -51,11 +52,14 @@ from .delivery_status import DeliveryStatus
 from .department import Department
 from .department_stats import DepartmentStats
 from .department_tasks import DepartmentTasks
+from .disbursement_create import DisbursementCreate
+from .disbursement_read import DisbursementRead
 from .enterprise_create import EnterpriseCreate
 from .enterprise_page import EnterprisePage
 from .enterprise_policies import EnterprisePolicies
 from .enterprise_read import EnterpriseRead
 from .enterprise_snapshot import EnterpriseSnapshot
+from .enterprise_update import EnterpriseUpdate
 from .event_create import EventCreate
 from .event_figures import EventFigures
 from .event_read import EventRead
@@ -69,6 +73,13 @@ from .finance_stats import FinanceStats
 from .finance_stats_by_bank import FinanceStatsByBank
 from .fixed_benefit import FixedBenefit
 from .grade import Grade
+from .grant_confirm import GrantConfirm
+from .grant_decision import GrantDecision
+from .grant_decision_decision import GrantDecisionDecision
+from .grant_page import GrantPage
+from .grant_read import GrantRead
+from .grant_revoke import GrantRevoke
+from .grant_status import GrantStatus
 from .health import Health
 from .health_services import HealthServices
 from .health_status import HealthStatus
@@ -105,13 +116,18 @@ from .need_page import NeedPage
 from .need_read import NeedRead
 from .need_status import NeedStatus
 from .password_change import PasswordChange
+from .payment_outcome import PaymentOutcome
+from .payment_read import PaymentRead
 from .policy_create import PolicyCreate
 from .policy_eligibility import PolicyEligibility
+from .policy_figures import PolicyFigures
+from .policy_figures_of import PolicyFiguresOf
 from .policy_fit import PolicyFit
 from .policy_mode import PolicyMode
 from .policy_near_miss import PolicyNearMiss
 from .policy_page import PolicyPage
 from .policy_read import PolicyRead
+from .policy_stats import PolicyStats
 from .policy_status import PolicyStatus
 from .problem import Problem
 from .problem_code import ProblemCode
@@ -124,6 +140,7 @@ from .product_read import ProductRead
 from .product_status import ProductStatus
 from .product_sync_item import ProductSyncItem
 from .product_terms import ProductTerms
+from .profile_resync import ProfileResync
 from .rate_benefit import RateBenefit
 from .request_action import RequestAction
 from .request_assign import RequestAssign
@@ -201,6 +218,7 @@ __all__ = (
     "CommitmentRead",
     "CountsByKey",
     "CreditRating",
+    "DaysToMoney",
     "DeadLetterPage",
     "DeadLetterRead",
     "DeadLetterReadPayload",
@@ -214,11 +232,14 @@ __all__ = (
     "Department",
     "DepartmentStats",
     "DepartmentTasks",
+    "DisbursementCreate",
+    "DisbursementRead",
     "EnterpriseCreate",
     "EnterprisePage",
     "EnterprisePolicies",
     "EnterpriseRead",
     "EnterpriseSnapshot",
+    "EnterpriseUpdate",
     "EventCreate",
     "EventFigures",
     "EventRead",
@@ -232,6 +253,13 @@ __all__ = (
     "FinanceStatsByBank",
     "FixedBenefit",
     "Grade",
+    "GrantConfirm",
+    "GrantDecision",
+    "GrantDecisionDecision",
+    "GrantPage",
+    "GrantRead",
+    "GrantRevoke",
+    "GrantStatus",
     "Health",
     "HealthServices",
     "HealthStatus",
@@ -268,13 +296,18 @@ __all__ = (
     "NeedRead",
     "NeedStatus",
     "PasswordChange",
+    "PaymentOutcome",
+    "PaymentRead",
     "PolicyCreate",
     "PolicyEligibility",
+    "PolicyFigures",
+    "PolicyFiguresOf",
     "PolicyFit",
     "PolicyMode",
     "PolicyNearMiss",
     "PolicyPage",
     "PolicyRead",
+    "PolicyStats",
     "PolicyStatus",
     "Problem",
     "ProblemCode",
@@ -287,6 +320,7 @@ __all__ = (
     "ProductStatus",
     "ProductSyncItem",
     "ProductTerms",
+    "ProfileResync",
     "RateBenefit",
     "RequestAction",
     "RequestAssign",

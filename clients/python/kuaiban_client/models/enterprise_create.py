@@ -35,6 +35,8 @@ class EnterpriseCreate:
             (C (fair)); `D`: D 级（信用较差） (D (poor))
         employees (int | None | Unset):
         key_enterprise (bool | Unset):  Default: False.
+        tags (list[str] | Unset): Qualifications on record, such as 专精特新: distinct, at most 20, each at most 32
+            characters
     """
 
     established_on: datetime.date
@@ -46,6 +48,7 @@ class EnterpriseCreate:
     credit_rating: CreditRating | Unset = UNSET
     employees: int | None | Unset = UNSET
     key_enterprise: bool | Unset = False
+    tags: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         established_on = self.established_on.isoformat()
@@ -76,6 +79,10 @@ class EnterpriseCreate:
 
         key_enterprise = self.key_enterprise
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -95,6 +102,8 @@ class EnterpriseCreate:
             field_dict["employees"] = employees
         if key_enterprise is not UNSET:
             field_dict["key_enterprise"] = key_enterprise
+        if tags is not UNSET:
+            field_dict["tags"] = tags
 
         return field_dict
 
@@ -138,6 +147,8 @@ class EnterpriseCreate:
 
         key_enterprise = d.pop("key_enterprise", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
         enterprise_create = cls(
             established_on=established_on,
             industry=industry,
@@ -148,6 +159,7 @@ class EnterpriseCreate:
             credit_rating=credit_rating,
             employees=employees,
             key_enterprise=key_enterprise,
+            tags=tags,
         )
 
         return enterprise_create

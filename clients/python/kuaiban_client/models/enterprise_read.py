@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.credit_rating import CreditRating
 from ..models.industry_section import IndustrySection
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EnterpriseRead")
 
@@ -41,6 +42,8 @@ class EnterpriseRead:
         town (str):
         updated_at (datetime.datetime):
         uscc (str):
+        revision (int | Unset): Goes up by one with every change; a subscriber keeps the highest Default: 1.
+        tags (list[str] | Unset): Qualifications on record, such as 专精特新
     """
 
     annual_revenue_yuan: int | None
@@ -56,6 +59,8 @@ class EnterpriseRead:
     town: str
     updated_at: datetime.datetime
     uscc: str
+    revision: int | Unset = 1
+    tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +93,12 @@ class EnterpriseRead:
 
         uscc = self.uscc
 
+        revision = self.revision
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -107,6 +118,10 @@ class EnterpriseRead:
                 "uscc": uscc,
             }
         )
+        if revision is not UNSET:
+            field_dict["revision"] = revision
+        if tags is not UNSET:
+            field_dict["tags"] = tags
 
         return field_dict
 
@@ -155,6 +170,10 @@ class EnterpriseRead:
 
         uscc = d.pop("uscc")
 
+        revision = d.pop("revision", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
         enterprise_read = cls(
             annual_revenue_yuan=annual_revenue_yuan,
             created_at=created_at,
@@ -169,6 +188,8 @@ class EnterpriseRead:
             town=town,
             updated_at=updated_at,
             uscc=uscc,
+            revision=revision,
+            tags=tags,
         )
 
         enterprise_read.additional_properties = d

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.event_figures import EventFigures
     from ..models.finance_stats_by_bank import FinanceStatsByBank
+    from ..models.policy_stats import PolicyStats
 
 
 T = TypeVar("T", bound="FinanceStats")
@@ -25,6 +26,7 @@ class FinanceStats:
         enterprises_financed (int):
         events (list[EventFigures]): Matchmaking events, the latest first
         needs_open (int):
+        policies (PolicyStats):
         products_active (int):
     """
 
@@ -35,6 +37,7 @@ class FinanceStats:
     enterprises_financed: int
     events: list[EventFigures]
     needs_open: int
+    policies: PolicyStats
     products_active: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,6 +59,8 @@ class FinanceStats:
 
         needs_open = self.needs_open
 
+        policies = self.policies.to_dict()
+
         products_active = self.products_active
 
         field_dict: dict[str, Any] = {}
@@ -69,6 +74,7 @@ class FinanceStats:
                 "enterprises_financed": enterprises_financed,
                 "events": events,
                 "needs_open": needs_open,
+                "policies": policies,
                 "products_active": products_active,
             }
         )
@@ -79,6 +85,7 @@ class FinanceStats:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.event_figures import EventFigures  # noqa: PLC0415
         from ..models.finance_stats_by_bank import FinanceStatsByBank  # noqa: PLC0415
+        from ..models.policy_stats import PolicyStats  # noqa: PLC0415
 
         d = dict(src_dict)
         amount_signed_yuan = d.pop("amount_signed_yuan")
@@ -100,6 +107,8 @@ class FinanceStats:
 
         needs_open = d.pop("needs_open")
 
+        policies = PolicyStats.from_dict(d.pop("policies"))
+
         products_active = d.pop("products_active")
 
         finance_stats = cls(
@@ -110,6 +119,7 @@ class FinanceStats:
             enterprises_financed=enterprises_financed,
             events=events,
             needs_open=needs_open,
+            policies=policies,
             products_active=products_active,
         )
 

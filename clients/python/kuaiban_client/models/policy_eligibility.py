@@ -27,6 +27,7 @@ class PolicyEligibility:
         key_enterprise (bool | None | Unset): true: key enterprises only; false: all but them
         revenue_max_yuan (int | None | Unset):
         revenue_min_yuan (int | None | Unset):
+        tags (list[str] | Unset): Qualifications the enterprise must hold, all of them (专精特新)
         towns (list[str] | Unset):
     """
 
@@ -39,6 +40,7 @@ class PolicyEligibility:
     key_enterprise: bool | None | Unset = UNSET
     revenue_max_yuan: int | None | Unset = UNSET
     revenue_min_yuan: int | None | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     towns: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -102,6 +104,10 @@ class PolicyEligibility:
         else:
             revenue_min_yuan = self.revenue_min_yuan
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
         towns: list[str] | Unset = UNSET
         if not isinstance(self.towns, Unset):
             towns = self.towns
@@ -127,6 +133,8 @@ class PolicyEligibility:
             field_dict["revenue_max_yuan"] = revenue_max_yuan
         if revenue_min_yuan is not UNSET:
             field_dict["revenue_min_yuan"] = revenue_min_yuan
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if towns is not UNSET:
             field_dict["towns"] = towns
 
@@ -232,6 +240,8 @@ class PolicyEligibility:
 
         revenue_min_yuan = _parse_revenue_min_yuan(d.pop("revenue_min_yuan", UNSET))
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
         towns = cast(list[str], d.pop("towns", UNSET))
 
         policy_eligibility = cls(
@@ -244,6 +254,7 @@ class PolicyEligibility:
             key_enterprise=key_enterprise,
             revenue_max_yuan=revenue_max_yuan,
             revenue_min_yuan=revenue_min_yuan,
+            tags=tags,
             towns=towns,
         )
 

@@ -23,7 +23,7 @@ class PolicyNearMiss:
         policy_id (UUID):
         requirement (str): What would make it fit, with numbers (English with `Accept-Language: en`)
         rule (str): The one rule failed, a stable code: industry, town, revenue, employees, credit_rating,
-            key_enterprise, founded_before, founded_after, benefit_basis
+            key_enterprise, tags, founded_before, founded_after, benefit_basis
         title (str):
     """
 

@@ -84,7 +84,8 @@ def sync_detailed(
 ) -> Response[FinanceStats | Problem]:
     """County figures of bank-enterprise financing (admin)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。
+     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+    `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +110,8 @@ def sync(
 ) -> FinanceStats | Problem | None:
     """County figures of bank-enterprise financing (admin)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。
+     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+    `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +132,8 @@ async def asyncio_detailed(
 ) -> Response[FinanceStats | Problem]:
     """County figures of bank-enterprise financing (admin)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。
+     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+    `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +156,8 @@ async def asyncio(
 ) -> FinanceStats | Problem | None:
     """County figures of bank-enterprise financing (admin)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额。
+     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+    `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
