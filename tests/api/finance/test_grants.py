@@ -305,6 +305,9 @@ async def test_each_caller_sees_only_its_grants(fin: Finance):
     assert (await fin.http.get(path, headers=liaison)).status_code == 200
     assert [g["id"] for g in await fin.collect("/finance/grants", liaison)] == [grant["id"]]
     assert not await fin.collect("/finance/grants", other.headers)
+    bank = await fin.new_bank()
+    assert_problem(await fin.http.get("/finance/grants", headers=bank.headers), 403)
+    assert_problem(await fin.http.get(path, headers=bank.headers), 403)
     assert not await fin.collect("/finance/grants", OTHER_DEPARTMENT, policy_id=policy["id"])
     bad = {**PAYEE, "account_no": "12-34"}
     assert_problem(await fin.http.post(f"{path}/confirm", json=bad, headers=enterprise.headers), 422)
