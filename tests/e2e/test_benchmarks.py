@@ -54,6 +54,15 @@ def test_flows_bench_runs(tmp_path: Path):
 
 
 @pytest.mark.nginx
+def test_policy_grants_bench_runs(tmp_path: Path):
+    result = run_bench(tmp_path, "policy_grants.py", "--smoke")
+    assert not any(result["mismatches"].values()), result["mismatches"]
+    for name, figures in result["policies"].items():
+        service, reference = figures["service"], figures["reference"]
+        assert service["grants"] > 0 and service["outbox_messages"] == service["grants"], (name, service)
+        assert reference["grants"] == service["grants"] and not reference["scaled_to_all"], (name, reference)
+
+
 def test_gateway_bench_runs(tmp_path: Path):
     result = run_bench(tmp_path, "gateway.py", "--seconds", "1", "--rounds", "1", "--connections", "4")
     assert result["scenarios"]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -33,6 +34,7 @@ from services.intake.contract import TIMELINE_PATH, IntakeClient
 
 # --- granting without applying: the policy's rules as SQL over finance.enterprise_profile ----------------------
 
+_AS_JSON = TypeAdapter(datetime)
 SqlRule = Callable[[Mapping[str, Any]], tuple[str, dict[str, Any]]]
 
 
@@ -135,7 +137,7 @@ async def grant_without_applying(
             "policy_id": row.id,
             "series_id": row.series_id,
             "path": TIMELINE_PATH,
-            "at": now.isoformat(),
+            "at": _AS_JSON.dump_python(now, mode="json"),  # as `message()` writes a TimelineEvent's `at`
             "kind": domain.GRANTED_KIND,
             "before": before,
             "after": after,
