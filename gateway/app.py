@@ -11,6 +11,7 @@ from gateway.proxy import Proxy
 from services.common.app import create_app
 from services.common.docs import docs_router
 from services.common.logs import RequestIdMiddleware
+from services.common.metrics import UNMATCHED, MetricsMiddleware
 
 
 @asynccontextmanager
@@ -49,4 +50,19 @@ api = create_app(
     openapi_url=None,  # routes.py serves the merged document there instead
 )
 edge = Edge(api)
-app = RequestIdMiddleware(edge, extra_headers=response_headers)
+
+
+def forwarded_route(path: str) -> str:
+    """The metrics label of a forwarded request: its service's prefix (the gateway knows no route templates)."""
+    segment = path.split("/", 2)[1] if path.count("/") else ""
+    return f"/{segment}/*" if segment in config.ROUTES else UNMATCHED
+
+
+def _pool():
+    runtime = getattr(api.state, "runtime", None)
+    return runtime.engine.pool if runtime is not None else None
+
+
+app = RequestIdMiddleware(
+    MetricsMiddleware(edge, service=config.NAME, pool=_pool, unrouted=forwarded_route), extra_headers=response_headers
+)

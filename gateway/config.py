@@ -8,7 +8,7 @@ DESCRIPTION = (
     "`Authorization: Bearer <token>`."
 )
 ROUTES = {"intake": "intake", "approval": "approval", "finance": "finance"}  # first path segment -> service
-UNLIMITED_PATHS = frozenset({"/healthz"})
+UNLIMITED_PATHS = frozenset({"/healthz", "/livez", "/readyz", "/metrics"})  # probes and scrapes
 OPENAPI_CACHE_SECONDS = 30.0
 HEALTH_TIMEOUT_SECONDS = 2.0
 PASSWORD_MIN_LENGTH = 10

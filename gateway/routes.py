@@ -27,6 +27,7 @@ from services.common.audit import audit_routes
 from services.common.auth import AdminDep, InternalDep, PrincipalDep, Role
 from services.common.clock import NowDep
 from services.common.db import SessionDep
+from services.common.metrics import exposition
 from services.common.openapi import created
 from services.common.pagination import PageDep, page_body
 from services.common.problems import DomainError, Invalid, InvalidClient, ProblemKind, problem_responses
@@ -352,6 +353,13 @@ async def healthz(services: ServicesDep):
     healthy = all(state == "ok" for state in states.values())
     body = {"status": "ok" if healthy else "degraded", "services": states}
     return JSONResponse(body, status_code=200 if healthy else 503)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(request: Request, runtime: GatewayRuntimeDep) -> Response:
+    """The gateway's Prometheus metrics: for `KUAIBAN_METRICS_TOKEN` or an admin's token, on the public port."""
+    service.require_scraper(request, runtime.settings.metrics_token, runtime.verifier)
+    return await exposition(runtime.sessions, ())
 
 
 @router.get("/openapi.json", include_in_schema=False)

@@ -2,12 +2,14 @@
 
 import asyncio
 import copy
+import hmac
 import logging
 import time
 import uuid
 from datetime import datetime
 from typing import Any
 
+from fastapi import Request
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -19,10 +21,10 @@ from gateway.models import Account
 from gateway.passwords import Passwords
 from gateway.schemas import AccountCreate, AccountUpdate, PasswordChange, role_fields_problem
 from gateway.throttle import LoginThrottle
-from services.common.auth import Principal, Role, issue_token
+from services.common.auth import Principal, Role, TokenVerifier, issue_token
 from services.common.db import insert_unique
 from services.common.openapi import PROBLEM_RESPONSES, RESPONSES, rename_schema_refs
-from services.common.problems import Invalid, NotFound, ProblemKind, Unauthorized
+from services.common.problems import Forbidden, Invalid, NotFound, ProblemKind, Unauthorized
 from services.common.settings import SERVICE_NAMES
 from services.common.texts import Text, no_such
 
@@ -319,3 +321,13 @@ def _free_name(prefix: str, key: str, ours: dict[str, Any], theirs: dict[str, An
         number += 1
         name = f"{base}{number}"
     return name
+
+
+def require_scraper(request: Request, metrics_token: str, verifier: TokenVerifier) -> None:
+    """Prometheus with `KUAIBAN_METRICS_TOKEN`, or an admin: the metrics stay off the public port for anyone else
+    (401 without a valid token, 403 for another role)."""
+    presented = request.headers.get("authorization", "")
+    if metrics_token and hmac.compare_digest(presented.encode(), f"Bearer {metrics_token}".encode()):
+        return
+    if verifier.verify_scope(request.scope).role is not Role.admin:
+        raise Forbidden(Text("只有管理员可以读取监控指标。", "Only an admin reads the metrics."))

@@ -6,8 +6,9 @@ from contextlib import asynccontextmanager
 
 from services.approval import catalog, config, jobs, routes
 from services.approval.models import ApprovalIdempotency, ApprovalOutbox
-from services.approval.service import calendar, matters
+from services.approval.service import calendar, matters, stats
 from services.common.app import Runtime, create_app
+from services.common.metrics import outbox_gauges
 from services.common.outbox import outbox_hook
 from services.intake import contract as intake_contract
 
@@ -33,4 +34,5 @@ app = create_app(
     routers=[routes.router, routes.operations, routes.internal, routes.audit],
     hooks=[seed, outbox_hook(ApprovalOutbox, batch_paths=intake_contract.BATCH_PATHS), jobs.jobs_hook()],
     idempotency=ApprovalIdempotency,
+    gauges=[outbox_gauges(ApprovalOutbox, config.NAME), stats.gauges],
 )

@@ -8,15 +8,20 @@ Tests build a runtime themselves and set it before the app starts; the lifespan 
 """
 
 import asyncio
+import functools
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+from alembic.config import Config as AlembicConfig
+from alembic.script import ScriptDirectory
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
+from sqlalchemy import literal_column, text
+from sqlmodel import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.responses import Response
 
@@ -25,6 +30,7 @@ from services.common.db import Sessions, create_engine, create_sessionmaker
 from services.common.idempotency import IdempotencyRecord
 from services.common.internal import InternalHttp
 from services.common.logs import RequestIdMiddleware
+from services.common.metrics import Gauges, MetricsMiddleware, exposition, process_ended
 from services.common.models import utcnow
 from services.common.openapi import problem_openapi
 from services.common.problems import install_problem_handlers, problem_response
@@ -89,6 +95,7 @@ def create_app(
     request_ids: bool = True,
     idempotency: type[IdempotencyRecord] | None = None,
     health_route: bool = True,
+    gauges: Sequence[Gauges] = (),
     **fastapi_options: Any,
 ) -> FastAPI:
     """Build an app. Its runtime comes from the environment at start-up unless a test set one."""
@@ -105,10 +112,14 @@ def create_app(
     )
     install_problem_handlers(app)
     app.add_middleware(UnitOfWork, keys=idempotency.__table__ if idempotency is not None else None)  # type: ignore[attr-defined]
-    if request_ids:  # the gateway assigns ids at its edge instead
+    if request_ids:  # the gateway counts and assigns ids at its edge instead
+        app.add_middleware(MetricsMiddleware, service=name, pool=lambda: _pool_of(app))
         app.add_middleware(RequestIdMiddleware)
     if health_route:
         app.add_api_route("/healthz", _health(name), methods=["GET"], include_in_schema=False)
+        app.add_api_route("/metrics", _metrics(gauges), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/livez", livez, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/readyz", _readyz(name), methods=["GET"], include_in_schema=False)
     for router in routers:
         app.include_router(router)
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
@@ -132,11 +143,69 @@ def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanH
                     await stack.enter_async_context(hook(runtime))
                 yield
         finally:
+            process_ended()
             if owned:
                 await runtime.aclose()
                 del app.state.runtime
 
     return lifespan
+
+
+def _pool_of(app: FastAPI) -> Any:
+    runtime = getattr(app.state, "runtime", None)
+    return runtime.engine.pool if runtime is not None else None
+
+
+async def livez() -> JSONResponse:
+    """The process runs and answers: what a liveness probe asks (nothing else, or a slow database would
+    get healthy processes restarted)."""
+    return JSONResponse({"status": "ok"})
+
+
+def _readyz(name: str):
+    """`GET /readyz`: the process can serve: its database answers and holds the migrations this code expects."""
+
+    async def readyz(runtime: RuntimeDep) -> Response:
+        try:
+            async with runtime.sessions() as session:
+                found = await asyncio.wait_for(
+                    session.exec(select(literal_column("version_num")).select_from(text("public.alembic_version"))),
+                    HEALTH_TIMEOUT_SECONDS,
+                )
+                version = found.one_or_none()
+        except Exception:
+            detail = Text(f"{name} 无法连接其数据库。", f"{name} cannot reach its database.")
+            return problem_response(503, detail)
+        expected = migrations_head()
+        if expected is not None and version != expected:
+            detail = Text(
+                f"数据库迁移版本为 {version}，本程序需要 {expected}。",
+                f"The database is at migration {version}; this code needs {expected}.",
+            )
+            return problem_response(503, detail)
+        return JSONResponse({"status": "ok", "service": name, "migration": version})
+
+    return readyz
+
+
+@functools.cache
+def migrations_head() -> str | None:
+    """The newest migration this code ships (None where `migrations/` is not beside it: readiness then checks
+    the database only). The image has it in its working directory, a checkout at the repository root."""
+    for root in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        if (root / "alembic.ini").is_file() and (root / "migrations" / "versions").is_dir():
+            config = AlembicConfig(str(root / "alembic.ini"))
+            return ScriptDirectory.from_config(config).get_current_head()
+    return None
+
+
+def _metrics(gauges: Sequence[Gauges]):
+    """`GET /metrics` of a service: on its own port only (the gateway routes no such path to it)."""
+
+    async def metrics(runtime: RuntimeDep) -> Response:
+        return await exposition(runtime.sessions, gauges)
+
+    return metrics
 
 
 def _health(name: str):

@@ -18,6 +18,7 @@ import contextlib
 import logging
 import random
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -32,6 +33,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Field, SQLModel, select
 
+from services.common import metrics
 from services.common.auth import AdminDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep, Sessions, on_commit
@@ -270,6 +272,7 @@ class OutboxRelay(Relay):
         now = self.clock()
         retry_at = now
         done = [row.id for row, status, _ in results if delivered(status)]
+        outcomes = Counter({"delivered": len(done)})
         async with self.sessions.begin() as session:
             if done:  # the usual round: one statement however many were delivered
                 marked = {"status": MessageStatus.delivered, "delivered_at": now, "updated_at": now}
@@ -286,6 +289,7 @@ class OutboxRelay(Relay):
                     "status": MessageStatus.dead if dead else MessageStatus.pending,
                     "next_attempt_at": retry_at,
                 }
+                outcomes["dead" if dead else "retry" if answered else "unanswered"] += 1
                 if dead:
                     log.error("outbox %s -> %s is a dead letter: %s", row.id, row.recipient, error)
                 await session.exec(update(t).where(t.c.id == row.id).values(updated_at=now, **values))
@@ -293,6 +297,9 @@ class OutboxRelay(Relay):
             unsent = [row.id for row in claimed if row.id not in tried]
             if unsent:  # not tried this round: due again with the message that found the recipient down
                 await session.exec(update(t).where(t.c.id.in_(unsent)).values(next_attempt_at=retry_at))
+        for result, count in outcomes.items():  # counted once the results are kept
+            if count:
+                metrics.DELIVERIES.labels(t.schema, result).inc(count)
 
 
 async def redrive(session, model: type[OutboxMessage], *, message_id: uuid.UUID, now: datetime) -> OutboxMessage:

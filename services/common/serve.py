@@ -1,11 +1,15 @@
 """Run one Kuaiban app under uvicorn with JSON logs: `python -m services.common.serve gateway.app:app`."""
 
 import argparse
+import atexit
 import contextlib
 import ctypes
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
+from pathlib import Path
 
 import uvicorn
 
@@ -38,6 +42,14 @@ def follow_worker_parent() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def metrics_folder(component: str, port: int) -> Path:
+    """A fresh folder for prometheus_client's multiprocess files, shared by this process's uvicorn workers
+    (set before the app, and so prometheus_client, is imported); removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix=f"kuaiban-metrics-{component}-{port}-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("app", help="import path, e.g. services.intake.app:app")
@@ -48,6 +60,7 @@ def main() -> None:
     settings = Settings()
     component = args.app.split(":")[0].removesuffix(".app").rsplit(".", 1)[-1]
     configure_logging(component, settings.log_level)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_folder(component, args.port))  # before prometheus_client
     uvicorn.run(
         args.app,
         host=args.host or settings.host,

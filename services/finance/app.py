@@ -5,11 +5,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from services.common.app import Runtime, create_app
+from services.common.metrics import outbox_gauges
 from services.common.outbox import outbox_hook
 from services.finance import catalog, config, routes
 from services.finance.clients import FinanceRuntime
 from services.finance.models import FinanceIdempotency, FinanceOutbox
-from services.finance.service import banks
+from services.finance.service import banks, matchmaking
 from services.finance.webhook_relay import webhook_hook
 from services.intake import contract as intake_contract
 
@@ -33,4 +34,5 @@ app = create_app(
     hooks=[seed_demo, outbox_hook(FinanceOutbox, batch_paths=intake_contract.BATCH_PATHS), webhook_hook],
     runtime_class=FinanceRuntime,
     idempotency=FinanceIdempotency,
+    gauges=[outbox_gauges(FinanceOutbox, config.NAME), matchmaking.gauges],
 )

@@ -1,8 +1,9 @@
 """The intake service's ASGI app."""
 
 from services.common.app import create_app
+from services.common.metrics import outbox_gauges
 from services.common.outbox import outbox_hook
-from services.intake import config, routes
+from services.intake import config, routes, service
 from services.intake.clients import IntakeRuntime
 from services.intake.models import IntakeIdempotency, IntakeOutbox
 
@@ -13,4 +14,5 @@ app = create_app(
     hooks=[outbox_hook(IntakeOutbox)],
     runtime_class=IntakeRuntime,
     idempotency=IntakeIdempotency,
+    gauges=[outbox_gauges(IntakeOutbox, config.NAME), service.gauges],
 )

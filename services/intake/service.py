@@ -7,15 +7,18 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import func, or_
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from gateway.contract import IdentityClient
+from services.common import metrics
 from services.common.auth import Principal, acting_enterprise
 from services.common.calendar import CalendarCache, cst_date
 from services.common.db import insert_unique, next_code
+from services.common.models import utcnow
 from services.common.outbox import message
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.problems import Invalid, NotFound, ProblemKind
@@ -407,3 +410,24 @@ async def timeline(session: AsyncSession, *, enterprise_id: uuid.UUID, principal
     query = select(TimelineEntry).where(TimelineEntry.enterprise_id == enterprise_id)
     rows = (await session.exec(paginate(query, TimelineEntry, page, order_by="at"))).all()
     return make_page(list(rows), page, order_by="at")
+
+
+async def gauges(session: AsyncSession) -> list[GaugeMetricFamily]:
+    """For `/metrics`: requests by status, and the open ones past their due day (CST)."""
+    R = EnterpriseRequest
+    by_status = (await session.exec(select(R.status, func.count()).group_by(R.status))).all()
+    today = cst_date(utcnow())
+    open_statuses = [s for s in RequestStatus if s not in (RequestStatus.replied, RequestStatus.closed)]
+    overdue = (
+        await session.exec(select(func.count()).where(R.status.in_(open_statuses), R.due_date < today))  # type: ignore[attr-defined]
+    ).one()
+    counts = dict(by_status)
+    return [
+        metrics.gauge(
+            "kuaiban_intake_requests",
+            "Requests (诉求) by status",
+            [(s, counts.get(s, 0)) for s in RequestStatus],
+            ["status"],
+        ),
+        metrics.gauge("kuaiban_intake_requests_overdue", "Open requests past their due day", [(overdue,)]),
+    ]

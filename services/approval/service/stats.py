@@ -3,12 +3,16 @@
 from dataclasses import dataclass
 from typing import Any
 
+from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Date, cast, func
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.approval.domain import ApplicationStatus
+from services.approval.domain import ApplicationStatus, TaskStatus
 from services.approval.models import Application, Task
+from services.common import metrics
+from services.common.calendar import cst_date
+from services.common.models import utcnow
 from services.common.stats import rate
 
 CST_ZONE = "Asia/Shanghai"  # China Standard Time, the days `cst_date` counts in
@@ -95,3 +99,28 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
         },
         "by_department": by_department,
     }
+
+
+async def gauges(session: AsyncSession) -> list[GaugeMetricFamily]:
+    """For `/metrics`: applications by status (`in_review` among them), and pending tasks past their due day by
+    department."""
+    by_status = dict((await session.exec(select(Application.status, func.count()).group_by(Application.status))).all())
+    today = cst_date(utcnow())
+    overdue = (
+        await session.exec(
+            select(Task.department, func.count())
+            .where(Task.status == TaskStatus.pending, Task.due_date < today)
+            .group_by(Task.department)
+        )
+    ).all()
+    return [
+        metrics.gauge(
+            "kuaiban_approval_applications",
+            "Applications by status",
+            [(s, by_status.get(s, 0)) for s in ApplicationStatus],
+            ["status"],
+        ),
+        metrics.gauge(
+            "kuaiban_approval_tasks_overdue", "Pending tasks past their due day, by department", overdue, ["department"]
+        ),
+    ]

@@ -4,14 +4,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common import metrics
 from services.common.problems import NotFound
 from services.common.texts import no_such
-from services.finance.domain import LoanStatus, NeedStatus, ProductStatus
-from services.finance.models import Bank, LoanApplication, MatchmakingEvent, Need, Product
+from services.finance.domain import DeliveryStatus, LoanStatus, NeedStatus, ProductStatus
+from services.finance.models import Bank, LoanApplication, MatchmakingEvent, Need, Product, WebhookDelivery
 from services.finance.schemas import EventCreate
 
 
@@ -106,4 +108,20 @@ async def _by_matchmaking_event(session: AsyncSession) -> list[dict[str, Any]]:
     return [
         {"id": str(i), "title": t, "held_on": h.isoformat(), "deals": d, "amount_signed_yuan": int(a)}
         for i, t, h, d, a in rows.all()
+    ]
+
+
+async def gauges(session: AsyncSession) -> list[GaugeMetricFamily]:
+    """For `/metrics`: open needs, and webhook deliveries to banks by status."""
+    needs_open = (await session.exec(sa_select(func.count()).where(Need.status == NeedStatus.open))).scalar_one()
+    D = WebhookDelivery
+    deliveries = dict((await session.exec(sa_select(D.status, func.count()).group_by(D.status))).all())
+    return [
+        metrics.gauge("kuaiban_finance_needs_open", "Financing needs open for matching", [(needs_open,)]),
+        metrics.gauge(
+            "kuaiban_finance_webhook_deliveries",
+            "Webhook deliveries to banks' systems by status",
+            [(s, deliveries.get(s, 0)) for s in DeliveryStatus],
+            ["status"],
+        ),
     ]
