@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=65_536, ge=1024, le=4_194_304)  # and memory per hash
     outbox_max_attempts: int = Field(default=10, ge=1, le=1000)  # answered failures before a dead letter
     seed_demo: bool = False  # `make run` seeds a demo catalog; tests and production start empty
+    metrics_token: str = ""  # a bearer token Prometheus presents to the gateway's /metrics (admin tokens work too)
     # Webhooks (finance): private targets allowed (hosts or CIDRs), retry delays in seconds, failed events in a
     # row before an endpoint is disabled. The default schedule spans 27.6 h: 8 attempts over more than a day.
     webhook_allow_hosts: str = ""
