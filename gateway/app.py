@@ -3,14 +3,18 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+from opentelemetry.util.http import parse_excluded_urls
+
 from gateway import config, routes, service
 from gateway.clients import GatewayRuntime
 from gateway.edge import Edge, response_headers
 from gateway.models import IdentityIdempotency
 from gateway.proxy import Proxy
+from services.common import tracing
 from services.common.app import create_app
 from services.common.docs import docs_router
-from services.common.logs import RequestIdMiddleware
+from services.common.logs import RequestIdMiddleware, peer_address
 from services.common.metrics import UNMATCHED, MetricsMiddleware
 
 
@@ -47,6 +51,7 @@ api = create_app(
     request_ids=False,
     idempotency=IdentityIdempotency,
     health_route=False,
+    traced=False,
     openapi_url=None,  # routes.py serves the merged document there instead
 )
 edge = Edge(api)
@@ -63,6 +68,13 @@ def _pool():
     return runtime.engine.pool if runtime is not None else None
 
 
-app = RequestIdMiddleware(
-    MetricsMiddleware(edge, service=config.NAME, pool=_pool, unrouted=forwarded_route), extra_headers=response_headers
+# Traced outermost: every request, forwarded or the gateway's own, starts (or continues) its trace here, and its
+# access line carries the trace id.
+app = OpenTelemetryMiddleware(
+    RequestIdMiddleware(
+        MetricsMiddleware(edge, service=config.NAME, pool=_pool, unrouted=forwarded_route),
+        extra_headers=response_headers,
+        client=peer_address,  # the access line's client: the TCP peer (a caller's own X-Forwarded-For is not believed)
+    ),
+    excluded_urls=parse_excluded_urls(tracing.UNTRACED),
 )

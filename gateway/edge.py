@@ -15,7 +15,7 @@ from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROU
 from gateway.proxy import Proxy
 from gateway.throttle import async_storage, seconds_until
 from services.common.auth import REVOKED, REVOKED_TOKEN, Principal, Role, TokenVerifier
-from services.common.logs import request_id_var
+from services.common.logs import note_caller, request_id_var
 from services.common.problems import NO_RESOURCE, Unauthorized, send_problem
 from services.common.settings import Settings
 from services.common.texts import Text
@@ -106,6 +106,7 @@ class Edge:
             if not await self.access.allows(principal):
                 await send_problem(send, 401, REVOKED, [(b"www-authenticate", b"Bearer")], scope=scope)
                 return
+            note_caller(principal.username, principal.role)  # for the access line (own routes: `current_principal`)
         elif first_segment == "internal" and not self._is_service(scope):
             await send_problem(send, 404, NO_RESOURCE, scope=scope)  # internal paths are for services only
             return

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -25,6 +26,7 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from launcher.supervisor import Child, CrashLoop, Supervisor
+from launcher.terminal import TERMINAL_LOG, Terminal, pump
 from services.common.serve import PR_SET_CHILD_SUBREAPER, die_with_parent, prctl
 from services.common.settings import PORT_OFFSETS, libpq_url
 
@@ -39,6 +41,7 @@ START_ORDER = ("intake", "approval", "finance", "gateway")
 STARTUP_SECONDS = 60.0  # a restart of a process that crashed during start-up counts within it
 EMBEDDED_DATABASE = "kuaiban"
 OLD_POSTMASTER_SECONDS = 10.0  # how long a restart waits for the killed postmaster to be reaped
+PUMP_SECONDS = 5.0  # how long stopping waits for the last lines of the stopped processes to reach their files
 
 
 def start_embedded_postgres(pgdata: Path, database: str = EMBEDDED_DATABASE):
@@ -88,12 +91,19 @@ def migrate(database_url: str) -> None:
 
 @dataclass
 class System:
-    """The running processes of one Kuaiban system."""
+    """The running processes of one Kuaiban system.
+
+    Each process's output goes to `<log_dir>/<name>-<port>.log`. With a `terminal` (`make run`), it goes through a
+    pipe instead, and a thread (`launcher.terminal.pump`) appends each line to that file and shows the terminal a
+    short line for each request and notable event; without one (tests, benchmarks), the process writes the file.
+    """
 
     port: int
     env: dict[str, str]
     log_dir: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    terminal: Terminal | None = None
+    pumps: list[threading.Thread] = field(default_factory=list)
 
     @property
     def gateway_url(self) -> str:
@@ -104,18 +114,32 @@ class System:
 
     def start(self, name: str, *, extra_env: dict[str, str] | None = None, port: int | None = None) -> None:
         """Start one process; `KUAIBAN_<NAME>__<SETTING>` in the environment sets `KUAIBAN_<SETTING>` for it alone."""
-        port = self.port + PORT_OFFSETS[name] if port is None else port
+        default_port = self.port + PORT_OFFSETS[name]
+        port = default_port if port is None else port
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_dir / f"{name}-{port}.log", "ab")  # noqa: SIM115  (owned by the child)
-        self.processes[f"{name}:{port}"] = subprocess.Popen(
-            [sys.executable, "-m", "services.common.serve", APPS[name], "--port", str(port)],
-            cwd=ROOT,
-            env={**self.env, **process_overrides(self.env, name), **(extra_env or {})},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            preexec_fn=die_with_parent,
+        log = open(self.log_dir / f"{name}-{port}.log", "ab", buffering=0)  # noqa: SIM115  (the child's or the pump's)
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "services.common.serve", APPS[name], "--port", str(port)],
+                cwd=ROOT,
+                env={**self.env, **process_overrides(self.env, name), **(extra_env or {})},
+                stdout=log if self.terminal is None else subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,
+            )
+        except BaseException:
+            log.close()
+            raise
+        self.processes[f"{name}:{port}"] = process
+        if self.terminal is None:
+            log.close()
+            return
+        label = name if port == default_port else f"{name}:{port}"
+        reader = threading.Thread(
+            target=pump, args=(process.stdout, log, label, self.terminal), name=f"log {name}:{port}", daemon=True
         )
-        log.close()
+        reader.start()
+        self.pumps = [*(thread for thread in self.pumps if thread.is_alive()), reader]
 
     def start_all(self) -> None:
         for name in START_ORDER:
@@ -130,6 +154,9 @@ class System:
     def stop_all(self, timeout: float = 10.0) -> None:
         _terminate(list(self.processes.values()), timeout)
         self.processes.clear()
+        deadline = time.monotonic() + PUMP_SECONDS
+        for reader in self.pumps:  # their processes' last lines, written to the files before stopping returns
+            reader.join(max(0.0, deadline - time.monotonic()))
 
     def wait_healthy(self, timeout: float = 60.0) -> None:
         """Until the gateway reports every service ok; a process that dies fails at once."""
@@ -333,13 +360,27 @@ def main() -> int:
         if not ports_free(port + PORT_OFFSETS[name], 1):
             print(f"port {port + PORT_OFFSETS[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)
             return 1
+    try:
+        terminal = Terminal.from_env(env)  # a line per request and notable event, unless KUAIBAN_TERMINAL_LOG=off
+    except ValueError as bad:
+        print(bad, file=sys.stderr)
+        return 1
+    try:
+        return _run(data_dir, port, env, admin_password, terminal)
+    finally:
+        if terminal is not None:
+            terminal.close()  # what is still queued for it, written
 
+
+def _run(data_dir: Path, port: int, env: dict[str, str], admin_password: str, terminal: Terminal | None) -> int:
+    """Start, supervise, stop; the exit code."""
+    say = terminal.say if terminal is not None else _print
     server = None
     _become_subreaper()
     if not env.get("KUAIBAN_DATABASE_URL"):
-        print(f"starting embedded PostgreSQL in {data_dir / 'pg'} ...", flush=True)
+        say(f"starting embedded PostgreSQL in {data_dir / 'pg'} ...")
         server, env["KUAIBAN_DATABASE_URL"] = start_embedded_postgres(data_dir / "pg")
-    system = System(port=port, env=env, log_dir=data_dir / "logs")
+    system = System(port=port, env=env, log_dir=data_dir / "logs", terminal=terminal)
     children: list[Child] = [ServiceChild(system, name) for name in START_ORDER]
     if server is not None:
         children.append(PostgresChild(server))
@@ -354,14 +395,14 @@ def main() -> int:
         migrate(env["KUAIBAN_DATABASE_URL"])
         system.start_all()
         if supervisor.run(until=_healthy_within(system, STARTUP_SECONDS)):
-            print(
+            shown = "" if terminal is None else f" (in full); below, a line per request ({TERMINAL_LOG}=all or off)"
+            say(
                 f"\nKuaiban is running.\n"
                 f"  gateway  {system.gateway_url}\n"
                 f"  docs     {system.gateway_url}/docs\n"
                 f"  login    admin / {admin_password}\n"
-                f"  logs     {system.log_dir}\n"
-                f"Press Ctrl-C to stop.\n",
-                flush=True,
+                f"  logs     {system.log_dir}{shown}\n"
+                f"Press Ctrl-C to stop.\n"
             )
             supervisor.run()
         return 0
@@ -372,11 +413,15 @@ def main() -> int:
         print(f"Kuaiban gives up: {late}", file=sys.stderr, flush=True)
         return 1
     finally:
-        print("stopping ...", flush=True)
+        say("stopping ...")
         system.stop_all()
         if server is not None:
             server.cleanup()
-        print("stopped.", flush=True)
+        say("stopped.")
+
+
+def _print(text: str) -> None:
+    print(text, flush=True)
 
 
 def _healthy_within(system: System, seconds: float) -> Callable[[], bool]:

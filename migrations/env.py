@@ -1,13 +1,12 @@
 """Alembic environment: one history, one schema per service, serialised by an advisory lock."""
 
-import os
 from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy import create_engine, pool, text
 
 from migrations.metadata import include_name, metadata
-from services.common.settings import sqlalchemy_url
+from services.common.settings import Settings, sqlalchemy_url
 
 MIGRATION_LOCK = 7_306_315_001  # pg_advisory_lock key: two migrate jobs never run at once
 
@@ -18,7 +17,8 @@ target_metadata = metadata
 
 
 def database_url() -> str:
-    url = config.attributes.get("database_url") or os.environ.get("KUAIBAN_DATABASE_URL", "")
+    # Settings: the variable, or a secret file, with KUAIBAN_DATABASE_PASSWORD filled in (see settings.py)
+    url = config.attributes.get("database_url") or Settings().database_url
     if not url:
         raise RuntimeError("KUAIBAN_DATABASE_URL must be set to migrate")
     return sqlalchemy_url(url)

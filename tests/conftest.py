@@ -7,15 +7,18 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from launcher.system import System, create_database, drop_database, migrate, start_embedded_postgres
 from services.approval.service import calendar
+from services.common import tracing
 from services.common.db import create_engine, create_sessionmaker
 from services.common.models import utcnow
 from services.common.settings import Settings
 from tests.helpers import inprocess
+from tests.helpers import tracing as test_tracing
 from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer
 from tests.helpers.http import login
 from tests.helpers.systems import running_system, system_env
@@ -40,6 +43,13 @@ def database_url(server_url: str) -> Iterator[str]:
     migrate(url)
     yield url
     drop_database(url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tracer_provider() -> None:
+    """The process's tracing, set before any engine or HTTP client: spans are kept only while a test listens
+    (tests/helpers/tracing.py)."""
+    tracing.start("tests", processors=[SimpleSpanProcessor(test_tracing.CAPTURE)], sampler=test_tracing.SAMPLER)
 
 
 @pytest.fixture(scope="session")

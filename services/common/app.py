@@ -21,10 +21,11 @@ from alembic.script import ScriptDirectory
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import literal_column, text
-from sqlmodel import select
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
 from starlette.responses import Response
 
+from services.common import tracing
 from services.common.auth import TokenVerifier
 from services.common.db import Sessions, create_engine, create_sessionmaker
 from services.common.idempotency import IdempotencyRecord
@@ -96,6 +97,7 @@ def create_app(
     idempotency: type[IdempotencyRecord] | None = None,
     health_route: bool = True,
     gauges: Sequence[Gauges] = (),
+    traced: bool = True,
     **fastapi_options: Any,
 ) -> FastAPI:
     """Build an app. Its runtime comes from the environment at start-up unless a test set one."""
@@ -123,6 +125,8 @@ def create_app(
     for router in routers:
         app.include_router(router)
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
+    if traced:  # the gateway traces at its edge instead, where every request passes
+        tracing.instrument_app(app)
     return app
 
 
@@ -135,6 +139,7 @@ def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanH
         runtime = getattr(app.state, "runtime", None)
         owned = runtime is None
         if owned:
+            tracing.start(name)  # before the runtime: its engine and HTTP clients are instrumented when made
             runtime = runtime_class.build(name, Settings().require())
             app.state.runtime = runtime
         try:
@@ -144,11 +149,23 @@ def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanH
                 yield
         finally:
             process_ended()
+            tracing.shutdown()
             if owned:
                 await runtime.aclose()
                 del app.state.runtime
 
     return lifespan
+
+
+def untraced_probe(probe: Callable[..., Any]) -> Callable[..., Any]:
+    """A probe's database check makes no spans: probes every few seconds are not work worth a trace."""
+
+    @functools.wraps(probe)
+    async def wrapped(*args: Any, **kwargs: Any) -> Any:
+        with tracing.untraced():
+            return await probe(*args, **kwargs)
+
+    return wrapped
 
 
 def _pool_of(app: FastAPI) -> Any:
@@ -165,6 +182,7 @@ async def livez() -> JSONResponse:
 def _readyz(name: str):
     """`GET /readyz`: the process can serve: its database answers and holds the migrations this code expects."""
 
+    @untraced_probe
     async def readyz(runtime: RuntimeDep) -> Response:
         try:
             async with runtime.sessions() as session:
@@ -177,7 +195,9 @@ def _readyz(name: str):
             detail = Text(f"{name} 无法连接其数据库。", f"{name} cannot reach its database.")
             return problem_response(503, detail)
         expected = migrations_head()
-        if expected is not None and version != expected:
+        if expected is not None and version != expected and version in known_migrations():
+            # behind this code (a migration it needs has not run); a database ahead of it, at a revision this
+            # code does not know, is a newer release's: an old pod keeps serving through a rolling upgrade
             detail = Text(
                 f"数据库迁移版本为 {version}，本程序需要 {expected}。",
                 f"The database is at migration {version}; this code needs {expected}.",
@@ -189,14 +209,24 @@ def _readyz(name: str):
 
 
 @functools.cache
-def migrations_head() -> str | None:
-    """The newest migration this code ships (None where `migrations/` is not beside it: readiness then checks
-    the database only). The image has it in its working directory, a checkout at the repository root."""
+def _migrations() -> ScriptDirectory | None:
+    """The migrations this code ships (None where `migrations/` is not beside it: readiness then checks the
+    database only). The image has them in its working directory, a checkout at the repository root."""
     for root in (Path.cwd(), Path(__file__).resolve().parents[2]):
         if (root / "alembic.ini").is_file() and (root / "migrations" / "versions").is_dir():
-            config = AlembicConfig(str(root / "alembic.ini"))
-            return ScriptDirectory.from_config(config).get_current_head()
+            return ScriptDirectory.from_config(AlembicConfig(str(root / "alembic.ini")))
     return None
+
+
+def migrations_head() -> str | None:
+    scripts = _migrations()
+    return scripts.get_current_head() if scripts is not None else None
+
+
+@functools.cache
+def known_migrations() -> frozenset[str]:
+    scripts = _migrations()
+    return frozenset(script.revision for script in scripts.walk_revisions()) if scripts is not None else frozenset()
 
 
 def _metrics(gauges: Sequence[Gauges]):
@@ -211,6 +241,7 @@ def _metrics(gauges: Sequence[Gauges]):
 def _health(name: str):
     """`GET /healthz` of a service: ok when its database answers in time."""
 
+    @untraced_probe
     async def healthz(runtime: RuntimeDep) -> Response:
         try:
             async with runtime.engine.connect() as conn:

@@ -11,6 +11,7 @@ from fastapi.openapi.models import OAuthFlowClientCredentials
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 
+from services.common.logs import note_caller
 from services.common.problems import Forbidden, Invalid, ProblemKind, Unauthorized
 from services.common.schemas import label_of, labelled
 from services.common.texts import Text
@@ -169,7 +170,9 @@ _bearer.model.flows.clientCredentials = OAuthFlowClientCredentials(
 async def current_principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) -> Principal:
     if not token:  # no header, another scheme, or `Bearer` without a token (`_bearer` declares the scheme)
         raise Unauthorized(BAD_TOKEN)
-    return request.app.state.runtime.verifier.verify_scope(request.scope)
+    principal = request.app.state.runtime.verifier.verify_scope(request.scope)
+    note_caller(principal.username, principal.role)  # for the request's access line
+    return principal
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

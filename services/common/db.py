@@ -13,7 +13,8 @@ from sqlalchemy import Sequence, event
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext import asyncio as sqlalchemy_asyncio
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlalchemy.sql.schema import Table
 from sqlmodel import Session, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -43,7 +44,8 @@ def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
 
     `client_connection_check_interval` ends the transaction of a process that died mid-request even while
     its backend waits on a lock, so what it held (its idempotency key's advisory lock) is free in seconds."""
-    engine = create_async_engine(
+    # through the module: the SQLAlchemy instrumentation (services.common.tracing) wraps the function there
+    engine = sqlalchemy_asyncio.create_async_engine(
         settings.async_database_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,

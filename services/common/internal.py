@@ -15,6 +15,7 @@ from typing import Annotated, Any, Protocol, TypeVar
 
 import aiohttp
 from fastapi import Depends, Request
+from opentelemetry import propagate
 from pydantic import BaseModel, ValidationError
 
 from services.common.auth import Principal, Role, issue_token
@@ -123,6 +124,7 @@ class InternalHttp:
         headers = {"authorization": f"Bearer {self._internal_token()}"}
         if request_id := request_id_var.get():
             headers["x-request-id"] = request_id
+        propagate.inject(headers)  # the trace goes on whatever the transport (aiohttp's own span refines it)
         if isinstance(body, BaseModel):
             body = body.model_dump_json().encode()
         if body is not None:

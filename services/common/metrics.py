@@ -27,6 +27,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from services.common.tracing import untraced
+
 MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 UNMATCHED = "unmatched"  # the route label of a path no route took (a 404): never the raw path, whose values are endless
 
@@ -107,9 +109,10 @@ async def exposition(session_factory: Any, collectors: Iterable[Gauges]) -> Resp
 
         body = generate_latest(REGISTRY)
     families: list[GaugeMetricFamily] = []
-    async with session_factory() as session:
-        for collect in collectors:
-            families.extend(await collect(session))
+    with untraced():  # a scrape every few seconds is not work worth a trace
+        async with session_factory() as session:
+            for collect in collectors:
+                families.extend(await collect(session))
     registry = CollectorRegistry()
     registry.register(_Fixed(families))
     return Response(body + generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

@@ -19,7 +19,7 @@ import logging
 import random
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -33,11 +33,12 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Field, SQLModel, select
 
-from services.common import metrics
+from services.common import metrics, tracing
 from services.common.auth import AdminDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep, Sessions, on_commit
 from services.common.internal import InternalHttp, Reply
+from services.common.logs import request_id_var
 from services.common.models import EnumText, utcnow
 from services.common.pagination import PageDep, make_page, page_body, paginate
 from services.common.problems import NotFound, Unavailable, problem_responses
@@ -71,6 +72,9 @@ class OutboxMessage(SQLModel):
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     last_error: str | None = Field(default=None, max_length=500)
+    # The request that wrote it: its delivery continues that trace and carries that request id.
+    traceparent: str | None = Field(default=None, max_length=64)
+    request_id: str | None = Field(default=None, max_length=200)
 
 
 def outbox_table_args(schema: str) -> tuple:
@@ -94,12 +98,26 @@ def message(
         created_at=now,
         updated_at=now,
         next_attempt_at=now,
+        traceparent=tracing.traceparent(),
+        request_id=request_id_var.get() or None,
     )
 
 
 def _batch_body(rows: list[Any]) -> bytes:
     """`{"items": [...]}` of the rows' stored payloads, as the batch path takes them."""
     return b'{"items":[' + b",".join(orjson.dumps(row.payload) for row in rows) + b"]}"
+
+
+@contextlib.contextmanager
+def _as_written(rows: list[Any]) -> Iterator[None]:
+    """Send within the trace of the request that wrote the messages, under its request id (the first message's,
+    with links to the others' traces when a batch carries several)."""
+    token = request_id_var.set(rows[0].request_id or "")
+    try:
+        with tracing.continued("outbox deliver", [row.traceparent for row in rows]):
+            yield
+    finally:
+        request_id_var.reset(token)
 
 
 def _error(reply: Reply) -> str | None:
@@ -204,7 +222,8 @@ class OutboxRelay(Relay):
     async def deliver_once(self) -> int:
         """One round: claim due messages, send them (in one call per recipient path with a batch path), record
         what happened; returns how many were delivered."""
-        claimed = await self._claim()
+        with tracing.untraced():  # polling is no one's request: no trace for it
+            claimed = await self._claim()
         results: list[tuple[Any, int | None, str | None]] = []  # (row, answered status or None, error)
         for unit in self._units(claimed):
             try:
@@ -212,18 +231,21 @@ class OutboxRelay(Relay):
             except Unavailable as exc:  # the recipient is down: the rest of the round waits for the next
                 results.extend((row, None, localize(exc.detail, "en")) for row in unit)  # operators read English
                 break
-        await self._record(claimed, results)
+        with tracing.untraced():
+            await self._record(claimed, results)
         return sum(1 for _, status, _ in results if delivered(status))
 
     async def _deliver(self, unit: list[Any]) -> list[tuple[Any, int | None, str | None]]:
         if len(unit) > 1:
-            reply = await self._send(unit[0].recipient, self.batch_paths[unit[0].path], _batch_body(unit))
+            with _as_written(unit):
+                reply = await self._send(unit[0].recipient, self.batch_paths[unit[0].path], _batch_body(unit))
             if delivered(reply.status) or not permanent(reply.status):
                 return [(row, reply.status, _error(reply)) for row in unit]
         # alone, or a refused batch's messages one by one, so only the bad one becomes a dead letter
         answered = []
         for row in unit:
-            reply = await self._send(row.recipient, row.path, orjson.dumps(row.payload))
+            with _as_written([row]):
+                reply = await self._send(row.recipient, row.path, orjson.dumps(row.payload))
             answered.append((row, reply.status, _error(reply)))
         return answered
 
@@ -263,7 +285,17 @@ class OutboxRelay(Relay):
                 update(t)
                 .where(t.c.id.in_(due.scalar_subquery()))
                 .values(next_attempt_at=now + CLAIM_LEASE)
-                .returning(t.c.id, t.c.recipient, t.c.path, t.c.payload, t.c.attempts, t.c.failures, t.c.created_at)
+                .returning(
+                    t.c.id,
+                    t.c.recipient,
+                    t.c.path,
+                    t.c.payload,
+                    t.c.attempts,
+                    t.c.failures,
+                    t.c.created_at,
+                    t.c.traceparent,
+                    t.c.request_id,
+                )
             )
             return sorted(rows.all(), key=lambda row: (row.created_at, row.id))  # oldest first
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from services.common.logs import configure_logging
+from services.common.logs import configure_logging, logging_config
 from services.common.settings import Settings
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -68,7 +68,7 @@ def main() -> None:
         workers=args.workers or settings.workers,
         loop="uvloop",
         http="httptools",
-        log_config=None,
+        log_config=logging_config(component, settings.log_level),  # applied again in each spawned worker
         access_log=False,
         server_header=False,
         date_header=False,

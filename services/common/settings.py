@@ -1,24 +1,33 @@
 """Settings read from `KUAIBAN_*` environment variables, built in each app's lifespan, never at import.
 
+Secrets may come as files instead: with `KUAIBAN_SECRETS_DIR` set (compose mounts them at /run/secrets), a
+file there named after the variable in lower case (`kuaiban_jwt_secret`) gives that setting; a variable still
+wins. `KUAIBAN_DATABASE_PASSWORD` fills in the password of a database URL that carries none, so the URL can
+stay a plain setting while the password alone is a secret.
+
 Also the one definition of the port layout (the gateway's port, then intake, approval and finance on the
 next three) and of the database URL in its two spellings (SQLAlchemy's and libpq's).
 """
 
+import os
 from functools import cached_property
+from typing import Self
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SecretsSettingsSource, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
 DEFAULT_PORT = 8000
 PORT_OFFSETS = {"gateway": 0, "intake": 1, "approval": 2, "finance": 3}
 SERVICE_NAMES = ("intake", "approval", "finance")
+SECRETS_DIR_VARIABLE = "KUAIBAN_SECRETS_DIR"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KUAIBAN_", extra="ignore")
 
     database_url: str = ""
+    database_password: str = ""  # put into database_url when that has no password (from a secret file, say)
     jwt_secret: str = ""
     port: int = DEFAULT_PORT
     host: str = "127.0.0.1"
@@ -51,6 +60,30 @@ class Settings(BaseSettings):
     approval_url: str = ""
     finance_url: str = ""
     gateway_url: str = ""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments, then variables, then files in KUAIBAN_SECRETS_DIR (read when the settings are built)."""
+        secrets_dir = os.environ.get(SECRETS_DIR_VARIABLE)
+        if secrets_dir:
+            file_secret_settings = SecretsSettingsSource(settings_cls, secrets_dir=secrets_dir)
+        return init_settings, env_settings, dotenv_settings, file_secret_settings
+
+    @model_validator(mode="after")
+    def _password_into_url(self) -> Self:
+        if self.database_password and self.database_url:
+            url = make_url(self.database_url)
+            if url.password:
+                raise ValueError("the database password is given twice: in KUAIBAN_DATABASE_URL and on its own")
+            self.database_url = url.set(password=self.database_password).render_as_string(hide_password=False)
+        return self
 
     @field_validator("webhook_retry_schedule")
     @classmethod

@@ -241,6 +241,7 @@ class WebhookDelivery(Resource, table=True):
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     redeliveries: int = 0
     attempts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    traceparent: str | None = Field(default=None, max_length=64)  # the trace of the request that caused the event
 
 
 # --- the data-access log (issue 11): which bank saw what of an enterprise, and when ----------------------------

@@ -30,6 +30,7 @@ from sqlalchemy import and_, exists, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from standardwebhooks import Webhook
 
+from services.common import tracing
 from services.common.audit import bind_actor
 from services.common.db import Sessions
 from services.common.models import utcnow
@@ -163,11 +164,13 @@ class WebhookRelay(Relay):
     async def deliver_once(self) -> int:
         """One round: claim the due head of each endpoint's queue, send them side by side, record each attempt;
         returns how many were attempted."""
-        claimed = await self._claim()
+        with tracing.untraced():  # polling is no one's request: no trace for it
+            claimed = await self._claim()
         if not claimed:
             return 0
         attempts = await asyncio.gather(*(self._send(row) for row in claimed))
-        await self._record(list(zip(claimed, attempts, strict=True)))
+        with tracing.untraced():
+            await self._record(list(zip(claimed, attempts, strict=True)))
         return len(claimed)
 
     async def _claim(self) -> list[Any]:
@@ -192,7 +195,7 @@ class WebhookRelay(Relay):
                 update(D)
                 .where(D.c.id.in_(due.scalar_subquery()))
                 .values(next_attempt_at=now + CLAIM_LEASE)
-                .returning(D.c.id, D.c.endpoint_id, D.c.payload, D.c.tries)
+                .returning(D.c.id, D.c.endpoint_id, D.c.payload, D.c.tries, D.c.traceparent)
             )
             claimed = rows.all()
             if not claimed:
@@ -202,7 +205,9 @@ class WebhookRelay(Relay):
                 row.id: row
                 for row in (await session.exec(select(E.c.id, E.c.url, E.c.secret).where(E.c.id.in_(ids)))).all()
             }
-        return [_Claimed(row.id, endpoints[row.endpoint_id], row.payload, row.tries) for row in claimed]
+        return [
+            _Claimed(row.id, endpoints[row.endpoint_id], row.payload, row.tries, row.traceparent) for row in claimed
+        ]
 
     async def _send(self, row: "_Claimed") -> Attempt:
         body = orjson.dumps(row.payload).decode()
@@ -219,11 +224,12 @@ class WebhookRelay(Relay):
             target = parse_url(row.endpoint.url)
             if not isinstance(target.host, str):  # aiohttp connects to an IP literal without resolving it
                 check_address(target.host, self.guard.allow)
-            async with self.http().post(
-                row.endpoint.url, data=body.encode(), headers=headers, allow_redirects=False
-            ) as response:
-                answer = await response.content.read(MAX_READ_BYTES)
-                status = response.status
+            with tracing.continued("webhook deliver", [row.traceparent]):  # aiohttp's span sends `traceparent` on
+                async with self.http().post(
+                    row.endpoint.url, data=body.encode(), headers=headers, allow_redirects=False
+                ) as response:
+                    answer = await response.content.read(MAX_READ_BYTES)
+                    status = response.status
         except UnsafeTarget as exc:
             return attempt(None, None, f"refused: {exc.reason.en}")
         except aiohttp.ClientConnectorError as exc:
@@ -294,6 +300,7 @@ class _Claimed:
     endpoint: Any  # (id, url, secret)
     payload: dict[str, Any]
     tries: int
+    traceparent: str | None  # the request that caused the event: the bank's system sees the same trace
 
 
 def webhook_hook(runtime: Any):

@@ -18,9 +18,11 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common import stats as stats_
+from services.common import tracing
 from services.common.auth import Principal
 from services.common.calendar import CalendarCache, WorkCalendar, cst_date
 from services.common.db import insert_unique
+from services.common.logs import request_id_var
 from services.common.pagination import PageParams, make_page, paginate
 from services.common.plain import before_write, plain
 from services.common.problems import Invalid, InvalidTransition, NotFound, ProblemKind
@@ -100,8 +102,8 @@ WITH fit AS (
 ), message AS MATERIALIZED (  -- materialized: one message id per grant, used twice below
     SELECT gen_random_uuid() AS message_id, id AS grant_id, enterprise_id, amount_yuan FROM granted
 ), told AS (
-    INSERT INTO finance.outbox
-        (id, created_at, updated_at, recipient, path, payload, status, attempts, failures, next_attempt_at)
+    INSERT INTO finance.outbox (id, created_at, updated_at, recipient, path, payload, status, attempts, failures,
+                                next_attempt_at, traceparent, request_id)
     SELECT message_id, %(now)s, %(now)s, 'intake', %(path)s,
            jsonb_build_object(
                'id', message_id, 'enterprise_id', enterprise_id, 'at', %(at)s::text, 'service', 'finance',
@@ -109,7 +111,7 @@ WITH fit AS (
                'summary',
                left(%(before)s::text || to_char(amount_yuan, 'FM999,999,999,999,990') || %(after)s::text, 500)
            ),
-           'pending', 0, 0, %(now)s
+           'pending', 0, 0, %(now)s, %(traceparent)s, %(request_id)s
     FROM message
     RETURNING 1
 )
@@ -141,6 +143,8 @@ async def grant_without_applying(
             "kind": domain.GRANTED_KIND,
             "before": before,
             "after": after,
+            "traceparent": tracing.traceparent(),  # as `message()` writes every outbox row
+            "request_id": request_id_var.get() or None,
         },
     )
     return count

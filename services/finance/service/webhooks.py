@@ -16,6 +16,7 @@ from sqlalchemy import any_, delete
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common import tracing
 from services.common.auth import Principal
 from services.common.calendar import cst_date
 from services.common.pagination import PageParams, make_page, paginate
@@ -183,6 +184,7 @@ def _enqueue(
             event_type=event_type,
             payload=_envelope(event_type, data, now),
             next_attempt_at=now,
+            traceparent=tracing.traceparent(),
             created_at=now,
             updated_at=now,
         )

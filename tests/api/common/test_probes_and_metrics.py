@@ -40,6 +40,14 @@ async def test_a_database_behind_the_code_is_not_ready(kuaiban: Kuaiban):
         assert (await finance.get("/livez")).status_code == 200  # alive all the same: no restart for this
 
 
+async def test_a_database_ahead_of_the_code_keeps_it_ready(kuaiban: Kuaiban):
+    """During a rolling upgrade the migration runs first: the old pods keep serving."""
+    await kuaiban.connection.execute(text("UPDATE public.alembic_version SET version_num = '9999'"))  # rolled back
+    async with kuaiban.client("finance") as finance:
+        ready = await finance.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["migration"] == "9999"
+
+
 async def test_a_service_counts_requests_by_route_and_its_state(kuaiban: Kuaiban):
     enterprise_id, _ = await new_enterprise(kuaiban)
     async with kuaiban.client("intake", ADMIN) as intake:

@@ -3,6 +3,7 @@
 import pytest
 
 from services.common import serve
+from services.common.logs import logging_config
 
 
 def test_serve_runs_the_named_app_with_json_logs(monkeypatch: pytest.MonkeyPatch):
@@ -17,7 +18,9 @@ def test_serve_runs_the_named_app_with_json_logs(monkeypatch: pytest.MonkeyPatch
     assert configured == [("approval", "DEBUG")]
     (run,) = runs
     assert (run["app"], run["host"], run["port"], run["workers"]) == ("services.approval.app:app", "0.0.0.0", 8002, 2)
-    assert run["log_config"] is None and run["access_log"] is False  # our own access line, in JSON
+    assert run["access_log"] is False  # our own access line, in JSON
+    # uvicorn applies it in every worker process it spawns: they log JSON lines, access lines included, too
+    assert run["log_config"] == logging_config("approval", "DEBUG")
 
 
 def test_the_gateway_component_and_an_explicit_host(monkeypatch: pytest.MonkeyPatch):

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from pydantic import ValidationError
+from sqlalchemy.engine import make_url
 
 from services.common.settings import Settings, libpq_url, sqlalchemy_url
 
@@ -75,3 +76,41 @@ def test_any_postgres_url_becomes_the_async_driver_url(url: str, async_url: str)
 def test_the_libpq_url_keeps_the_password():
     assert libpq_url("postgresql+psycopg://u:secret@h:5432/db") == "postgresql://u:secret@h:5432/db"
     assert libpq_url("postgres://u:secret@h/db") == "postgresql://u:secret@h/db"
+
+
+def test_secrets_come_from_files_in_the_secrets_dir(monkeypatch: pytest.MonkeyPatch, tmp_path):
+    """Compose's secrets: one file per setting at /run/secrets, named after the variable; a variable still wins."""
+    (tmp_path / "kuaiban_jwt_secret").write_text("j" * 40 + "\n")  # the newline `echo > file` leaves is dropped
+    (tmp_path / "kuaiban_admin_password").write_text("from-a-file")
+    (tmp_path / "kuaiban_metrics_token").write_text("scrape-me")
+    monkeypatch.setenv("KUAIBAN_SECRETS_DIR", str(tmp_path))
+    monkeypatch.setenv("KUAIBAN_ADMIN_PASSWORD", "from-a-variable")
+    settings = Settings()
+    assert (settings.jwt_secret, settings.admin_password, settings.metrics_token) == (
+        "j" * 40,
+        "from-a-variable",
+        "scrape-me",
+    )
+
+
+def test_files_are_read_only_from_a_named_secrets_dir(monkeypatch: pytest.MonkeyPatch, tmp_path):
+    (tmp_path / "kuaiban_jwt_secret").write_text("j" * 40)
+    monkeypatch.chdir(tmp_path)
+    assert Settings().jwt_secret == ""
+
+
+def test_the_database_password_goes_into_a_url_without_one(monkeypatch: pytest.MonkeyPatch, tmp_path):
+    (tmp_path / "kuaiban_database_password").write_text("p@ss:w/rd%\n")
+    monkeypatch.setenv("KUAIBAN_SECRETS_DIR", str(tmp_path))
+    monkeypatch.setenv("KUAIBAN_DATABASE_URL", "postgresql://kuaiban@postgres:5432/kuaiban?sslmode=prefer")
+    settings = Settings()
+    assert settings.database_url == "postgresql://kuaiban:p%40ss%3Aw%2Frd%25@postgres:5432/kuaiban?sslmode=prefer"
+    assert make_url(settings.async_database_url).password == "p@ss:w/rd%"
+    assert make_url(libpq_url(settings.database_url)).password == "p@ss:w/rd%"
+    monkeypatch.delenv("KUAIBAN_DATABASE_URL")
+    assert Settings().database_url == ""  # no URL: nothing to fill in
+
+
+def test_a_database_password_given_twice_is_refused():
+    with pytest.raises(ValidationError, match="given twice"):
+        Settings(database_url="postgresql://u:one@h/db", database_password="two")
