@@ -3,9 +3,6 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
-from opentelemetry.util.http import parse_excluded_urls
-
 from gateway import config, routes, service
 from gateway.clients import GatewayRuntime
 from gateway.edge import Edge, response_headers
@@ -70,11 +67,10 @@ def _pool():
 
 # Traced outermost: every request, forwarded or the gateway's own, starts (or continues) its trace here, and its
 # access line carries the trace id.
-app = OpenTelemetryMiddleware(
+app = tracing.TracedEdge(
     RequestIdMiddleware(
         MetricsMiddleware(edge, service=config.NAME, pool=_pool, unrouted=forwarded_route),
         extra_headers=response_headers,
         client=peer_address,  # the access line's client: the TCP peer (a caller's own X-Forwarded-For is not believed)
-    ),
-    excluded_urls=parse_excluded_urls(tracing.UNTRACED),
+    )
 )

@@ -107,7 +107,7 @@ def create_app(
         title=title,
         description=description,
         version="0.1.0",
-        lifespan=_lifespan(name, runtime_class, hooks),
+        lifespan=_lifespan(name, runtime_class, hooks, traced),
         docs_url=None,
         redoc_url=None,
         **fastapi_options,
@@ -126,11 +126,11 @@ def create_app(
         app.include_router(router)
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
     if traced:  # the gateway traces at its edge instead, where every request passes
-        tracing.instrument_app(app)
+        app.add_middleware(tracing.TraceContext)  # outermost: the access line and every call carry the trace
     return app
 
 
-def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanHook]):
+def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanHook], traced: bool):
     """Build the runtime (unless a test set one), run the hooks around the app's life, then close it."""
 
     @asynccontextmanager
@@ -139,7 +139,8 @@ def _lifespan(name: str, runtime_class: type[Runtime], hooks: Sequence[LifespanH
         runtime = getattr(app.state, "runtime", None)
         owned = runtime is None
         if owned:
-            tracing.start(name)  # before the runtime: its engine and HTTP clients are instrumented when made
+            if tracing.start(name) and traced:  # before the runtime: its engine and clients are instrumented
+                tracing.instrument_app(app)
             runtime = runtime_class.build(name, Settings().require())
             app.state.runtime = runtime
         try:

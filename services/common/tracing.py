@@ -2,55 +2,69 @@
 the outbox (a message carries the `traceparent` of the request that wrote it, so its delivery continues that
 trace) and out to banks' webhooks.
 
-Spans come from the maintained instrumentations: FastAPI (server), aiohttp and httpx (clients), SQLAlchemy
-(ORM statements). Exporting is off by default: spans are then not recorded (the sampler drops them, which costs
-next to nothing) but trace ids still flow and log lines still carry them. Setting the standard
-`OTEL_EXPORTER_OTLP_ENDPOINT` turns on export over OTLP/HTTP (the standard `OTEL_*` variables tune it).
+Two modes, chosen once per process by `start`:
+- recording, when something reads spans (the standard `OTEL_EXPORTER_OTLP_ENDPOINT` set, or a test's span
+  processors): the maintained instrumentations make the spans: FastAPI (server), aiohttp and httpx (clients),
+  SQLAlchemy (ORM statements);
+- otherwise, context only: no tracer provider and no instrumentation (a dropped span still costs its
+  creation: a quarter of a small request's CPU), while `TraceContext` keeps each request's trace id current
+  (the caller's, or a new one), so log lines carry it and internal calls, outbox rows and webhooks pass it on.
 """
 
 import contextlib
 import logging
 import os
+import random
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
-from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
-from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
-from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
-from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from opentelemetry.instrumentation.utils import suppress_instrumentation
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased, Sampler, TraceIdRatioBased
-from opentelemetry.trace import Link, SpanKind
+from opentelemetry.trace import Link, NonRecordingSpan, SpanContext, SpanKind, TraceFlags
+from opentelemetry.util.http import parse_excluded_urls
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 log = logging.getLogger("kuaiban.tracing")
 ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT"
 TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
 UNTRACED = "livez,readyz,metrics,healthz"  # probes and scrapes: not work worth a trace
 tracer = trace.get_tracer("kuaiban")
-_started: dict[str, Any] = {}
+_state: dict[str, Any] = {"started": False, "recording": False, "provider": None}
 
 
 def exporting() -> bool:
     return bool(os.environ.get(ENDPOINT) or os.environ.get(TRACES_ENDPOINT))
 
 
-def start(service: str, *, processors: Sequence[SpanProcessor] = (), sampler: Sampler | None = None) -> None:
-    """Once per process: the tracer provider (exporting to OTLP when the endpoint is set, or to `processors` a
-    test gives) and the client and database instrumentations, before any HTTP session or engine is made."""
-    if _started:
-        return
+def recording() -> bool:
+    return _state["recording"]
+
+
+def start(service: str, *, processors: Sequence[Any] = (), sampler: Any = None) -> bool:
+    """Once per process, before any HTTP session or engine is made: record spans if anything reads them (OTLP
+    export, or `processors` a test gives), with the client and database instrumentations. Whether it records."""
+    if _state["started"]:
+        return _state["recording"]
+    _state["started"] = True
     processors = list(processors)
     if exporting():
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+        from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
         processors.append(BatchSpanProcessor(OTLPSpanExporter()))
-    if sampler is None:  # nothing would read recorded spans: record none, keep the ids flowing
-        ratio = float(os.environ.get("OTEL_TRACES_SAMPLER_ARG", "1.0"))
-        sampler = ParentBased(TraceIdRatioBased(ratio)) if processors else ALWAYS_OFF
+    if not processors:
+        return False
+    from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+    from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
+
+    if sampler is None:
+        sampler = ParentBased(TraceIdRatioBased(float(os.environ.get("OTEL_TRACES_SAMPLER_ARG", "1.0"))))
     provider = TracerProvider(resource=Resource.create({"service.name": f"kuaiban-{service}"}), sampler=sampler)
     for processor in processors:
         provider.add_span_processor(processor)
@@ -60,21 +74,76 @@ def start(service: str, *, processors: Sequence[SpanProcessor] = (), sampler: Sa
     # ORM statements of every engine made from now on (plain-SQL hot paths go around SQLAlchemy and carry none).
     # It declares SQLAlchemy < 2.1; it only listens to engine events, which 2.1 keeps: the tracing tests show it.
     SQLAlchemyInstrumentor().instrument(enable_commenter=False, skip_dep_check=True)
-    _started["provider"] = provider
-    if processors:
-        log.info("tracing: spans of %s recorded (%s)", service, "OTLP" if exporting() else "in process")
+    _state.update(recording=True, provider=provider)
+    log.info("tracing: spans of %s recorded (%s)", service, "OTLP" if exporting() else "in process")
+    return True
 
 
 def shutdown() -> None:
     """Flush what the exporter still holds (a stopping worker's last spans)."""
-    provider = _started.get("provider")
-    if provider is not None:
-        provider.force_flush(timeout_millis=3000)
+    if _state["provider"] is not None:
+        _state["provider"].force_flush(timeout_millis=3000)
 
 
 def instrument_app(app: Any) -> None:
-    """Server spans for a FastAPI app; probes and scrapes are left out, they are not work worth a trace."""
+    """Server spans for a FastAPI app while recording; probes and scrapes are left out. Its middleware stack is
+    rebuilt on the next request (the lifespan, which calls this, runs through the old one)."""
+    if not _state["recording"] or getattr(app, "_is_instrumented_by_opentelemetry", False):
+        return
+    from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+
     FastAPIInstrumentor.instrument_app(app, excluded_urls=UNTRACED)
+    app.middleware_stack = None
+
+
+class TraceContext:
+    """Keeps a request's trace current when no server span does (not recording): the caller's `traceparent`, or
+    a new trace id, so the request's log lines, internal calls and outbox rows carry one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or trace.get_current_span().get_span_context().is_valid:
+            await self.app(scope, receive, send)
+            return
+        token = otel_context.attach(_incoming(scope))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            otel_context.detach(token)
+
+
+def _incoming(scope: Scope) -> otel_context.Context:
+    for name, value in scope["headers"]:
+        if name == b"traceparent":
+            found = propagate.extract({"traceparent": value.decode("latin-1")})
+            if trace.get_current_span(found).get_span_context().is_valid:
+                return found
+            break
+    return _new_trace()
+
+
+def _new_trace() -> otel_context.Context:
+    span_context = SpanContext(
+        trace_id=random.getrandbits(128) or 1,
+        span_id=random.getrandbits(64) or 1,
+        is_remote=False,
+        trace_flags=TraceFlags(TraceFlags.DEFAULT),
+    )
+    return trace.set_span_in_context(NonRecordingSpan(span_context))
+
+
+class TracedEdge:
+    """The gateway's edge: every request starts (or continues) its trace here, with a server span while
+    recording, with `TraceContext` otherwise."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.recorded = OpenTelemetryMiddleware(app, excluded_urls=parse_excluded_urls(UNTRACED))
+        self.context_only = TraceContext(app)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await (self.recorded if _state["recording"] else self.context_only)(scope, receive, send)
 
 
 def untraced() -> contextlib.AbstractContextManager[None]:
@@ -90,17 +159,18 @@ def traceparent() -> str | None:
     return carrier.get("traceparent")
 
 
-def trace_id() -> str:
-    """The current trace id as 32 hex digits, '' outside any trace (for log lines)."""
-    context = trace.get_current_span().get_span_context()
-    return format(context.trace_id, "032x") if context.is_valid else ""
-
-
 @contextlib.contextmanager
 def continued(name: str, parents: Sequence[str | None]) -> Iterator[None]:
-    """A span for delivering stored work, child of the first stored `traceparent` and linked to the others (one
-    delivery may carry the messages of several requests)."""
+    """Deliver stored work in the trace that wrote it: a span, child of the first stored `traceparent` and linked
+    to the others (one delivery may carry the messages of several requests); without recording, that context."""
     contexts = [propagate.extract({"traceparent": parent}) for parent in parents if parent]
+    if not _state["recording"]:
+        token = otel_context.attach(contexts[0] if contexts else _new_trace())
+        try:
+            yield
+        finally:
+            otel_context.detach(token)
+        return
     links = [Link(span.get_span_context()) for span in (trace.get_current_span(c) for c in contexts[1:])]
     with tracer.start_as_current_span(
         name, context=contexts[0] if contexts else None, kind=SpanKind.PRODUCER, links=links

@@ -1,10 +1,17 @@
 """Operations over real processes (issue 13): metrics stay whole under several uvicorn workers (a scrape reaches
-one worker and reports all of them), and the gateway labels forwarded requests by their service's prefix."""
+one worker and reports all of them), the gateway labels forwarded requests by their service's prefix, and with
+no collector the trace id still reaches every process's log lines."""
+
+import json
+from pathlib import Path
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from launcher.system import System, free_port_block
+from services.common import tracing
+from tests.helpers.approval_flows import make_matter, new_enterprise, submit
+from tests.helpers.tracing import listening
 from tests.helpers.waiting import wait_until
 
 
@@ -52,3 +59,30 @@ def test_the_gateway_labels_forwarded_requests_by_service(gateway: httpx.Client,
     )
     assert gateway.get("/metrics").status_code == 401
     assert gateway.get("/livez").json() == {"status": "ok"} and gateway.get("/readyz").status_code == 200
+
+
+def test_without_export_the_trace_id_still_reaches_every_log(
+    gateway: httpx.Client, admin_headers: dict, system: System
+):
+    """No collector set: nothing is recorded, but a front-end's trace id is in the access lines of the gateway,
+    approval and intake, and in intake's line for the timeline event approval's outbox delivers later."""
+    _, owner = new_enterprise(gateway, admin_headers)
+    matter = make_matter(gateway, admin_headers)
+    with listening(), tracing.tracer.start_as_current_span("the enterprise's click") as click:
+        application = submit(gateway, owner, matter)  # the test's httpx instrumentation sends the click's context
+    trace_id = format(click.get_span_context().trace_id, "032x")
+
+    def lines(service: str) -> list[dict]:
+        found = []
+        for path in Path(system.log_dir).glob(f"{service}-*.log"):
+            found += [json.loads(line) for line in path.read_text().splitlines() if trace_id in line]
+        return found
+
+    def delivered() -> bool:
+        return any("timeline-events" in line.get("path", "") for line in lines("intake"))
+
+    wait_until(delivered, "the timeline event's delivery in intake's log", timeout=10)
+    assert any(line.get("path") == "/approval/applications" for line in lines("gateway"))
+    assert any(line.get("path") == "/approval/applications" for line in lines("approval"))
+    assert any(line.get("path", "").startswith("/internal/intake/enterprises/") for line in lines("intake"))
+    assert application["status"] == "in_review"

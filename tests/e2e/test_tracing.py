@@ -4,7 +4,6 @@ the application's timeline event from approval's outbox to intake; every process
 small receiver on loopback."""
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -17,21 +16,10 @@ from tests.helpers.factories import ADMIN_PASSWORD
 from tests.helpers.http import login
 from tests.helpers.otlp import Received, otlp_receiver
 from tests.helpers.systems import running_system, system_env
-from tests.helpers.tracing import CAPTURE
+from tests.helpers.tracing import listening
 from tests.helpers.waiting import wait_until
 
 SERVER = 2  # OTLP's SpanKind
-
-
-@contextmanager
-def listening() -> Iterator[None]:
-    """The test process records (and so sends sampled context) only while its tracing tests listen."""
-    CAPTURE.listening = True
-    try:
-        yield
-    finally:
-        CAPTURE.listening = False
-        CAPTURE.clear()
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Spans in process for the tracing tests: the test session's tracer provider records only while a test listens
 (one provider per process, set before the first engine or HTTP client is made; other tests pay next to nothing)."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export import SpanExportResult
@@ -31,3 +32,14 @@ class WhileListening(Sampler):
 
 CAPTURE = Capture()
 SAMPLER = WhileListening(CAPTURE)
+
+
+@contextmanager
+def listening() -> Iterator[None]:
+    """The test process records (and so sends sampled context) only while its tracing tests listen."""
+    CAPTURE.listening = True
+    try:
+        yield
+    finally:
+        CAPTURE.listening = False
+        CAPTURE.clear()

@@ -10,12 +10,14 @@ from opentelemetry.sdk.trace import ReadableSpan
 from services.approval.models import ApprovalOutbox
 from services.common import tracing
 from tests.api.common._support import application_body, message_about, new_enterprise, new_matter
-from tests.helpers.inprocess import Kuaiban
+from tests.helpers.inprocess import APPS, Kuaiban
 from tests.helpers.tracing import CAPTURE, Capture
 
 
 @pytest.fixture
 def spans() -> Iterator[Capture]:
+    for app in APPS.values():  # server spans, as a recording process's lifespan adds them (once per app)
+        tracing.instrument_app(app)
     CAPTURE.clear()
     CAPTURE.listening = True
     try:
