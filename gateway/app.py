@@ -28,7 +28,7 @@ async def start_edge(runtime: GatewayRuntime) -> AsyncIterator[None]:
     """One pooled proxy for the process's lifetime, closed at shutdown."""
     settings = runtime.settings
     proxy = Proxy(
-        {name: settings.service_url(name) for name in config.ROUTES.values()},
+        {name: settings.service_urls(name) for name in config.ROUTES.values()},
         timeout_seconds=settings.upstream_timeout_seconds,
     )
     edge.start(settings, proxy, runtime.verifier, runtime.access)

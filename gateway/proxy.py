@@ -6,6 +6,7 @@ import aiohttp
 from starlette.types import Scope, Send
 from yarl import URL
 
+from services.common.internal import Replicas
 from services.common.problems import ProblemKind, send_problem
 from services.common.texts import Text
 
@@ -36,10 +37,10 @@ class BrokenUpstream(Exception):
 
 
 class Proxy:
-    """One pooled aiohttp session shared by every forwarded request."""
+    """One pooled aiohttp session shared by every forwarded request, spread over each service's replicas."""
 
-    def __init__(self, upstreams: dict[str, str], *, timeout_seconds: float) -> None:
-        self.upstreams = upstreams
+    def __init__(self, upstreams: dict[str, list[str]], *, timeout_seconds: float) -> None:
+        self.upstreams = {service: Replicas(urls) for service, urls in upstreams.items()}
         self.session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=512, limit_per_host=256, keepalive_timeout=60, ttl_dns_cache=300),
             timeout=aiohttp.ClientTimeout(total=timeout_seconds, sock_connect=2.0),
@@ -54,28 +55,36 @@ class Proxy:
     async def forward(self, scope: Scope, body: bytes, send: Send, *, service: str, request_id: str) -> None:
         """Send the request on and stream the answer back; failures become 502/503/504 problems."""
         method = scope["method"]
-        target = self.upstreams[service] + scope["raw_path"].decode("latin-1")
+        path = scope["raw_path"].decode("latin-1")
         if scope["query_string"]:
-            target += "?" + scope["query_string"].decode("latin-1")
+            path += "?" + scope["query_string"].decode("latin-1")
         client = scope.get("client")
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"] if k not in REQUEST_DROP]
         headers.append(("x-request-id", request_id))
         headers.append(("x-forwarded-for", client[0] if client else ""))
         headers.append(("x-forwarded-proto", scope.get("scheme", "http")))
-        attempts = 2 if method in RETRYABLE_METHODS else 1
-        for attempt in range(attempts):
+        replicas = self.upstreams[service]
+        order = replicas.order()
+        if method in RETRYABLE_METHODS and len(order) == 1:
+            order = order * 2  # a pooled connection the service had closed: once more, on a fresh one
+        for attempt, base in enumerate(order):
+            last = attempt + 1 == len(order)
             try:
                 async with self.session.request(
-                    method, URL(target, encoded=True), headers=headers, data=body or None, allow_redirects=False
+                    method, URL(base + path, encoded=True), headers=headers, data=body or None, allow_redirects=False
                 ) as response:
                     await self._relay(response, send)
+                replicas.answered(base)
                 return
             except aiohttp.ServerDisconnectedError:
-                if attempt + 1 < attempts:  # a pooled connection the service had closed; try a fresh one
+                if method in RETRYABLE_METHODS and not last:  # safe to ask again (this replica or the next)
                     continue
                 closed = Text(f"{service} 服务断开了连接。", f"The {service} service closed the connection.")
                 await send_problem(send, 502, closed, kind=ProblemKind.bad_upstream, scope=scope)
             except aiohttp.ClientConnectorError:
+                replicas.refused(base)
+                if not last:  # nothing was sent: any method goes on to the next replica
+                    continue
                 down = Text(
                     f"{service} 服务暂不可用，请稍后重试。", f"The {service} service is unavailable; try again shortly."
                 )

@@ -28,7 +28,7 @@ from sqlalchemy.engine import make_url
 from launcher.supervisor import Child, CrashLoop, Supervisor
 from launcher.terminal import TERMINAL_LOG, Terminal, pump
 from services.common.serve import PR_SET_CHILD_SUBREAPER, die_with_parent, prctl
-from services.common.settings import PORT_OFFSETS, libpq_url
+from services.common.settings import PORT_OFFSETS, SERVICE_NAMES, libpq_url
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = {
@@ -104,6 +104,19 @@ class System:
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     terminal: Terminal | None = None
     pumps: list[threading.Thread] = field(default_factory=list)
+    replicas: int = 1  # processes of each service (the gateway is one): `KUAIBAN_REPLICAS`
+
+    def __post_init__(self) -> None:
+        if self.replicas > 1:  # every process learns every replica of each service
+            for name in SERVICE_NAMES:
+                urls = ",".join(f"http://127.0.0.1:{port}" for port in self.ports(name))
+                self.env.setdefault(f"KUAIBAN_{name.upper()}_URL", urls)
+
+    def ports(self, name: str) -> list[int]:
+        """The ports of a process's replicas: the layout's, then 4, 8, ... above it (a block of 4 per replica)."""
+        if name == "gateway":
+            return [self.port]
+        return [self.port + PORT_OFFSETS[name] + 4 * replica for replica in range(self.replicas)]
 
     @property
     def gateway_url(self) -> str:
@@ -143,7 +156,8 @@ class System:
 
     def start_all(self) -> None:
         for name in START_ORDER:
-            self.start(name)
+            for port in self.ports(name):
+                self.start(name, port=port)
 
     def stop(self, name: str, *, port: int | None = None, timeout: float = 10.0) -> None:
         port = self.port + PORT_OFFSETS[name] if port is None else port
@@ -204,14 +218,21 @@ def describe_exit(returncode: int) -> str:
 
 @dataclass
 class ServiceChild:
-    """A service or the gateway under the supervisor: `System.start` runs it again under the same name."""
+    """A service (one replica) or the gateway under the supervisor: `System.start` runs it again on its port."""
 
     system: System
-    name: str
+    service: str
+    port: int
+
+    @property
+    def name(self) -> str:
+        """How the supervisor names it: the service, with the port for a replica other than the first."""
+        first = self.port == self.system.port + PORT_OFFSETS[self.service]
+        return self.service if first else f"{self.service}:{self.port}"
 
     @property
     def process(self) -> subprocess.Popen:
-        return self.system.processes[f"{self.name}:{self.system.port + PORT_OFFSETS[self.name]}"]
+        return self.system.processes[f"{self.service}:{self.port}"]
 
     def exit_status(self) -> str | None:
         code = self.process.poll()
@@ -222,7 +243,7 @@ class ServiceChild:
 
     def restart(self) -> None:
         _reap_orphaned_workers(self.system)  # those that took longer to stop than the crash took to be noticed
-        self.system.start(self.name)
+        self.system.start(self.service, port=self.port)
 
 
 @dataclass
@@ -354,11 +375,19 @@ def main() -> int:
     env["KUAIBAN_ADMIN_PASSWORD"] = admin_password
     env["KUAIBAN_PORT"] = str(port)
     env.setdefault("KUAIBAN_SEED_DEMO", "1")
-    if "KUAIBAN_WORKERS" not in env:  # approval is the busiest service: one worker per core, up to two
+    try:
+        replicas = int(env.get("KUAIBAN_REPLICAS") or 1)
+    except ValueError:
+        replicas = 0
+    if not 1 <= replicas <= 8:
+        print("KUAIBAN_REPLICAS must be a number from 1 to 8", file=sys.stderr)
+        return 1
+    if "KUAIBAN_WORKERS" not in env and replicas == 1:  # approval is the busiest: a worker per core, up to two
         env.setdefault("KUAIBAN_APPROVAL__WORKERS", str(min(2, os.cpu_count() or 1)))
-    for name in ("gateway", "intake", "approval", "finance"):
-        if not ports_free(port + PORT_OFFSETS[name], 1):
-            print(f"port {port + PORT_OFFSETS[name]} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)
+    layout = System(port=port, env={}, log_dir=data_dir, replicas=replicas)
+    for name in START_ORDER:
+        for taken in (p for p in layout.ports(name) if not ports_free(p, 1)):
+            print(f"port {taken} ({name}) is in use; set KUAIBAN_PORT to move", file=sys.stderr)
             return 1
     try:
         terminal = Terminal.from_env(env)  # a line per request and notable event, unless KUAIBAN_TERMINAL_LOG=off
@@ -366,13 +395,15 @@ def main() -> int:
         print(bad, file=sys.stderr)
         return 1
     try:
-        return _run(data_dir, port, env, admin_password, terminal)
+        return _run(data_dir, port, env, admin_password, terminal, replicas)
     finally:
         if terminal is not None:
             terminal.close()  # what is still queued for it, written
 
 
-def _run(data_dir: Path, port: int, env: dict[str, str], admin_password: str, terminal: Terminal | None) -> int:
+def _run(
+    data_dir: Path, port: int, env: dict[str, str], admin_password: str, terminal: Terminal | None, replicas: int
+) -> int:
     """Start, supervise, stop; the exit code."""
     say = terminal.say if terminal is not None else _print
     server = None
@@ -380,8 +411,8 @@ def _run(data_dir: Path, port: int, env: dict[str, str], admin_password: str, te
     if not env.get("KUAIBAN_DATABASE_URL"):
         say(f"starting embedded PostgreSQL in {data_dir / 'pg'} ...")
         server, env["KUAIBAN_DATABASE_URL"] = start_embedded_postgres(data_dir / "pg")
-    system = System(port=port, env=env, log_dir=data_dir / "logs", terminal=terminal)
-    children: list[Child] = [ServiceChild(system, name) for name in START_ORDER]
+    system = System(port=port, env=env, log_dir=data_dir / "logs", terminal=terminal, replicas=replicas)
+    children: list[Child] = [ServiceChild(system, name, port) for name in START_ORDER for port in system.ports(name)]
     if server is not None:
         children.append(PostgresChild(server))
     supervisor = Supervisor(children)
@@ -402,7 +433,8 @@ def _run(data_dir: Path, port: int, env: dict[str, str], admin_password: str, te
                 f"  docs     {system.gateway_url}/docs\n"
                 f"  login    admin / {admin_password}\n"
                 f"  logs     {system.log_dir}{shown}\n"
-                f"Press Ctrl-C to stop.\n"
+                + (f"  replicas {replicas} of each service, balanced by the gateway\n" if replicas > 1 else "")
+                + "Press Ctrl-C to stop.\n"
             )
             supervisor.run()
         return 0

@@ -9,7 +9,7 @@ pooled client in production; tests give an in-process one that calls the other a
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Protocol, TypeVar
 
@@ -37,7 +37,41 @@ class Reply:
 
 
 class Unreachable(Exception):
-    """The other process did not answer at all (refused, reset, timed out)."""
+    """The other process did not answer at all (refused, reset, timed out); `refused`: the request never left."""
+
+    def __init__(self, reason: str, *, refused: bool = False) -> None:
+        super().__init__(reason)
+        self.refused = refused
+
+
+class Replicas:
+    """A service's processes, taken in turn. One that refused a connection sits out `REST_SECONDS` behind the
+    others, so a stopped replica costs one failed connect, not one per request; it is tried again after."""
+
+    REST_SECONDS = 5.0
+
+    def __init__(self, urls: Sequence[str]) -> None:
+        self.urls = list(urls)
+        self._next = 0
+        self._resting: dict[str, float] = {}
+
+    def order(self) -> list[str]:
+        """Every replica, the next in turn first and resting ones last."""
+        if len(self.urls) == 1:
+            return self.urls
+        start, self._next = self._next, (self._next + 1) % len(self.urls)
+        turn = self.urls[start:] + self.urls[:start]
+        if not self._resting:
+            return turn
+        now = time.monotonic()
+        return sorted(turn, key=lambda url: self._resting.get(url, 0.0) > now)
+
+    def refused(self, url: str) -> None:
+        self._resting[url] = time.monotonic() + self.REST_SECONDS
+
+    def answered(self, url: str) -> None:
+        if self._resting:
+            self._resting.pop(url, None)
 
 
 class Transport(Protocol):
@@ -72,7 +106,7 @@ class AiohttpTransport:
             ) as response:
                 return Reply(response.status, await response.read())
         except (aiohttp.ClientError, TimeoutError) as exc:
-            raise Unreachable(repr(exc)) from exc
+            raise Unreachable(repr(exc), refused=isinstance(exc, aiohttp.ClientConnectorError)) from exc
 
     async def aclose(self) -> None:
         await self._session.close()
@@ -97,6 +131,7 @@ class InternalHttp:
         self._timeout = timeout
         self._token = ""
         self._token_expires_at = 0.0
+        self._upstreams: dict[str, Replicas] = {}
 
     def _internal_token(self) -> str:
         if time.time() > self._token_expires_at - 60:
@@ -120,7 +155,6 @@ class InternalHttp:
         A process that stays unreachable raises `Unavailable` (503 to our own caller).
         """
         method = method.upper()
-        url = self._settings.service_url(service) + path
         headers = {"authorization": f"Bearer {self._internal_token()}"}
         if request_id := request_id_var.get():
             headers["x-request-id"] = request_id
@@ -130,19 +164,37 @@ class InternalHttp:
         if body is not None:
             headers["content-type"] = "application/json"
         retries = self._retries if retries is None else retries
-        attempts = 1 + (retries if method in IDEMPOTENT_METHODS else 0)
+        replicas = self._replicas(service)
+        order = replicas.order()
+        # idempotent calls are retried (on the next replica when there is one); any call goes on to the next
+        # replica when the last one refused the connection, since then nothing was sent
+        attempts = max(len(order), 1 + (retries if method in IDEMPOTENT_METHODS else 0))
         for attempt in range(attempts):
+            base = order[attempt % len(order)]
+            url = base + path
             try:
-                return await self._transport.send(
+                reply = await self._transport.send(
                     method, url, headers=headers, body=body, time_limit=time_limit or self._timeout
                 )
+                replicas.answered(base)
+                return reply
             except Unreachable as exc:
                 log.warning("%s %s failed (attempt %d/%d): %s", method, url, attempt + 1, attempts, exc)
-                if attempt + 1 < attempts:
-                    await asyncio.sleep(0.1 * 2**attempt)
+                if exc.refused:
+                    replicas.refused(base)
+                elif method not in IDEMPOTENT_METHODS:
+                    break  # it may have been received: not sent again
+                if attempt + 1 < attempts and (attempt + 1) % len(order) == 0:
+                    await asyncio.sleep(0.1 * 2 ** (attempt // len(order)))  # every replica tried: back off
         raise Unavailable(
             Text(f"{service} 服务暂时不可用，请稍后再试。", f"The {service} service is unavailable; try again shortly.")
         )
+
+    def _replicas(self, service: str) -> Replicas:
+        found = self._upstreams.get(service)
+        if found is None:
+            found = self._upstreams[service] = Replicas(self._settings.service_urls(service))
+        return found
 
     async def fetch(self, service: str, path: str, model: type[M], *, what: Text) -> M | None:
         """GET one resource of another service as its contract model; None when it is not there (404).

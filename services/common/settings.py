@@ -96,11 +96,16 @@ class Settings(BaseSettings):
         return retry_delays(self.webhook_retry_schedule)
 
     def service_url(self, name: str) -> str:
-        """Base URL of a process: its explicit setting, else its port in the layout after the gateway's."""
+        """Base URL of a process (the first replica's): its explicit setting, else its port in the layout after
+        the gateway's."""
+        return self.service_urls(name)[0]
+
+    def service_urls(self, name: str) -> list[str]:
+        """Base URLs of every replica of a process: its setting may list several, comma-separated."""
         explicit = getattr(self, f"{name}_url")
         if explicit:
-            return explicit.rstrip("/")
-        return f"http://127.0.0.1:{self.port + PORT_OFFSETS[name]}"
+            return [url.strip().rstrip("/") for url in explicit.split(",") if url.strip()]
+        return [f"http://127.0.0.1:{self.port + PORT_OFFSETS[name]}"]
 
     @cached_property
     def async_database_url(self) -> str:

@@ -77,7 +77,7 @@ class Launched:
 @contextmanager
 def launched(tmp_path: Path, **settings: str) -> Iterator[Launched]:
     """The launcher on a free port block and an embedded PostgreSQL in `tmp_path`; SIGTERM at the end."""
-    port = free_port_block()
+    port = free_port_block(4 * int(settings.get("KUAIBAN_REPLICAS", 1)))
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUAIBAN_")}
     env.update({"KUAIBAN_PORT": str(port), "KUAIBAN_DATA_DIR": str(tmp_path / "data"), **settings})
     process = subprocess.Popen(
@@ -173,6 +173,33 @@ def test_a_killed_service_is_restarted_while_the_others_keep_serving(tmp_path: P
         assert create_bank(client) in bank_codes(client)
         assert run.pid_of("finance") != finance.pid
         assert {name: run.pid_of(name) for name in kept} == kept, "nothing else was restarted"
+        assert_stopped_cleanly(run)
+
+
+def test_with_replicas_a_killed_one_is_restarted_on_its_port_and_nobody_notices(tmp_path: Path):
+    """`KUAIBAN_REPLICAS=2 make run`: two processes of each service; while one is down the gateway sends its
+    requests to the other, and the supervisor starts it again on the same port."""
+    with launched(tmp_path, KUAIBAN_REPLICAS="2") as run, admin_client(run) as client:
+        run.wait_printed(run.stdout, "replicas 2 of each service", 1)
+        second = run.port + 4 + 3  # finance's second replica
+        assert httpx.get(f"http://127.0.0.1:{second}/livez", timeout=5).status_code == 200
+        victim = next(
+            psutil.Process(child.pid)
+            for child in psutil.Process(run.process.pid).children()
+            if f"--port {second}" in " ".join(child.cmdline())
+        )
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(timeout=10)
+        for _ in range(6):  # the other finance answers every one
+            assert client.get("/finance/banks").status_code == 200
+        run.wait_printed(run.stderr, f"supervisor: finance:{second} was killed by SIGKILL", 10)
+        def back() -> bool:
+            with suppress(httpx.HTTPError):
+                return httpx.get(f"http://127.0.0.1:{second}/livez", timeout=2).status_code == 200
+            return False
+
+        wait_until(back, "the replica back on its port", RECOVERY_SECONDS)
+        assert create_bank(client) in bank_codes(client)
         assert_stopped_cleanly(run)
 
 

@@ -28,10 +28,12 @@ def system_env(database_url: str, **overrides: str) -> dict[str, str]:
 
 
 @contextmanager
-def running_system(env: dict[str, str], log_dir: Path) -> Iterator[System]:
-    """Gateway and three services as real processes on free ports, stopped on the way out."""
-    port = free_port_block()
-    running = System(port=port, env={**env, "KUAIBAN_PORT": str(port)}, log_dir=log_dir)
+def running_system(env: dict[str, str], log_dir: Path, *, replicas: int | None = None) -> Iterator[System]:
+    """Gateway and three services as real processes on free ports, stopped on the way out; `replicas` processes
+    of each service (default `KUAIBAN_TEST_REPLICAS`, 1: CI runs the concurrency tests again with 2)."""
+    replicas = replicas or int(os.environ.get("KUAIBAN_TEST_REPLICAS") or 1)
+    port = free_port_block(4 * replicas)
+    running = System(port=port, env={**env, "KUAIBAN_PORT": str(port)}, log_dir=log_dir, replicas=replicas)
     try:
         running.start_all()
         running.wait_healthy()

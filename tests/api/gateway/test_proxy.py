@@ -43,7 +43,7 @@ async def peer_proxy() -> AsyncIterator:
 
     async def start(*replies: bytes | None) -> tuple[RawPeer, Proxy]:
         peer = RawPeer(*replies)
-        proxy = Proxy({"approval": await peer.start()}, timeout_seconds=5)
+        proxy = Proxy({"approval": [await peer.start()]}, timeout_seconds=5)
         opened.append((peer, proxy))
         return peer, proxy
 
@@ -150,3 +150,45 @@ async def test_the_request_carries_the_request_id_and_the_callers_address(peer_p
     assert "x-forwarded-proto: https" in head
     assert "proxy-authorization" not in head and "\r\nte:" not in head
     assert "accept: application/json" in head
+
+
+OK_CLOSING = b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"  # never pooled
+
+
+async def closed_port() -> str:
+    """A loopback URL nothing listens on (bound, then closed): connecting is refused at once."""
+    server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    server.close()
+    await server.wait_closed()
+    return f"http://127.0.0.1:{port}"
+
+
+async def test_requests_take_the_replicas_in_turn_and_pass_over_a_stopped_one():
+    first, second = RawPeer(OK_CLOSING), RawPeer(OK_CLOSING)
+    proxy = Proxy({"approval": [await first.start(), await closed_port(), await second.start()]}, timeout_seconds=5)
+    try:
+        statuses = [(await forward(proxy, "POST", b"{}"))[0]["status"] for _ in range(6)]
+        assert statuses == [200] * 6  # a POST too: a refused connection sent nothing, so the next replica takes it
+        assert first.connections >= 2 and second.connections >= 2  # spread over the live ones
+        assert first.connections + second.connections == 6  # and each request answered once
+    finally:
+        await proxy.close()
+        for peer in (first, second):
+            peer.server.close()
+
+
+async def test_a_post_is_never_sent_again_after_a_replica_dropped_it():
+    dropping, healthy = RawPeer(None), RawPeer(OK_CLOSING)
+    proxy = Proxy({"approval": [await dropping.start(), await healthy.start()]}, timeout_seconds=5)
+    try:
+        answers = [await forward(proxy, "POST", b"{}") for _ in range(2)]
+        statuses = sorted(sent[0]["status"] for sent in answers)
+        assert statuses == [200, 502]  # the dropped one may have been received: 502, not a second delivery
+        assert dropping.connections == 1 and healthy.connections == 1
+        got = await forward(proxy, "GET")  # an idempotent request is asked again on the next replica
+        assert got[0]["status"] == 200
+    finally:
+        await proxy.close()
+        for peer in (dropping, healthy):
+            peer.server.close()
