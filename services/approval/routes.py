@@ -38,7 +38,7 @@ from services.approval.schemas import (
 from services.approval.service import applications, calendar, matters, stats, sweep
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
-from services.common.db import SessionDep
+from services.common.db import ReadSessionDep, SessionDep
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
@@ -256,6 +256,6 @@ async def run_sweep(session: SessionDep, now: NowDep, _: AdminDep):
     summary="County figures of parallel approval (admin)",
     response_model_exclude_unset=True,  # a department's statuses without tasks stay out of its figures
 )
-async def get_stats(session: SessionDep, _: AdminDep):
+async def get_stats(session: ReadSessionDep, _: AdminDep):
     """全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。"""
     return await stats.stats(session)

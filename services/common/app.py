@@ -54,11 +54,15 @@ class Runtime:
     sessions: Sessions
     internal: InternalHttp
     clock: Callable[[], datetime] = utcnow
+    read_sessions: Sessions | None = None  # on the read replica, when there is one (`ReadSessionDep`)
 
     @classmethod
     def build(cls, name: str, settings: Settings, **overrides: Any) -> "Runtime":
         """A runtime from settings alone; tests override `engine`, `sessions`, `internal` or `clock`."""
         engine = overrides.pop("engine", None) or create_engine(settings, application_name=name)
+        if settings.database_read_url and "read_sessions" not in overrides:
+            replica = create_engine(settings, application_name=f"{name}-read", url=settings.database_read_url)
+            overrides["read_sessions"] = create_sessionmaker(replica)
         return cls(
             name=name,
             settings=settings,
@@ -72,6 +76,8 @@ class Runtime:
     async def aclose(self) -> None:
         await self.internal.aclose()
         await self.engine.dispose()
+        if self.read_sessions is not None:
+            await self.read_sessions.kw["bind"].dispose()
 
 
 R = TypeVar("R", bound=Runtime)
@@ -234,7 +240,7 @@ def _metrics(gauges: Sequence[Gauges]):
     """`GET /metrics` of a service: on its own port only (the gateway routes no such path to it)."""
 
     async def metrics(runtime: RuntimeDep) -> Response:
-        return await exposition(runtime.sessions, gauges)
+        return await exposition(runtime.read_sessions or runtime.sessions, gauges)
 
     return metrics
 

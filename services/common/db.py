@@ -5,7 +5,7 @@ Routes and `service.py` never commit: the unit of work does, once.
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -23,7 +23,7 @@ from starlette.types import Scope, Send
 from services.common.calendar import cst_date
 from services.common.plain import on_plain_write, plain
 from services.common.problems import Conflict, ProblemKind, database_problem, send_problem
-from services.common.settings import Settings
+from services.common.settings import Settings, sqlalchemy_url
 
 log = logging.getLogger("kuaiban.db")
 Sessions = async_sessionmaker[AsyncSession]
@@ -37,7 +37,7 @@ SERVER_OPTIONS = f"-c timezone=UTC -c client_connection_check_interval={CLIENT_C
 POOL_TIMEOUT_SECONDS = 10
 
 
-def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
+def create_engine(settings: Settings, *, application_name: str, url: str | None = None) -> AsyncEngine:
     """The process's pool. Built to ride out a database outage: a connection that cannot be made fails in
     `CONNECT_TIMEOUT_SECONDS` and answers 503 (`_connection_lost`); a pooled connection the restart killed
     is noticed on checkout (`pool_pre_ping`) and replaced, so the first request after it succeeds.
@@ -46,7 +46,7 @@ def create_engine(settings: Settings, *, application_name: str) -> AsyncEngine:
     its backend waits on a lock, so what it held (its idempotency key's advisory lock) is free in seconds."""
     # through the module: the SQLAlchemy instrumentation (services.common.tracing) wraps the function there
     engine = sqlalchemy_asyncio.create_async_engine(
-        settings.async_database_url,
+        sqlalchemy_url(url) if url else settings.async_database_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_recycle=1800,
@@ -115,6 +115,20 @@ def session_of(request: Request) -> AsyncSession:
 
 
 SessionDep = Annotated[AsyncSession, Depends(session_of)]
+
+
+async def read_session_of(request: Request) -> AsyncIterator[AsyncSession]:
+    """A session on the read replica (`KUAIBAN_DATABASE_READ_URL`) for figures that may lag a moment (stats,
+    dashboards); without one, the request's own session."""
+    replica = request.app.state.runtime.read_sessions
+    if replica is None:
+        yield request.state.session
+        return
+    async with replica() as session:
+        yield session
+
+
+ReadSessionDep = Annotated[AsyncSession, Depends(read_session_of)]
 
 
 async def commit_or_answer(session: AsyncSession, send: Send, scope: Scope) -> bool:

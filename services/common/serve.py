@@ -72,7 +72,10 @@ def main() -> None:
         access_log=False,
         server_header=False,
         date_header=False,
-        proxy_headers=False,
+        # behind a load balancer or ingress (KUAIBAN_TRUSTED_PROXIES), the client is X-Forwarded-For's address as
+        # they give it: rate limits, login throttling and access lines then name the real caller, not the proxy
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies or None,
         timeout_graceful_shutdown=10,
         backlog=2048,
     )

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
 
     database_url: str = ""
     database_password: str = ""  # put into database_url when that has no password (from a secret file, say)
+    database_read_url: str = ""  # a read replica for stats, dashboards and metrics; empty: the primary
     jwt_secret: str = ""
     port: int = DEFAULT_PORT
     host: str = "127.0.0.1"
@@ -50,6 +51,7 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=65_536, ge=1024, le=4_194_304)  # and memory per hash
     outbox_max_attempts: int = Field(default=10, ge=1, le=1000)  # answered failures before a dead letter
     seed_demo: bool = False  # `make run` seeds a demo catalog; tests and production start empty
+    trusted_proxies: str = ""  # addresses or CIDRs of the proxies in front (an ingress): their X-Forwarded-For counts
     metrics_token: str = ""  # a bearer token Prometheus presents to the gateway's /metrics (admin tokens work too)
     # Webhooks (finance): private targets allowed (hosts or CIDRs), retry delays in seconds, failed events in a
     # row before an endpoint is disabled. The default schedule spans 27.6 h: 8 attempts over more than a day.
@@ -83,6 +85,9 @@ class Settings(BaseSettings):
             if url.password:
                 raise ValueError("the database password is given twice: in KUAIBAN_DATABASE_URL and on its own")
             self.database_url = url.set(password=self.database_password).render_as_string(hide_password=False)
+        if self.database_password and self.database_read_url and not make_url(self.database_read_url).password:
+            url = make_url(self.database_read_url).set(password=self.database_password)
+            self.database_read_url = url.render_as_string(hide_password=False)
         return self
 
     @field_validator("webhook_retry_schedule")

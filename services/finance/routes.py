@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from services.common.app import RuntimeDep
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
-from services.common.db import SessionDep
+from services.common.db import ReadSessionDep, SessionDep
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
@@ -407,7 +407,7 @@ async def get_event(event_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     response_model=FinanceStats,
     summary="County figures of bank-enterprise financing (admin)",
 )
-async def get_stats(session: SessionDep, calendar: CalendarDep, _: AdminDep):
+async def get_stats(session: ReadSessionDep, calendar: CalendarDep, _: AdminDep):
     """全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。"""
     figures = await matchmaking.stats(session)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
-from services.common.db import SessionDep
+from services.common.db import ReadSessionDep, SessionDep
 from services.common.departments import Department
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
@@ -290,7 +290,7 @@ async def give_feedback(
 @router.get(
     "/stats", operation_id="getIntakeStats", response_model=IntakeStats, summary="County dashboard of requests (admin)"
 )
-async def get_stats(session: SessionDep, calendar: CalendarDep, now: NowDep, _: AdminDep):
+async def get_stats(session: ReadSessionDep, calendar: CalendarDep, now: NowDep, _: AdminDep):
     """全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。"""
     return await service.stats(session, calendar=calendar, now=now)
 

@@ -86,3 +86,21 @@ def test_without_export_the_trace_id_still_reaches_every_log(
     assert any(line.get("path") == "/approval/applications" for line in lines("approval"))
     assert any(line.get("path", "").startswith("/internal/intake/enterprises/") for line in lines("intake"))
     assert application["status"] == "in_review"
+
+
+def test_behind_a_trusted_proxy_the_gateway_names_the_real_client(system: System):
+    port = free_port_block(1)
+    system.start("gateway", extra_env={"KUAIBAN_TRUSTED_PROXIES": "127.0.0.1"}, port=port)
+    try:
+        system.wait_up("gateway", port=port)
+        forwarded = {"X-Forwarded-For": "203.0.113.9", "X-Request-ID": "behind-a-proxy-1"}
+        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json", headers=forwarded, timeout=10).status_code == 200
+
+        def logged() -> list[dict]:
+            text = (Path(system.log_dir) / f"gateway-{port}.log").read_text()
+            return [json.loads(line) for line in text.splitlines() if "behind-a-proxy-1" in line]
+
+        [line] = wait_until(logged, "the access line", timeout=5)
+        assert line["client"] == "203.0.113.9"
+    finally:
+        system.stop("gateway", port=port)

@@ -193,6 +193,7 @@ def test_with_replicas_a_killed_one_is_restarted_on_its_port_and_nobody_notices(
         for _ in range(6):  # the other finance answers every one
             assert client.get("/finance/banks").status_code == 200
         run.wait_printed(run.stderr, f"supervisor: finance:{second} was killed by SIGKILL", 10)
+
         def back() -> bool:
             with suppress(httpx.HTTPError):
                 return httpx.get(f"http://127.0.0.1:{second}/livez", timeout=2).status_code == 200

@@ -31,3 +31,16 @@ def test_the_gateway_component_and_an_explicit_host(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("sys.argv", ["serve", "gateway.app:app", "--port", "8000", "--host", "127.0.0.2"])
     serve.main()
     assert configured[0][0] == "gateway" and runs[0]["host"] == "127.0.0.2" and runs[0]["workers"] == 1
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(monkeypatch: pytest.MonkeyPatch):
+    runs: list[dict] = []
+    monkeypatch.setattr(serve, "configure_logging", lambda *args: None)
+    monkeypatch.setattr(serve.uvicorn, "run", lambda app, **options: runs.append(options))
+    monkeypatch.setattr("sys.argv", ["serve", "gateway.app:app", "--port", "8000"])
+    serve.main()
+    monkeypatch.setenv("KUAIBAN_TRUSTED_PROXIES", "10.0.0.0/8")
+    serve.main()
+    untrusted, trusted = runs
+    assert untrusted["proxy_headers"] is False
+    assert (trusted["proxy_headers"], trusted["forwarded_allow_ips"]) == (True, "10.0.0.0/8")
