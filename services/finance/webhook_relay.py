@@ -26,6 +26,7 @@ from typing import Any
 import aiohttp
 import orjson
 from aiohttp.abc import AbstractResolver, ResolveResult
+from opentelemetry import propagate
 from sqlalchemy import and_, exists, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from standardwebhooks import Webhook
@@ -224,7 +225,8 @@ class WebhookRelay(Relay):
             target = parse_url(row.endpoint.url)
             if not isinstance(target.host, str):  # aiohttp connects to an IP literal without resolving it
                 check_address(target.host, self.guard.allow)
-            with tracing.continued("webhook deliver", [row.traceparent]):  # aiohttp's span sends `traceparent` on
+            with tracing.continued("webhook deliver", [row.traceparent]):  # the bank sees the causing request's trace
+                propagate.inject(headers)  # (aiohttp's own span, when recording, refines it)
                 async with self.http().post(
                     row.endpoint.url, data=body.encode(), headers=headers, allow_redirects=False
                 ) as response:

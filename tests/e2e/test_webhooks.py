@@ -8,10 +8,12 @@ from datetime import datetime
 import httpx
 from standardwebhooks import Webhook
 
+from services.common import tracing
 from services.common.calendar import CST
 from tests.helpers.factories import enterprise_payload, product_body
 from tests.helpers.http import make_account, make_bank
 from tests.helpers.receivers import Received
+from tests.helpers.tracing import listening
 from tests.helpers.waiting import wait_until
 
 DEADLINE_SECONDS = 20
@@ -35,11 +37,17 @@ def test_a_fitting_need_reaches_the_banks_receiver_signed(
         "/finance/products", json=product_body(datetime.now(CST).date(), company["town"]), headers=bank
     )
     assert product.status_code == 201, product.text
-    need = gateway.post(
-        "/finance/needs",
-        json={"amount_yuan": 3_000_000, "term_months": 24, "purpose": "扩建厂房", "collateral_available": ["credit"]},
-        headers=enterprise,
-    )
+    with listening(), tracing.tracer.start_as_current_span("the enterprise's click") as click:
+        need = gateway.post(
+            "/finance/needs",
+            json={
+                "amount_yuan": 3_000_000,
+                "term_months": 24,
+                "purpose": "扩建厂房",
+                "collateral_available": ["credit"],
+            },
+            headers=enterprise,
+        )
     assert need.status_code == 201, need.text
 
     assert received.arrived.wait(DEADLINE_SECONDS), "no webhook arrived"
@@ -48,6 +56,8 @@ def test_a_fitting_need_reaches_the_banks_receiver_signed(
     assert event["type"] == "lead.created"
     assert (event["data"]["need_id"], event["data"]["product_id"]) == (need.json()["id"], product.json()["id"])
     assert event["data"]["enterprise_name"] == company["name"] and "uscc" not in json.dumps(event)
+    # the bank's system sees the trace of the request that caused the event (W3C trace context)
+    assert headers["traceparent"].split("-")[1] == format(click.get_span_context().trace_id, "032x")
 
     def delivered() -> dict | None:
         """The delivery once the relay has recorded the receiver's answer (just after it answered)."""
