@@ -82,6 +82,7 @@ class ProblemKind(StrEnum):
     duplicate_grant = "duplicate_grant", 409, "此政策已向该企业兑现", "The policy is granted to it already"
     idempotency_key_in_use = "idempotency_key_in_use", 409, "同一幂等键的请求仍在处理", "Idempotency-Key in use"
     payload_too_large = "payload_too_large", 413, "请求体过大", "Request body too large"
+    unsupported_media_type = "unsupported_media_type", 415, "不支持的文件类型", "Unsupported file type"
     validation_failed = "validation_failed", 422, "请求内容无效", "The request is not valid"
     invalid_value = "invalid_value", 422, "取值不被数据库接受", "Value not acceptable"
     unknown_reference = "unknown_reference", 422, "引用的对象不存在", "Unknown reference"
@@ -95,6 +96,7 @@ class ProblemKind(StrEnum):
     amount_exceeds_approved = "amount_exceeds_approved", 422, "金额超过批准额度", "Amount exceeds the approved"
     invalid_idempotency_key = "invalid_idempotency_key", 422, "幂等键格式无效", "Invalid Idempotency-Key"
     idempotency_key_reused = "idempotency_key_reused", 422, "幂等键已用于其他请求", "Idempotency-Key reused"
+    infected = "infected", 422, "文件未通过病毒扫描", "The file failed the virus scan"
     rate_limited = "rate_limited", 429, "请求过于频繁", "Too many requests"
     internal_error = "internal_error", 500, "服务器内部错误", "Internal error"
     bad_upstream = "bad_upstream", 502, "上游服务应答异常", "Bad upstream answer"
@@ -112,6 +114,7 @@ _GENERAL = {
         ProblemKind.method_not_allowed,
         ProblemKind.conflict,
         ProblemKind.payload_too_large,
+        ProblemKind.unsupported_media_type,
         ProblemKind.validation_failed,
         ProblemKind.rate_limited,
         ProblemKind.internal_error,

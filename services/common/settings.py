@@ -58,6 +58,12 @@ class Settings(BaseSettings):
     webhook_allow_hosts: str = ""
     webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000"
     webhook_disable_after: int = Field(default=5, ge=1, le=1000)
+    # Documents (services/common/storage.py): file:///path or s3://bucket/prefix, empty: <data_dir>/documents;
+    # the largest upload; a clamd to scan uploads with (tcp://host:port or unix:///path), empty: not scanned
+    storage_url: str = ""
+    data_dir: str = ""  # KUAIBAN_DATA_DIR, as the launcher reads it; empty: .kuaiban in the working directory
+    upload_max_bytes: int = Field(default=20_000_000, ge=1)
+    clamd_url: str = ""
     intake_url: str = ""
     approval_url: str = ""
     finance_url: str = ""

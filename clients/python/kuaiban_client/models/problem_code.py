@@ -15,6 +15,7 @@ class ProblemCode(StrEnum):
     FORBIDDEN = "forbidden"
     IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    INFECTED = "infected"
     INSUFFICIENT_SCOPE = "insufficient_scope"
     INTERNAL_ERROR = "internal_error"
     INVALID_CLIENT = "invalid_client"
@@ -37,6 +38,7 @@ class ProblemCode(StrEnum):
     UNKNOWN_MATERIAL = "unknown_material"
     UNKNOWN_REFERENCE = "unknown_reference"
     UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     UPSTREAM_TIMEOUT = "upstream_timeout"
     VALIDATION_FAILED = "validation_failed"
 
