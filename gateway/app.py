@@ -9,7 +9,7 @@ from gateway.edge import Edge, response_headers
 from gateway.models import IdentityIdempotency
 from gateway.proxy import Proxy
 from services.common import tracing
-from services.common.app import create_app
+from services.common.app import create_app, pool_of
 from services.common.docs import docs_router
 from services.common.logs import RequestIdMiddleware, peer_address
 from services.common.metrics import UNMATCHED, MetricsMiddleware
@@ -60,16 +60,11 @@ def forwarded_route(path: str) -> str:
     return f"/{segment}/*" if segment in config.ROUTES else UNMATCHED
 
 
-def _pool():
-    runtime = getattr(api.state, "runtime", None)
-    return runtime.engine.pool if runtime is not None else None
-
-
 # Traced outermost: every request, forwarded or the gateway's own, starts (or continues) its trace here, and its
 # access line carries the trace id.
 app = tracing.TracedEdge(
     RequestIdMiddleware(
-        MetricsMiddleware(edge, service=config.NAME, pool=_pool, unrouted=forwarded_route),
+        MetricsMiddleware(edge, service=config.NAME, pool=lambda: pool_of(api), unrouted=forwarded_route),
         extra_headers=response_headers,
         client=peer_address,  # the access line's client: the TCP peer (a caller's own X-Forwarded-For is not believed)
     )

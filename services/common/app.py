@@ -121,7 +121,7 @@ def create_app(
     install_problem_handlers(app)
     app.add_middleware(UnitOfWork, keys=idempotency.__table__ if idempotency is not None else None)  # type: ignore[attr-defined]
     if request_ids:  # the gateway counts and assigns ids at its edge instead
-        app.add_middleware(MetricsMiddleware, service=name, pool=lambda: _pool_of(app))
+        app.add_middleware(MetricsMiddleware, service=name, pool=lambda: pool_of(app))
         app.add_middleware(RequestIdMiddleware)
     if health_route:
         app.add_api_route("/healthz", _health(name), methods=["GET"], include_in_schema=False)
@@ -175,7 +175,8 @@ def untraced_probe(probe: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
-def _pool_of(app: FastAPI) -> Any:
+def pool_of(app: FastAPI) -> Any:
+    """The app's database pool once its runtime is built (the metrics sample it), else None."""
     runtime = getattr(app.state, "runtime", None)
     return runtime.engine.pool if runtime is not None else None
 
@@ -186,21 +187,29 @@ async def livez() -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+async def _database_version(runtime: Runtime) -> str | None:
+    """The migration the database holds, read within `HEALTH_TIMEOUT_SECONDS`; raises when it does not answer."""
+    async with runtime.sessions() as session:
+        query = select(literal_column("version_num")).select_from(text("public.alembic_version"))
+        found = await asyncio.wait_for(session.exec(query), HEALTH_TIMEOUT_SECONDS)
+        return found.one_or_none()
+
+
+def _unreachable(name: str) -> Response:
+    return problem_response(
+        503, Text(f"{name} 服务无法连接其数据库。", f"The {name} service cannot reach its database.")
+    )
+
+
 def _readyz(name: str):
     """`GET /readyz`: the process can serve: its database answers and holds the migrations this code expects."""
 
     @untraced_probe
     async def readyz(runtime: RuntimeDep) -> Response:
         try:
-            async with runtime.sessions() as session:
-                found = await asyncio.wait_for(
-                    session.exec(select(literal_column("version_num")).select_from(text("public.alembic_version"))),
-                    HEALTH_TIMEOUT_SECONDS,
-                )
-                version = found.one_or_none()
+            version = await _database_version(runtime)
         except Exception:
-            detail = Text(f"{name} 无法连接其数据库。", f"{name} cannot reach its database.")
-            return problem_response(503, detail)
+            return _unreachable(name)
         expected = migrations_head()
         if expected is not None and version != expected and version in known_migrations():
             # behind this code (a migration it needs has not run); a database ahead of it, at a revision this
@@ -251,11 +260,9 @@ def _health(name: str):
     @untraced_probe
     async def healthz(runtime: RuntimeDep) -> Response:
         try:
-            async with runtime.engine.connect() as conn:
-                await asyncio.wait_for(conn.execute(text("SELECT 1")), HEALTH_TIMEOUT_SECONDS)
+            await _database_version(runtime)
         except Exception:
-            detail = Text(f"{name} 服务无法连接其数据库。", f"The {name} service cannot reach its database.")
-            return problem_response(503, detail)
+            return _unreachable(name)
         return JSONResponse({"status": "ok", "service": name})
 
     return healthz

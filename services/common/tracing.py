@@ -38,10 +38,6 @@ def exporting() -> bool:
     return bool(os.environ.get(ENDPOINT) or os.environ.get(TRACES_ENDPOINT))
 
 
-def recording() -> bool:
-    return _state["recording"]
-
-
 def start(service: str, *, processors: Sequence[Any] = (), sampler: Any = None) -> bool:
     """Once per process, before any HTTP session or engine is made: record spans if anything reads them (OTLP
     export, or `processors` a test gives), with the client and database instrumentations. Whether it records."""
