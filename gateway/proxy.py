@@ -3,6 +3,7 @@
 import logging
 
 import aiohttp
+from opentelemetry import propagate
 from starlette.types import Scope, Send
 from yarl import URL
 
@@ -25,7 +26,15 @@ HOP_BY_HOP = frozenset(
         b"upgrade",
     }
 )
-REQUEST_DROP = HOP_BY_HOP | {b"host", b"content-length", b"x-request-id", b"x-forwarded-for", b"x-forwarded-proto"}
+REQUEST_DROP = HOP_BY_HOP | {
+    b"host",
+    b"content-length",
+    b"x-request-id",
+    b"x-forwarded-for",
+    b"x-forwarded-proto",
+    b"traceparent",  # the gateway's own context goes on instead (the caller's, continued, or a new trace)
+    b"tracestate",
+}
 RESPONSE_DROP = HOP_BY_HOP | {b"server", b"date"}
 RETRYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SMALL_BODY = 256 * 1024
@@ -63,6 +72,9 @@ class Proxy:
         headers.append(("x-request-id", request_id))
         headers.append(("x-forwarded-for", client[0] if client else ""))
         headers.append(("x-forwarded-proto", scope.get("scheme", "http")))
+        context: dict[str, str] = {}
+        propagate.inject(context)  # as every internal call does (aiohttp's span, when recording, refines it)
+        headers.extend(context.items())
         replicas = self.upstreams[service]
         order = replicas.order()
         if method in RETRYABLE_METHODS and len(order) == 1:

@@ -18,8 +18,6 @@ JPEG = "image/jpeg"
 PNG = "image/png"
 OFD = "application/ofd"
 ZIP = "application/zip"  # not accepted as such: an OFD candidate until its central directory is read
-ACCEPTED = (PDF, JPEG, PNG, OFD)
-EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", OFD: ".ofd"}
 
 SNIFF_BYTES = 8192  # what is read before the type is known
 ZIP_TAIL_BYTES = 1 << 20  # the end of a ZIP kept for its central directory: some 10,000 entries' names

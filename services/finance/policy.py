@@ -215,16 +215,3 @@ def grants_visible_to(principal: Principal, liaison_of: set[uuid.UUID]) -> Colum
         issued = select(Policy.id).where(Policy.department == principal.department)
         return PolicyGrant.policy_id.in_(issued) | PolicyGrant.enterprise_id.in_(liaison_of)  # type: ignore[attr-defined]
     return false()
-
-
-def require_grant(principal: Principal, found: Any, liaison_of: set[uuid.UUID]) -> tuple[PolicyGrant, Policy]:
-    """The (grant, policy) pair if the caller may see it, else 404."""
-    if found is not None:
-        grant, row = found
-        if (
-            may_see_draft(principal, row.department)
-            or (principal.role is Role.enterprise and grant.enterprise_id == principal.enterprise_id)
-            or (principal.role is Role.officer and grant.enterprise_id in liaison_of)
-        ):
-            return grant, row
-    raise NotFound(no_such("奖补", "grant"))

@@ -15,7 +15,7 @@ from pydantic_core import CoreSchema
 from services.common.auth import Principal, Role
 from services.common.internal import ContractClient
 from services.common.outbox import OutboxMessage, message
-from services.common.problems import Invalid, ProblemKind
+from services.common.problems import Invalid, ProblemKind, Unavailable
 from services.common.schemas import CreditRating, IndustrySection, RequestBody, labelled, text
 from services.common.texts import Text
 
@@ -174,7 +174,9 @@ class IntakeClient(ContractClient):
         page = await self._internal.fetch(
             "intake", ENTERPRISES_PATH + query, EnterpriseProfilePage, what=Text("企业名录", "the enterprise registry")
         )
-        return page if page is not None else EnterpriseProfilePage(items=[], next_after=None)
+        if page is None:  # the list is always there: a 404 is an intake without it (mid-deploy), not "no enterprises"
+            raise Unavailable(Text("企业名录暂时无法读取。", "The enterprise registry cannot be read now."))
+        return page
 
     async def liaison_of(self, principal: Principal) -> set[uuid.UUID]:
         """The enterprises the caller is the liaison officer for: an officer's, none for any other role."""

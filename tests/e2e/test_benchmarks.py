@@ -53,7 +53,6 @@ def test_flows_bench_runs(tmp_path: Path):
     assert result["statements_per_flow"]["approval"] > 0
 
 
-@pytest.mark.nginx
 def test_policy_grants_bench_runs(tmp_path: Path):
     result = run_bench(tmp_path, "policy_grants.py", "--smoke")
     assert not any(result["mismatches"].values()), result["mismatches"]
@@ -63,6 +62,7 @@ def test_policy_grants_bench_runs(tmp_path: Path):
         assert reference["grants"] == service["grants"] and not reference["scaled_to_all"], (name, reference)
 
 
+@pytest.mark.nginx
 def test_gateway_bench_runs(tmp_path: Path):
     result = run_bench(tmp_path, "gateway.py", "--seconds", "1", "--rounds", "1", "--connections", "4")
     assert result["scenarios"]

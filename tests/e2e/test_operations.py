@@ -3,6 +3,7 @@ one worker and reports all of them), the gateway labels forwarded requests by th
 no collector the trace id still reaches every process's log lines."""
 
 import json
+import urllib.request
 from pathlib import Path
 
 import httpx
@@ -11,6 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from launcher.system import System, free_port_block
 from services.common import tracing
 from tests.helpers.approval_flows import make_matter, new_enterprise, submit
+from tests.helpers.http import log_lines
 from tests.helpers.tracing import listening
 from tests.helpers.waiting import wait_until
 
@@ -104,3 +106,23 @@ def test_behind_a_trusted_proxy_the_gateway_names_the_real_client(system: System
         assert line["client"] == "203.0.113.9"
     finally:
         system.stop("gateway", port=port)
+
+
+def test_a_request_without_trace_context_gets_one_trace_at_the_gateway_and_behind_it(
+    system: System, admin_headers: dict
+):
+    """A caller that sends no `traceparent` (a plain client, not the tests' instrumented httpx): the trace the
+    gateway starts is the one the service logs."""
+    request = urllib.request.Request(
+        f"{system.gateway_url}/intake/enterprises",
+        headers={**admin_headers, "X-Request-ID": "no-trace-context-1"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+
+    def access(line: dict) -> bool:
+        return line.get("logger") == "kuaiban.access"
+
+    [gateway_line] = [line for line in log_lines(system, "gateway", "no-trace-context-1", until=access) if access(line)]
+    [intake_line] = [line for line in log_lines(system, "intake", "no-trace-context-1", until=access) if access(line)]
+    assert gateway_line["trace_id"] and intake_line["trace_id"] == gateway_line["trace_id"]

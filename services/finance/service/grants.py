@@ -208,7 +208,7 @@ async def claim(
         applied=True,
         status=GrantStatus.requested if review else GrantStatus.granted,
         granted_at=None if review else now,
-        due_on=(await calendar.get()).due_date(now, row.review_working_days or 1) if review else None,
+        due_on=(await calendar.get()).due_date(now, row.review_working_days) if review else None,  # type: ignore[arg-type]
         created_at=now,
         updated_at=now,
     )
@@ -253,15 +253,11 @@ async def _locked(session: AsyncSession, grant_id: uuid.UUID) -> tuple[PolicyGra
 async def get_grant(
     session: AsyncSession, *, grant_id: uuid.UUID, principal: Principal, intake: IntakeClient
 ) -> PolicyGrant:
-    found = (
-        await session.exec(
-            select(PolicyGrant, Policy)
-            .join(Policy, Policy.id == PolicyGrant.policy_id)
-            .where(PolicyGrant.id == grant_id)
-        )
-    ).first()
-    liaison = await intake.liaison_of(principal)
-    return policy.require_grant(principal, found, liaison)[0]
+    visible = policy.grants_visible_to(principal, await intake.liaison_of(principal))
+    grant = (await session.exec(select(PolicyGrant).where(PolicyGrant.id == grant_id, visible))).first()
+    if grant is None:
+        raise NotFound(no_such("奖补", "grant"))
+    return grant
 
 
 async def list_grants(

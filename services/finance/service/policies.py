@@ -142,4 +142,4 @@ async def enterprise_policies(
 def _reasons(row: Policy) -> list[str]:
     """The policy's rules the enterprise meets, in the policy's own words (Chinese, as a match's reasons are)."""
     rules = [rule for rule in domain.POLICY_RULES if rule.applies(row.eligibility)]
-    return [f"符合：{domain.policy_requirement(rule.code, row.eligibility)}" for rule in rules] or ["不限条件"]
+    return [f"符合：{rule.requirement(row.eligibility)}" for rule in rules] or ["不限条件"]

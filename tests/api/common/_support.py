@@ -87,18 +87,13 @@ async def count(kuaiban: Kuaiban, sql: str, **params: Any) -> int:
 
 
 def probe_app(kuaiban: Kuaiban, *routers: APIRouter, sessions: Sessions | None = None, **runtime: Any) -> FastAPI:
-    """An app made by `create_app` around test routes, on the test's transaction (intake's idempotency keys); with
-    an `engine` of its own, its sessions come from that engine, as a runtime's do."""
-    engine = runtime.pop("engine", None)
-    if sessions is None:
-        bind = engine if engine is not None else kuaiban.connection
-        sessions = create_sessionmaker(bind, join_transaction_mode="create_savepoint")
+    """An app made by `create_app` around test routes, on the test's transaction (intake's idempotency keys)."""
     app = create_app(name="probe", title="Probe", routers=routers, idempotency=IntakeIdempotency)
     app.state.runtime = Runtime.build(
         "probe",
         kuaiban.settings,
-        engine=engine or kuaiban.runtimes["intake"].engine,
-        sessions=sessions,
+        engine=runtime.pop("engine", kuaiban.runtimes["intake"].engine),
+        sessions=sessions or create_sessionmaker(kuaiban.connection, join_transaction_mode="create_savepoint"),
         internal=InternalHttp(kuaiban.settings, caller="probe", transport=kuaiban.transport, retries=0),
         clock=kuaiban.clock,
         **runtime,

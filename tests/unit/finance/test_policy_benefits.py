@@ -168,3 +168,10 @@ def test_an_auto_policy_is_published_while_in_force_and_none_after_its_end():
         publishable(PolicyMode.auto, date(2027, 1, 1), None, today)  # it would grant before it applies
     with pytest.raises(InvalidTransition):
         publishable(PolicyMode.instant, date(2026, 1, 1), date(2026, 11, 30), today)
+
+
+def test_every_rule_has_its_sql_twin():
+    """The set-based grant compiles each rule to SQL: a rule without its twin would fail at its first publication."""
+    from services.finance.service.grants import FITS_SQL
+
+    assert set(FITS_SQL) == set(POLICY_RULE_CODES)
