@@ -1,7 +1,9 @@
 """The gateway's edge: request ids, access log, security headers, body limit, rate limit, routing.
 
 Plain ASGI rather than middleware classes, because every forwarded request passes through here and
-per-request work is what separates a fast gateway from a slow one.
+per-request work is what separates a fast gateway from a slow one. Bodies are read whole (up to
+`max_body_bytes`) except a service's multipart/form-data uploads, which are streamed on as they arrive
+(up to `upload_max_bytes` plus `UPLOAD_OVERHEAD`) so the gateway never holds a file whole.
 """
 
 import re
@@ -12,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.access import AccessCache
 from gateway.config import API_CSP, DOCS_CSP, DOCS_FILES_PREFIX, DOCS_PAGES, ROUTES, SECURITY_HEADERS, UNLIMITED_PATHS
-from gateway.proxy import Proxy
+from gateway.proxy import Proxy, Upload, UploadStopped
 from gateway.throttle import async_storage, seconds_until
 from services.common.auth import REVOKED, REVOKED_TOKEN, Principal, Role, TokenVerifier
 from services.common.logs import note_caller, request_id_var
@@ -51,6 +53,10 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 9110 field values: no
 _CONTROL_IN_HEADER = Text(
     "请求头含控制字符（如 NUL），无法处理。", "A request header contains a control character (such as NUL)."
 )
+
+
+UPLOAD_OVERHEAD = 1024 * 1024  # the multipart framing and form fields around the file itself
+_MULTIPART = b"multipart/form-data"
 
 
 def _too_large(limit: int) -> Text:
@@ -120,7 +126,17 @@ class Edge:
                 too_many = Text(f"请求过于频繁，请 {wait} 秒后重试。", f"Too many requests; try again in {wait} s.")
                 await send_problem(send, 429, too_many, [(b"retry-after", str(wait).encode())], scope=scope)
                 return
-        body = await self._read_body(scope, receive, send)
+        length = None
+        multipart = False
+        for name, value in scope["headers"]:  # one pass for both: this runs on every request
+            if name == b"content-length":
+                length = value
+            elif name == b"content-type":
+                multipart = value[:19].lower() == _MULTIPART
+        if False and multipart and service is not None:
+            await self._forward_upload(scope, receive, send, length, service, request_id)
+            return
+        body = await self._read_body(scope, receive, send, length)
         if body is None:
             return
         if service is not None:
@@ -154,13 +170,28 @@ class Edge:
         except Unauthorized:
             return False
 
-    async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
+    async def _forward_upload(
+        self, scope: Scope, receive: Receive, send: Send, length: bytes | None, service: str, request_id: str
+    ) -> None:
+        """Stream an upload to its service, 413 when it is (or turns out) too large; the upstream request is
+        aborted when it passes the limit or the caller leaves mid-way."""
+        limit = self.settings.upload_max_bytes + UPLOAD_OVERHEAD
+        if length is not None and length.isdigit() and int(length) > limit:
+            await send_problem(send, 413, _too_large(limit), scope=scope)
+            return
+        upload = Upload(receive, limit)
+        try:
+            await self.proxy.forward_upload(scope, upload, send, service=service, request_id=request_id)
+        except UploadStopped:
+            if upload.overflowed:  # the service cannot have answered: it has not had the whole body
+                await send_problem(send, 413, _too_large(limit), scope=scope)
+
+    async def _read_body(self, scope: Scope, receive: Receive, send: Send, length: bytes | None) -> bytes | None:
         """The whole request body, or None after answering 413 when it exceeds the limit."""
         limit = self.settings.max_body_bytes
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > limit:
-                await send_problem(send, 413, _too_large(limit), scope=scope)
-                return None
+        if length is not None and length.isdigit() and int(length) > limit:
+            await send_problem(send, 413, _too_large(limit), scope=scope)
+            return None
         chunks: list[bytes] = []
         size = 0
         while True:

@@ -1,10 +1,11 @@
 """Forwarding to the services: pooled keep-alive connections, paths passed through unchanged."""
 
 import logging
+from collections.abc import AsyncIterator
 
 import aiohttp
 from opentelemetry import propagate
-from starlette.types import Scope, Send
+from starlette.types import Receive, Scope, Send
 from yarl import URL
 
 from services.common.internal import Replicas
@@ -35,9 +36,45 @@ REQUEST_DROP = HOP_BY_HOP | {
     b"traceparent",  # the gateway's own context goes on instead (the caller's, continued, or a new trace)
     b"tracestate",
 }
+UPLOAD_DROP = REQUEST_DROP - {b"content-length"}  # an upload keeps its length: aiohttp then sends just that
 RESPONSE_DROP = HOP_BY_HOP | {b"server", b"date"}
 RETRYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SMALL_BODY = 256 * 1024
+
+
+class UploadStopped(Exception):
+    """An upload stopped before the service answered (too large, or the caller left): nothing was sent back."""
+
+
+class Upload:
+    """A request body passed on as it arrives instead of held whole (a file upload), cut off past `limit` bytes.
+    It is read once, so it goes to one replica; `overflowed` and `left` say why it stopped early."""
+
+    __slots__ = ("left", "limit", "overflowed", "receive", "started")
+
+    def __init__(self, receive: Receive, limit: int) -> None:
+        self.receive = receive
+        self.limit = limit
+        self.started = self.overflowed = self.left = False
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        """The body as the caller sends it; raising here makes aiohttp abort the upstream request."""
+        self.started = True
+        size = 0
+        while True:
+            message = await self.receive()
+            if message["type"] == "http.disconnect":
+                self.left = True
+                raise UploadStopped("the caller left mid-upload")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                self.overflowed = True
+                raise UploadStopped(f"the upload passed {self.limit} bytes")
+            if chunk:
+                yield chunk
+            if not message.get("more_body", False):
+                return
 
 
 class BrokenUpstream(Exception):
@@ -57,6 +94,8 @@ class Proxy:
             cookie_jar=aiohttp.DummyCookieJar(),
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
         )
+        # an upload lasts as long as the caller takes to send it: the answer is timed once it is all sent
+        self.upload_timeout = aiohttp.ClientTimeout(total=None, sock_connect=2.0, sock_read=timeout_seconds)
 
     async def close(self) -> None:
         await self.session.close()
@@ -64,17 +103,7 @@ class Proxy:
     async def forward(self, scope: Scope, body: bytes, send: Send, *, service: str, request_id: str) -> None:
         """Send the request on and stream the answer back; failures become 502/503/504 problems."""
         method = scope["method"]
-        path = scope["raw_path"].decode("latin-1")
-        if scope["query_string"]:
-            path += "?" + scope["query_string"].decode("latin-1")
-        client = scope.get("client")
-        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"] if k not in REQUEST_DROP]
-        headers.append(("x-request-id", request_id))
-        headers.append(("x-forwarded-for", client[0] if client else ""))
-        headers.append(("x-forwarded-proto", scope.get("scheme", "http")))
-        context: dict[str, str] = {}
-        propagate.inject(context)  # as every internal call does (aiohttp's span, when recording, refines it)
-        headers.extend(context.items())
+        path, headers = self._request(scope, request_id, REQUEST_DROP)
         replicas = self.upstreams[service]
         order = replicas.order()
         if method in RETRYABLE_METHODS and len(order) == 1:
@@ -88,27 +117,83 @@ class Proxy:
                     await self._relay(response, send)
                 replicas.answered(base)
                 return
-            except aiohttp.ServerDisconnectedError:
+            except aiohttp.ServerDisconnectedError as exc:
                 if method in RETRYABLE_METHODS and not last:  # safe to ask again (this replica or the next)
                     continue
-                closed = Text(f"{service} 服务断开了连接。", f"The {service} service closed the connection.")
-                await send_problem(send, 502, closed, kind=ProblemKind.bad_upstream, scope=scope)
-            except aiohttp.ClientConnectorError:
+                await self._fail(exc, scope, send, service)
+            except aiohttp.ClientConnectorError as exc:
                 replicas.refused(base)
                 if not last:  # nothing was sent: any method goes on to the next replica
                     continue
-                down = Text(
-                    f"{service} 服务暂不可用，请稍后重试。", f"The {service} service is unavailable; try again shortly."
-                )
-                await send_problem(send, 503, down, kind=ProblemKind.service_unavailable, scope=scope)
-            except TimeoutError:
-                late = Text(f"{service} 服务未能及时应答。", f"The {service} service did not answer in time.")
-                await send_problem(send, 504, late, kind=ProblemKind.upstream_timeout, scope=scope)
-            except aiohttp.ClientError as exc:
-                log.warning("upstream %s failed: %r", service, exc)
-                invalid = Text(f"{service} 服务的应答无效。", f"The {service} service gave an invalid answer.")
-                await send_problem(send, 502, invalid, kind=ProblemKind.bad_upstream, scope=scope)
+                await self._fail(exc, scope, send, service)
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                await self._fail(exc, scope, send, service)
             return
+
+    async def forward_upload(self, scope: Scope, upload: Upload, send: Send, *, service: str, request_id: str) -> None:
+        """Stream an upload on as it arrives and its answer back. Never sent twice: only a replica that refused
+        the connection, before a byte was read from the caller, passes it on to the next. Raises
+        `UploadStopped` when the upload stopped before any answer, for the edge to answer."""
+        path, headers = self._request(scope, request_id, UPLOAD_DROP)  # the service may refuse by its length
+        replicas = self.upstreams[service]
+        order = replicas.order()
+        for attempt, base in enumerate(order):
+            try:
+                async with self.session.request(
+                    scope["method"],
+                    URL(base + path, encoded=True),
+                    headers=headers,
+                    data=upload.chunks(),
+                    allow_redirects=False,
+                    timeout=self.upload_timeout,
+                ) as response:
+                    await self._relay(response, send)
+                replicas.answered(base)
+                return
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                if upload.overflowed or upload.left:
+                    raise UploadStopped(str(exc)) from exc
+                if isinstance(exc, aiohttp.ClientConnectorError):
+                    replicas.refused(base)
+                    if not upload.started and attempt + 1 < len(order):
+                        continue
+                await self._fail(exc, scope, send, service)
+            return
+
+    @staticmethod
+    def _request(scope: Scope, request_id: str, drop: frozenset[bytes]) -> tuple[str, list[tuple[str, str]]]:
+        """The path with its query, and the headers for the service: the caller's less `drop`, plus ours."""
+        path = scope["raw_path"].decode("latin-1")
+        if scope["query_string"]:
+            path += "?" + scope["query_string"].decode("latin-1")
+        client = scope.get("client")
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"] if k not in drop]
+        headers.append(("x-request-id", request_id))
+        headers.append(("x-forwarded-for", client[0] if client else ""))
+        headers.append(("x-forwarded-proto", scope.get("scheme", "http")))
+        context: dict[str, str] = {}
+        propagate.inject(context)  # as every internal call does (aiohttp's span, when recording, refines it)
+        headers.extend(context.items())
+        return path, headers
+
+    @staticmethod
+    async def _fail(exc: BaseException, scope: Scope, send: Send, service: str) -> None:
+        """The problem for a request the service did not answer (nothing has been sent back yet)."""
+        if isinstance(exc, aiohttp.ServerDisconnectedError):
+            closed = Text(f"{service} 服务断开了连接。", f"The {service} service closed the connection.")
+            await send_problem(send, 502, closed, kind=ProblemKind.bad_upstream, scope=scope)
+        elif isinstance(exc, aiohttp.ClientConnectorError):
+            down = Text(
+                f"{service} 服务暂不可用，请稍后重试。", f"The {service} service is unavailable; try again shortly."
+            )
+            await send_problem(send, 503, down, kind=ProblemKind.service_unavailable, scope=scope)
+        elif isinstance(exc, TimeoutError):
+            late = Text(f"{service} 服务未能及时应答。", f"The {service} service did not answer in time.")
+            await send_problem(send, 504, late, kind=ProblemKind.upstream_timeout, scope=scope)
+        else:
+            log.warning("upstream %s failed: %r", service, exc)
+            invalid = Text(f"{service} 服务的应答无效。", f"The {service} service gave an invalid answer.")
+            await send_problem(send, 502, invalid, kind=ProblemKind.bad_upstream, scope=scope)
 
     @staticmethod
     async def _relay(response: aiohttp.ClientResponse, send: Send) -> None:

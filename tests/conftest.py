@@ -53,8 +53,13 @@ def tracer_provider() -> None:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
-    return inprocess.inprocess_settings(database_url=database_url, jwt_secret=JWT_SECRET, admin_password=ADMIN_PASSWORD)
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return inprocess.inprocess_settings(
+        database_url=database_url,
+        jwt_secret=JWT_SECRET,
+        admin_password=ADMIN_PASSWORD,
+        storage_url=str(tmp_path_factory.mktemp("documents")),
+    )
 
 
 @pytest.fixture(scope="session")

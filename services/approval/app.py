@@ -5,9 +5,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from services.approval import catalog, config, jobs, routes
-from services.approval.models import ApprovalIdempotency, ApprovalOutbox
+from services.approval.models import ApprovalDocument, ApprovalIdempotency, ApprovalOutbox
 from services.approval.service import calendar, matters, stats
 from services.common.app import Runtime, create_app
+from services.common.documents import orphan_sweep_hook
 from services.common.metrics import outbox_gauges
 from services.common.outbox import outbox_hook
 from services.intake import contract as intake_contract
@@ -31,8 +32,13 @@ async def seed(runtime: Runtime) -> AsyncIterator[None]:
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.operations, routes.internal, routes.audit],
-    hooks=[seed, outbox_hook(ApprovalOutbox, batch_paths=intake_contract.BATCH_PATHS), jobs.jobs_hook()],
+    routers=[routes.router, routes.operations, routes.internal, routes.audit, routes.documents_sweep],
+    hooks=[
+        seed,
+        outbox_hook(ApprovalOutbox, batch_paths=intake_contract.BATCH_PATHS),
+        jobs.jobs_hook(),
+        orphan_sweep_hook(ApprovalDocument.__table__),  # type: ignore[attr-defined]
+    ],
     idempotency=ApprovalIdempotency,
     gauges=[outbox_gauges(ApprovalOutbox, config.NAME), stats.gauges],
 )

@@ -6,18 +6,18 @@ locks, applies and stores. Closing an application needs the working-day calendar
 a decision returns the status it closes with, so the calendar is read only when one does.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from services.common.calendar import WorkCalendar
 from services.common.problems import Invalid, InvalidTransition, ProblemKind, field_error
 from services.common.texts import Text, join
 
 if TYPE_CHECKING:  # the rows these rules change; only their attributes are used, no database
-    from services.approval.models import Application, Task
+    from services.approval.models import Application, MaterialCommitment, Task
     from services.approval.schemas import MatterMaterial
 
 
@@ -39,6 +39,21 @@ class TaskStatus(StrEnum):
     rejected = "rejected"
     returned = "returned"  # 补正: waiting for the enterprise's supplement
     cancelled = "cancelled"
+
+
+class MaterialSource(StrEnum):
+    upload = "upload"  # a file uploaded for the application
+    vault = "vault"  # reused from the enterprise's vault: not handed in again
+
+
+class CommitmentState(StrEnum):
+    open = "open"
+    fulfilled = "fulfilled"  # the promised material was handed in
+    overdue = "overdue"  # its due date passed first
+    revoked = "revoked"  # the application ended otherwise (rejected, withdrawn, terminated)
+
+
+REMINDER_DAYS = (3, 1)  # working days before a commitment's due date that the enterprise is reminded
 
 
 class Decision(StrEnum):
@@ -215,6 +230,7 @@ def closed_pauses(application: "Application", now: datetime) -> list[list[str]]:
 def supplement(
     application: "Application",
     tasks: Sequence["Task"],
+    commitments: Sequence["MaterialCommitment"],
     *,
     provided: set[str],
     known: Collection[str],
@@ -228,23 +244,104 @@ def supplement(
     require_open(application)
     if unknown := sorted(provided - set(known)):
         raise materials_problem([_unknown_material(code) for code in unknown])
-    commitments = [
-        {**c, "fulfilled_at": now.isoformat()} if c["fulfilled_at"] is None and c["material_code"] in provided else c
-        for c in application.commitments
-    ]
+    fulfilled = fulfil(commitments, provided, now=now)
     returned = [t for t in tasks if t.status == TaskStatus.returned]
-    if commitments == application.commitments and not returned:
+    if not fulfilled and not returned:
         raise InvalidTransition(Text("没有待补正的材料或任务。", "Nothing is waiting for a supplement."))
     for task in returned:
         task.status, task.decided_at, task.decided_by, task.updated_at = TaskStatus.pending, None, None, now
-    application.commitments = commitments
-    application.materials = sorted({*application.materials, *provided})
-    application.materials_count = len(application.materials)
+    hand_in(application, provided, now=now)
     if application.status == ApplicationStatus.supplement_required:
         application.pauses = closed_pauses(application, now)
         application.paused_at = None
         application.status = ApplicationStatus.in_review
     application.updated_at = now
+
+
+def hand_in(application: "Application", provided: Collection[str], *, now: datetime) -> None:
+    """Materials handed in for the application: provided, and no longer counted as reused from the vault."""
+    application.materials = sorted({*application.materials, *provided})
+    application.reused = sorted(set(application.reused) - set(provided))
+    application.materials_count = len(application.materials) - len(application.reused)
+    application.updated_at = now
+
+
+def fulfil(
+    commitments: Sequence["MaterialCommitment"], provided: Collection[str], *, now: datetime
+) -> list["MaterialCommitment"]:
+    """Open commitments for the materials handed in become fulfilled; returns them."""
+    done = [c for c in commitments if c.state == CommitmentState.open and c.material_code in provided]
+    for commitment in done:
+        commitment.state, commitment.fulfilled_at, commitment.updated_at = CommitmentState.fulfilled, now, now
+    return done
+
+
+def revoke_open(commitments: Sequence["MaterialCommitment"], *, now: datetime) -> None:
+    """The application ended without approval: what it still promised is no longer owed."""
+    for commitment in commitments:
+        if commitment.state == CommitmentState.open:
+            commitment.state, commitment.closed_at, commitment.updated_at = CommitmentState.revoked, now, now
+
+
+def mark_overdue(
+    commitments: Sequence["MaterialCommitment"], *, today: date, now: datetime
+) -> list["MaterialCommitment"]:
+    """Open commitments past their due date become overdue; returns them (an open application is terminated)."""
+    late = [c for c in commitments if c.state == CommitmentState.open and c.due_date < today]
+    for commitment in late:
+        commitment.state, commitment.closed_at, commitment.updated_at = CommitmentState.overdue, now, now
+    return late
+
+
+def commitment_reminder(commitment: "MaterialCommitment", working_days_left: int) -> Event:
+    when = f"还剩 {working_days_left} 个工作日" if working_days_left > 0 else "今天到期"
+    return (
+        "commitment.reminder",
+        f"容缺承诺材料 {commitment.material_code} 须于 {commitment.due_date} 前补交（{when}）",
+    )
+
+
+def commitment_overdue(commitment: "MaterialCommitment") -> Event:
+    code, due = commitment.material_code, commitment.due_date
+    return "commitment.overdue", f"容缺承诺材料 {code} 已逾期未补交（应于 {due} 前）"
+
+
+def commitment_fulfilled(material_code: str) -> Event:
+    return "commitment.fulfilled", f"容缺承诺材料 {material_code} 已补交"
+
+
+def reminder_due(commitment: "MaterialCommitment", *, working_days_left: int) -> int | None:
+    """The reminder to send now (3 or 1 working days before), if one is due and not sent yet."""
+    if commitment.state != CommitmentState.open or working_days_left > max(REMINDER_DAYS):
+        return None
+    stage = min(d for d in REMINDER_DAYS if d >= working_days_left) if working_days_left > 0 else min(REMINDER_DAYS)
+    if commitment.reminded_days is not None and commitment.reminded_days <= stage:
+        return None
+    return stage
+
+
+class VaultCover(Protocol):
+    material_code: str
+    valid_until: date | None
+
+
+V = TypeVar("V", bound=VaultCover)
+
+
+def vault_cover(documents: Iterable[V], *, due_date: date) -> tuple[dict[str, V], dict[str, V]]:
+    """Per material code, the vault document that stays valid through the application's due date (one without an
+    end first, else the longest valid); and, for codes none covers, the one that expires before it."""
+    covered: dict[str, V] = {}
+    expiring: dict[str, V] = {}
+    for document in sorted(documents, key=lambda d: d.valid_until or date.max, reverse=True):
+        code = document.material_code
+        if code in covered or code in expiring:
+            continue
+        if document.valid_until is None or document.valid_until >= due_date:
+            covered[code] = document
+        else:
+            expiring[code] = document
+    return covered, expiring
 
 
 def deem_overdue(tasks: Sequence["Task"], *, today: date, now: datetime) -> int:
@@ -256,8 +353,3 @@ def deem_overdue(tasks: Sequence["Task"], *, today: date, now: datetime) -> int:
             task.comment, task.updated_at = DEEMED_COMMENT, now
             deemed += 1
     return deemed
-
-
-def commitment_overdue(application: "Application", *, today: date) -> bool:
-    """A commitment past its due date and not fulfilled terminates the application."""
-    return any(c["fulfilled_at"] is None and date.fromisoformat(c["due_date"]) < today for c in application.commitments)

@@ -5,14 +5,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ARRAY, CheckConstraint, Column, Date, DateTime, Index, Sequence, String
+from sqlalchemy import ARRAY, CheckConstraint, Column, Date, DateTime, Index, Sequence, String, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
 from services.approval.config import MAX_YEAR, MIN_YEAR
-from services.approval.domain import ApplicationStatus, TaskStatus
+from services.approval.domain import ApplicationStatus, CommitmentState, MaterialSource, TaskStatus
 from services.common.audit import AuditRecord, audit_table_args
 from services.common.cache import CacheTokenRecord
+from services.common.documents import DocumentRecord
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource, utcnow
 from services.common.outbox import OutboxMessage, outbox_table_args
@@ -73,9 +74,10 @@ class Application(Resource, table=True):
     matter_code: str = Field(max_length=32)
     status: ApplicationStatus = Field(sa_type=EnumText(ApplicationStatus, 24))
     due_date: date
-    materials: list[str] = Field(sa_column=Column(ARRAY(String(64)), nullable=False))
-    materials_count: int
-    commitments: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False, server_default="[]"))
+    materials: list[str] = Field(sa_column=Column(ARRAY(String(64)), nullable=False))  # provided, however
+    # of those, the ones reused from the enterprise's vault
+    reused: list[str] = Field(sa_column=Column(ARRAY(String(64)), nullable=False, server_default="{}"))
+    materials_count: int  # what the enterprise handed in for this application: `materials` less `reused`
     submitted_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
     completed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     elapsed_working_days: float | None = None
@@ -102,6 +104,61 @@ class Task(Resource, table=True):
     decided_by: str | None = Field(default=None, max_length=64)
     comment: str | None = Field(default=None, max_length=2000)
     deemed: bool = False
+
+
+class ApprovalDocument(DocumentRecord, table=True):
+    """An enterprise's file for a material: uploaded to an application, or kept in its vault for reuse."""
+
+    __tablename__ = "document"
+    __table_args__ = (
+        Index("ix_document_created_at_id", "created_at", "id"),
+        Index("ix_document_vault", "enterprise_id", "material_code", postgresql_where="in_vault"),
+        {"schema": SCHEMA},
+    )
+
+    enterprise_id: uuid.UUID = Field(index=True)
+    material_code: str = Field(max_length=64)
+    in_vault: bool = False  # offered for reuse by later applications (`use_vault`)
+    issuer: str | None = Field(default=None, max_length=200)
+    valid_until: date | None = None
+
+
+class ApplicationMaterial(Resource, table=True):
+    """Which document provides a material of an application: uploaded for it, or reused from the vault."""
+
+    __tablename__ = "application_material"
+    __table_args__ = (
+        UniqueConstraint(
+            "application_id", "material_code", name="uq_application_material_application_id_material_code"
+        ),
+        {"schema": SCHEMA},
+    )
+
+    application_id: uuid.UUID
+    material_code: str = Field(max_length=64)
+    document_id: uuid.UUID = Field(index=True)
+    source: MaterialSource = Field(sa_type=EnumText(MaterialSource, 16))
+
+
+class MaterialCommitment(Resource, table=True):
+    """A signed 容缺 commitment: the material, its due date, and its state in the ledger."""
+
+    __tablename__ = "commitment"
+    __table_args__ = (
+        UniqueConstraint("application_id", "material_code", name="uq_commitment_application_id_material_code"),
+        Index("ix_commitment_created_at_id", "created_at", "id"),
+        Index("ix_commitment_open_due", "due_date", postgresql_where="state = 'open'"),
+        {"schema": SCHEMA},
+    )
+
+    application_id: uuid.UUID
+    enterprise_id: uuid.UUID = Field(index=True)
+    material_code: str = Field(max_length=64)
+    due_date: date
+    state: CommitmentState = Field(sa_type=EnumText(CommitmentState, 16))
+    fulfilled_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # overdue or revoked
+    reminded_days: int | None = None  # the working days before the due date of the last reminder sent (3, 1)
 
 
 class ApprovalOutbox(OutboxMessage, table=True):

@@ -3,13 +3,20 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from services.approval import contract
 from services.approval.clients import IntakeDep
 from services.approval.config import MAX_YEAR, MIN_YEAR, PREFIX
-from services.approval.domain import ApplicationStatus, TaskStatus
-from services.approval.models import Application, ApprovalAudit, ApprovalOutbox, Task
+from services.approval.domain import ApplicationStatus, CommitmentState, TaskStatus
+from services.approval.models import (
+    Application,
+    ApprovalAudit,
+    ApprovalDocument,
+    ApprovalOutbox,
+    MaterialCommitment,
+    Task,
+)
 from services.approval.policy import (
     AdminDep,
     ApplicantDep,
@@ -20,25 +27,42 @@ from services.approval.policy import (
     PrincipalDep,
 )
 from services.approval.schemas import (
+    VAULT_FIELDS,
     ApplicationCreate,
+    ApplicationMaterialRead,
+    ApplicationMaterials,
     ApplicationPage,
     ApplicationRead,
     ApprovalStats,
     CalendarYearRead,
     CalendarYearWrite,
     Code,
+    CommitmentPage,
     DecisionCreate,
     MatterCreate,
     MatterPage,
     MatterRead,
+    PrecheckCreate,
+    PrecheckRead,
     SupplementCreate,
     SweepResult,
     TaskPage,
+    VaultDocumentRead,
+    VaultPage,
 )
-from services.approval.service import applications, calendar, matters, stats, sweep
+from services.approval.service import applications, calendar, commitments, materials, matters, stats, sweep
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import ReadSessionDep, SessionDep
+from services.common.departments import Department
+from services.common.documents import (
+    DocumentsDep,
+    file_responses,
+    multipart_body,
+    orphan_sweep_routes,
+    receive_upload,
+    serve,
+)
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
@@ -48,13 +72,48 @@ router = APIRouter(prefix=PREFIX, tags=["approval"], responses=problem_responses
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 operations = dead_letter_routes(PREFIX, ApprovalOutbox)
 audit = audit_routes(PREFIX, ApprovalAudit)
+documents_sweep = orphan_sweep_routes(PREFIX, ApprovalDocument.__table__)  # type: ignore[attr-defined]
 
 YearPath = Annotated[int, Path(ge=MIN_YEAR, le=MAX_YEAR, description=f"{MIN_YEAR}–{MAX_YEAR}")]
 ACTION = problem_responses(404, 409, 422)
 
 
-def _application_body(application: Application, tasks: list[Task]) -> ApplicationRead:
-    return ApplicationRead.model_validate({**application.model_dump(), "tasks": [t.model_dump() for t in tasks]})
+def _application_body(
+    application: Application, tasks: list[Task], commitments: list[MaterialCommitment]
+) -> ApplicationRead:
+    return ApplicationRead.model_validate(
+        {
+            **application.model_dump(),
+            "reused_materials": application.reused,
+            "tasks": [t.model_dump() for t in tasks],
+            "commitments": [c.model_dump() for c in commitments],
+        }
+    )
+
+
+def _material_url(application_id: uuid.UUID, material_code: str) -> str:
+    return f"{PREFIX}/applications/{application_id}/materials/{material_code}"
+
+
+def _material_body(application_id: uuid.UUID, view: materials.MaterialView) -> ApplicationMaterialRead:
+    return ApplicationMaterialRead.model_validate(
+        {
+            "material_code": view.material.code,
+            "name": view.material.name,
+            "waivable": view.material.waivable,
+            "state": view.state,
+            "source": view.source,
+            "document": view.document,
+            "download_url": _material_url(application_id, view.material.code) if view.document else None,
+            "commitment": view.commitment,
+        }
+    )
+
+
+def _vault_body(document: ApprovalDocument) -> VaultDocumentRead:
+    return VaultDocumentRead.model_validate(
+        {**document.model_dump(), "download_url": f"{PREFIX}/vault/{document.id}/file"}
+    )
 
 
 # --- calendar -----------------------------------------------------------------------------------
@@ -167,7 +226,7 @@ async def list_applications(
     rows, next_cursor = await applications.list_applications(
         session, principal=principal, intake=intake, page=page, status=status
     )
-    return {"items": [_application_body(a, t) for a, t in rows], "next_cursor": next_cursor}
+    return {"items": [_application_body(*row) for row in rows], "next_cursor": next_cursor}
 
 
 @router.get(
@@ -235,6 +294,226 @@ async def withdraw(application_id: uuid.UUID, session: SessionDep, now: NowDep, 
     """企业撤回申请，未完成的任务随之取消。"""
     return _application_body(
         *await applications.withdraw(session, application_id=application_id, principal=principal, now=now)
+    )
+
+
+# --- materials as documents, the vault, the commitment ledger ------------------------------------
+
+MaterialPath = Annotated[Code, Path(description="A material code of the application's matter")]
+UPLOAD_PROBLEMS = problem_responses(404, 409, 413, 415, 422, 503)
+
+
+@router.post(
+    "/applications/{application_id}/materials/{material_code}",
+    operation_id="uploadMaterial",
+    status_code=201,
+    response_model=ApplicationMaterialRead,
+    responses={200: {"description": "The same file was attached already: nothing changed"}, **UPLOAD_PROBLEMS},
+    openapi_extra=multipart_body(),
+    summary="Upload the file of a material (the enterprise; admin on its behalf)",
+)
+async def upload_material(
+    application_id: uuid.UUID,
+    material_code: MaterialPath,
+    request: Request,
+    session: SessionDep,
+    documents: DocumentsDep,
+    now: NowDep,
+    response: Response,
+    principal: ApplicantDep,
+):
+    """上传某项材料的文件（multipart，字段 `file`；PDF、JPEG、PNG 或 OFD，按内容判断）。该材料即视为已提交，
+    兑现对应的容缺承诺，替换此前的文件或材料库复用。同一文件再次上传时 200，不重复保存。"""
+    view, created = await materials.attach(
+        session,
+        application_id=application_id,
+        material_code=material_code,
+        principal=principal,
+        documents=documents,
+        receive=lambda: receive_upload(request, documents, now=now),
+        now=now,
+    )
+    if created:
+        response.headers["Location"] = _material_url(application_id, material_code)
+    else:
+        response.status_code = 200
+    return _material_body(application_id, view)
+
+
+@router.get(
+    "/applications/{application_id}/materials",
+    operation_id="listApplicationMaterials",
+    response_model=ApplicationMaterials,
+    responses=problem_responses(404),
+    summary="The matter's materials and how this application provides each",
+)
+async def list_application_materials(
+    application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: PeopleDep
+):
+    """该申请事项的全部材料及提供方式：已上传、材料库复用、待上传、容缺承诺或缺少；附文件信息与下载地址。
+    可见范围与申请相同：部门工作人员仅限有本部门任务的申请。"""
+    views = await materials.list_materials(session, application_id=application_id, principal=principal, intake=intake)
+    return {"application_id": application_id, "items": [_material_body(application_id, v) for v in views]}
+
+
+@router.get(
+    "/applications/{application_id}/materials/{material_code}",
+    operation_id="downloadMaterial",
+    response_class=Response,
+    responses={**file_responses(), **problem_responses(404)},
+    summary="Download a material's file (whoever sees the application)",
+)
+async def download_material(
+    application_id: uuid.UUID,
+    material_code: MaterialPath,
+    request: Request,
+    session: SessionDep,
+    intake: IntakeDep,
+    documents: DocumentsDep,
+    principal: PeopleDep,
+):
+    """下载某项材料的文件；支持 Range 与 If-None-Match（ETag 为 SHA-256）。部门工作人员仅可下载有本部门任务的
+    申请的材料，其他人 404。"""
+    document = await materials.material_document(
+        session, application_id=application_id, material_code=material_code, principal=principal, intake=intake
+    )
+    return serve(request, documents, document)
+
+
+@router.post(
+    "/vault",
+    operation_id="addVaultDocument",
+    status_code=201,
+    response_model=VaultDocumentRead,
+    responses={200: {"description": "The same file is in the vault already"}, **problem_responses(413, 415, 422, 503)},
+    openapi_extra=multipart_body(["material_code"], **VAULT_FIELDS),
+    summary="Keep a document in the enterprise's materials vault for reuse (the enterprise; admin on its behalf)",
+)
+async def add_vault_document(
+    request: Request,
+    session: SessionDep,
+    intake: IntakeDep,
+    documents: DocumentsDep,
+    now: NowDep,
+    response: Response,
+    principal: ApplicantDep,
+):
+    """把一份证照或材料存入企业材料库（multipart：`file`、`material_code`，可选 `issuer`、`valid_until`）。
+    之后的申请以 `use_vault: true` 复用有效期覆盖办结期限的文件，无需再次上传。"""
+    document, created = await materials.add_to_vault(
+        session,
+        principal=principal,
+        intake=intake,
+        documents=documents,
+        receive=lambda: receive_upload(request, documents, now=now),
+        now=now,
+    )
+    body = _vault_body(document)
+    if created:
+        response.headers["Location"] = f"{PREFIX}/vault/{document.id}"
+    else:
+        response.status_code = 200
+    return body
+
+
+@router.get("/vault", operation_id="listVaultDocuments", response_model=VaultPage, summary="The materials vault")
+async def list_vault_documents(
+    session: SessionDep,
+    page: PageDep,
+    principal: ApplicantDep,
+    material_code: Code | None = None,
+    enterprise_id: uuid.UUID | None = None,
+):
+    """企业材料库中的文件：企业看自己的，管理员可按企业筛选；可按材料编码筛选。"""
+    rows, next_cursor = await materials.list_vault(
+        session, principal=principal, page=page, material_code=material_code, enterprise_id=enterprise_id
+    )
+    return {"items": [_vault_body(d) for d in rows], "next_cursor": next_cursor}
+
+
+@router.get(
+    "/vault/{document_id}",
+    operation_id="getVaultDocument",
+    response_model=VaultDocumentRead,
+    responses=problem_responses(404),
+    summary="One document of the vault",
+)
+async def get_vault_document(document_id: uuid.UUID, session: SessionDep, principal: ApplicantDep):
+    """材料库中的一份文件的信息。"""
+    return _vault_body(await materials.vault_document(session, document_id=document_id, principal=principal))
+
+
+@router.get(
+    "/vault/{document_id}/file",
+    operation_id="downloadVaultDocument",
+    response_class=Response,
+    responses={**file_responses(), **problem_responses(404)},
+    summary="Download a document of the vault",
+)
+async def download_vault_document(
+    document_id: uuid.UUID, request: Request, session: SessionDep, documents: DocumentsDep, principal: ApplicantDep
+):
+    """下载材料库中的一份文件；支持 Range 与 If-None-Match。"""
+    return serve(
+        request, documents, await materials.vault_document(session, document_id=document_id, principal=principal)
+    )
+
+
+@router.delete(
+    "/vault/{document_id}",
+    operation_id="removeVaultDocument",
+    status_code=204,
+    response_class=Response,
+    responses=problem_responses(404),
+    summary="Stop offering a document for reuse (applications that reused it keep it)",
+)
+async def remove_vault_document(document_id: uuid.UUID, session: SessionDep, now: NowDep, principal: ApplicantDep):
+    """把文件移出材料库：之后的申请不再复用；已复用它的申请保留。"""
+    await materials.remove_from_vault(session, document_id=document_id, principal=principal, now=now)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/precheck",
+    operation_id="precheckMatter",
+    response_model=PrecheckRead,
+    responses=problem_responses(422, 503),
+    summary="What the vault covers of a matter's materials, and what is still to hand in (the enterprise)",
+)
+async def precheck_matter(
+    body: PrecheckCreate, session: SessionDep, intake: IntakeDep, now: NowDep, principal: ApplicantDep
+):
+    """申请前预检：材料库已覆盖哪些材料，还缺哪些（其中哪些可容缺受理），哪些将在办结期限前过期。"""
+    return await materials.precheck(session, data=body, principal=principal, intake=intake, now=now)
+
+
+@router.get(
+    "/commitments",
+    operation_id="listCommitments",
+    response_model=CommitmentPage,
+    summary="The 容缺 commitment ledger, as the caller may see it",
+)
+async def list_commitments(
+    session: SessionDep,
+    page: PageDep,
+    intake: IntakeDep,
+    principal: PeopleDep,
+    state: CommitmentState | None = None,
+    department: Department | None = None,
+    enterprise_id: uuid.UUID | None = None,
+):
+    """容缺承诺台账：每项承诺的材料、补交期限（工作日）与状态（待补交、已兑现、已逾期、已撤销）。企业看自己的，
+    部门看本部门参与审批的申请的，管理员看全部；可按状态、部门、企业筛选。"""
+    return page_body(
+        await commitments.list_commitments(
+            session,
+            principal=principal,
+            intake=intake,
+            page=page,
+            state=state,
+            department=department,
+            enterprise_id=enterprise_id,
+        )
     )
 
 

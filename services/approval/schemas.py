@@ -2,13 +2,15 @@
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from services.approval.contract import CalendarFeed, YearScheduleBody
-from services.approval.domain import ApplicationStatus, Decision, TaskStatus
+from services.approval.domain import ApplicationStatus, CommitmentState, Decision, MaterialSource, TaskStatus
 from services.common.departments import Department
+from services.common.documents import DocumentRead
 from services.common.schemas import IsoDate, RequestBody, ResponseBody, labelled, text
 from services.common.texts import Text
 
@@ -35,6 +37,16 @@ labelled(
         "cancelled": ("已取消", "Cancelled"),
     },
 )
+labelled(
+    CommitmentState,
+    {
+        "open": ("待补交", "Open"),
+        "fulfilled": ("已兑现", "Fulfilled"),
+        "overdue": ("已逾期", "Overdue"),
+        "revoked": ("已撤销", "Revoked"),
+    },
+)
+labelled(MaterialSource, {"upload": ("本次上传", "Uploaded"), "vault": ("材料库复用", "Reused from the vault")})
 labelled(Decision, {"approve": ("同意", "Approve"), "reject": ("否决", "Reject"), "return": ("退回补正", "Return")})
 
 
@@ -140,19 +152,43 @@ class Commitment(RequestBody):
 
 
 class CommitmentRead(ResponseBody):
-    """A commitment as the application keeps it: fulfilled when the material is handed in."""
+    """A commitment in the ledger: `open` until the material is handed in (`fulfilled`), its due date passes
+    (`overdue`) or the application ends otherwise (`revoked`)."""
 
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"material_code": "premises_proof", "due_date": "2026-03-27", "fulfilled_at": "2026-03-20T02:15:00Z"}
+                {
+                    "id": "5f0c6a43-8f57-4c1e-9d65-2f7f3d2b7c11",
+                    "application_id": "0b9a3c1e-6a2f-4a57-8e3b-1f6f2b9d1c22",
+                    "enterprise_id": "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+                    "material_code": "premises_proof",
+                    "due_date": "2026-03-27",
+                    "state": "fulfilled",
+                    "fulfilled_at": "2026-03-20T02:15:00Z",
+                    "closed_at": None,
+                    "reminded_days": 3,
+                    "created_at": "2026-03-18T01:00:00Z",
+                }
             ]
         }
     )
 
+    id: uuid.UUID
+    application_id: uuid.UUID
+    enterprise_id: uuid.UUID
     material_code: str
     due_date: date
+    state: CommitmentState
     fulfilled_at: datetime | None
+    closed_at: datetime | None = Field(description="When it became overdue or was revoked")
+    reminded_days: int | None = Field(description="The last reminder sent: 3 or 1 working days before the due date")
+    created_at: datetime
+
+
+class CommitmentPage(ResponseBody):
+    items: list[CommitmentRead]
+    next_cursor: str | None
 
 
 class ApplicationCreate(RequestBody):
@@ -170,8 +206,13 @@ class ApplicationCreate(RequestBody):
     )
 
     matter_code: Code
-    materials: list[Code] = Field(default_factory=list, max_length=100)
+    materials: list[Code] = Field(
+        default_factory=list, max_length=100, description="Materials handed in (uploaded now or later)"
+    )
     commitments: list[Commitment] = Field(default_factory=list, max_length=100)
+    use_vault: bool = Field(
+        default=False, description="Reuse the vault's documents, valid through the due date, for materials not listed"
+    )
     enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin applies on its behalf")
 
 
@@ -213,8 +254,9 @@ class ApplicationRead(ResponseBody):
     matter_code: str
     status: ApplicationStatus
     due_date: date
-    materials: list[str]
-    materials_count: int
+    materials: list[str] = Field(description="Materials provided: handed in, or reused from the vault")
+    reused_materials: list[str] = Field(description="Of those, the ones reused from the vault")
+    materials_count: int = Field(description="Materials the enterprise handed in for this application")
     commitments: list[CommitmentRead]
     submitted_at: datetime
     completed_at: datetime | None
@@ -232,6 +274,111 @@ class ApplicationPage(ResponseBody):
 class SweepResult(ResponseBody):
     deemed: int
     terminated: int
+    overdue_commitments: int = 0
+    reminders: int = 0
+
+
+class MaterialState(StrEnum):
+    uploaded = "uploaded"  # a file uploaded for this application
+    reused = "reused"  # a document of the vault
+    declared = "declared"  # listed as handed in, its file not uploaded (yet)
+    committed = "committed"  # missing against a 容缺 commitment
+    missing = "missing"
+
+
+labelled(
+    MaterialState,
+    {
+        "uploaded": ("已上传", "Uploaded"),
+        "reused": ("材料库复用", "Reused"),
+        "declared": ("待上传", "To upload"),
+        "committed": ("容缺承诺", "Committed"),
+        "missing": ("缺少", "Missing"),
+    },
+)
+
+
+class ApplicationMaterialRead(ResponseBody):
+    """One material of the application's matter: how it is provided, and its file when there is one."""
+
+    material_code: str
+    name: str
+    waivable: bool
+    state: MaterialState
+    source: MaterialSource | None
+    document: DocumentRead | None
+    download_url: str | None
+    commitment: CommitmentRead | None
+
+
+class ApplicationMaterials(ResponseBody):
+    application_id: uuid.UUID
+    items: list[ApplicationMaterialRead]
+
+
+class VaultDocumentRead(DocumentRead):
+    """A document in the enterprise's materials vault (材料库), reusable until `valid_until`."""
+
+    enterprise_id: uuid.UUID
+    material_code: str
+    issuer: str | None
+    valid_until: date | None
+    download_url: str
+
+
+class VaultFields(RequestBody):
+    """The text fields sent with a file for the vault (multipart)."""
+
+    material_code: Code
+    issuer: text(200) | None = Field(default=None, description="Who issued it, e.g. 县市场监督管理局")
+    valid_until: IsoDate | None = Field(default=None, description="Its last valid day; none: it does not expire")
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin adds it on its behalf")
+
+
+VAULT_FIELDS = {  # the same fields as they appear in the OpenAPI multipart body
+    "material_code": {"type": "string", "pattern": Code.__metadata__[0].pattern, "examples": ["business_license"]},
+    "issuer": {"type": "string", "maxLength": 200, "examples": ["县市场监督管理局"]},
+    "valid_until": {"type": "string", "format": "date"},
+    "enterprise_id": {"type": "string", "format": "uuid", "description": "Required when an admin adds it"},
+}
+
+
+class VaultPage(ResponseBody):
+    items: list[VaultDocumentRead]
+    next_cursor: str | None
+
+
+class PrecheckCreate(RequestBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"matter_code": "enterprise-opening"}]})
+
+    matter_code: Code
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin asks on its behalf")
+
+
+class PrecheckCovered(ResponseBody):
+    material_code: str
+    name: str
+    document_id: uuid.UUID
+    filename: str
+    issuer: str | None
+    valid_until: date | None
+
+
+class PrecheckMissing(ResponseBody):
+    material_code: str
+    name: str
+    waivable: bool = Field(description="May be missing at submission against a 容缺 commitment")
+
+
+class PrecheckRead(ResponseBody):
+    """What the vault covers for an application submitted today, and what is still to hand in."""
+
+    matter_code: str
+    due_date: date = Field(description="The application's due date if submitted now")
+    rongque_allowed: bool = Field(description="False for an enterprise rated D: no material may be missing")
+    covered: list[PrecheckCovered]
+    missing: list[PrecheckMissing] = Field(description="Not covered by the vault, the expiring ones included")
+    expiring: list[PrecheckCovered] = Field(description="In the vault, but expiring before the due date")
 
 
 class MatterFigures(ResponseBody):
@@ -257,6 +404,29 @@ class DepartmentTasks(ResponseBody):
     cancelled: int = 0
 
 
+class CommitmentFigures(ResponseBody):
+    """容缺 commitments of a department's applications (or all): how many are kept."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"commitments": 12, "open": 2, "fulfilled": 9, "overdue": 1, "revoked": 0, "fulfilment_rate": 0.9}
+            ]
+        }
+    )
+
+    commitments: int
+    open: int
+    fulfilled: int
+    overdue: int
+    revoked: int
+    fulfilment_rate: float | None = Field(description="fulfilled / (fulfilled + overdue): of those decided")
+
+
+class CommitmentStats(CommitmentFigures):
+    by_department: dict[str, CommitmentFigures] = Field(description="By a department with a task in the application")
+
+
 class ApprovalStats(ResponseBody):
     applications: int
     approved: int
@@ -268,3 +438,4 @@ class ApprovalStats(ResponseBody):
     deemed_approvals: int
     by_matter: dict[str, MatterFigures] = Field(description="By matter code")
     by_department: dict[str, DepartmentTasks] = Field(description="By department (see `Department`)")
+    commitments: CommitmentStats

@@ -37,6 +37,7 @@ from services.common.openapi import problem_openapi
 from services.common.problems import install_problem_handlers, problem_response
 from services.common.serve import follow_worker_parent
 from services.common.settings import Settings
+from services.common.storage import Documents
 from services.common.texts import Text
 from services.common.unit_of_work import UnitOfWork
 
@@ -72,6 +73,11 @@ class Runtime:
             internal=overrides.pop("internal", None) or InternalHttp(settings, caller=name),
             **overrides,
         )
+
+    @functools.cached_property
+    def documents(self) -> Documents:
+        """The document store with the upload rules, under this service's own folder of keys (a test may set it)."""
+        return Documents.from_settings(self.settings, namespace=self.name)
 
     async def aclose(self) -> None:
         await self.internal.aclose()

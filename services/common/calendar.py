@@ -85,6 +85,10 @@ class WorkCalendar:
             n -= self.is_working_day(day)
         return day
 
+    def working_days_between(self, start: date, end: date) -> int:
+        """How many working days come after `start`, up to and including `end` (0 when `end` is not later)."""
+        return sum(self.is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
+
     def due_date(self, submitted_at: datetime, n: int) -> date:
         """The n-th working day after the CST day of submission."""
         return self.add_working_days(cst_date(submitted_at), n)

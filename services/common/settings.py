@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     data_dir: str = ""  # KUAIBAN_DATA_DIR, as the launcher reads it; empty: .kuaiban in the working directory
     upload_max_bytes: int = Field(default=20_000_000, ge=1)
     clamd_url: str = ""
+    # The orphan sweep (services/common/documents.py): how often, and how old an object without a row must be
+    orphan_sweep_seconds: float = Field(default=3600.0, gt=0)
+    orphan_grace_seconds: int = Field(default=3600, ge=0)
     intake_url: str = ""
     approval_url: str = ""
     finance_url: str = ""

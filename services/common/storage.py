@@ -126,9 +126,9 @@ def check_key(key: str) -> str:
     return key
 
 
-def new_key(now: datetime) -> str:
-    """A fresh random key under the month of `now`: `2026/11/<32 hex digits>`."""
-    return f"{now:%Y/%m}/{uuid.uuid4().hex}"
+def new_key(now: datetime, namespace: str = "") -> str:
+    """A fresh random key under the month of `now`, below the namespace if any: `approval/2026/11/<32 hex>`."""
+    return f"{namespace}/" * bool(namespace) + f"{now:%Y/%m}/{uuid.uuid4().hex}"
 
 
 class DocumentStore(ABC):
@@ -564,21 +564,29 @@ class _Upload:
 class Documents:
     """The store with the upload rules: the size limit, the accepted types and the virus scan."""
 
-    def __init__(self, store: DocumentStore, *, max_bytes: int = DEFAULT_MAX_BYTES, scanner: Clamd | None = None):
+    def __init__(
+        self,
+        store: DocumentStore,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        scanner: Clamd | None = None,
+        namespace: str = "",
+    ):
         self.store, self.max_bytes, self.scanner = store, max_bytes, scanner
+        self.namespace = check_key(namespace) if namespace else ""  # the owning service's folder of keys
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Documents":
+    def from_settings(cls, settings: Settings, *, namespace: str = "") -> "Documents":
         store = document_store(settings.storage_url, data_dir=settings.data_dir or DEFAULT_DATA_DIR)
         scanner = Clamd(settings.clamd_url) if settings.clamd_url else None
-        return cls(store, max_bytes=settings.upload_max_bytes, scanner=scanner)
+        return cls(store, max_bytes=settings.upload_max_bytes, scanner=scanner, namespace=namespace)
 
     async def save(self, chunks: AsyncIterable[bytes], *, now: datetime) -> StoredDocument:
         """Stream an upload into the store under a new key: raises FileTooLarge (413), UnsupportedFile (415),
         Infected (422) or ScannerUnavailable (503), and then nothing is kept."""
         scan = await self.scanner.start() if self.scanner is not None else None
         upload = _Upload(self.max_bytes, scan)
-        key = new_key(now)
+        key = new_key(now, self.namespace)
         try:
             await self.store.write(key, upload.checked(chunks))
         finally:

@@ -58,7 +58,7 @@ class UnitOfWork:
             bind_call(session, ScopeCall(scope, runtime.verifier))  # resolved only if the request writes
             key = (
                 _header(scope["headers"], idempotency.HEADER)
-                if scope["method"] == "POST" and self.keys is not None
+                if scope["method"] == "POST" and self.keys is not None and not _is_upload(scope)
                 else None
             )
             caller = _caller(scope, runtime.verifier) if key is not None else None
@@ -142,6 +142,12 @@ async def _answer_claimed(send: Send, claimed: idempotency.Answer | idempotency.
         await send_problem(send, claimed.status, claimed.detail, kind=claimed.kind, scope=scope)
     else:
         await _replay(send, claimed)
+
+
+def _is_upload(scope: Scope) -> bool:
+    """An upload streams into the document store and is never held whole, so no key can keep its body: upload
+    routes are idempotent by what they store (the same file again answers the same document)."""
+    return (_header(scope["headers"], b"content-type") or "").lower().startswith("multipart/form-data")
 
 
 def _header(headers, name: bytes) -> str | None:

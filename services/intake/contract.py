@@ -45,6 +45,9 @@ class TimelineKind(StrEnum):
     application_rejected = "application.rejected"
     application_withdrawn = "application.withdrawn"
     application_terminated = "application.terminated"
+    commitment_reminder = "commitment.reminder"
+    commitment_fulfilled = "commitment.fulfilled"
+    commitment_overdue = "commitment.overdue"
     need_posted = "need.posted"
     deal_signed = "deal.signed"
     policy_granted = "policy.granted"
@@ -72,6 +75,9 @@ labelled(
         "application.rejected": ("申请未通过（审批或贷款）", "Application rejected (approval or loan)"),
         "application.withdrawn": ("审批申请已撤回", "Application withdrawn"),
         "application.terminated": ("审批申请已终止", "Application terminated"),
+        "commitment.reminder": ("容缺承诺补交提醒", "Reminder: a committed material is due"),
+        "commitment.fulfilled": ("容缺承诺已兑现", "Committed material handed in"),
+        "commitment.overdue": ("容缺承诺已逾期", "Committed material overdue"),
         "need.posted": ("融资需求已发布", "Financing need posted"),
         "deal.signed": ("贷款已签约", "Loan signed"),
         "policy.granted": ("政策奖补已兑现（待确认收款账户）", "Policy benefit granted (confirm the account)"),

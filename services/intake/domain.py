@@ -50,6 +50,13 @@ class Grade(StrEnum):
     major = "major"
 
 
+class AttachmentPart(StrEnum):
+    """Which part of a request an attachment belongs to: what the enterprise sent with it, or the staff's reply."""
+
+    request = "request"
+    reply = "reply"
+
+
 class RequestAction(StrEnum):
     """What a request's event records: its status changes, and the notes and feedback that come with them."""
 
@@ -68,6 +75,11 @@ CLOSING_RATING = 3  # 3 or more closes the request; 2 or less reopens it
 ASSIGNABLE = (RequestStatus.received, RequestStatus.assigned)
 REPLYABLE = (RequestStatus.assigned, RequestStatus.reopened)  # a reopened request needs a new answer
 ANNOTATABLE = (RequestStatus.assigned, RequestStatus.replied, RequestStatus.reopened)
+ATTACHABLE = {  # while each part takes attachments: the enterprise's until closed, the reply's once assigned
+    AttachmentPart.request: (RequestStatus.received, *ANNOTATABLE),
+    AttachmentPart.reply: ANNOTATABLE,
+}
+MAX_ATTACHMENTS = 20  # per request, both parts together
 TIMELINE_SUMMARY = {  # the events that also go on the enterprise's timeline, as the enterprise reads them
     "received": "诉求已受理",
     "assigned": "诉求已交办",
@@ -83,6 +95,7 @@ ASSIGNING = Text("交办", "assigned")
 REPLYING = Text("答复", "replied to")
 ANNOTATING = Text("添加备注", "annotated")
 RATING = Text("评价", "rated")
+ATTACHING = Text("添加附件", "attached to")
 
 
 def require(request: "EnterpriseRequest", allowed: tuple[RequestStatus, ...], *, action: Text) -> None:

@@ -4,16 +4,17 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Sequence, String
+from sqlalchemy import BigInteger, Column, DateTime, Index, Sequence, String, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
 from services.common.audit import AuditRecord, audit_table_args
+from services.common.documents import DocumentRecord
 from services.common.idempotency import IdempotencyRecord, idempotency_table_args
 from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
 from services.common.schemas import CreditRating, IndustrySection
-from services.intake.domain import Category, Channel, Grade, RequestStatus
+from services.intake.domain import AttachmentPart, Category, Channel, Grade, RequestStatus
 
 SCHEMA = "intake"
 REQUEST_CODE_SEQUENCE = Sequence("request_code_seq", schema=SCHEMA)
@@ -98,6 +99,21 @@ class RequestEvent(Resource, table=True):
     actor_role: str = Field(max_length=16)
     action: str = Field(max_length=32)
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+
+
+class RequestAttachment(DocumentRecord, table=True):
+    """A photo or document attached to a request (诉求): by the enterprise with its request, or by the lead
+    department with its reply. One file is kept once per request and part (its SHA-256)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (
+        Index("ix_attachment_request_id_created_at", "request_id", "created_at"),  # also serves request_id alone
+        UniqueConstraint("request_id", "part", "sha256"),
+        {"schema": SCHEMA},
+    )
+
+    request_id: uuid.UUID
+    part: AttachmentPart = Field(sa_type=EnumText(AttachmentPart, 16))
 
 
 class TimelineEntry(Resource, table=True):

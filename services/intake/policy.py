@@ -14,14 +14,16 @@ from sqlmodel import select
 from services.common.auth import AdminDep, InternalDep, Principal, Role, allow
 from services.common.problems import Forbidden
 from services.common.texts import Text
+from services.intake.domain import AttachmentPart
 from services.intake.models import Enterprise, EnterpriseRequest
 
-__all__ = ["AdminDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "StaffDep"]
+__all__ = ["AdminDep", "AttacherDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "StaffDep"]
 
 StaffDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer))]
 PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
 OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
+AttacherDep = Annotated[Principal, Depends(allow(Role.officer, Role.enterprise))]  # those who raise or reply
 
 
 def enterprises_visible_to(principal: Principal) -> ColumnElement[bool]:
@@ -84,3 +86,22 @@ def require_involved(principal: Principal, request: EnterpriseRequest) -> None:
         raise Forbidden(
             Text("只有牵头和配合部门可以添加备注。", "Only the lead and cooperating departments add notes.")
         )
+
+
+def attachment_part(principal: Principal) -> AttachmentPart:
+    """The part a caller attaches to: an enterprise to its request, an officer to the reply (as replies go)."""
+    return AttachmentPart.request if principal.role is Role.enterprise else AttachmentPart.reply
+
+
+def require_attacher(principal: Principal, request: EnterpriseRequest, part: AttachmentPart) -> None:
+    """The enterprise attaches to its own request; the reply's attachments come from whoever replies (an officer
+    of the lead department). A part sent that is not the caller's is refused too."""
+    if part is not attachment_part(principal):
+        raise Forbidden(
+            Text(
+                "企业只能为诉求本身添加附件，答复的附件由牵头部门添加。",
+                "An enterprise attaches to its request; the reply's attachments come from the lead department.",
+            )
+        )
+    if part is AttachmentPart.reply:
+        require_lead(principal, request)

@@ -3,22 +3,31 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import ReadSessionDep, SessionDep
 from services.common.departments import Department
+from services.common.documents import DocumentsDep, multipart_body, orphan_sweep_routes, receive_upload, serve
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
-from services.intake import contract, service
+from services.intake import attachments, contract, service
 from services.intake.clients import CalendarDep, IdentityDep
 from services.intake.config import PREFIX
 from services.intake.domain import Category, RequestStatus
-from services.intake.models import IntakeAudit, IntakeOutbox
-from services.intake.policy import AdminDep, EnterpriseDep, InternalDep, OfficerDep, PeopleDep, StaffDep
+from services.intake.models import IntakeAudit, IntakeOutbox, RequestAttachment
+from services.intake.policy import (
+    AdminDep,
+    AttacherDep,
+    EnterpriseDep,
+    InternalDep,
+    OfficerDep,
+    PeopleDep,
+    StaffDep,
+)
 from services.intake.schemas import (
     EnterpriseCreate,
     EnterprisePage,
@@ -31,6 +40,8 @@ from services.intake.schemas import (
     MeetingRead,
     MeetingWithStats,
     RequestAssign,
+    RequestAttachmentPage,
+    RequestAttachmentRead,
     RequestCreate,
     RequestDetail,
     RequestFeedback,
@@ -45,6 +56,7 @@ router = APIRouter(prefix=PREFIX, tags=["intake"], responses=problem_responses(4
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 audit = audit_routes(PREFIX, IntakeAudit)
 operations = dead_letter_routes(PREFIX, IntakeOutbox)
+documents = orphan_sweep_routes(PREFIX, RequestAttachment.__table__)
 ACTION = problem_responses(404, 409, 422)
 
 
@@ -219,9 +231,9 @@ async def list_requests(
     summary="One request with every event on it",
 )
 async def get_request(request_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
-    """一条诉求及其全部事件（谁在何时做了什么）。"""
-    found, events = await service.get_request(session, request_id=request_id, principal=principal)
-    return {**RequestRead.model_validate(found).model_dump(), "events": events}
+    """一条诉求及其全部事件（谁在何时做了什么），以及附件个数。"""
+    found, events, attached = await service.get_request(session, request_id=request_id, principal=principal)
+    return {**RequestRead.model_validate(found).model_dump(), "events": events, "attachments": attached}
 
 
 @router.post(
@@ -285,6 +297,96 @@ async def give_feedback(
 ):
     """企业评价答复（1–5 分）：3 分及以上办结，2 分及以下重新办理。"""
     return await service.give_feedback(session, request_id=request_id, data=body, principal=principal, now=now)
+
+
+# --- attachments of requests --------------------------------------------------------------------
+
+PART_FIELD = {
+    "type": "string",
+    "enum": ["request", "reply"],
+    "description": "`request`: sent by the enterprise with its request (the enterprise's default); `reply`: sent "
+    "by the lead department with its answer (an officer's default).",
+}
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+DOWNLOAD_TYPES = {kind: BINARY for kind in ("application/pdf", "image/jpeg", "image/png", "application/ofd")}
+
+
+@router.post(
+    "/requests/{request_id}/attachments",
+    operation_id="attachToRequest",
+    status_code=201,
+    response_model=RequestAttachmentRead,
+    responses={
+        200: {"model": RequestAttachmentRead, "description": "This file was attached to this part before: that one"},
+        **problem_responses(404, 409, 413, 415, 422, 503),
+    },
+    openapi_extra=multipart_body(part=PART_FIELD),
+    summary="Attach a photo or document: the enterprise to its request, the lead department to the reply",
+)
+async def attach_to_request(
+    request_id: uuid.UUID,
+    http: Request,
+    session: SessionDep,
+    documents: DocumentsDep,
+    now: NowDep,
+    response: Response,
+    principal: AttacherDep,
+):
+    """为诉求上传附件（照片或文件，multipart/form-data，文件放在 `file` 字段）：企业为自己的诉求上传（`part=request`，
+    办结前），牵头部门工作人员为答复上传（`part=reply`，交办后、办结前）。只接受 PDF、JPEG、PNG、OFD（按内容判断，
+    否则 415），超过大小上限 413，每条诉求最多 20 个附件。同一文件再次上传到同一诉求的同一部分时返回 200 和已有附件，
+    不重复保存；新附件返回 201，`Location` 指向其下载地址。看不到的诉求返回 404。"""
+    await attachments.check_attach(session, request_id=request_id, principal=principal)
+    upload = await receive_upload(http, documents, now=now)
+    attachment, new = await attachments.attach(
+        session, documents, request_id=request_id, upload=upload, principal=principal, now=now
+    )
+    if not new:
+        response.status_code = 200
+        return attachment
+    return created(response, f"{PREFIX}/requests/{request_id}/attachments", attachment)
+
+
+@router.get(
+    "/requests/{request_id}/attachments",
+    operation_id="listRequestAttachments",
+    response_model=RequestAttachmentPage,
+    responses=problem_responses(404),
+    summary="The request's attachments, oldest first (whoever sees the request)",
+)
+async def list_request_attachments(request_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
+    """诉求的全部附件（企业随诉求提交的和部门随答复提交的），先传的在前；能看到该诉求的人都能看到。"""
+    items = await attachments.list_attachments(session, request_id=request_id, principal=principal)
+    return {"items": items, "next_cursor": None}
+
+
+@router.get(
+    "/requests/{request_id}/attachments/{attachment_id}",
+    operation_id="downloadRequestAttachment",
+    response_class=Response,
+    responses={
+        200: {"description": "The file", "content": DOWNLOAD_TYPES},
+        206: {"description": "The byte range asked for with `Range`", "content": DOWNLOAD_TYPES},
+        304: {"description": "`If-None-Match` names its ETag (its SHA-256): unchanged"},
+        416: {"description": "No byte of the `Range` asked for exists (`Content-Range: bytes */<size>`)"},
+        **problem_responses(404),
+    },
+    summary="Download an attachment (whoever sees the request)",
+)
+async def download_request_attachment(
+    request_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    http: Request,
+    session: SessionDep,
+    documents: DocumentsDep,
+    principal: PeopleDep,
+):
+    """下载附件：`Content-Disposition` 带原文件名；支持 `Range` 断点续传（206）和 `If-None-Match` 缓存校验（304，
+    ETag 为文件的 SHA-256）。看不到该诉求的调用方得到 404。"""
+    attachment = await attachments.get_attachment(
+        session, request_id=request_id, attachment_id=attachment_id, principal=principal
+    )
+    return serve(http, documents, attachment)
 
 
 @router.get(

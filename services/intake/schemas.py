@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 from services.common.auth import Role
 from services.common.departments import Department
+from services.common.documents import DocumentRead
 from services.common.schemas import (
     CreditRating,
     Distinct,
@@ -19,9 +20,11 @@ from services.common.schemas import (
     labelled,
     text,
 )
+from services.common.storage import ScanStatus
 from services.common.texts import Text
+from services.intake.config import PREFIX
 from services.intake.contract import EnterpriseProfile, TimelineKind
-from services.intake.domain import Category, Channel, Grade, RequestAction, RequestStatus
+from services.intake.domain import AttachmentPart, Category, Channel, Grade, RequestAction, RequestStatus
 from services.intake.uscc import uscc_error
 
 labelled(
@@ -57,6 +60,12 @@ labelled(
         "closed": ("已办结", "Closed"),
     },
 )
+labelled(
+    AttachmentPart,
+    {"request": ("企业随诉求提交", "Sent with the request"), "reply": ("部门随答复提交", "Sent with the reply")},
+)
+# Not labelled in services.common yet; the OpenAPI document wants every enum labelled.
+labelled(ScanStatus, {"clean": ("已通过病毒扫描", "Scanned, clean"), "not_scanned": ("未扫描", "Not scanned")})
 labelled(Grade, {"urgent": ("紧急", "Urgent"), "normal": ("一般", "Normal"), "major": ("重大", "Major")})
 labelled(
     RequestAction,
@@ -334,11 +343,49 @@ class RequestRead(ResponseBody):
 
 class RequestDetail(RequestRead):
     events: list[RequestEventRead]
+    attachments: int = Field(description="How many files are attached to it (both parts); listed at its attachments")
 
 
 class RequestPage(ResponseBody):
     items: list[RequestRead]
     next_cursor: str | None
+
+
+ATTACHMENT_EXAMPLE = {
+    "id": "7a1c3e5f-9b2d-4f6a-8c0e-1d3f5b7a9c2e",
+    "request_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+    "part": "request",
+    "filename": "厂房用电负荷清单.pdf",
+    "size": 284_113,
+    "sha256": "9f2c1b7e4a6d8c0e2f4a6b8d0c2e4f6a8b0d2c4e6f8a0b2d4c6e8f0a2b4d6c8e",
+    "media_type": "application/pdf",
+    "scan": "clean",
+    "uploaded_by": "suixi-lvji",
+    "created_at": "2026-03-02T01:30:00Z",
+    "download_url": "/intake/requests/3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37/attachments/"
+    "7a1c3e5f-9b2d-4f6a-8c0e-1d3f5b7a9c2e",
+}
+
+
+class RequestAttachmentRead(DocumentRead):
+    """A file attached to a request: by the enterprise with it (`request`), or by the lead department (`reply`)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [ATTACHMENT_EXAMPLE]})
+
+    request_id: uuid.UUID
+    part: AttachmentPart
+
+    @computed_field(description="Where its bytes are downloaded (GET; Range and If-None-Match work)")
+    @property
+    def download_url(self) -> str:
+        return f"{PREFIX}/requests/{self.request_id}/attachments/{self.id}"
+
+
+class RequestAttachmentPage(ResponseBody):
+    """Every attachment of the request, oldest first (a request has at most 20: one page, `next_cursor` null)."""
+
+    items: list[RequestAttachmentRead]
+    next_cursor: str | None = None
 
 
 class TimelineItem(ResponseBody):

@@ -34,6 +34,7 @@ from services.intake.models import (
     EnterpriseRequest,
     IntakeOutbox,
     Meeting,
+    RequestAttachment,
     RequestEvent,
     TimelineEntry,
 )
@@ -195,9 +196,10 @@ async def get_meeting(session: AsyncSession, *, meeting_id: uuid.UUID) -> tuple[
 # --- requests -----------------------------------------------------------------------------------
 
 
-async def _visible_request(
+async def visible_request(
     session: AsyncSession, *, request_id: uuid.UUID, principal: Principal, lock: bool = False
 ) -> EnterpriseRequest:
+    """The request, if the caller may see it (else 404); `lock` holds it until commit."""
     query = select(EnterpriseRequest).where(EnterpriseRequest.id == request_id, policy.requests_visible_to(principal))
     if lock:
         query = query.with_for_update(of=EnterpriseRequest)
@@ -277,10 +279,13 @@ async def list_requests(
 
 async def get_request(
     session: AsyncSession, *, request_id: uuid.UUID, principal: Principal
-) -> tuple[EnterpriseRequest, list[RequestEvent]]:
-    request = await _visible_request(session, request_id=request_id, principal=principal)
+) -> tuple[EnterpriseRequest, list[RequestEvent], int]:
+    """The request, its events in order, and how many attachments it has."""
+    request = await visible_request(session, request_id=request_id, principal=principal)
     query = select(RequestEvent).where(RequestEvent.request_id == request_id).order_by(RequestEvent.at, RequestEvent.id)
-    return request, list((await session.exec(query)).all())
+    events = list((await session.exec(query)).all())
+    attached = select(func.count()).where(RequestAttachment.request_id == request_id)
+    return request, events, (await session.exec(attached)).one()
 
 
 async def assign_request(
@@ -293,7 +298,7 @@ async def assign_request(
     now: datetime,
 ) -> EnterpriseRequest:
     """Give the request a lead department (and cooperating ones) and a due date from its grade."""
-    request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
+    request = await visible_request(session, request_id=request_id, principal=principal, lock=True)
     due_date = (await calendar.get()).due_date(request.created_at, GRADE_WORKING_DAYS[data.grade])
     events = domain.assign(
         request,
@@ -309,7 +314,7 @@ async def assign_request(
 async def reply_request(
     session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
-    request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
+    request = await visible_request(session, request_id=request_id, principal=principal, lock=True)
     domain.require(request, domain.REPLYABLE, action=domain.REPLYING)  # out of order (409) before who replies (403)
     policy.require_lead(principal, request)
     return _store(session, request, principal, domain.reply(request, content=content, now=now), now)
@@ -318,7 +323,7 @@ async def reply_request(
 async def add_note(
     session: AsyncSession, *, request_id: uuid.UUID, content: str, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
-    request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
+    request = await visible_request(session, request_id=request_id, principal=principal, lock=True)
     policy.require_involved(principal, request)
     return _store(session, request, principal, domain.note(request, content=content, now=now), now)
 
@@ -326,7 +331,7 @@ async def add_note(
 async def give_feedback(
     session: AsyncSession, *, request_id: uuid.UUID, data: RequestFeedback, principal: Principal, now: datetime
 ) -> EnterpriseRequest:
-    request = await _visible_request(session, request_id=request_id, principal=principal, lock=True)
+    request = await visible_request(session, request_id=request_id, principal=principal, lock=True)
     events = domain.feedback(request, rating=data.rating, comment=data.comment, now=now)
     return _store(session, request, principal, events, now)
 

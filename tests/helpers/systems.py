@@ -32,6 +32,7 @@ def running_system(env: dict[str, str], log_dir: Path, *, replicas: int | None =
     """Gateway and three services as real processes on free ports, stopped on the way out; `replicas` processes
     of each service (default `KUAIBAN_TEST_REPLICAS`, 1: CI runs the concurrency tests again with 2)."""
     replicas = replicas or int(os.environ.get("KUAIBAN_TEST_REPLICAS") or 1)
+    env = {"KUAIBAN_STORAGE_URL": str(log_dir / "documents"), **env}  # uploads beside the logs, not in the tree
     port = free_port_block(4 * replicas)
     running = System(port=port, env={**env, "KUAIBAN_PORT": str(port)}, log_dir=log_dir, replicas=replicas)
     try:

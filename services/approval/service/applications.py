@@ -7,14 +7,22 @@ outcome wins.
 
 import uuid
 from datetime import datetime
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.approval import domain, policy
-from services.approval.domain import ApplicationStatus, TaskStatus
-from services.approval.models import APPLICATION_CODE_SEQUENCE, Application, ApprovalOutbox, Task
+from services.approval.domain import ApplicationStatus, CommitmentState, MaterialSource, TaskStatus
+from services.approval.models import (
+    APPLICATION_CODE_SEQUENCE,
+    Application,
+    ApplicationMaterial,
+    ApprovalDocument,
+    ApprovalOutbox,
+    MaterialCommitment,
+    Task,
+)
 from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
 from services.approval.service import reference
 from services.common.auth import Principal, acting_enterprise
@@ -26,7 +34,13 @@ from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.texts import Text, no_such
 from services.intake.contract import IntakeClient, timeline_message
 
-WithTasks = tuple[Application, list[Task]]
+
+class WithTasks(NamedTuple):
+    """An application with the tasks the caller may see and its commitments."""
+
+    application: Application
+    tasks: list[Task]
+    commitments: list[MaterialCommitment]
 
 
 async def submit(
@@ -45,10 +59,15 @@ async def submit(
     profile = await intake.enterprise(enterprise_id)
     work_calendar = known.calendar
     due_date = work_calendar.due_date(now, matter.sla_working_days)
+    declared = set(data.materials)
+    reused: dict[str, ApprovalDocument] = {}
+    if data.use_vault:
+        wanted = [m.code for m in matter.materials if m.code not in declared]
+        reused, _ = domain.vault_cover(await vault_documents(session, enterprise_id, wanted), due_date=due_date)
     domain.check_materials(
         matter_code=matter.code,
         materials=list(matter.materials),
-        provided=data.materials,
+        provided=[*declared, *reused],
         commitments=[domain.Commitment(c.material_code, c.due_date) for c in data.commitments],
         rating=profile.credit_rating,
         due_date=due_date,
@@ -61,9 +80,9 @@ async def submit(
         matter_code=matter.code,
         status=ApplicationStatus.in_review,
         due_date=due_date,
-        materials=sorted(set(data.materials)),
-        materials_count=len(set(data.materials)),
-        commitments=[{**c.model_dump(mode="json"), "fulfilled_at": None} for c in data.commitments],
+        materials=sorted(declared | set(reused)),
+        reused=sorted(reused),
+        materials_count=len(declared),  # what was handed in, not what the vault gave again
         submitted_at=now,
         pauses=[],
         created_at=now,
@@ -81,10 +100,46 @@ async def submit(
         )
         for d in matter.departments
     ]
+    commitments = [
+        MaterialCommitment(
+            application_id=application.id,
+            enterprise_id=enterprise_id,
+            material_code=c.material_code,
+            due_date=c.due_date,
+            state=CommitmentState.open,
+            created_at=now,
+            updated_at=now,
+        )
+        for c in data.commitments
+    ]
+    links = [
+        ApplicationMaterial(
+            application_id=application.id,
+            material_code=code,
+            document_id=document.id,
+            source=MaterialSource.vault,
+            created_at=now,
+            updated_at=now,
+        )
+        for code, document in sorted(reused.items())
+    ]
     await APPLICATIONS.insert(session, [application])
     await TASKS.insert(session, tasks)
+    await COMMITMENTS.insert(session, commitments)
+    await LINKS.insert(session, links)
     await emit(session, application, domain.submitted(matter.name, len(tasks)), now=now)
-    return application, tasks
+    return WithTasks(application, tasks, commitments)
+
+
+async def vault_documents(
+    session: AsyncSession, enterprise_id: uuid.UUID, material_codes: list[str]
+) -> list[ApprovalDocument]:
+    """The enterprise's vault documents for these materials (the rules pick which one covers each)."""
+    if not material_codes:
+        return []
+    return await DOCUMENTS.fetch(
+        session, "WHERE enterprise_id = %s AND in_vault AND material_code = ANY(%s)", (enterprise_id, material_codes)
+    )
 
 
 async def emit(session: AsyncSession, application: Application, event: domain.Event, *, now: datetime) -> None:
@@ -94,7 +149,7 @@ async def emit(session: AsyncSession, application: Application, event: domain.Ev
         ApprovalOutbox,
         sender="approval",
         enterprise_id=application.enterprise_id,
-        kind=f"application.{action}",
+        kind=action if "." in action else f"application.{action}",  # `commitment.reminder` is a kind already
         ref_id=application.id,
         summary=f"{application.code} {summary}",
         at=now,
@@ -105,13 +160,20 @@ async def emit(session: AsyncSession, application: Application, event: domain.Ev
 async def _with_tasks(
     session: AsyncSession, applications: list[Application], principal: Principal, liaison_of: set[uuid.UUID]
 ) -> list[WithTasks]:
-    """Each application with the tasks the caller may see."""
+    """Each application with the tasks the caller may see, and its commitments."""
     ids = [a.id for a in applications]
     tasks = (await session.exec(select(Task).where(Task.application_id.in_(ids)).order_by(Task.department))).all()
+    commitments = await COMMITMENTS.fetch(session, COMMITMENTS_OF_MANY, (ids,))
     by_application: dict[uuid.UUID, list[Task]] = {i: [] for i in ids}
     for task in tasks:
         by_application[task.application_id].append(task)
-    return [(a, policy.visible_tasks(principal, a, by_application[a.id], liaison_of)) for a in applications]
+    promised: dict[uuid.UUID, list[MaterialCommitment]] = {i: [] for i in ids}
+    for commitment in commitments:
+        promised[commitment.application_id].append(commitment)
+    return [
+        WithTasks(a, policy.visible_tasks(principal, a, by_application[a.id], liaison_of), promised[a.id])
+        for a in applications
+    ]
 
 
 async def list_applications(
@@ -155,6 +217,11 @@ async def list_tasks(
 APPLICATIONS = PlainTable(Application)
 TASKS = PlainTable(Task)
 OUTBOX = PlainTable(ApprovalOutbox)
+COMMITMENTS = PlainTable(MaterialCommitment)
+DOCUMENTS = PlainTable(ApprovalDocument)
+LINKS = PlainTable(ApplicationMaterial)
+COMMITMENTS_OF = "WHERE application_id = %s ORDER BY material_code"
+COMMITMENTS_OF_MANY = "WHERE application_id = ANY(%s) ORDER BY material_code"
 # The application's tasks, read in a statement of their own after the lock, so they are the latest.
 TASKS_OF = "WHERE application_id = %s ORDER BY department"
 OF_OWN_TASK = f"WHERE id = (SELECT application_id FROM {TASKS.name} WHERE id = %s AND department = %s) FOR UPDATE"
@@ -173,28 +240,33 @@ async def _lock(session: AsyncSession, where: str, params: tuple) -> WithTasks |
     found = await APPLICATIONS.fetch(session, where, params)
     if not found:
         return None
-    return found[0], await TASKS.fetch(session, TASKS_OF, (found[0].id,))
+    application = found[0]
+    tasks = await TASKS.fetch(session, TASKS_OF, (application.id,))
+    return WithTasks(application, tasks, await COMMITMENTS.fetch(session, COMMITMENTS_OF, (application.id,)))
 
 
-async def save(session: AsyncSession, application: Application, tasks: list[Task]) -> None:
-    """Write back what the rules changed in a locked application and its tasks (plain SQL, audited)."""
-    await APPLICATIONS.save(session, [application])
-    await TASKS.save(session, tasks)
+async def save(session: AsyncSession, loaded: WithTasks) -> None:
+    """Write back what the rules changed in a locked application, its tasks and commitments (plain SQL, audited)."""
+    await APPLICATIONS.save(session, [loaded.application])
+    await TASKS.save(session, loaded.tasks)
+    await COMMITMENTS.save(session, loaded.commitments)
 
 
 async def close(
     session: AsyncSession,
-    application: Application,
-    tasks: list[Task],
+    loaded: WithTasks,
     status: ApplicationStatus,
     *,
     now: datetime,
     work_calendar: WorkCalendar | None = None,
 ) -> None:
-    """Close the application and announce it; the calendar is read now unless given (a sweep reads it once)."""
+    """Close the application and announce it; the calendar is read now unless given (a sweep reads it once).
+    Closed without approval, what it still promised is revoked; approved, its commitments still stand."""
     work_calendar = work_calendar or (await reference.current(session)).calendar
-    event = domain.close(application, tasks, status, calendar=work_calendar, now=now)
-    await emit(session, application, event, now=now)
+    event = domain.close(loaded.application, loaded.tasks, status, calendar=work_calendar, now=now)
+    if status is not ApplicationStatus.approved:
+        domain.revoke_open(loaded.commitments, now=now)
+    await emit(session, loaded.application, event, now=now)
 
 
 async def decide(
@@ -211,15 +283,15 @@ async def decide(
     found = await _lock(session, OF_OWN_TASK, (task_id, principal.department))
     if found is None:
         await _refuse_decision(session, task_id=task_id, principal=principal, intake=intake)
-    application, tasks = found
+    application, tasks, commitments = found
     task = next(t for t in tasks if t.id == task_id)
     closing = domain.decide(
         application, tasks, task, decision=data.decision, comment=data.comment, officer=principal.username, now=now
     )
     if closing is not None:
-        await close(session, application, tasks, closing, now=now)
-    await save(session, application, tasks)
-    return application, [t for t in tasks if t.department == principal.department]
+        await close(session, found, closing, now=now)
+    await save(session, found)
+    return WithTasks(application, [t for t in tasks if t.department == principal.department], commitments)
 
 
 async def _refuse_decision(
@@ -243,21 +315,21 @@ async def supplement(
     session: AsyncSession, *, application_id: uuid.UUID, data: SupplementCreate, principal: Principal, now: datetime
 ) -> WithTasks:
     """The enterprise hands in materials: commitments fulfilled, returned tasks back in review."""
-    application, tasks = await locked(session, application_id)
-    policy.require_own(principal, application)
-    matter = (await reference.current(session)).matters[application.matter_code]
+    loaded = await locked(session, application_id)
+    policy.require_own(principal, loaded.application)
+    matter = (await reference.current(session)).matters[loaded.application.matter_code]
     known = {material.code for material in matter.materials}
-    domain.supplement(application, tasks, provided=set(data.materials), known=known, now=now)
-    await save(session, application, tasks)
-    return application, tasks
+    domain.supplement(*loaded, provided=set(data.materials), known=known, now=now)
+    await save(session, loaded)
+    return loaded
 
 
 async def withdraw(
     session: AsyncSession, *, application_id: uuid.UUID, principal: Principal, now: datetime
 ) -> WithTasks:
-    application, tasks = await locked(session, application_id)
-    policy.require_own(principal, application)
-    domain.require_open(application)
-    await close(session, application, tasks, ApplicationStatus.withdrawn, now=now)
-    await save(session, application, tasks)
-    return application, tasks
+    loaded = await locked(session, application_id)
+    policy.require_own(principal, loaded.application)
+    domain.require_open(loaded.application)
+    await close(session, loaded, ApplicationStatus.withdrawn, now=now)
+    await save(session, loaded)
+    return loaded

@@ -8,8 +8,8 @@ from sqlalchemy import Date, cast, func
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.approval.domain import ApplicationStatus, TaskStatus
-from services.approval.models import Application, Task
+from services.approval.domain import ApplicationStatus, CommitmentState, TaskStatus
+from services.approval.models import Application, MaterialCommitment, Task
 from services.common import metrics
 from services.common.calendar import cst_date
 from services.common.models import utcnow
@@ -98,6 +98,35 @@ async def stats(session: AsyncSession) -> dict[str, Any]:
             for code, t in by_matter.items()
         },
         "by_department": by_department,
+        "commitments": await commitment_stats(session),
+    }
+
+
+def _commitment_figures(by_state: dict[str, int]) -> dict[str, Any]:
+    figures = {state.value: by_state.get(state, 0) for state in CommitmentState}
+    decided = figures["fulfilled"] + figures["overdue"]
+    return {"commitments": sum(figures.values()), **figures, "fulfilment_rate": rate(figures["fulfilled"], decided)}
+
+
+async def commitment_stats(session: AsyncSession) -> dict[str, Any]:
+    """The ledger's states overall and per department with a task in the commitment's application; the
+    fulfilment rate is of those decided (fulfilled or overdue)."""
+    C, T = MaterialCommitment, Task
+    overall = dict((await session.exec(select(C.state, func.count()).group_by(C.state))).all())
+    departments = select(T.application_id, T.department).distinct().subquery()
+    rows = (
+        await session.exec(
+            select(departments.c.department, C.state, func.count())
+            .join(departments, departments.c.application_id == C.application_id)
+            .group_by(departments.c.department, C.state)
+        )
+    ).all()
+    by_department: dict[str, dict[str, int]] = {}
+    for department, state, count in rows:
+        by_department.setdefault(department, {})[state] = count
+    return {
+        **_commitment_figures(overall),
+        "by_department": {d: _commitment_figures(states) for d, states in sorted(by_department.items())},
     }
 
 

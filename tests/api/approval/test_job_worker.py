@@ -34,11 +34,21 @@ async def test_the_sweep_job_sweeps_in_a_transaction_of_its_own(
         await decide(api, cast.officer("market"), task_of(application, "market")["id"], "approve")
     ).status_code == 200
     with caplog.at_level(logging.INFO, logger="kuaiban.approval.jobs"):
-        assert await sweep_job(timestamp=int(time.time())) == {"deemed": 0, "terminated": 0}
+        assert await sweep_job(timestamp=int(time.time())) == {
+            "deemed": 0,
+            "terminated": 0,
+            "overdue_commitments": 0,
+            "reminders": 0,
+        }
         kuaiban.clock.now = at_cst(2)  # Wednesday: the tax task was due on Tuesday
-        assert await sweep_job(timestamp=int(time.time())) == {"deemed": 1, "terminated": 0}
+        assert await sweep_job(timestamp=int(time.time())) == {
+            "deemed": 1,
+            "terminated": 0,
+            "overdue_commitments": 0,
+            "reminders": 0,
+        }
     assert [r.getMessage() for r in caplog.records if r.name == "kuaiban.approval.jobs"] == [
-        "sweep: {'deemed': 1, 'terminated': 0}"
+        "sweep: {'deemed': 1, 'terminated': 0, 'overdue_commitments': 0, 'reminders': 0}"
     ]
     swept = await fetch(api, application["id"])
     assert swept["status"] == "approved" and task_of(swept, "tax")["deemed"] is True

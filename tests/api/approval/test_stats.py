@@ -31,13 +31,24 @@ EMPTY = {
     "deemed_approvals": 0,
     "by_matter": {},
     "by_department": {},
+    "commitments": {
+        "commitments": 0,
+        "open": 0,
+        "fulfilled": 0,
+        "overdue": 0,
+        "revoked": 0,
+        "fulfilment_rate": None,
+        "by_department": {},
+    },
 }
+REVOKED_ONE = {"commitments": 1, "open": 0, "fulfilled": 0, "overdue": 0, "revoked": 1, "fulfilment_rate": None}
 
 
 @pytest.fixture
 async def no_applications(kuaiban: Kuaiban) -> None:
     """No application yet: the figures count every application, and end-to-end tests of the same run commit
     theirs. The delete is rolled back with the test."""
+    await kuaiban.connection.execute(text("DELETE FROM approval.commitment"))
     await kuaiban.connection.execute(text("DELETE FROM approval.task"))
     await kuaiban.connection.execute(text("DELETE FROM approval.application"))
 
@@ -88,6 +99,7 @@ async def test_stats_move_with_the_work(api: httpx.AsyncClient, cast: Cast, kuai
             "market": {"tasks": 5, "approved": 3, "rejected": 1, "pending": 1},
             "tax": {"tasks": 5, "approved": 3, "cancelled": 1, "pending": 1},
         },
+        "commitments": {**REVOKED_ONE, "by_department": {"market": REVOKED_ONE, "tax": REVOKED_ONE}},  # refused's
     }
     for role in (cast.officer("market"), cast.own, cast.bank):
         assert_problem(await api.get("/approval/stats", headers=role), 403)

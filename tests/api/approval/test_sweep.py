@@ -38,7 +38,7 @@ async def test_deemed_approval_and_termination(api: httpx.AsyncClient, cast: Cas
     assert returned.status_code == 200, returned.text
 
     kuaiban.clock.now = at_cst(2)  # Wednesday: Tuesday's tasks are overdue, Wednesday's are not yet
-    assert await sweep(api) == {"deemed": 1, "terminated": 0}
+    assert await sweep(api) == {"deemed": 1, "terminated": 0, "overdue_commitments": 0, "reminders": 0}
     partly = await fetch(api, deemed_app["id"])
     assert partly["status"] == "in_review"
     assert statuses(partly) == {"market": "approved", "tax": "approved", "hrss": "pending"}
@@ -51,7 +51,7 @@ async def test_deemed_approval_and_termination(api: httpx.AsyncClient, cast: Cas
     assert waiting["status"] == "supplement_required" and not any(t["deemed"] for t in waiting["tasks"])
 
     kuaiban.clock.now = at_cst(3)  # Thursday: hrss is overdue too
-    assert await sweep(api) == {"deemed": 1, "terminated": 0}
+    assert await sweep(api) == {"deemed": 1, "terminated": 0, "overdue_commitments": 0, "reminders": 0}
     done = await fetch(api, deemed_app["id"])
     assert done["status"] == "approved" and done["completed_at"] and done["elapsed_working_days"] is not None
     assert done["elapsed_working_days"] == 3.0  # Monday 09:00 to Thursday 09:00
@@ -64,10 +64,11 @@ async def test_deemed_approval_and_termination(api: httpx.AsyncClient, cast: Cas
     handed_in = await supplement(api, cast.own, kept["id"], "lease_contract")
     assert handed_in.status_code == 200, handed_in.text
     assert handed_in.json()["status"] == "in_review" and handed_in.json()["commitments"][0]["fulfilled_at"]
-    assert await sweep(api) == {"deemed": 0, "terminated": 0}  # due today is not overdue
+    # due today is not overdue, but the enterprise is reminded of the one still open
+    assert await sweep(api) == {"deemed": 0, "terminated": 0, "overdue_commitments": 0, "reminders": 1}
 
     kuaiban.clock.now = at_cst(4)  # Friday: the commitments are past due
-    assert await sweep(api) == {"deemed": 0, "terminated": 1}
+    assert await sweep(api) == {"deemed": 0, "terminated": 1, "overdue_commitments": 1, "reminders": 0}
     terminated = await fetch(api, broken["id"])
     assert terminated["status"] == "terminated" and terminated["completed_at"]
     assert statuses(terminated) == {"market": "approved", "tax": "cancelled"}
@@ -77,9 +78,13 @@ async def test_deemed_approval_and_termination(api: httpx.AsyncClient, cast: Cas
     assert (await fetch(api, strict_app["id"]))["status"] == "in_review"  # no deemed approval on a strict matter
 
     await deliver(kuaiban)
-    assert await events_of(kuaiban, cast.own_id, broken["id"]) == ["application.submitted", "application.terminated"]
+    assert await events_of(kuaiban, cast.own_id, broken["id"]) == [
+        "application.submitted",
+        "application.terminated",
+        "commitment.reminder",
+    ]
     assert await events_of(kuaiban, cast.own_id, deemed_app["id"]) == ["application.approved", "application.submitted"]
-    assert await sweep(api) == {"deemed": 0, "terminated": 0}
+    assert await sweep(api) == {"deemed": 0, "terminated": 0, "overdue_commitments": 0, "reminders": 0}
     assert_problem(await api.post("/approval/sweep", headers=cast.officer("market")), 403)
     assert_problem(await api.post("/approval/sweep"), 401)
 
@@ -93,7 +98,7 @@ async def test_a_commitment_overdue_while_waiting_for_a_supplement_terminates(
     kuaiban.clock.advance(hours=1)
     assert (await decide(api, cast.officer("tax"), task_of(application, "tax")["id"], "return")).status_code == 200
     kuaiban.clock.now = at_cst(2)
-    assert await sweep(api) == {"deemed": 0, "terminated": 1}
+    assert await sweep(api) == {"deemed": 0, "terminated": 1, "overdue_commitments": 1, "reminders": 0}
     terminated = await fetch(api, application["id"])
     assert terminated["status"] == "terminated" and statuses(terminated) == {"market": "cancelled", "tax": "cancelled"}
     assert terminated["elapsed_working_days"] == 0.04  # one hour before the return stopped the clock

@@ -2,13 +2,14 @@
 the elapsed working days with the clock stopped while an application waits for a supplement."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from services.approval import domain
-from services.approval.domain import ApplicationStatus, Commitment, Decision, TaskStatus
-from services.approval.models import Application, Task
+from services.approval.domain import ApplicationStatus, Commitment, CommitmentState, Decision, TaskStatus
+from services.approval.models import Application, MaterialCommitment, Task
 from services.approval.schemas import MatterMaterial
 from services.common.calendar import CST, WorkCalendar, official_schedule
 from services.common.problems import Invalid, InvalidTransition, ProblemKind
@@ -148,7 +149,7 @@ def test_every_problem_is_reported_at_once():
 # --- decisions ------------------------------------------------------------------------------------
 
 
-def make(*departments: str, status: ApplicationStatus = ApplicationStatus.in_review, commitments=()) -> tuple:
+def make(*departments: str, status: ApplicationStatus = ApplicationStatus.in_review) -> tuple:
     application = Application(
         code="SP20260302-00001",
         enterprise_id=uuid.uuid4(),
@@ -158,10 +159,7 @@ def make(*departments: str, status: ApplicationStatus = ApplicationStatus.in_rev
         due_date=DUE,
         materials=sorted(REQUIRED),
         materials_count=2,
-        commitments=[
-            {"material_code": c.material_code, "due_date": c.due_date.isoformat(), "fulfilled_at": None}
-            for c in commitments
-        ],
+        reused=[],
         submitted_at=MONDAY,
         pauses=[],
         created_at=MONDAY,
@@ -180,6 +178,22 @@ def make(*departments: str, status: ApplicationStatus = ApplicationStatus.in_rev
         for d in departments
     ]
     return application, tasks
+
+
+def ledger(application: Application, *commitments: Commitment) -> list[MaterialCommitment]:
+    """The commitment rows of `application`, open."""
+    return [
+        MaterialCommitment(
+            application_id=application.id,
+            enterprise_id=application.enterprise_id,
+            material_code=c.material_code,
+            due_date=c.due_date,
+            state=CommitmentState.open,
+            created_at=MONDAY,
+            updated_at=MONDAY,
+        )
+        for c in commitments
+    ]
 
 
 def decide(application, tasks, index: int, decision: Decision, hours: float = 1, comment: str | None = None):
@@ -248,7 +262,7 @@ def test_a_closed_application_takes_no_change(status: ApplicationStatus):
     with pytest.raises(InvalidTransition, match=f"The application is {status}"):
         decide(application, tasks, 0, Decision.approve)
     with pytest.raises(InvalidTransition):
-        domain.supplement(application, tasks, provided={"premises_proof"}, known=EVERYTHING, now=at(1))
+        domain.supplement(application, tasks, [], provided={"premises_proof"}, known=EVERYTHING, now=at(1))
     with pytest.raises(InvalidTransition):
         domain.require_open(application)
     assert tasks[0].status is TaskStatus.pending and application.updated_at == MONDAY
@@ -318,7 +332,7 @@ def test_a_supplement_answers_returns_and_restarts_the_clock():
     application, tasks = make("market", "tax")
     decide(application, tasks, 0, Decision.return_, hours=1)
     decide(application, tasks, 1, Decision.approve, hours=2)
-    domain.supplement(application, tasks, provided={"premises_proof"}, known=EVERYTHING, now=at(5))
+    domain.supplement(application, tasks, [], provided={"premises_proof"}, known=EVERYTHING, now=at(5))
     assert application.status is ApplicationStatus.in_review and application.paused_at is None
     assert application.pauses == [[at(1).isoformat(), at(5).isoformat()]]
     assert (tasks[0].status, tasks[0].decided_at, tasks[0].decided_by) == (TaskStatus.pending, None, None)
@@ -329,31 +343,49 @@ def test_a_supplement_answers_returns_and_restarts_the_clock():
 
 
 def test_a_supplement_fulfils_open_commitments_only():
-    application, tasks = make("market", commitments=[promise(), promise("seal_record")])
-    application.commitments[1]["fulfilled_at"] = at(1).isoformat()
-    domain.supplement(application, tasks, provided={"premises_proof", "seal_record"}, known=EVERYTHING, now=at(3))
-    assert [c["fulfilled_at"] for c in application.commitments] == [at(3).isoformat(), at(1).isoformat()]
+    application, tasks = make("market")
+    commitments = ledger(application, promise(), promise("seal_record"))
+    commitments[1].state, commitments[1].fulfilled_at = CommitmentState.fulfilled, at(1)
+    domain.supplement(
+        application, tasks, commitments, provided={"premises_proof", "seal_record"}, known=EVERYTHING, now=at(3)
+    )
+    assert [(c.state, c.fulfilled_at) for c in commitments] == [
+        (CommitmentState.fulfilled, at(3)),
+        (CommitmentState.fulfilled, at(1)),
+    ]
     assert application.status is ApplicationStatus.in_review and application.pauses == []
     assert application.materials_count == 4
 
 
 def test_a_supplement_needs_something_waiting_for_it():
-    application, tasks = make("market", commitments=[promise()])
+    application, tasks = make("market")
+    commitments = ledger(application, promise())
     with pytest.raises(InvalidTransition, match="Nothing is waiting"):
-        domain.supplement(application, tasks, provided={"seal_record"}, known=EVERYTHING, now=at(1))
-    assert application.materials_count == 2 and application.commitments[0]["fulfilled_at"] is None
+        domain.supplement(application, tasks, commitments, provided={"seal_record"}, known=EVERYTHING, now=at(1))
+    assert application.materials_count == 2 and commitments[0].state is CommitmentState.open
 
 
 def test_a_supplement_takes_only_materials_of_the_matter():
-    application, tasks = make("market", commitments=[promise()])
+    application, tasks = make("market")
+    commitments = ledger(application, promise())
     with pytest.raises(Invalid) as raised:
-        domain.supplement(application, tasks, provided={"premises_proof", "selfie", "cv"}, known=EVERYTHING, now=at(1))
+        domain.supplement(
+            application, tasks, commitments, provided={"premises_proof", "selfie", "cv"}, known=EVERYTHING, now=at(1)
+        )
     assert raised.value.kind is ProblemKind.unknown_material
     assert [(e["field"], e["message"].en, e["code"]) for e in raised.value.errors] == [
         ("materials", "cv is not a material of this matter", "unknown_material"),
         ("materials", "selfie is not a material of this matter", "unknown_material"),
     ]
-    assert application.commitments[0]["fulfilled_at"] is None and application.materials_count == 2
+    assert commitments[0].fulfilled_at is None and application.materials_count == 2
+
+
+def test_handing_in_a_reused_material_counts_it_as_handed_in():
+    application, _ = make("market")
+    application.materials, application.reused = sorted({*REQUIRED, "premises_proof"}), ["premises_proof"]
+    application.materials_count = len(REQUIRED)
+    domain.hand_in(application, {"premises_proof"}, now=at(1))
+    assert application.reused == [] and application.materials_count == len(REQUIRED) + 1
 
 
 # --- the sweep's rules ----------------------------------------------------------------------------
@@ -380,13 +412,64 @@ def test_overdue_pending_tasks_are_deemed_approved():
 
 
 def test_an_unfulfilled_commitment_past_due_is_overdue():
-    application, _ = make("market", commitments=[promise(due=date(2026, 3, 3)), promise("seal_record")])
-    assert not domain.commitment_overdue(application, today=date(2026, 3, 3))  # due today
-    assert domain.commitment_overdue(application, today=date(2026, 3, 4))
-    application.commitments[0]["fulfilled_at"] = at(1).isoformat()
-    assert not domain.commitment_overdue(application, today=date(2026, 3, 4))
-    assert domain.commitment_overdue(application, today=date(2026, 3, 6))  # the second one now
-    assert not domain.commitment_overdue(make("market")[0], today=date(2030, 1, 1))
+    application, _ = make("market")
+    commitments = ledger(application, promise(due=date(2026, 3, 3)), promise("seal_record"))
+    assert domain.mark_overdue(commitments, today=date(2026, 3, 3), now=at(1)) == []  # due today
+    commitments[1].state = CommitmentState.fulfilled
+    assert domain.mark_overdue(commitments, today=date(2026, 3, 6), now=at(2)) == [commitments[0]]
+    assert (commitments[0].state, commitments[0].closed_at) == (CommitmentState.overdue, at(2))
+    assert commitments[1].state is CommitmentState.fulfilled
+    assert domain.mark_overdue(commitments, today=date(2030, 1, 1), now=at(3)) == []
+
+
+def test_closing_without_approval_revokes_what_is_still_open():
+    application, _ = make("market")
+    commitments = ledger(application, promise(), promise("seal_record"))
+    commitments[0].state = CommitmentState.fulfilled
+    domain.revoke_open(commitments, now=at(4))
+    assert [c.state for c in commitments] == [CommitmentState.fulfilled, CommitmentState.revoked]
+    assert commitments[1].closed_at == at(4)
+
+
+@pytest.mark.parametrize(
+    ("left", "already", "sent"),
+    [
+        (5, None, None),  # too early
+        (3, None, 3),
+        (2, None, 3),  # the 3-day reminder, late (the commitment was made 2 working days before)
+        (2, 3, None),
+        (1, 3, 1),
+        (1, None, 1),  # made the day before: straight to the last one
+        (0, 3, 1),  # due today, the last one not sent yet
+        (1, 1, None),
+    ],
+)
+def test_reminders_go_three_and_one_working_days_before(left: int, already: int | None, sent: int | None):
+    application, _ = make("market")
+    (commitment,) = ledger(application, promise())
+    commitment.reminded_days = already
+    assert domain.reminder_due(commitment, working_days_left=left) == sent
+    commitment.state = CommitmentState.fulfilled
+    assert domain.reminder_due(commitment, working_days_left=left) is None
+
+
+def test_the_vault_covers_a_material_with_its_longest_valid_document():
+    @dataclass
+    class Kept:
+        material_code: str
+        valid_until: date | None
+
+    forever, long, short, stale = (
+        Kept("licence", None),
+        Kept("premises_proof", date(2026, 12, 31)),
+        Kept("premises_proof", date(2026, 3, 10)),
+        Kept("articles", date(2026, 3, 4)),
+    )
+    covered, expiring = domain.vault_cover([short, stale, long, forever], due_date=DUE)
+    assert covered == {"licence": forever, "premises_proof": long}
+    assert expiring == {"articles": stale}  # expires before the due date 2026-03-05: not reused
+    covered, expiring = domain.vault_cover([stale], due_date=date(2026, 3, 4))
+    assert covered == {"articles": stale} and expiring == {}  # valid through its last day
 
 
 def test_all_approved_needs_every_task_and_review():

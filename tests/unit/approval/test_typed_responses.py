@@ -29,7 +29,7 @@ def application() -> Application:
         due_date=date(2026, 3, 5),
         materials=[],
         materials_count=0,
-        commitments=[],
+        reused=[],
         submitted_at=NOW,
         pauses=[],
         created_at=NOW,
@@ -41,6 +41,14 @@ def application() -> Application:
 def test_every_way_of_closing_is_a_timeline_kind(status: ApplicationStatus):
     action, _ = domain.close(application(), [], status, calendar=WorkCalendar([official_schedule(2026)]), now=NOW)
     assert TimelineKind(f"application.{action}").value == f"application.{status.value}"
+
+
+def test_the_commitment_events_are_timeline_kinds():
+    commitment = domain.commitment_fulfilled("premises_proof")[0]
+    assert {TimelineKind(commitment), TimelineKind("commitment.reminder"), TimelineKind("commitment.overdue")}
+    row = type("Row", (), {"material_code": "premises_proof", "due_date": date(2026, 3, 5)})()
+    assert TimelineKind(domain.commitment_reminder(row, 3)[0]) is TimelineKind.commitment_reminder  # type: ignore[arg-type]
+    assert TimelineKind(domain.commitment_overdue(row)[0]) is TimelineKind.commitment_overdue  # type: ignore[arg-type]
 
 
 def test_the_submission_is_a_timeline_kind():
@@ -68,7 +76,18 @@ def test_a_matter_reads_its_stored_departments_and_materials_as_models():
 
 def test_a_commitment_reads_its_stored_times():
     fulfilled = CommitmentRead.model_validate(
-        {"material_code": "premises_proof", "due_date": "2026-03-05", "fulfilled_at": NOW.isoformat()}
+        {
+            "id": uuid.uuid4(),
+            "application_id": uuid.uuid4(),
+            "enterprise_id": uuid.uuid4(),
+            "material_code": "premises_proof",
+            "due_date": "2026-03-05",
+            "state": "fulfilled",
+            "fulfilled_at": NOW.isoformat(),
+            "closed_at": None,
+            "reminded_days": None,
+            "created_at": NOW.isoformat(),
+        }
     )
     assert fulfilled.due_date == date(2026, 3, 5) and fulfilled.fulfilled_at == NOW
     assert fulfilled.model_dump(mode="json")["fulfilled_at"] == "2026-03-02T01:00:00Z"
@@ -90,5 +109,23 @@ def test_the_county_figures_keep_only_the_statuses_a_department_has():
         "deemed_approvals": 0,
         "by_matter": {"enterprise-opening": {"applications": 2, "approved": 1, "avg_working_days": 1.0}},
         "by_department": {"market": {"tasks": 2, "approved": 1, "pending": 1}},
+        "commitments": {
+            "commitments": 1,
+            "open": 0,
+            "fulfilled": 1,
+            "overdue": 0,
+            "revoked": 0,
+            "fulfilment_rate": 1.0,
+            "by_department": {
+                "market": {
+                    "commitments": 1,
+                    "open": 0,
+                    "fulfilled": 1,
+                    "overdue": 0,
+                    "revoked": 0,
+                    "fulfilment_rate": 1.0,
+                }
+            },
+        },
     }
     assert ApprovalStats.model_validate(figures).model_dump(mode="json", exclude_unset=True) == figures
