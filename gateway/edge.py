@@ -133,7 +133,7 @@ class Edge:
                 length = value
             elif name == b"content-type":
                 multipart = value[:19].lower() == _MULTIPART
-        if False and multipart and service is not None:
+        if multipart and service is not None:
             await self._forward_upload(scope, receive, send, length, service, request_id)
             return
         body = await self._read_body(scope, receive, send, length)

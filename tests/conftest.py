@@ -19,6 +19,7 @@ from services.common.models import utcnow
 from services.common.settings import Settings
 from tests.helpers import inprocess
 from tests.helpers import tracing as test_tracing
+from tests.helpers.documents import S3Server, s3_server
 from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET, bearer
 from tests.helpers.http import login
 from tests.helpers.systems import running_system, system_env
@@ -50,6 +51,13 @@ def tracer_provider() -> None:
     """The process's tracing, set before any engine or HTTP client: spans are kept only while a test listens
     (tests/helpers/tracing.py)."""
     tracing.start("tests", processors=[SimpleSpanProcessor(test_tracing.CAPTURE)], sampler=test_tracing.SAMPLER)
+
+
+@pytest.fixture(scope="session")
+def s3() -> Iterator[S3Server]:
+    """moto's S3 on loopback, for the tests of the S3 document store (started only when one runs)."""
+    with s3_server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,6 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import Field as Described
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
-from sqlalchemy import text
 from sqlalchemy.sql.schema import Table
 from sqlmodel import Field
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -38,6 +37,7 @@ from services.common.auth import AdminDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.models import EnumText, Resource
+from services.common.plain import plain
 from services.common.problems import Invalid, ProblemKind
 from services.common.schemas import ResponseBody
 from services.common.sniffing import JPEG, OFD, PDF, PNG
@@ -324,8 +324,8 @@ async def _drop_unnamed(
     result.checked += len(keys)
     named: set[str] = set()
     for table in tables:
-        query = text(f"SELECT key FROM {table.schema}.{table.name} WHERE key = ANY(:keys)")
-        named.update((await session.execute(query, {"keys": keys})).scalars())
+        rows = await plain(session, f"SELECT key FROM {table.schema}.{table.name} WHERE key = ANY(%s)", (keys,))
+        named.update(key for (key,) in rows)
     for key in keys:
         if key not in named:
             await documents.store.delete(key)
@@ -374,8 +374,7 @@ def orphan_sweep_hook(*tables: Table):
                 await asyncio.sleep(settings.orphan_sweep_seconds)
                 try:
                     async with runtime.sessions.begin() as session:
-                        locked = await session.execute(text("SELECT pg_try_advisory_xact_lock(:id)"), {"id": lock_id})
-                        if locked.scalar():
+                        if (await plain(session, "SELECT pg_try_advisory_xact_lock(%s)", (lock_id,)))[0][0]:
                             grace = timedelta(seconds=settings.orphan_grace_seconds)
                             await sweep_orphans(session, runtime.documents, tables, now=runtime.clock(), grace=grace)
                 except Exception:  # the database or the store away: the next round tries again

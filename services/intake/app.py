@@ -11,7 +11,7 @@ from services.intake.models import IntakeIdempotency, IntakeOutbox, RequestAttac
 app = create_app(
     name=config.NAME,
     title=config.TITLE,
-    routers=[routes.router, routes.operations, routes.documents, routes.internal, routes.audit],
+    routers=[routes.router, routes.operations, routes.sweep, routes.internal, routes.audit],
     hooks=[outbox_hook(IntakeOutbox), orphan_sweep_hook(RequestAttachment.__table__)],
     runtime_class=IntakeRuntime,
     idempotency=IntakeIdempotency,

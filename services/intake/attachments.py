@@ -34,9 +34,12 @@ PART_FIELD = "part"
 
 
 def _require_attachable(principal: Principal, request: EnterpriseRequest, part: AttachmentPart) -> None:
-    """Out of order (409) before who attaches (403), as for replies."""
+    """The caller's own part (403), then the request's state (409), then for the reply its lead department (403),
+    in the order replies are checked."""
+    policy.require_own_part(principal, part)
     domain.require(request, ATTACHABLE[part], action=ATTACHING)
-    policy.require_attacher(principal, request, part)
+    if part is AttachmentPart.reply:
+        policy.require_lead(principal, request)
 
 
 async def check_attach(session: AsyncSession, *, request_id: uuid.UUID, principal: Principal) -> None:

@@ -93,9 +93,9 @@ def attachment_part(principal: Principal) -> AttachmentPart:
     return AttachmentPart.request if principal.role is Role.enterprise else AttachmentPart.reply
 
 
-def require_attacher(principal: Principal, request: EnterpriseRequest, part: AttachmentPart) -> None:
-    """The enterprise attaches to its own request; the reply's attachments come from whoever replies (an officer
-    of the lead department). A part sent that is not the caller's is refused too."""
+def require_own_part(principal: Principal, part: AttachmentPart) -> None:
+    """Each attaches to its own part only: the enterprise to its request (visibility keeps it to its own), staff to
+    the reply (and of staff only whoever replies: `require_lead`)."""
     if part is not attachment_part(principal):
         raise Forbidden(
             Text(
@@ -103,5 +103,3 @@ def require_attacher(principal: Principal, request: EnterpriseRequest, part: Att
                 "An enterprise attaches to its request; the reply's attachments come from the lead department.",
             )
         )
-    if part is AttachmentPart.reply:
-        require_lead(principal, request)

@@ -56,7 +56,7 @@ router = APIRouter(prefix=PREFIX, tags=["intake"], responses=problem_responses(4
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
 audit = audit_routes(PREFIX, IntakeAudit)
 operations = dead_letter_routes(PREFIX, IntakeOutbox)
-documents = orphan_sweep_routes(PREFIX, RequestAttachment.__table__)
+sweep = orphan_sweep_routes(PREFIX, RequestAttachment.__table__)
 ACTION = problem_responses(404, 409, 422)
 
 

@@ -244,3 +244,28 @@ async def test_the_sweep_deletes_files_no_attachment_names(
     assert not (store_root / orphan).exists() and (store_root / elsewhere).exists()
     still = await intake.get(kept["download_url"], headers=cast.own)
     assert still.status_code == 200 and still.content == pdf()
+
+
+async def test_a_part_sent_after_the_file_is_checked_once_the_file_is_stored(
+    intake: httpx.AsyncClient, cast: Cast, store_root: Path
+):
+    """The form's fields may follow the file: the bytes are stored by then, and a refusal deletes them."""
+    request = await raise_request(intake, cast.own)
+    boundary = "kuaiban-boundary"
+
+    def form(part: str) -> bytes:
+        file_head = 'Content-Disposition: form-data; name="file"; filename="scan.pdf"\r\n\r\n'
+        part_field = f'Content-Disposition: form-data; name="part"\r\n\r\n{part}'
+        return (
+            f"--{boundary}\r\n{file_head}".encode()
+            + pdf(part.encode())
+            + f"\r\n--{boundary}\r\n{part_field}\r\n--{boundary}--\r\n".encode()
+        )
+
+    headers = {**cast.own, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    refused = await intake.post(attachments_of(request["id"]), content=form("reply"), headers=headers)
+    assert_problem(refused, 403)
+    assert stored(store_root) == []
+    taken = await intake.post(attachments_of(request["id"]), content=form("request"), headers=headers)
+    assert taken.status_code == 201 and taken.json()["part"] == "request"
+    assert len(stored(store_root)) == 1

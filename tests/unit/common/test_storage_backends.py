@@ -6,7 +6,6 @@ import hashlib
 import os
 import time
 import tracemalloc
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -38,18 +37,11 @@ from tests.helpers.documents import (
     ofd,
     pdf,
     png,
-    s3_server,
     zip_archive,
 )
 
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
 MiB = 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def s3() -> Iterator[S3Server]:
-    with s3_server() as server:
-        yield server
 
 
 @pytest.fixture(params=BACKENDS)

@@ -2,7 +2,7 @@
 and the verdict comes before the object is published. A fake clamd on 127.0.0.1 (or a unix socket) answers."""
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -23,7 +23,6 @@ from tests.helpers.documents import (
     SIGNATURE,
     VIRUS_MARKER,
     FakeClamd,
-    S3Server,
     backend,
     chunked,
     closed_port,
@@ -31,16 +30,9 @@ from tests.helpers.documents import (
     generated_bytes,
     pdf,
     png,
-    s3_server,
 )
 
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def s3() -> Iterator[S3Server]:
-    with s3_server() as server:
-        yield server
 
 
 @pytest.fixture(params=BACKENDS)
