@@ -37,7 +37,7 @@ def upgrade() -> None:
         "document",
         *_resource(),
         sa.Column("key", sa.String(length=128), nullable=False),
-        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("media_type", sa.String(length=64), nullable=False),
         sa.Column("filename", sa.String(length=255), nullable=False),

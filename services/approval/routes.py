@@ -377,7 +377,7 @@ async def download_material(
     document = await materials.material_document(
         session, application_id=application_id, material_code=material_code, principal=principal, intake=intake
     )
-    return serve(request, documents, document)
+    return await serve(request, documents, document)
 
 
 @router.post(
@@ -454,7 +454,7 @@ async def download_vault_document(
     document_id: uuid.UUID, request: Request, session: SessionDep, documents: DocumentsDep, principal: ApplicantDep
 ):
     """下载材料库中的一份文件；支持 Range 与 If-None-Match。"""
-    return serve(
+    return await serve(
         request, documents, await materials.vault_document(session, document_id=document_id, principal=principal)
     )
 

@@ -155,25 +155,6 @@ class CommitmentRead(ResponseBody):
     """A commitment in the ledger: `open` until the material is handed in (`fulfilled`), its due date passes
     (`overdue`) or the application ends otherwise (`revoked`)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "5f0c6a43-8f57-4c1e-9d65-2f7f3d2b7c11",
-                    "application_id": "0b9a3c1e-6a2f-4a57-8e3b-1f6f2b9d1c22",
-                    "enterprise_id": "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
-                    "material_code": "premises_proof",
-                    "due_date": "2026-03-27",
-                    "state": "fulfilled",
-                    "fulfilled_at": "2026-03-20T02:15:00Z",
-                    "closed_at": None,
-                    "reminded_days": 3,
-                    "created_at": "2026-03-18T01:00:00Z",
-                }
-            ]
-        }
-    )
-
     id: uuid.UUID
     application_id: uuid.UUID
     enterprise_id: uuid.UUID
@@ -424,6 +405,31 @@ class CommitmentFigures(ResponseBody):
 
 
 class CommitmentStats(CommitmentFigures):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "commitments": 12,
+                    "open": 2,
+                    "fulfilled": 9,
+                    "overdue": 1,
+                    "revoked": 0,
+                    "fulfilment_rate": 0.9,
+                    "by_department": {
+                        "market": {
+                            "commitments": 12,
+                            "open": 2,
+                            "fulfilled": 9,
+                            "overdue": 1,
+                            "revoked": 0,
+                            "fulfilment_rate": 0.9,
+                        }
+                    },
+                }
+            ]
+        }
+    )
+
     by_department: dict[str, CommitmentFigures] = Field(description="By a department with a task in the application")
 
 

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import unicodedata
 import uuid
 import zlib
 from collections.abc import AsyncIterator, Sequence
@@ -28,6 +29,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import Field as Described
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
+from sqlalchemy import BigInteger
 from sqlalchemy.sql.schema import Table
 from sqlmodel import Field
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -39,7 +41,7 @@ from services.common.db import SessionDep
 from services.common.models import EnumText, Resource
 from services.common.plain import plain
 from services.common.problems import Invalid, ProblemKind
-from services.common.schemas import ResponseBody
+from services.common.schemas import ResponseBody, labelled
 from services.common.sniffing import JPEG, OFD, PDF, PNG
 from services.common.storage import INCOMING, Documents, ScanStatus, StoredDocument, download
 from services.common.texts import Text
@@ -55,11 +57,14 @@ ACCEPTED = (PDF, JPEG, PNG, OFD)
 _FILENAME_STAR = re.compile(r"filename\*\s*=\s*([\w!#$&+.^`|~-]+)'[^']*'([^;\s]+)", re.IGNORECASE)
 
 
+labelled(ScanStatus, {"clean": ("已通过病毒扫描", "Scanned, clean"), "not_scanned": ("未扫描", "Not scanned")})
+
+
 class DocumentRecord(Resource):
     """Columns of every service's document table: where the bytes are and what they are."""
 
     key: str = Field(max_length=128, unique=True)
-    size: int
+    size: int = Field(sa_type=BigInteger)
     sha256: str = Field(max_length=64)
     media_type: str = Field(max_length=64)
     filename: str = Field(max_length=255)
@@ -200,7 +205,8 @@ def _filename(disposition: bytes, params: dict[bytes, bytes]) -> str:
         name = unquote(starred.group(2), encoding="utf-8", errors="replace")
     else:
         name = params.get(b"filename", b"").decode("utf-8", "replace")
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()  # no NUL, no RTL override
     return name[:255] or "document"
 
 
@@ -246,7 +252,7 @@ async def receive_upload(request: Request, documents: Documents, *, now: datetim
     return Upload(stored, parts.filename, parts.fields)
 
 
-def serve(request: Request, documents: Documents, record: DocumentRecord, *, inline: bool = False) -> Response:
+async def serve(request: Request, documents: Documents, record: DocumentRecord, *, inline: bool = False) -> Response:
     """The download of a stored document: 200, 206, 304 or 416 per the request's Range and If-None-Match."""
     answer = download(
         size=record.size,
@@ -260,13 +266,9 @@ def serve(request: Request, documents: Documents, record: DocumentRecord, *, inl
     )
     if answer.body is None:
         return Response(status_code=answer.status, headers=answer.headers)
-    key, start, length = record.key, answer.body.start, answer.body.length
-
-    async def chunks() -> AsyncIterator[bytes]:
-        async for chunk in await documents.store.read(key, start=start, length=length):
-            yield chunk
-
-    return StreamingResponse(chunks(), status_code=answer.status, headers=answer.headers)
+    # opened before the answer starts: a file gone missing is a problem answer, not a 200 cut short
+    chunks = await documents.store.read(record.key, start=answer.body.start, length=answer.body.length)
+    return StreamingResponse(chunks, status_code=answer.status, headers=answer.headers)
 
 
 class DocumentRead(ResponseBody):

@@ -86,6 +86,7 @@ PROBLEM_RESPONSES: dict[int, tuple[str, str]] = {
     404: ("NotFound", "No such resource, or one the caller may not see."),
     409: ("Conflict", "The resource's state does not allow this, it already exists, or the same key is running."),
     413: ("ContentTooLarge", "The request body is too large."),
+    415: ("UnsupportedMediaType", "The body or the uploaded file is of a type not accepted."),
     422: ("UnprocessableContent", "The request is not valid; `errors` names the fields."),
     429: ("TooManyRequests", "Too many requests from this caller; see `Retry-After`."),
     500: ("InternalServerError", "An unexpected error; it has been logged."),
@@ -292,7 +293,9 @@ def _finish_operation(path: str, method: str, operation: dict[str, Any]) -> None
         wanted |= {404}
     if operation.get("parameters") or operation.get("requestBody"):
         wanted |= {422}
-    if method == "post":
+    # An upload (multipart) is idempotent by its content instead: no key could keep a body never held whole
+    keyed = method == "post" and "multipart/form-data" not in operation.get("requestBody", {}).get("content", {})
+    if keyed:
         wanted |= {409, 422}  # an Idempotency-Key still running, or reused with another body
         parameters = operation.setdefault("parameters", [])
         if not any(p.get("name") == "Idempotency-Key" for p in parameters):
@@ -306,7 +309,7 @@ def _finish_operation(path: str, method: str, operation: dict[str, Any]) -> None
             continue
         headers = response.setdefault("headers", {})
         headers.setdefault("X-Request-ID", {"$ref": HEADERS + "X-Request-ID"})
-        if method == "post" and status < 300:
+        if keyed and status < 300:
             headers.setdefault("Idempotent-Replayed", {"$ref": HEADERS + "Idempotent-Replayed"})
         if status == 201:
             headers.setdefault("Location", {"$ref": HEADERS + "Location"})

@@ -10,7 +10,6 @@ file attached again to the same request and part is the attachment already there
 """
 
 import logging
-import unicodedata
 import uuid
 from datetime import datetime
 
@@ -80,7 +79,7 @@ async def attach(
                 ),
                 field="file",
             )
-        fields = record_fields(upload.stored, filename=_printable(upload.filename), uploaded_by=principal.username)
+        fields = record_fields(upload.stored, filename=upload.filename, uploaded_by=principal.username)
         attachment = A(**fields, request_id=request_id, part=part, created_at=now, updated_at=now)
         session.add(attachment)
         return attachment, True
@@ -128,12 +127,6 @@ def _part(fields: dict[str, str], principal: Principal) -> AttachmentPart:
     except ValueError:
         message = Text("part 须为 request 或 reply。", "part must be request or reply.")
         raise Invalid(message, field=PART_FIELD) from None
-
-
-def _printable(filename: str) -> str:
-    """The name as kept: without control or format characters (a NUL cannot be stored; a right-to-left override
-    would show `invoice\u202efdp.exe` as `invoiceexe.pdf`)."""
-    return "".join(c for c in filename if unicodedata.category(c)[0] != "C").strip() or "document"
 
 
 async def _discard(documents: Documents, key: str) -> None:

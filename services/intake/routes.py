@@ -386,7 +386,7 @@ async def download_request_attachment(
     attachment = await attachments.get_attachment(
         session, request_id=request_id, attachment_id=attachment_id, principal=principal
     )
-    return serve(http, documents, attachment)
+    return await serve(http, documents, attachment)
 
 
 @router.get(

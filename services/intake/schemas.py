@@ -20,7 +20,6 @@ from services.common.schemas import (
     labelled,
     text,
 )
-from services.common.storage import ScanStatus
 from services.common.texts import Text
 from services.intake.config import PREFIX
 from services.intake.contract import EnterpriseProfile, TimelineKind
@@ -65,7 +64,6 @@ labelled(
     {"request": ("企业随诉求提交", "Sent with the request"), "reply": ("部门随答复提交", "Sent with the reply")},
 )
 # Not labelled in services.common yet; the OpenAPI document wants every enum labelled.
-labelled(ScanStatus, {"clean": ("已通过病毒扫描", "Scanned, clean"), "not_scanned": ("未扫描", "Not scanned")})
 labelled(Grade, {"urgent": ("紧急", "Urgent"), "normal": ("一般", "Normal"), "major": ("重大", "Major")})
 labelled(
     RequestAction,

@@ -28,8 +28,6 @@ from tests.helpers.problems import assert_problem
 from tests.helpers.systems import running_system, system_env
 from tests.helpers.waiting import wait_until
 
-pytestmark = pytest.mark.faults  # kills a service: CI runs it with the other faults (pytest -m faults)
-
 UPLOAD_LIMIT = 3_000_000
 SETTLE_SECONDS = 30.0
 MATERIALS = [
@@ -168,6 +166,7 @@ def kill(system: System, name: str) -> None:
     process.wait(10)
 
 
+@pytest.mark.faults  # kills a service: CI runs it with the other faults (pytest -m faults)
 def test_a_crash_between_the_bytes_and_the_row_leaves_no_row_and_the_orphan_is_swept(
     http: httpx.Client, admin: dict, own_system: System, storage: Path, database_url: str
 ):

@@ -3,8 +3,8 @@ application (an officer only for its own department's tasks), the vault reused w
 容缺 ledger fulfilled by an upload, and refused uploads leaving nothing behind. Run on both storage backends."""
 
 import hashlib
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 

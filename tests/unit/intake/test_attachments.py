@@ -79,9 +79,3 @@ def test_only_the_lead_attaches_to_the_reply_and_each_only_to_its_own_part():
             attachments._require_attachable(caller, request, part)
     attachments._require_attachable(LEAD, assigned, AttachmentPart.reply)
     attachments._require_attachable(ENTERPRISE, assigned, AttachmentPart.request)
-
-
-def test_a_name_is_kept_without_control_or_direction_characters():
-    assert attachments._printable("营业执照.pdf") == "营业执照.pdf"
-    assert attachments._printable("a\x00b\u202efdp.exe") == "abfdp.exe"
-    assert attachments._printable("\x07 ") == "document"
