@@ -9,7 +9,14 @@ from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import ReadSessionDep, SessionDep
 from services.common.departments import Department
-from services.common.documents import DocumentsDep, multipart_body, orphan_sweep_routes, receive_upload, serve
+from services.common.documents import (
+    DocumentsDep,
+    file_responses,
+    multipart_body,
+    orphan_sweep_routes,
+    receive_upload,
+    serve,
+)
 from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
@@ -307,8 +314,6 @@ PART_FIELD = {
     "description": "`request`: sent by the enterprise with its request (the enterprise's default); `reply`: sent "
     "by the lead department with its answer (an officer's default).",
 }
-BINARY = {"schema": {"type": "string", "format": "binary"}}
-DOWNLOAD_TYPES = {kind: BINARY for kind in ("application/pdf", "image/jpeg", "image/png", "application/ofd")}
 
 
 @router.post(
@@ -364,13 +369,7 @@ async def list_request_attachments(request_id: uuid.UUID, session: SessionDep, p
     "/requests/{request_id}/attachments/{attachment_id}",
     operation_id="downloadRequestAttachment",
     response_class=Response,
-    responses={
-        200: {"description": "The file", "content": DOWNLOAD_TYPES},
-        206: {"description": "The byte range asked for with `Range`", "content": DOWNLOAD_TYPES},
-        304: {"description": "`If-None-Match` names its ETag (its SHA-256): unchanged"},
-        416: {"description": "No byte of the `Range` asked for exists (`Content-Range: bytes */<size>`)"},
-        **problem_responses(404),
-    },
+    responses={**file_responses(), **problem_responses(404)},
     summary="Download an attachment (whoever sees the request)",
 )
 async def download_request_attachment(

@@ -88,6 +88,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approval/applications/{application_id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The matter's materials and how this application provides each
+         * @description 该申请事项的全部材料及提供方式：已上传、材料库复用、待上传、容缺承诺或缺少；附文件信息与下载地址。
+         *     可见范围与申请相同：部门工作人员仅限有本部门任务的申请。
+         */
+        get: operations["listApplicationMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/applications/{application_id}/materials/{material_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a material's file (whoever sees the application)
+         * @description 下载某项材料的文件；支持 Range 与 If-None-Match（ETag 为 SHA-256）。部门工作人员仅可下载有本部门任务的
+         *     申请的材料，其他人 404。
+         */
+        get: operations["downloadMaterial"];
+        put?: never;
+        /**
+         * Upload the file of a material (the enterprise; admin on its behalf)
+         * @description 上传某项材料的文件（multipart，字段 `file`；PDF、JPEG、PNG 或 OFD，按内容判断）。该材料即视为已提交，
+         *     兑现对应的容缺承诺，替换此前的文件或材料库复用。同一文件再次上传时 200，不重复保存。
+         */
+        post: operations["uploadMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approval/applications/{application_id}/supplements": {
         parameters: {
             query?: never;
@@ -172,6 +219,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approval/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 容缺 commitment ledger, as the caller may see it
+         * @description 容缺承诺台账：每项承诺的材料、补交期限（工作日）与状态（待补交、已兑现、已逾期、已撤销）。企业看自己的，
+         *     部门看本部门参与审批的申请的，管理员看全部；可按状态、部门、企业筛选。
+         */
+        get: operations["listCommitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/documents/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete stored files no document names, older than the grace period (admin)
+         * @description 立即清理本服务存储中没有任何记录引用、且早于 `KUAIBAN_ORPHAN_GRACE_SECONDS` 的文件（写入文件后、记录提交前进程崩溃留下的孤儿文件）。系统每 `KUAIBAN_ORPHAN_SWEEP_SECONDS` 秒也会自动执行。
+         */
+        post: operations["sweepApprovalDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approval/matters": {
         parameters: {
             query?: never;
@@ -210,6 +298,26 @@ export interface paths {
         get: operations["getMatter"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/precheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the vault covers of a matter's materials, and what is still to hand in (the enterprise)
+         * @description 申请前预检：材料库已覆盖哪些材料，还缺哪些（其中哪些可容缺受理），哪些将在办结期限前过期。
+         */
+        post: operations["precheckMatter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -290,6 +398,75 @@ export interface paths {
          * @description 对本部门任务作出决定：同意、否决（一票否决整个申请）或退回补正。任务已决定时 409。
          */
         post: operations["decideTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/vault": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The materials vault
+         * @description 企业材料库中的文件：企业看自己的，管理员可按企业筛选；可按材料编码筛选。
+         */
+        get: operations["listVaultDocuments"];
+        put?: never;
+        /**
+         * Keep a document in the enterprise's materials vault for reuse (the enterprise; admin on its behalf)
+         * @description 把一份证照或材料存入企业材料库（multipart：`file`、`material_code`，可选 `issuer`、`valid_until`）。
+         *     之后的申请以 `use_vault: true` 复用有效期覆盖办结期限的文件，无需再次上传。
+         */
+        post: operations["addVaultDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/vault/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One document of the vault
+         * @description 材料库中的一份文件的信息。
+         */
+        get: operations["getVaultDocument"];
+        put?: never;
+        post?: never;
+        /**
+         * Stop offering a document for reuse (applications that reused it keep it)
+         * @description 把文件移出材料库：之后的申请不再复用；已复用它的申请保留。
+         */
+        delete: operations["removeVaultDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/vault/{document_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document of the vault
+         * @description 下载材料库中的一份文件；支持 Range 与 If-None-Match。
+         */
+        get: operations["downloadVaultDocument"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1550,6 +1727,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/documents/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete stored files no document names, older than the grace period (admin)
+         * @description 立即清理本服务存储中没有任何记录引用、且早于 `KUAIBAN_ORPHAN_GRACE_SECONDS` 的文件（写入文件后、记录提交前进程崩溃留下的孤儿文件）。系统每 `KUAIBAN_ORPHAN_SWEEP_SECONDS` 秒也会自动执行。
+         */
+        post: operations["sweepIntakeDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/enterprises": {
         parameters: {
             query?: never;
@@ -1716,7 +1913,7 @@ export interface paths {
         };
         /**
          * One request with every event on it
-         * @description 一条诉求及其全部事件（谁在何时做了什么）。
+         * @description 一条诉求及其全部事件（谁在何时做了什么），以及附件个数。
          */
         get: operations["getRequest"];
         put?: never;
@@ -1741,6 +1938,54 @@ export interface paths {
          * @description 交办：指定牵头部门、协办部门与等级（管理员），按工作日计算办理时限。状态不允许时 409。
          */
         post: operations["assignRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/requests/{request_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request's attachments, oldest first (whoever sees the request)
+         * @description 诉求的全部附件（企业随诉求提交的和部门随答复提交的），先传的在前；能看到该诉求的人都能看到。
+         */
+        get: operations["listRequestAttachments"];
+        put?: never;
+        /**
+         * Attach a photo or document: the enterprise to its request, the lead department to the reply
+         * @description 为诉求上传附件（照片或文件，multipart/form-data，文件放在 `file` 字段）：企业为自己的诉求上传（`part=request`，
+         *     办结前），牵头部门工作人员为答复上传（`part=reply`，交办后、办结前）。只接受 PDF、JPEG、PNG、OFD（按内容判断，
+         *     否则 415），超过大小上限 413，每条诉求最多 20 个附件。同一文件再次上传到同一诉求的同一部分时返回 200 和已有附件，
+         *     不重复保存；新附件返回 201，`Location` 指向其下载地址。看不到的诉求返回 404。
+         */
+        post: operations["attachToRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/requests/{request_id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment (whoever sees the request)
+         * @description 下载附件：`Content-Disposition` 带原文件名；支持 `Range` 断点续传（206）和 `If-None-Match` 缓存校验（304，
+         *     ETag 为文件的 SHA-256）。看不到该诉求的调用方得到 404。
+         */
+        get: operations["downloadRequestAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2048,10 +2293,114 @@ export interface components {
              * @description Required when an admin applies on its behalf
              */
             enterprise_id?: string | null;
-            /** Materials */
+            /**
+             * Materials
+             * @description Materials handed in (uploaded now or later)
+             */
             materials?: string[];
             /** Matter Code */
             matter_code: string;
+            /**
+             * Use Vault
+             * @description Reuse the vault's documents, valid through the due date, for materials not listed
+             * @default false
+             */
+            use_vault?: boolean;
+        };
+        /**
+         * ApplicationMaterialRead
+         * @description One material of the application's matter: how it is provided, and its file when there is one.
+         * @example {
+         *       "commitment": {
+         *         "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *         "closed_at": "2026-03-02T01:30:00Z",
+         *         "created_at": "2026-03-02T01:30:00Z",
+         *         "due_date": "2026-03-27",
+         *         "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *         "fulfilled_at": "2026-03-02T01:30:00Z",
+         *         "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *         "material_code": "premises_proof",
+         *         "reminded_days": 1,
+         *         "state": "open"
+         *       },
+         *       "document": {
+         *         "created_at": "2026-03-02T01:30:00Z",
+         *         "filename": "濉溪",
+         *         "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *         "media_type": "濉溪",
+         *         "scan": "clean",
+         *         "sha256": "濉溪",
+         *         "size": 1,
+         *         "uploaded_by": "濉溪"
+         *       },
+         *       "download_url": "濉溪",
+         *       "material_code": "premises_proof",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "source": "upload",
+         *       "state": "uploaded",
+         *       "waivable": false
+         *     }
+         */
+        ApplicationMaterialRead: {
+            commitment: components["schemas"]["CommitmentRead"] | null;
+            document: components["schemas"]["DocumentRead"] | null;
+            /** Download Url */
+            download_url: string | null;
+            /** Material Code */
+            material_code: string;
+            /** Name */
+            name: string;
+            source: components["schemas"]["MaterialSource"] | null;
+            state: components["schemas"]["MaterialState"];
+            /** Waivable */
+            waivable: boolean;
+        };
+        /**
+         * ApplicationMaterials
+         * @example {
+         *       "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *       "items": [
+         *         {
+         *           "commitment": {
+         *             "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *             "closed_at": "2026-03-02T01:30:00Z",
+         *             "created_at": "2026-03-02T01:30:00Z",
+         *             "due_date": "2026-03-27",
+         *             "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *             "fulfilled_at": "2026-03-02T01:30:00Z",
+         *             "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *             "material_code": "premises_proof",
+         *             "reminded_days": 1,
+         *             "state": "open"
+         *           },
+         *           "document": {
+         *             "created_at": "2026-03-02T01:30:00Z",
+         *             "filename": "濉溪",
+         *             "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *             "media_type": "濉溪",
+         *             "scan": "clean",
+         *             "sha256": "濉溪",
+         *             "size": 1,
+         *             "uploaded_by": "濉溪"
+         *           },
+         *           "download_url": "濉溪",
+         *           "material_code": "premises_proof",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "source": "upload",
+         *           "state": "uploaded",
+         *           "waivable": false
+         *         }
+         *       ]
+         *     }
+         */
+        ApplicationMaterials: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Items */
+            items: components["schemas"]["ApplicationMaterialRead"][];
         };
         /**
          * ApplicationPage
@@ -2061,9 +2410,16 @@ export interface components {
          *           "code": "SX-2026-0042",
          *           "commitments": [
          *             {
+         *               "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *               "closed_at": "2026-03-02T01:30:00Z",
+         *               "created_at": "2026-03-02T01:30:00Z",
          *               "due_date": "2026-03-27",
-         *               "fulfilled_at": "2026-03-20T02:15:00Z",
-         *               "material_code": "premises_proof"
+         *               "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *               "fulfilled_at": "2026-03-02T01:30:00Z",
+         *               "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *               "material_code": "premises_proof",
+         *               "reminded_days": 1,
+         *               "state": "open"
          *             }
          *           ],
          *           "completed_at": "2026-03-02T01:30:00Z",
@@ -2078,6 +2434,9 @@ export interface components {
          *           ],
          *           "materials_count": 1,
          *           "matter_code": "enterprise-opening",
+         *           "reused_materials": [
+         *             "濉溪"
+         *           ],
          *           "status": "in_review",
          *           "submitted_at": "2026-03-02T01:30:00Z",
          *           "tasks": [
@@ -2114,9 +2473,16 @@ export interface components {
          *       "code": "SX-2026-0042",
          *       "commitments": [
          *         {
+         *           "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *           "closed_at": "2026-03-02T01:30:00Z",
+         *           "created_at": "2026-03-02T01:30:00Z",
          *           "due_date": "2026-03-27",
-         *           "fulfilled_at": "2026-03-20T02:15:00Z",
-         *           "material_code": "premises_proof"
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "fulfilled_at": "2026-03-02T01:30:00Z",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "material_code": "premises_proof",
+         *           "reminded_days": 1,
+         *           "state": "open"
          *         }
          *       ],
          *       "completed_at": "2026-03-02T01:30:00Z",
@@ -2131,6 +2497,9 @@ export interface components {
          *       ],
          *       "materials_count": 1,
          *       "matter_code": "enterprise-opening",
+         *       "reused_materials": [
+         *         "濉溪"
+         *       ],
          *       "status": "in_review",
          *       "submitted_at": "2026-03-02T01:30:00Z",
          *       "tasks": [
@@ -2181,12 +2550,23 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Materials */
+            /**
+             * Materials
+             * @description Materials provided: handed in, or reused from the vault
+             */
             materials: string[];
-            /** Materials Count */
+            /**
+             * Materials Count
+             * @description Materials the enterprise handed in for this application
+             */
             materials_count: number;
             /** Matter Code */
             matter_code: string;
+            /**
+             * Reused Materials
+             * @description Of those, the ones reused from the vault
+             */
+            reused_materials: string[];
             status: components["schemas"]["ApplicationStatus"];
             /**
              * Submitted At
@@ -2229,6 +2609,24 @@ export interface components {
          *           "avg_working_days": 1.01
          *         }
          *       },
+         *       "commitments": {
+         *         "by_department": {
+         *           "market": {
+         *             "commitments": 12,
+         *             "fulfilled": 9,
+         *             "fulfilment_rate": 0.9,
+         *             "open": 2,
+         *             "overdue": 1,
+         *             "revoked": 0
+         *           }
+         *         },
+         *         "commitments": 12,
+         *         "fulfilled": 9,
+         *         "fulfilment_rate": 0.9,
+         *         "open": 2,
+         *         "overdue": 1,
+         *         "revoked": 0
+         *       },
          *       "deemed_approvals": 1,
          *       "in_review": 1,
          *       "on_time_rate": 0.85,
@@ -2258,6 +2656,7 @@ export interface components {
             by_matter: {
                 [key: string]: components["schemas"]["MatterFigures"];
             };
+            commitments: components["schemas"]["CommitmentStats"];
             /** Deemed Approvals */
             deemed_approvals: number;
             /** In Review */
@@ -2267,6 +2666,15 @@ export interface components {
             /** Rejected */
             rejected: number;
         };
+        /**
+         * AttachmentPart
+         * @description Which part of a request an attachment belongs to: what the enterprise sent with it, or the staff's reply.
+         *
+         *     `request`: 企业随诉求提交 (Sent with the request); `reply`: 部门随答复提交 (Sent with the reply)
+         * @example request
+         * @enum {string}
+         */
+        AttachmentPart: "request" | "reply";
         /**
          * AuditEntry
          * @example {
@@ -2707,24 +3115,170 @@ export interface components {
             material_code: string;
         };
         /**
-         * CommitmentRead
-         * @description A commitment as the application keeps it: fulfilled when the material is handed in.
+         * CommitmentFigures
+         * @description 容缺 commitments of a department's applications (or all): how many are kept.
          * @example {
+         *       "commitments": 12,
+         *       "fulfilled": 9,
+         *       "fulfilment_rate": 0.9,
+         *       "open": 2,
+         *       "overdue": 1,
+         *       "revoked": 0
+         *     }
+         */
+        CommitmentFigures: {
+            /** Commitments */
+            commitments: number;
+            /** Fulfilled */
+            fulfilled: number;
+            /**
+             * Fulfilment Rate
+             * @description fulfilled / (fulfilled + overdue): of those decided
+             */
+            fulfilment_rate: number | null;
+            /** Open */
+            open: number;
+            /** Overdue */
+            overdue: number;
+            /** Revoked */
+            revoked: number;
+        };
+        /**
+         * CommitmentPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *           "closed_at": "2026-03-02T01:30:00Z",
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "due_date": "2026-03-27",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "fulfilled_at": "2026-03-02T01:30:00Z",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "material_code": "premises_proof",
+         *           "reminded_days": 1,
+         *           "state": "open"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        CommitmentPage: {
+            /** Items */
+            items: components["schemas"]["CommitmentRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * CommitmentRead
+         * @description A commitment in the ledger: `open` until the material is handed in (`fulfilled`), its due date passes
+         *     (`overdue`) or the application ends otherwise (`revoked`).
+         * @example {
+         *       "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *       "closed_at": "2026-03-02T01:30:00Z",
+         *       "created_at": "2026-03-02T01:30:00Z",
          *       "due_date": "2026-03-27",
-         *       "fulfilled_at": "2026-03-20T02:15:00Z",
-         *       "material_code": "premises_proof"
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "fulfilled_at": "2026-03-02T01:30:00Z",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "material_code": "premises_proof",
+         *       "reminded_days": 1,
+         *       "state": "open"
          *     }
          */
         CommitmentRead: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /**
+             * Closed At
+             * @description When it became overdue or was revoked
+             */
+            closed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
             /**
              * Due Date
              * Format: date
              */
             due_date: string;
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
             /** Fulfilled At */
             fulfilled_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
             /** Material Code */
             material_code: string;
+            /**
+             * Reminded Days
+             * @description The last reminder sent: 3 or 1 working days before the due date
+             */
+            reminded_days: number | null;
+            state: components["schemas"]["CommitmentState"];
+        };
+        /**
+         * CommitmentState
+         * @description `open`: 待补交 (Open); `fulfilled`: 已兑现 (Fulfilled); `overdue`: 已逾期 (Overdue); `revoked`: 已撤销 (Revoked)
+         * @example open
+         * @enum {string}
+         */
+        CommitmentState: "open" | "fulfilled" | "overdue" | "revoked";
+        /**
+         * CommitmentStats
+         * @example {
+         *       "by_department": {
+         *         "market": {
+         *           "commitments": 12,
+         *           "fulfilled": 9,
+         *           "fulfilment_rate": 0.9,
+         *           "open": 2,
+         *           "overdue": 1,
+         *           "revoked": 0
+         *         }
+         *       },
+         *       "commitments": 12,
+         *       "fulfilled": 9,
+         *       "fulfilment_rate": 0.9,
+         *       "open": 2,
+         *       "overdue": 1,
+         *       "revoked": 0
+         *     }
+         */
+        CommitmentStats: {
+            /**
+             * By Department
+             * @description By a department with a task in the application
+             */
+            by_department: {
+                [key: string]: components["schemas"]["CommitmentFigures"];
+            };
+            /** Commitments */
+            commitments: number;
+            /** Fulfilled */
+            fulfilled: number;
+            /**
+             * Fulfilment Rate
+             * @description fulfilled / (fulfilled + overdue): of those decided
+             */
+            fulfilment_rate: number | null;
+            /** Open */
+            open: number;
+            /** Overdue */
+            overdue: number;
+            /** Revoked */
+            revoked: number;
         };
         /**
          * CountsByKey
@@ -3110,6 +3664,56 @@ export interface components {
              * @description Grants paid by this call
              */
             paid: number;
+        };
+        /**
+         * DocumentRead
+         * @description A stored document as callers see it (never its storage key).
+         * @example {
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "filename": "濉溪",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "media_type": "濉溪",
+         *       "scan": "clean",
+         *       "sha256": "濉溪",
+         *       "size": 1,
+         *       "uploaded_by": "濉溪"
+         *     }
+         */
+        DocumentRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Filename
+             * @description The name it was uploaded with
+             */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Media Type
+             * @description By content: application/pdf, image/jpeg, image/png or application/ofd
+             */
+            media_type: string;
+            /** @description `clean` when a virus scanner passed it, `not_scanned` without one */
+            scan: components["schemas"]["ScanStatus"];
+            /**
+             * Sha256
+             * @description Lower-case hex; the download's ETag
+             */
+            sha256: string;
+            /**
+             * Size
+             * @description Bytes
+             */
+            size: number;
+            /** Uploaded By */
+            uploaded_by: string;
         };
         /**
          * EnterpriseCreate
@@ -4352,6 +4956,20 @@ export interface components {
             near_misses?: components["schemas"]["NearMiss"][] | null;
         };
         /**
+         * MaterialSource
+         * @description `upload`: 本次上传 (Uploaded); `vault`: 材料库复用 (Reused from the vault)
+         * @example upload
+         * @enum {string}
+         */
+        MaterialSource: "upload" | "vault";
+        /**
+         * MaterialState
+         * @description `uploaded`: 已上传 (Uploaded); `reused`: 材料库复用 (Reused); `declared`: 待上传 (To upload); `committed`: 容缺承诺 (Committed); `missing`: 缺少 (Missing)
+         * @example uploaded
+         * @enum {string}
+         */
+        MaterialState: "uploaded" | "reused" | "declared" | "committed" | "missing";
+        /**
          * MatterCreate
          * @example {
          *       "code": "enterprise-opening",
@@ -4909,6 +5527,25 @@ export interface components {
          */
         NeedStatus: "open" | "financed" | "closed";
         /**
+         * OrphanSweepRead
+         * @example {
+         *       "checked": 1,
+         *       "deleted": 1
+         *     }
+         */
+        OrphanSweepRead: {
+            /**
+             * Checked
+             * @description Objects older than the grace period that were looked up
+             */
+            checked: number;
+            /**
+             * Deleted
+             * @description Of those, the ones no row named, now deleted
+             */
+            deleted: number;
+        };
+        /**
          * PasswordChange
          * @example {
          *       "current_password": "Suixi-2026-secure",
@@ -5406,6 +6043,131 @@ export interface components {
          * @enum {string}
          */
         PolicyStatus: "draft" | "published" | "superseded";
+        /**
+         * PrecheckCovered
+         * @example {
+         *       "document_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "filename": "濉溪",
+         *       "issuer": "濉溪",
+         *       "material_code": "premises_proof",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "valid_until": "2026-12-31"
+         *     }
+         */
+        PrecheckCovered: {
+            /**
+             * Document Id
+             * Format: uuid
+             */
+            document_id: string;
+            /** Filename */
+            filename: string;
+            /** Issuer */
+            issuer: string | null;
+            /** Material Code */
+            material_code: string;
+            /** Name */
+            name: string;
+            /** Valid Until */
+            valid_until: string | null;
+        };
+        /**
+         * PrecheckCreate
+         * @example {
+         *       "matter_code": "enterprise-opening"
+         *     }
+         */
+        PrecheckCreate: {
+            /**
+             * Enterprise Id
+             * @description Required when an admin asks on its behalf
+             */
+            enterprise_id?: string | null;
+            /** Matter Code */
+            matter_code: string;
+        };
+        /**
+         * PrecheckMissing
+         * @example {
+         *       "material_code": "premises_proof",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "waivable": false
+         *     }
+         */
+        PrecheckMissing: {
+            /** Material Code */
+            material_code: string;
+            /** Name */
+            name: string;
+            /**
+             * Waivable
+             * @description May be missing at submission against a 容缺 commitment
+             */
+            waivable: boolean;
+        };
+        /**
+         * PrecheckRead
+         * @description What the vault covers for an application submitted today, and what is still to hand in.
+         * @example {
+         *       "covered": [
+         *         {
+         *           "document_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "filename": "濉溪",
+         *           "issuer": "濉溪",
+         *           "material_code": "premises_proof",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "valid_until": "2026-12-31"
+         *         }
+         *       ],
+         *       "due_date": "2026-03-27",
+         *       "expiring": [
+         *         {
+         *           "document_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "filename": "濉溪",
+         *           "issuer": "濉溪",
+         *           "material_code": "premises_proof",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "valid_until": "2026-12-31"
+         *         }
+         *       ],
+         *       "matter_code": "enterprise-opening",
+         *       "missing": [
+         *         {
+         *           "material_code": "premises_proof",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "waivable": false
+         *         }
+         *       ],
+         *       "rongque_allowed": false
+         *     }
+         */
+        PrecheckRead: {
+            /** Covered */
+            covered: components["schemas"]["PrecheckCovered"][];
+            /**
+             * Due Date
+             * Format: date
+             * @description The application's due date if submitted now
+             */
+            due_date: string;
+            /**
+             * Expiring
+             * @description In the vault, but expiring before the due date
+             */
+            expiring: components["schemas"]["PrecheckCovered"][];
+            /** Matter Code */
+            matter_code: string;
+            /**
+             * Missing
+             * @description Not covered by the vault, the expiring ones included
+             */
+            missing: components["schemas"]["PrecheckMissing"][];
+            /**
+             * Rongque Allowed
+             * @description False for an enterprise rated D: no material may be missing
+             */
+            rongque_allowed: boolean;
+        };
         /**
          * Problem
          * @example {
@@ -5984,6 +6746,98 @@ export interface components {
             lead_department: components["schemas"]["Department"];
         };
         /**
+         * RequestAttachmentPage
+         * @description Every attachment of the request, oldest first (a request has at most 20: one page, `next_cursor` null).
+         * @example {
+         *       "items": [
+         *         {
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "download_url": "/intake/requests/3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37/attachments/7a1c3e5f-9b2d-4f6a-8c0e-1d3f5b7a9c2e",
+         *           "filename": "厂房用电负荷清单.pdf",
+         *           "id": "7a1c3e5f-9b2d-4f6a-8c0e-1d3f5b7a9c2e",
+         *           "media_type": "application/pdf",
+         *           "part": "request",
+         *           "request_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "scan": "clean",
+         *           "sha256": "9f2c1b7e4a6d8c0e2f4a6b8d0c2e4f6a8b0d2c4e6f8a0b2d4c6e8f0a2b4d6c8e",
+         *           "size": 284113,
+         *           "uploaded_by": "suixi-lvji"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        RequestAttachmentPage: {
+            /** Items */
+            items: components["schemas"]["RequestAttachmentRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * RequestAttachmentRead
+         * @description A file attached to a request: by the enterprise with it (`request`), or by the lead department (`reply`).
+         * @example {
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "download_url": "/intake/requests/3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37/attachments/7a1c3e5f-9b2d-4f6a-8c0e-1d3f5b7a9c2e",
+         *       "filename": "厂房用电负荷清单.pdf",
+         *       "id": "7a1c3e5f-9b2d-4f6a-8c0e-1d3f5b7a9c2e",
+         *       "media_type": "application/pdf",
+         *       "part": "request",
+         *       "request_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "scan": "clean",
+         *       "sha256": "9f2c1b7e4a6d8c0e2f4a6b8d0c2e4f6a8b0d2c4e6f8a0b2d4c6e8f0a2b4d6c8e",
+         *       "size": 284113,
+         *       "uploaded_by": "suixi-lvji"
+         *     }
+         */
+        RequestAttachmentRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Download Url
+             * @description Where its bytes are downloaded (GET; Range and If-None-Match work)
+             */
+            readonly download_url: string;
+            /**
+             * Filename
+             * @description The name it was uploaded with
+             */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Media Type
+             * @description By content: application/pdf, image/jpeg, image/png or application/ofd
+             */
+            media_type: string;
+            part: components["schemas"]["AttachmentPart"];
+            /**
+             * Request Id
+             * Format: uuid
+             */
+            request_id: string;
+            /** @description `clean` when a virus scanner passed it, `not_scanned` without one */
+            scan: components["schemas"]["ScanStatus"];
+            /**
+             * Sha256
+             * @description Lower-case hex; the download's ETag
+             */
+            sha256: string;
+            /**
+             * Size
+             * @description Bytes
+             */
+            size: number;
+            /** Uploaded By */
+            uploaded_by: string;
+        };
+        /**
          * RequestCreate
          * @example {
          *       "category": "power",
@@ -6011,6 +6865,7 @@ export interface components {
          * RequestDetail
          * @example {
          *       "assigned_at": "2026-03-02T01:30:00Z",
+         *       "attachments": 1,
          *       "category": "power",
          *       "channel": "tea_meeting",
          *       "closed_at": "2026-03-02T01:30:00Z",
@@ -6048,6 +6903,11 @@ export interface components {
         RequestDetail: {
             /** Assigned At */
             assigned_at: string | null;
+            /**
+             * Attachments
+             * @description How many files are attached to it (both parts); listed at its attachments
+             */
+            attachments: number;
             category: components["schemas"]["Category"];
             channel: components["schemas"]["Channel"];
             /** Closed At */
@@ -6311,6 +7171,13 @@ export interface components {
             rule: string;
         };
         /**
+         * ScanStatus
+         * @description `clean`: 已通过病毒扫描 (Scanned, clean); `not_scanned`: 未扫描 (Not scanned)
+         * @example clean
+         * @enum {string}
+         */
+        ScanStatus: "clean" | "not_scanned";
+        /**
          * Scope
          * @description What a bank's API client may do; a person's token has no scopes and is governed by its role alone.
          *
@@ -6368,12 +7235,24 @@ export interface components {
          * SweepResult
          * @example {
          *       "deemed": 1,
+         *       "overdue_commitments": 0,
+         *       "reminders": 0,
          *       "terminated": 1
          *     }
          */
         SweepResult: {
             /** Deemed */
             deemed: number;
+            /**
+             * Overdue Commitments
+             * @default 0
+             */
+            overdue_commitments?: number;
+            /**
+             * Reminders
+             * @default 0
+             */
+            reminders?: number;
             /** Terminated */
             terminated: number;
         };
@@ -6527,11 +7406,11 @@ export interface components {
          * @description What can appear on an enterprise's timeline: intake's own request events and what approval and
          *     finance send (finance's loan applications share `application.approved`/`rejected` with approval's).
          *
-         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed); `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付 (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
+         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `commitment.reminder`: 容缺承诺补交提醒 (Reminder: a committed material is due); `commitment.fulfilled`: 容缺承诺已兑现 (Committed material handed in); `commitment.overdue`: 容缺承诺已逾期 (Committed material overdue); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed); `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付 (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
          * @example request.received
          * @enum {string}
          */
-        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "need.posted" | "deal.signed" | "policy.granted" | "policy.disbursed" | "policy.revoked";
+        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "commitment.reminder" | "commitment.fulfilled" | "commitment.overdue" | "need.posted" | "deal.signed" | "policy.granted" | "policy.disbursed" | "policy.revoked";
         /**
          * TimelinePage
          * @example {
@@ -6587,6 +7466,103 @@ export interface components {
              * @constant
              */
             token_type?: "bearer";
+        };
+        /**
+         * VaultDocumentRead
+         * @description A document in the enterprise's materials vault (材料库), reusable until `valid_until`.
+         * @example {
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "download_url": "濉溪",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "filename": "濉溪",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "issuer": "濉溪",
+         *       "material_code": "premises_proof",
+         *       "media_type": "濉溪",
+         *       "scan": "clean",
+         *       "sha256": "濉溪",
+         *       "size": 1,
+         *       "uploaded_by": "濉溪",
+         *       "valid_until": "2026-12-31"
+         *     }
+         */
+        VaultDocumentRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Download Url */
+            download_url: string;
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
+            /**
+             * Filename
+             * @description The name it was uploaded with
+             */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Issuer */
+            issuer: string | null;
+            /** Material Code */
+            material_code: string;
+            /**
+             * Media Type
+             * @description By content: application/pdf, image/jpeg, image/png or application/ofd
+             */
+            media_type: string;
+            /** @description `clean` when a virus scanner passed it, `not_scanned` without one */
+            scan: components["schemas"]["ScanStatus"];
+            /**
+             * Sha256
+             * @description Lower-case hex; the download's ETag
+             */
+            sha256: string;
+            /**
+             * Size
+             * @description Bytes
+             */
+            size: number;
+            /** Uploaded By */
+            uploaded_by: string;
+            /** Valid Until */
+            valid_until: string | null;
+        };
+        /**
+         * VaultPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "download_url": "濉溪",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "filename": "濉溪",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "issuer": "濉溪",
+         *           "material_code": "premises_proof",
+         *           "media_type": "濉溪",
+         *           "scan": "clean",
+         *           "sha256": "濉溪",
+         *           "size": 1,
+         *           "uploaded_by": "濉溪",
+         *           "valid_until": "2026-12-31"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        VaultPage: {
+            /** Items */
+            items: components["schemas"]["VaultDocumentRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /**
          * WebhookCreate
@@ -6924,6 +7900,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Unsupported Media Type: The body or the uploaded file is of a type not accepted. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -7127,6 +8113,154 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listApplicationMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationMaterials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    downloadMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+                /** @description A material code of the application's matter */
+                material_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its ETag and Content-Disposition (its original name). Content-Type is the file's stored type: application/pdf, image/jpeg, image/png, application/ofd */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The byte range asked for (Range). Content-Type is the file's stored type: application/pdf, image/jpeg, image/png, application/ofd */
+            206: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match names its ETag) */
+            304: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No byte range of it can be satisfied */
+            416: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    uploadMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+                /** @description A material code of the application's matter */
+                material_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG or OFD
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same file was attached already: nothing changed */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationMaterialRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     supplementApplication: {
         parameters: {
             query?: never;
@@ -7323,6 +8457,80 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listCommitments: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["CommitmentState"] | null;
+                department?: components["schemas"]["Department"] | null;
+                enterprise_id?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    sweepApprovalDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrphanSweepRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listMatters: {
         parameters: {
             query?: {
@@ -7426,6 +8634,48 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    precheckMatter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrecheckCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrecheckRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -7571,6 +8821,223 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listVaultDocuments: {
+        parameters: {
+            query?: {
+                material_code?: string | null;
+                enterprise_id?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    addVaultDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: uuid
+                     * @description Required when an admin adds it
+                     */
+                    enterprise_id?: string;
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG or OFD
+                     */
+                    file: string;
+                    /** @example 县市场监督管理局 */
+                    issuer?: string;
+                    /** @example business_license */
+                    material_code: string;
+                    /** Format: date */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same file is in the vault already */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultDocumentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getVaultDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultDocumentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    removeVaultDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    downloadVaultDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its ETag and Content-Disposition (its original name). Content-Type is the file's stored type: application/pdf, image/jpeg, image/png, application/ofd */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The byte range asked for (Range). Content-Type is the file's stored type: application/pdf, image/jpeg, image/png, application/ofd */
+            206: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match names its ETag) */
+            304: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No byte range of it can be satisfied */
+            416: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -10210,6 +11677,43 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    sweepIntakeDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrphanSweepRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listEnterprises: {
         parameters: {
             query?: {
@@ -10697,6 +12201,158 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listRequestAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttachmentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    attachToRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG or OFD
+                     */
+                    file: string;
+                    /**
+                     * @description `request`: sent by the enterprise with its request (the enterprise's default); `reply`: sent by the lead department with its answer (an officer's default).
+                     * @enum {string}
+                     */
+                    part?: "request" | "reply";
+                };
+            };
+        };
+        responses: {
+            /** @description This file was attached to this part before: that one */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttachmentRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttachmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    downloadRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its ETag and Content-Disposition (its original name). Content-Type is the file's stored type: application/pdf, image/jpeg, image/png, application/ofd */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The byte range asked for (Range). Content-Type is the file's stored type: application/pdf, image/jpeg, image/png, application/ofd */
+            206: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match names its ETag) */
+            304: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No byte range of it can be satisfied */
+            416: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     giveRequestFeedback: {
         parameters: {
             query?: never;
@@ -10871,15 +12527,18 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsFinanceProductsByRefExternal_refPutResponses200HeadersSyncResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/finance/products/by-ref/{external_ref}"]["put"]["responses"]["200"]["headers"]["Sync-Result"]> = ["created", "updated", "unchanged"];
 export const pathsFinanceProductsByRefExternal_refPutResponses201HeadersSyncResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/finance/products/by-ref/{external_ref}"]["put"]["responses"]["201"]["headers"]["Sync-Result"]> = ["created", "updated", "unchanged"];
+export const pathsIntakeRequestsRequest_idAttachmentsPostRequestBodyContentMultipartFormDataPartValues: ReadonlyArray<FlattenedDeepRequired<paths>["/intake/requests/{request_id}/attachments"]["post"]["requestBody"]["content"]["multipart/form-data"]["part"]> = ["request", "reply"];
 export const accessKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessKind"]> = ["lead", "need", "application", "profile"];
 export const accountCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountCreate"]["role"]> = ["admin", "officer", "enterprise", "bank"];
 export const accountUpdateRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountUpdate"]["role"]> = ["admin", "officer", "enterprise", "bank"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["person", "client"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["in_review", "supplement_required", "approved", "rejected", "withdrawn", "terminated"];
+export const attachmentPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentPart"]> = ["request", "reply"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["power", "land", "financing", "permits", "talent", "policy", "infrastructure", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["tea_meeting", "online", "window", "hotline", "visit"];
 export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "revoked"];
 export const collateralValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Collateral"]> = ["credit", "mortgage", "guarantee", "pledge"];
+export const commitmentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentState"]> = ["open", "fulfilled", "overdue", "revoked"];
 export const creditRatingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreditRating"]> = ["A", "B", "C", "D"];
 export const decisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]> = ["approve", "reject", "return"];
 export const deliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryStatus"]> = ["pending", "delivered", "failed"];
@@ -10893,6 +12552,8 @@ export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const industrySectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndustrySection"]> = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"];
 export const loanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoanStatus"]> = ["submitted", "approved", "rejected", "signed", "withdrawn"];
 export const matchExtraValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MatchExtra"]> = ["near_misses"];
+export const materialSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialSource"]> = ["upload", "vault"];
+export const materialStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialState"]> = ["uploaded", "reused", "declared", "committed", "missing"];
 export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivered", "dead"];
 export const needStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NeedStatus"]> = ["open", "financed", "closed"];
 export const paymentOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentOutcome"]> = ["paid", "already_paid", "not_payable"];
@@ -10904,10 +12565,11 @@ export const rateBenefitKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const requestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestAction"]> = ["received", "assigned", "replied", "note", "feedback", "reopened", "closed"];
 export const requestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatus"]> = ["received", "assigned", "replied", "reopened", "closed"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "enterprise", "bank", "internal"];
+export const scanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScanStatus"]> = ["clean", "not_scanned"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["products:write", "leads:read", "applications:decide", "webhooks:manage"];
 export const serviceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceState"]> = ["ok", "down"];
 export const syncResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SyncResult"]> = ["created", "updated", "unchanged", "invalid"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "approved", "rejected", "returned", "cancelled"];
-export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "need.posted", "deal.signed", "policy.granted", "policy.disbursed", "policy.revoked"];
+export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "commitment.reminder", "commitment.fulfilled", "commitment.overdue", "need.posted", "deal.signed", "policy.granted", "policy.disbursed", "policy.revoked"];
 export const timelineServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineService"]> = ["intake", "approval", "finance"];
 export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["lead.created", "application.submitted", "application.withdrawn", "deal.signed"];

@@ -9,13 +9,19 @@ from .account_read import AccountRead
 from .account_update import AccountUpdate
 from .account_update_role_type_0 import AccountUpdateRoleType0
 from .actor_kind import ActorKind
+from .add_vault_document_body import AddVaultDocumentBody
 from .application_create import ApplicationCreate
+from .application_material_read import ApplicationMaterialRead
+from .application_materials import ApplicationMaterials
 from .application_page import ApplicationPage
 from .application_read import ApplicationRead
 from .application_status import ApplicationStatus
 from .approval_stats import ApprovalStats
 from .approval_stats_by_department import ApprovalStatsByDepartment
 from .approval_stats_by_matter import ApprovalStatsByMatter
+from .attach_to_request_body import AttachToRequestBody
+from .attach_to_request_body_part import AttachToRequestBodyPart
+from .attachment_part import AttachmentPart
 from .audit_entry import AuditEntry
 from .audit_entry_after_type_0 import AuditEntryAfterType0
 from .audit_entry_before_type_0 import AuditEntryBeforeType0
@@ -35,7 +41,12 @@ from .client_status import ClientStatus
 from .client_with_secret import ClientWithSecret
 from .collateral import Collateral
 from .commitment import Commitment
+from .commitment_figures import CommitmentFigures
+from .commitment_page import CommitmentPage
 from .commitment_read import CommitmentRead
+from .commitment_state import CommitmentState
+from .commitment_stats import CommitmentStats
+from .commitment_stats_by_department import CommitmentStatsByDepartment
 from .counts_by_key import CountsByKey
 from .credit_rating import CreditRating
 from .days_to_money import DaysToMoney
@@ -54,6 +65,7 @@ from .department_stats import DepartmentStats
 from .department_tasks import DepartmentTasks
 from .disbursement_create import DisbursementCreate
 from .disbursement_read import DisbursementRead
+from .document_read import DocumentRead
 from .enterprise_create import EnterpriseCreate
 from .enterprise_page import EnterprisePage
 from .enterprise_policies import EnterprisePolicies
@@ -97,6 +109,8 @@ from .login_form import LoginForm
 from .match import Match
 from .match_extra import MatchExtra
 from .matches_with_near_misses import MatchesWithNearMisses
+from .material_source import MaterialSource
+from .material_state import MaterialState
 from .matter_create import MatterCreate
 from .matter_department import MatterDepartment
 from .matter_figures import MatterFigures
@@ -115,6 +129,7 @@ from .need_create import NeedCreate
 from .need_page import NeedPage
 from .need_read import NeedRead
 from .need_status import NeedStatus
+from .orphan_sweep_read import OrphanSweepRead
 from .password_change import PasswordChange
 from .payment_outcome import PaymentOutcome
 from .payment_read import PaymentRead
@@ -129,6 +144,10 @@ from .policy_page import PolicyPage
 from .policy_read import PolicyRead
 from .policy_stats import PolicyStats
 from .policy_status import PolicyStatus
+from .precheck_covered import PrecheckCovered
+from .precheck_create import PrecheckCreate
+from .precheck_missing import PrecheckMissing
+from .precheck_read import PrecheckRead
 from .problem import Problem
 from .problem_code import ProblemCode
 from .product_batch import ProductBatch
@@ -144,6 +163,8 @@ from .profile_resync import ProfileResync
 from .rate_benefit import RateBenefit
 from .request_action import RequestAction
 from .request_assign import RequestAssign
+from .request_attachment_page import RequestAttachmentPage
+from .request_attachment_read import RequestAttachmentRead
 from .request_create import RequestCreate
 from .request_detail import RequestDetail
 from .request_event_read import RequestEventRead
@@ -156,6 +177,7 @@ from .request_reply import RequestReply
 from .request_status import RequestStatus
 from .role import Role
 from .rule_count import RuleCount
+from .scan_status import ScanStatus
 from .scope import Scope
 from .service_state import ServiceState
 from .sign_create import SignCreate
@@ -171,6 +193,9 @@ from .timeline_kind import TimelineKind
 from .timeline_page import TimelinePage
 from .timeline_service import TimelineService
 from .token_response import TokenResponse
+from .upload_material_body import UploadMaterialBody
+from .vault_document_read import VaultDocumentRead
+from .vault_page import VaultPage
 from .webhook_create import WebhookCreate
 from .webhook_created import WebhookCreated
 from .webhook_event import WebhookEvent
@@ -189,13 +214,19 @@ __all__ = (
     "AccountUpdate",
     "AccountUpdateRoleType0",
     "ActorKind",
+    "AddVaultDocumentBody",
     "ApplicationCreate",
+    "ApplicationMaterialRead",
+    "ApplicationMaterials",
     "ApplicationPage",
     "ApplicationRead",
     "ApplicationStatus",
     "ApprovalStats",
     "ApprovalStatsByDepartment",
     "ApprovalStatsByMatter",
+    "AttachmentPart",
+    "AttachToRequestBody",
+    "AttachToRequestBodyPart",
     "AuditEntry",
     "AuditEntryAfterType0",
     "AuditEntryBeforeType0",
@@ -215,7 +246,12 @@ __all__ = (
     "ClientWithSecret",
     "Collateral",
     "Commitment",
+    "CommitmentFigures",
+    "CommitmentPage",
     "CommitmentRead",
+    "CommitmentState",
+    "CommitmentStats",
+    "CommitmentStatsByDepartment",
     "CountsByKey",
     "CreditRating",
     "DaysToMoney",
@@ -234,6 +270,7 @@ __all__ = (
     "DepartmentTasks",
     "DisbursementCreate",
     "DisbursementRead",
+    "DocumentRead",
     "EnterpriseCreate",
     "EnterprisePage",
     "EnterprisePolicies",
@@ -277,6 +314,8 @@ __all__ = (
     "Match",
     "MatchesWithNearMisses",
     "MatchExtra",
+    "MaterialSource",
+    "MaterialState",
     "MatterCreate",
     "MatterDepartment",
     "MatterFigures",
@@ -295,6 +334,7 @@ __all__ = (
     "NeedPage",
     "NeedRead",
     "NeedStatus",
+    "OrphanSweepRead",
     "PasswordChange",
     "PaymentOutcome",
     "PaymentRead",
@@ -309,6 +349,10 @@ __all__ = (
     "PolicyRead",
     "PolicyStats",
     "PolicyStatus",
+    "PrecheckCovered",
+    "PrecheckCreate",
+    "PrecheckMissing",
+    "PrecheckRead",
     "Problem",
     "ProblemCode",
     "ProductBatch",
@@ -324,6 +368,8 @@ __all__ = (
     "RateBenefit",
     "RequestAction",
     "RequestAssign",
+    "RequestAttachmentPage",
+    "RequestAttachmentRead",
     "RequestCreate",
     "RequestDetail",
     "RequestEventRead",
@@ -336,6 +382,7 @@ __all__ = (
     "RequestStatus",
     "Role",
     "RuleCount",
+    "ScanStatus",
     "Scope",
     "ServiceState",
     "SignCreate",
@@ -351,6 +398,9 @@ __all__ = (
     "TimelinePage",
     "TimelineService",
     "TokenResponse",
+    "UploadMaterialBody",
+    "VaultDocumentRead",
+    "VaultPage",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookEvent",

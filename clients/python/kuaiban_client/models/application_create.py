@@ -22,13 +22,16 @@ class ApplicationCreate:
         matter_code (str):
         commitments (list[Commitment] | Unset):
         enterprise_id (None | Unset | UUID): Required when an admin applies on its behalf
-        materials (list[str] | Unset):
+        materials (list[str] | Unset): Materials handed in (uploaded now or later)
+        use_vault (bool | Unset): Reuse the vault's documents, valid through the due date, for materials not listed
+            Default: False.
     """
 
     matter_code: str
     commitments: list[Commitment] | Unset = UNSET
     enterprise_id: None | Unset | UUID = UNSET
     materials: list[str] | Unset = UNSET
+    use_vault: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
         matter_code = self.matter_code
@@ -52,6 +55,8 @@ class ApplicationCreate:
         if not isinstance(self.materials, Unset):
             materials = self.materials
 
+        use_vault = self.use_vault
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -65,6 +70,8 @@ class ApplicationCreate:
             field_dict["enterprise_id"] = enterprise_id
         if materials is not UNSET:
             field_dict["materials"] = materials
+        if use_vault is not UNSET:
+            field_dict["use_vault"] = use_vault
 
         return field_dict
 
@@ -103,11 +110,14 @@ class ApplicationCreate:
 
         materials = cast(list[str], d.pop("materials", UNSET))
 
+        use_vault = d.pop("use_vault", UNSET)
+
         application_create = cls(
             matter_code=matter_code,
             commitments=commitments,
             enterprise_id=enterprise_id,
             materials=materials,
+            use_vault=use_vault,
         )
 
         return application_create

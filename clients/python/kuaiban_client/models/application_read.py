@@ -30,9 +30,10 @@ class ApplicationRead:
         elapsed_working_days (float | None):
         enterprise_id (UUID):
         id (UUID):
-        materials (list[str]):
-        materials_count (int):
+        materials (list[str]): Materials provided: handed in, or reused from the vault
+        materials_count (int): Materials the enterprise handed in for this application
         matter_code (str):
+        reused_materials (list[str]): Of those, the ones reused from the vault
         status (ApplicationStatus): `in_review`: 审批中 (In review); `supplement_required`: 待补正 (Supplement required);
             `approved`: 已通过 (Approved); `rejected`: 未通过 (Rejected); `withdrawn`: 已撤回 (Withdrawn); `terminated`: 已终止
             (Terminated)
@@ -52,6 +53,7 @@ class ApplicationRead:
     materials: list[str]
     materials_count: int
     matter_code: str
+    reused_materials: list[str]
     status: ApplicationStatus
     submitted_at: datetime.datetime
     tasks: list[TaskRead]
@@ -89,6 +91,8 @@ class ApplicationRead:
 
         matter_code = self.matter_code
 
+        reused_materials = self.reused_materials
+
         status = self.status.value
 
         submitted_at = self.submitted_at.isoformat()
@@ -115,6 +119,7 @@ class ApplicationRead:
                 "materials": materials,
                 "materials_count": materials_count,
                 "matter_code": matter_code,
+                "reused_materials": reused_materials,
                 "status": status,
                 "submitted_at": submitted_at,
                 "tasks": tasks,
@@ -175,6 +180,8 @@ class ApplicationRead:
 
         matter_code = d.pop("matter_code")
 
+        reused_materials = cast(list[str], d.pop("reused_materials"))
+
         status = ApplicationStatus(d.pop("status"))
 
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
@@ -200,6 +207,7 @@ class ApplicationRead:
             materials=materials,
             materials_count=materials_count,
             matter_code=matter_code,
+            reused_materials=reused_materials,
             status=status,
             submitted_at=submitted_at,
             tasks=tasks,

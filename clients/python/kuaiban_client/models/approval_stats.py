@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.approval_stats_by_department import ApprovalStatsByDepartment
     from ..models.approval_stats_by_matter import ApprovalStatsByMatter
+    from ..models.commitment_stats import CommitmentStats
 
 
 T = TypeVar("T", bound="ApprovalStats")
@@ -24,6 +25,7 @@ class ApprovalStats:
         avg_working_days (float | None):
         by_department (ApprovalStatsByDepartment): By department (see `Department`)
         by_matter (ApprovalStatsByMatter): By matter code
+        commitments (CommitmentStats):
         deemed_approvals (int):
         in_review (int):
         on_time_rate (float | None):
@@ -36,6 +38,7 @@ class ApprovalStats:
     avg_working_days: float | None
     by_department: ApprovalStatsByDepartment
     by_matter: ApprovalStatsByMatter
+    commitments: CommitmentStats
     deemed_approvals: int
     in_review: int
     on_time_rate: float | None
@@ -57,6 +60,8 @@ class ApprovalStats:
 
         by_matter = self.by_matter.to_dict()
 
+        commitments = self.commitments.to_dict()
+
         deemed_approvals = self.deemed_approvals
 
         in_review = self.in_review
@@ -76,6 +81,7 @@ class ApprovalStats:
                 "avg_working_days": avg_working_days,
                 "by_department": by_department,
                 "by_matter": by_matter,
+                "commitments": commitments,
                 "deemed_approvals": deemed_approvals,
                 "in_review": in_review,
                 "on_time_rate": on_time_rate,
@@ -89,6 +95,7 @@ class ApprovalStats:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.approval_stats_by_department import ApprovalStatsByDepartment  # noqa: PLC0415
         from ..models.approval_stats_by_matter import ApprovalStatsByMatter  # noqa: PLC0415
+        from ..models.commitment_stats import CommitmentStats  # noqa: PLC0415
 
         d = dict(src_dict)
         applications = d.pop("applications")
@@ -113,6 +120,8 @@ class ApprovalStats:
 
         by_matter = ApprovalStatsByMatter.from_dict(d.pop("by_matter"))
 
+        commitments = CommitmentStats.from_dict(d.pop("commitments"))
+
         deemed_approvals = d.pop("deemed_approvals")
 
         in_review = d.pop("in_review")
@@ -133,6 +142,7 @@ class ApprovalStats:
             avg_working_days=avg_working_days,
             by_department=by_department,
             by_matter=by_matter,
+            commitments=commitments,
             deemed_approvals=deemed_approvals,
             in_review=in_review,
             on_time_rate=on_time_rate,

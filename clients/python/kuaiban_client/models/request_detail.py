@@ -26,6 +26,7 @@ class RequestDetail:
     """
     Attributes:
         assigned_at (datetime.datetime | None):
+        attachments (int): How many files are attached to it (both parts); listed at its attachments
         category (Category): `power`: 用电 (Power supply); `land`: 用地 (Land); `financing`: 融资 (Financing); `permits`: 审批许可
             (Permits); `talent`: 人才用工 (Talent and labour); `policy`: 政策兑现 (Policy support); `infrastructure`: 基础设施
             (Infrastructure); `other`: 其他 (Other)
@@ -55,6 +56,7 @@ class RequestDetail:
     """
 
     assigned_at: datetime.datetime | None
+    attachments: int
     category: Category
     channel: Channel
     closed_at: datetime.datetime | None
@@ -85,6 +87,8 @@ class RequestDetail:
             assigned_at = self.assigned_at.isoformat()
         else:
             assigned_at = self.assigned_at
+
+        attachments = self.attachments
 
         category = self.category.value
 
@@ -172,6 +176,7 @@ class RequestDetail:
         field_dict.update(
             {
                 "assigned_at": assigned_at,
+                "attachments": attachments,
                 "category": category,
                 "channel": channel,
                 "closed_at": closed_at,
@@ -219,6 +224,8 @@ class RequestDetail:
             return cast(datetime.datetime | None, data)
 
         assigned_at = _parse_assigned_at(d.pop("assigned_at"))
+
+        attachments = d.pop("attachments")
 
         category = Category(d.pop("category"))
 
@@ -382,6 +389,7 @@ class RequestDetail:
 
         request_detail = cls(
             assigned_at=assigned_at,
+            attachments=attachments,
             category=category,
             channel=channel,
             closed_at=closed_at,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="SweepResult")
 
 
@@ -15,16 +17,24 @@ class SweepResult:
     Attributes:
         deemed (int):
         terminated (int):
+        overdue_commitments (int | Unset):  Default: 0.
+        reminders (int | Unset):  Default: 0.
     """
 
     deemed: int
     terminated: int
+    overdue_commitments: int | Unset = 0
+    reminders: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         deemed = self.deemed
 
         terminated = self.terminated
+
+        overdue_commitments = self.overdue_commitments
+
+        reminders = self.reminders
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -34,6 +44,10 @@ class SweepResult:
                 "terminated": terminated,
             }
         )
+        if overdue_commitments is not UNSET:
+            field_dict["overdue_commitments"] = overdue_commitments
+        if reminders is not UNSET:
+            field_dict["reminders"] = reminders
 
         return field_dict
 
@@ -44,9 +58,15 @@ class SweepResult:
 
         terminated = d.pop("terminated")
 
+        overdue_commitments = d.pop("overdue_commitments", UNSET)
+
+        reminders = d.pop("reminders", UNSET)
+
         sweep_result = cls(
             deemed=deemed,
             terminated=terminated,
+            overdue_commitments=overdue_commitments,
+            reminders=reminders,
         )
 
         sweep_result.additional_properties = d

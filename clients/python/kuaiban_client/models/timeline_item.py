@@ -28,7 +28,9 @@ class TimelineItem:
             closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款）
             (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval
             or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止
-            (Application terminated); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed);
+            (Application terminated); `commitment.reminder`: 容缺承诺补交提醒 (Reminder: a committed material is due);
+            `commitment.fulfilled`: 容缺承诺已兑现 (Committed material handed in); `commitment.overdue`: 容缺承诺已逾期 (Committed
+            material overdue); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed);
             `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付
             (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
         ref_id (UUID):

@@ -103,7 +103,7 @@ def sync_detailed(
 ) -> Response[Problem | RequestDetail]:
     """One request with every event on it
 
-     一条诉求及其全部事件（谁在何时做了什么）。
+     一条诉求及其全部事件（谁在何时做了什么），以及附件个数。
 
     Args:
         request_id (UUID):
@@ -134,7 +134,7 @@ def sync(
 ) -> Problem | RequestDetail | None:
     """One request with every event on it
 
-     一条诉求及其全部事件（谁在何时做了什么）。
+     一条诉求及其全部事件（谁在何时做了什么），以及附件个数。
 
     Args:
         request_id (UUID):
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 ) -> Response[Problem | RequestDetail]:
     """One request with every event on it
 
-     一条诉求及其全部事件（谁在何时做了什么）。
+     一条诉求及其全部事件（谁在何时做了什么），以及附件个数。
 
     Args:
         request_id (UUID):
@@ -189,7 +189,7 @@ async def asyncio(
 ) -> Problem | RequestDetail | None:
     """One request with every event on it
 
-     一条诉求及其全部事件（谁在何时做了什么）。
+     一条诉求及其全部事件（谁在何时做了什么），以及附件个数。
 
     Args:
         request_id (UUID):

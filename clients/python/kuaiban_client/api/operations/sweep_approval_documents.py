@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.orphan_sweep_read import OrphanSweepRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/approval/documents/sweep",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrphanSweepRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrphanSweepRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrphanSweepRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[OrphanSweepRead | Problem]:
+    """Delete stored files no document names, older than the grace period (admin)
+
+     立即清理本服务存储中没有任何记录引用、且早于 `KUAIBAN_ORPHAN_GRACE_SECONDS` 的文件（写入文件后、记录提交前进程崩溃留下的孤儿文件）。系统每
+    `KUAIBAN_ORPHAN_SWEEP_SECONDS` 秒也会自动执行。
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrphanSweepRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> OrphanSweepRead | Problem | None:
+    """Delete stored files no document names, older than the grace period (admin)
+
+     立即清理本服务存储中没有任何记录引用、且早于 `KUAIBAN_ORPHAN_GRACE_SECONDS` 的文件（写入文件后、记录提交前进程崩溃留下的孤儿文件）。系统每
+    `KUAIBAN_ORPHAN_SWEEP_SECONDS` 秒也会自动执行。
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrphanSweepRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[OrphanSweepRead | Problem]:
+    """Delete stored files no document names, older than the grace period (admin)
+
+     立即清理本服务存储中没有任何记录引用、且早于 `KUAIBAN_ORPHAN_GRACE_SECONDS` 的文件（写入文件后、记录提交前进程崩溃留下的孤儿文件）。系统每
+    `KUAIBAN_ORPHAN_SWEEP_SECONDS` 秒也会自动执行。
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrphanSweepRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> OrphanSweepRead | Problem | None:
+    """Delete stored files no document names, older than the grace period (admin)
+
+     立即清理本服务存储中没有任何记录引用、且早于 `KUAIBAN_ORPHAN_GRACE_SECONDS` 的文件（写入文件后、记录提交前进程崩溃留下的孤儿文件）。系统每
+    `KUAIBAN_ORPHAN_SWEEP_SECONDS` 秒也会自动执行。
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrphanSweepRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
