@@ -55,6 +55,11 @@ def ofd(*, first: str = "OFD.xml", padding: bytes = b"") -> bytes:
     return zip_archive([root, *document] if first == "OFD.xml" else [*document, root])
 
 
+def files_under(folder: Path) -> list[str]:
+    """The names of the files anywhere under `folder` (a filesystem store's objects and temporary files)."""
+    return sorted(path.name for path in folder.rglob("*") if path.is_file())
+
+
 async def chunked(data: bytes, size: int = 64 * 1024) -> AsyncIterator[bytes]:
     for start in range(0, len(data), size):
         yield data[start : start + size]

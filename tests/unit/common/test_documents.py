@@ -13,7 +13,7 @@ from services.common.documents import receive_upload, serve
 from services.common.models import utcnow
 from services.common.problems import install_problem_handlers
 from services.common.storage import Documents, FileStore
-from tests.helpers.documents import generated_bytes, pdf
+from tests.helpers.documents import files_under, generated_bytes, pdf
 
 BOUNDARY = "kuaiban-boundary"
 
@@ -116,7 +116,7 @@ async def test_a_body_that_is_not_one_good_upload_is_refused_and_nothing_stays(
     problem = orjson.loads(answer.content)
     if field is not None:
         assert problem["errors"][0]["field"] == field
-    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []  # the temporary file went too
+    assert files_under(tmp_path) == []  # the temporary file went too
 
 
 async def test_a_json_body_is_not_an_upload(documents: Documents):

@@ -24,7 +24,7 @@ from services.common.storage import (
     download,
     upload_chunks,
 )
-from tests.helpers.documents import generated_bytes, pdf
+from tests.helpers.documents import files_under, generated_bytes, pdf
 
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
 
@@ -138,7 +138,3 @@ async def test_through_routes_uploads_are_refused_as_problems_and_downloads_take
         beyond = await client.get(path, headers={"Range": f"bytes={len(data)}-"})
         assert beyond.status_code == 416 and beyond.headers["content-range"] == f"bytes */{len(data)}"
     assert files_under(tmp_path) == [created.json()["id"]]  # the refused uploads left nothing
-
-
-def files_under(folder: Path) -> list[str]:
-    return sorted(path.name for path in folder.rglob("*") if path.is_file())
