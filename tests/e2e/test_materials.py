@@ -8,7 +8,6 @@ and an orphan sweep every second with a two-second grace, and kills its approval
 """
 
 import hashlib
-import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,13 +18,13 @@ import psycopg
 import pytest
 
 from launcher.system import System
-from services.common.settings import PORT_OFFSETS, libpq_url
+from services.common.settings import libpq_url
 from tests.helpers.approval_flows import new_enterprise, sql
 from tests.helpers.documents import generated_bytes, pdf, png
 from tests.helpers.factories import ADMIN_PASSWORD, bearer, unique_name
 from tests.helpers.http import login, make_account
 from tests.helpers.problems import assert_problem
-from tests.helpers.systems import running_system, system_env
+from tests.helpers.systems import kill, running_system, system_env
 from tests.helpers.waiting import wait_until
 
 UPLOAD_LIMIT = 3_000_000
@@ -160,10 +159,38 @@ def test_an_enterprise_opens_a_company_with_real_files_reusing_its_vault(
     assert [c["state"] for c in ledger["items"]] == ["fulfilled"]
 
 
-def kill(system: System, name: str) -> None:
-    process = system.processes.pop(f"{name}:{system.port + PORT_OFFSETS[name]}")
-    process.send_signal(signal.SIGKILL)
-    process.wait(10)
+def test_a_request_and_its_reply_carry_files_seen_by_whoever_sees_the_request(http: httpx.Client, admin: dict):
+    _, owner = new_enterprise(http, admin)
+    _, stranger = new_enterprise(http, admin)
+    lead = make_account(http, admin, "officer", department="power")[1]
+    other_department = make_account(http, admin, "officer", department="tax")[1]
+    body = {
+        "title": "新建厂房需要增容用电",
+        "description": "铝基材料车间扩产，需要将用电容量增至5000千伏安。",
+        "category": "power",
+        "channel": "online",
+    }
+    request = http.post("/intake/requests", json=body, headers=owner).json()
+    attachments = f"/intake/requests/{request['id']}/attachments"
+    photo = png()
+    sent = upload(http, owner, attachments, photo, "配电房现场.png")
+    assert sent.status_code == 201, sent.text
+    assign = {"lead_department": "power", "cooperating_departments": [], "grade": "normal"}
+    assert http.post(f"/intake/requests/{request['id']}/assign", json=assign, headers=admin).status_code == 200
+    plan = pdf(generated_bytes(1_500_000))  # past the gateway's JSON limit
+    replied = upload(http, lead, attachments, plan, "增容方案.pdf", part="reply")
+    assert replied.status_code == 201, replied.text
+
+    listed = http.get(attachments, headers=owner).json()["items"]
+    assert [(a["part"], a["filename"]) for a in listed] == [("request", "配电房现场.png"), ("reply", "增容方案.pdf")]
+    assert http.get(listed[1]["download_url"], headers=owner).content == plan
+    assert http.get(listed[0]["download_url"], headers=lead).content == photo
+    for outsider in (stranger, other_department):
+        assert_problem(http.get(attachments, headers=outsider), 404)
+        assert_problem(http.get(listed[0]["download_url"], headers=outsider), 404)
+    assert_problem(upload(http, stranger, attachments, png(), "x.png"), 404)
+    assert_problem(upload(http, owner, attachments, b"<html>", "page.pdf"), 415)
+    assert_problem(upload(http, owner, attachments, pdf(bytes(UPLOAD_LIMIT + 10)), "big.pdf"), 413)
 
 
 @pytest.mark.faults  # kills a service: CI runs it with the other faults (pytest -m faults)

@@ -6,7 +6,6 @@ or a service never disturbs the session's shared system. Its sweep runs every tw
 """
 
 import contextlib
-import signal
 import threading
 import time
 import uuid
@@ -27,7 +26,7 @@ from tests.helpers.approval_flows import DEPARTMENTS, MATERIALS, fetch, make_mat
 from tests.helpers.factories import ADMIN_PASSWORD, bearer, enterprise_payload, unique_name
 from tests.helpers.http import login, make_account
 from tests.helpers.problems import PROBLEM, assert_problem
-from tests.helpers.systems import running_system, system_env
+from tests.helpers.systems import kill, running_system, system_env
 from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.faults  # kill -9 and outages over real processes: CI runs them (pytest -m faults)
@@ -105,13 +104,6 @@ def healthy_again(postgres: Postgres, own_system: System) -> Iterator[None]:
         if f"{name}:{own_system.port + PORT_OFFSETS[name]}" not in own_system.processes:
             own_system.start(name)
     own_system.wait_healthy(timeout=SETTLE_SECONDS)
-
-
-def kill(system: System, name: str) -> None:
-    """SIGKILL a service process: no shutdown, no rollback from its side."""
-    process = system.processes.pop(f"{name}:{system.port + PORT_OFFSETS[name]}")
-    process.send_signal(signal.SIGKILL)
-    process.wait(10)
 
 
 def restart(system: System, name: str) -> None:

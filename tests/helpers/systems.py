@@ -1,11 +1,13 @@
 """A whole Kuaiban system as real processes for the end-to-end tests, on a database the test names."""
 
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from launcher.system import System, free_port_block
+from services.common.settings import PORT_OFFSETS
 from tests.helpers import inprocess
 from tests.helpers.factories import ADMIN_PASSWORD, JWT_SECRET
 
@@ -41,3 +43,10 @@ def running_system(env: dict[str, str], log_dir: Path, *, replicas: int | None =
         yield running
     finally:
         running.stop_all()
+
+
+def kill(system: System, name: str) -> None:
+    """SIGKILL a service process: no shutdown, no rollback from its side."""
+    process = system.processes.pop(f"{name}:{system.port + PORT_OFFSETS[name]}")
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)

@@ -43,19 +43,25 @@ class WithTasks(NamedTuple):
     commitments: list[MaterialCommitment]
 
 
+def matter_named(known: reference.Reference, code: str) -> reference.MatterFacts:
+    """The matter a body names by `matter_code`: 422 when there is none."""
+    matter = known.matters.get(code)
+    if matter is None:
+        raise Invalid(
+            Text(f"没有编码为 {code} 的事项。", f"No matter with code {code!r}."),
+            field="matter_code",
+            kind=ProblemKind.unknown_reference,
+        )
+    return matter
+
+
 async def submit(
     session: AsyncSession, *, data: ApplicationCreate, principal: Principal, intake: IntakeClient, now: datetime
 ) -> WithTasks:
     """Accept an application and open every department's task at once."""
     enterprise_id = acting_enterprise(principal, data.enterprise_id)
     known = await reference.current(session)
-    matter = known.matters.get(data.matter_code)
-    if matter is None:
-        raise Invalid(
-            Text(f"没有编码为 {data.matter_code} 的事项。", f"No matter with code {data.matter_code!r}."),
-            field="matter_code",
-            kind=ProblemKind.unknown_reference,
-        )
+    matter = matter_named(known, data.matter_code)
     profile = await intake.enterprise(enterprise_id)
     work_calendar = known.calendar
     due_date = work_calendar.due_date(now, matter.sla_working_days)

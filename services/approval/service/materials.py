@@ -33,6 +33,7 @@ from services.approval.service.applications import (
     WithTasks,
     emit,
     locked,
+    matter_named,
     save,
     vault_documents,
 )
@@ -330,13 +331,7 @@ async def precheck(
     may be under 容缺), and what the vault holds that expires before the due date."""
     enterprise_id = acting_enterprise(principal, data.enterprise_id)
     known = await reference.current(session)
-    matter = known.matters.get(data.matter_code)
-    if matter is None:
-        raise Invalid(
-            Text(f"没有编码为 {data.matter_code} 的事项。", f"No matter with code {data.matter_code!r}."),
-            field="matter_code",
-            kind=ProblemKind.unknown_reference,
-        )
+    matter = matter_named(known, data.matter_code)
     profile = await intake.enterprise(enterprise_id)
     due_date = known.calendar.due_date(now, matter.sla_working_days)
     codes = [m.code for m in matter.materials]
