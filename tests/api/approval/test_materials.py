@@ -318,3 +318,19 @@ async def test_rows_hold_the_storage_key_and_answers_never_do(
         )
     ).scalars()
     assert key.startswith("approval/") and key not in answer.text
+
+
+async def test_the_enterprise_is_reminded_three_and_one_working_days_before(
+    api: httpx.AsyncClient, cast: Cast, kuaiban: Kuaiban
+):
+    matter = await make_matter(api, ("market", "tax"))
+    promise = [{"material_code": "lease_contract", "due_date": at_cst(3).date().isoformat()}]  # Thursday
+    application = await apply(api, cast.own, matter["code"], WITHOUT_LEASE, commitments=promise)
+    sent = []
+    for day in range(4):  # Monday to Thursday: 3, 2, 1 and 0 working days left
+        kuaiban.clock.now = at_cst(day, hour=10)
+        sent.append((await api.post("/approval/sweep", headers=ADMIN)).json()["reminders"])
+    assert sent == [1, 0, 1, 0]
+    assert (await fetch(api, application["id"]))["commitments"][0]["reminded_days"] == 1
+    await deliver(kuaiban)
+    assert (await events_of(kuaiban, cast.own_id, application["id"])).count("commitment.reminder") == 2
