@@ -69,6 +69,10 @@ WORKDIR /app
 COPY alembic.ini ./
 COPY migrations/ migrations/
 
+# Documents' default folder when KUAIBAN_STORAGE_URL names no other (compose mounts a volume here); owned by
+# the service user, so a named volume created from it is writable on a read-only root filesystem.
+RUN mkdir -p /data/documents && chown 10001:10001 /data/documents
+
 # Numeric, so Kubernetes runAsNonRoot can verify it.
 USER 10001:10001
 

@@ -172,14 +172,21 @@ class FileStore(DocumentStore):
 
     async def write(self, key: str, chunks: AsyncIterable[bytes]) -> None:
         path, temporary = self._path(key), self.root / INCOMING / uuid.uuid4().hex
-        handle = await asyncio.to_thread(_create, temporary)
+        try:
+            handle = await asyncio.to_thread(_create, temporary)
+        except OSError as error:  # a read-only or missing volume, no permission: the storage, not the caller
+            log.error("document folder %s: cannot write: %r", self.root, error)
+            raise Unavailable(STORAGE_DOWN) from error
         try:
             async for chunk in chunks:
                 await asyncio.to_thread(handle.write, chunk)
             await asyncio.to_thread(_publish, handle, temporary, path)
-        except BaseException:  # a refused upload, a failed disk, a cancelled request: no trace left
+        except BaseException as error:  # a refused upload, a failed disk, a cancelled request: no trace left
             handle.close()
             temporary.unlink(missing_ok=True)
+            if isinstance(error, OSError):  # the disk full or failing
+                log.error("document folder %s: write of %r failed: %r", self.root, key, error)
+                raise Unavailable(STORAGE_DOWN) from error
             raise
 
     async def read(self, key: str, *, start: int = 0, length: int | None = None) -> AsyncIterator[bytes]:
