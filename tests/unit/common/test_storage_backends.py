@@ -247,3 +247,11 @@ async def test_an_unreachable_object_storage_is_503_and_a_missing_bucket_too(s3:
         assert failed.value.status == 503 and failed.value.detail.en.startswith("The document storage is unavailable")
     with pytest.raises(Unavailable):
         await down.stat("2026/11/abc")
+
+
+async def test_a_folder_that_cannot_be_written_is_503_not_a_crash(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"a file where the documents' folder should be")
+    with pytest.raises(Unavailable) as down:
+        await Documents(FileStore(blocker / "documents")).save(chunked(pdf()), now=NOW)
+    assert down.value.status == 503
