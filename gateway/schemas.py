@@ -16,9 +16,9 @@ from services.common.texts import Text
 
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
 Password = Annotated[str, NoNul]  # kept as sent, but PostgreSQL cannot store NUL
-AccountRole = Literal[Role.admin, Role.officer, Role.enterprise, Role.bank]
+AccountRole = Literal[Role.admin, Role.officer, Role.enterprise, Role.bank, Role.leader]
 ROLE_FIELD = {"officer": "department", "enterprise": "enterprise_id", "bank": "bank_id"}
-ROLE_NAMES = {"admin": "管理员", "officer": "部门工作人员", "enterprise": "企业", "bank": "银行"}
+ROLE_NAMES = {"admin": "管理员", "officer": "部门工作人员", "enterprise": "企业", "bank": "银行", "leader": "县领导"}
 
 
 class AccountCreate(RequestBody):

@@ -33,6 +33,7 @@ class Role(StrEnum):
     officer = "officer"
     enterprise = "enterprise"
     bank = "bank"
+    leader = "leader"  # a county leader: reads what its routes allow, changes nothing
     internal = "internal"  # another Kuaiban process making an internal call, never a person
 
 

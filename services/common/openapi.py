@@ -31,6 +31,7 @@ labelled(
         "officer": ("部门工作人员", "Department officer"),
         "enterprise": ("企业", "Enterprise"),
         "bank": ("银行", "Bank"),
+        "leader": ("县领导（只读）", "County leader (read only)"),
         "internal": ("内部服务", "Internal service"),
     },
 )

@@ -48,6 +48,15 @@ class TimelineKind(StrEnum):
     commitment_reminder = "commitment.reminder"
     commitment_fulfilled = "commitment.fulfilled"
     commitment_overdue = "commitment.overdue"
+    project_recorded = "project.recorded"
+    project_stage_changed = "project.stage_changed"
+    appointment_booked = "appointment.booked"
+    appointment_rescheduled = "appointment.rescheduled"
+    appointment_cancelled = "appointment.cancelled"
+    appointment_reminder = "appointment.reminder"
+    appointment_no_show = "appointment.no_show"
+    onsite_requested = "onsite.requested"
+    onsite_scheduled = "onsite.scheduled"
     need_posted = "need.posted"
     deal_signed = "deal.signed"
     policy_granted = "policy.granted"
@@ -78,6 +87,15 @@ labelled(
         "commitment.reminder": ("容缺承诺补交提醒", "Reminder: a committed material is due"),
         "commitment.fulfilled": ("容缺承诺已兑现", "Committed material handed in"),
         "commitment.overdue": ("容缺承诺已逾期", "Committed material overdue"),
+        "project.recorded": ("招商项目已登记", "Investment project recorded"),
+        "project.stage_changed": ("招商项目进入新阶段", "Investment project moved to a new stage"),
+        "appointment.booked": ("已预约窗口办理", "Window appointment booked"),
+        "appointment.rescheduled": ("窗口预约已改期", "Window appointment rescheduled"),
+        "appointment.cancelled": ("窗口预约已取消", "Window appointment cancelled"),
+        "appointment.reminder": ("明日窗口预约提醒", "Reminder: window appointment on the next working day"),
+        "appointment.no_show": ("窗口预约未到", "Window appointment missed"),
+        "onsite.requested": ("已申请上门办", "On-site service requested"),
+        "onsite.scheduled": ("上门办已排期", "On-site service scheduled"),
         "need.posted": ("融资需求已发布", "Financing need posted"),
         "deal.signed": ("贷款已签约", "Loan signed"),
         "policy.granted": ("政策奖补已兑现（待确认收款账户）", "Policy benefit granted (confirm the account)"),
