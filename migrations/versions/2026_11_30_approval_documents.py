@@ -74,9 +74,7 @@ def upgrade() -> None:
         ),
         schema=SCHEMA,
     )
-    op.create_index(
-        "ix_application_material_document_id", "application_material", ["document_id"], schema=SCHEMA
-    )
+    op.create_index("ix_application_material_document_id", "application_material", ["document_id"], schema=SCHEMA)
     op.create_table(
         "commitment",
         *_resource(),
@@ -130,9 +128,7 @@ def downgrade() -> None:
     op.drop_column("application", "reused", schema=SCHEMA)
     op.add_column(
         "application",
-        sa.Column(
-            "commitments", postgresql.JSONB(astext_type=sa.Text()), server_default="[]", nullable=False
-        ),
+        sa.Column("commitments", postgresql.JSONB(astext_type=sa.Text()), server_default="[]", nullable=False),
         schema=SCHEMA,
     )
     op.execute(

@@ -1,11 +1,13 @@
-"""What approval serves to other Kuaiban processes: the working-day calendar feed and a typed client.
+"""What approval serves to other Kuaiban processes: the working-day calendar feed, the open applications serving
+an investment project, and a typed client.
 
 Consumers import this module and nothing else of approval.
 """
 
-from datetime import date
+import uuid
+from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.calendar import YearSchedule
 from services.common.internal import ContractClient
@@ -13,6 +15,7 @@ from services.common.problems import Unavailable
 from services.common.texts import Text
 
 CALENDAR_PATH = "/internal/approval/calendar"
+PROJECT_APPLICATIONS_PATH = "/internal/approval/projects/{project_id}/applications"  # the open ones
 
 
 class YearScheduleBody(BaseModel):
@@ -42,6 +45,27 @@ class CalendarFeed(BaseModel):
     years: list[YearScheduleBody]
 
 
+class ProjectApplication(BaseModel):
+    """An open application (in review or awaiting a supplement) that names an investment project."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    code: str
+    enterprise_id: uuid.UUID
+    matter_code: str
+    matter_name: str
+    status: str = Field(description="in_review or supplement_required")
+    due_date: date
+    submitted_at: datetime
+
+
+class ProjectApplications(BaseModel):
+    """The open applications naming a project, oldest first."""
+
+    items: list[ProjectApplication]
+
+
 class ApprovalClient(ContractClient):
     """Approval as other services call it."""
 
@@ -57,3 +81,14 @@ class ApprovalClient(ContractClient):
                 )
             )
         return [year.schedule() for year in feed.years]
+
+    async def project_applications(self, project_id: uuid.UUID) -> list[ProjectApplication]:
+        """The open applications naming the project; `Unavailable` when approval cannot say."""
+        path = PROJECT_APPLICATIONS_PATH.format(project_id=project_id)
+        what = Text("项目的审批申请", "the project's applications")
+        found = await self._internal.fetch("approval", path, ProjectApplications, what=what)
+        if found is None:  # the path is always there: a 404 is an approval without it (mid-deploy)
+            raise Unavailable(
+                Text("审批服务暂时无法列出项目的申请。", "Approval cannot list the project's applications now.")
+            )
+        return found.items

@@ -72,6 +72,7 @@ class Application(Resource, table=True):
     enterprise_id: uuid.UUID = Field(index=True)
     matter_id: uuid.UUID = Field(index=True)
     matter_code: str = Field(max_length=32)
+    project_id: uuid.UUID | None = Field(default=None, index=True)  # the investment project it serves (intake's)
     status: ApplicationStatus = Field(sa_type=EnumText(ApplicationStatus, 24))
     due_date: date
     materials: list[str] = Field(sa_column=Column(ARRAY(String(64)), nullable=False))  # provided, however

@@ -149,6 +149,14 @@ async def calendar_feed(session: SessionDep, _: InternalDep):
     return contract.CalendarFeed(years=[CalendarYearRead.of(year) for year in await calendar.all_years(session)])
 
 
+@internal.get(contract.PROJECT_APPLICATIONS_PATH, response_model=contract.ProjectApplications)
+async def project_applications(project_id: uuid.UUID, session: SessionDep, _: InternalDep):
+    """The open applications naming an investment project, for the project's page in intake."""
+    found = await applications.open_for_project(session, project_id=project_id)
+    items = [contract.ProjectApplication(**application.model_dump(), matter_name=name) for application, name in found]
+    return contract.ProjectApplications(items=items)
+
+
 # --- matters ------------------------------------------------------------------------------------
 
 

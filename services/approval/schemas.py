@@ -195,6 +195,9 @@ class ApplicationCreate(RequestBody):
         default=False, description="Reuse the vault's documents, valid through the due date, for materials not listed"
     )
     enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin applies on its behalf")
+    project_id: uuid.UUID | None = Field(
+        default=None, description="The investment project (招商项目) it serves: one of the same enterprise's"
+    )
 
 
 class DecisionCreate(RequestBody):
@@ -233,6 +236,7 @@ class ApplicationRead(ResponseBody):
     code: str
     enterprise_id: uuid.UUID
     matter_code: str
+    project_id: uuid.UUID | None = Field(default=None, description="The investment project (招商项目) it serves")
     status: ApplicationStatus
     due_date: date
     materials: list[str] = Field(description="Materials provided: handed in, or reused from the vault")

@@ -8,18 +8,15 @@ a multipart upload streamed into the store as it arrives, a download answer, and
   row, never a row without its bytes; `sweep_orphans` deletes objects older than a grace period that no row
   names. Each service keeps its objects under its own name (`approval/2026/11/<hex>`), and sweeps only those.
 - `orphan_sweep_hook` runs the sweep every `KUAIBAN_ORPHAN_SWEEP_SECONDS` in one replica at a time (a
-  transaction-scoped advisory lock); each service also offers it to admins as `POST /<service>/documents/sweep`.
+  transaction-scoped advisory lock: `services.common.periodic`); each service also offers it to admins as
+  `POST /<service>/documents/sweep`.
 """
 
-import asyncio
-import contextlib
 import logging
 import re
 import unicodedata
 import uuid
-import zlib
 from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated, Any
@@ -39,6 +36,7 @@ from services.common.auth import AdminDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep
 from services.common.models import EnumText, Resource
+from services.common.periodic import periodic_hook
 from services.common.plain import plain
 from services.common.problems import Invalid, ProblemKind
 from services.common.schemas import ResponseBody, labelled
@@ -368,28 +366,8 @@ def orphan_sweep_routes(prefix: str, *tables: Table) -> APIRouter:
 def orphan_sweep_hook(*tables: Table):
     """A lifespan hook: the orphan sweep every `KUAIBAN_ORPHAN_SWEEP_SECONDS`, by one replica at a time."""
 
-    @asynccontextmanager
-    async def hook(runtime: Any) -> AsyncIterator[None]:
-        settings = runtime.settings
-        lock_id = zlib.crc32(f"kuaiban-orphan-sweep-{runtime.name}".encode())
+    async def sweep(session: AsyncSession, runtime: Any) -> None:
+        grace = timedelta(seconds=runtime.settings.orphan_grace_seconds)
+        await sweep_orphans(session, runtime.documents, tables, now=runtime.clock(), grace=grace)
 
-        async def loop() -> None:
-            while True:
-                await asyncio.sleep(settings.orphan_sweep_seconds)
-                try:
-                    async with runtime.sessions.begin() as session:
-                        if (await plain(session, "SELECT pg_try_advisory_xact_lock(%s)", (lock_id,)))[0][0]:
-                            grace = timedelta(seconds=settings.orphan_grace_seconds)
-                            await sweep_orphans(session, runtime.documents, tables, now=runtime.clock(), grace=grace)
-                except Exception:  # the database or the store away: the next round tries again
-                    log.exception("orphan sweep failed")
-
-        task = asyncio.create_task(loop(), name=f"{runtime.name}-orphan-sweep")
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-    return hook
+    return periodic_hook("orphan-sweep", lambda settings: settings.orphan_sweep_seconds, sweep)

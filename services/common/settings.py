@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     # The orphan sweep (services/common/documents.py): how often, and how old an object without a row must be
     orphan_sweep_seconds: float = Field(default=3600.0, gt=0)
     orphan_grace_seconds: int = Field(default=3600, ge=0)
+    # Window appointments (intake): how long before its start a booking may still be cancelled or moved, and how
+    # often the reminders' job looks for appointments due a reminder the working day before
+    appointment_cutoff_minutes: int = Field(default=120, ge=0, le=10_080)
+    appointment_reminder_seconds: float = Field(default=60.0, gt=0)
     intake_url: str = ""
     approval_url: str = ""
     finance_url: str = ""

@@ -33,3 +33,4 @@ def calendar(request: Request) -> CalendarCache:
 
 CalendarDep = Annotated[CalendarCache, Depends(calendar)]
 IdentityDep = injected(IdentityClient)
+ApprovalDep = injected(ApprovalClient)  # approval's open applications naming an investment project

@@ -29,6 +29,8 @@ TIMELINE_BATCH_MAX = 100
 # A sender's outbox may post messages bound for a path in one call to its batch path (services.common.outbox).
 BATCH_PATHS = {TIMELINE_PATH: TIMELINE_BATCH_PATH}
 UNKNOWN_ENTERPRISE = Text("没有以此 id 登记的企业。", "No enterprise is registered with this id.")
+PROJECT_PATH = "/internal/intake/projects/{project_id}"
+UNKNOWN_PROJECT = Text("没有以此 id 登记的招商项目。", "No investment project is recorded with this id.")
 
 
 class TimelineKind(StrEnum):
@@ -92,7 +94,7 @@ labelled(
         "appointment.booked": ("已预约窗口办理", "Window appointment booked"),
         "appointment.rescheduled": ("窗口预约已改期", "Window appointment rescheduled"),
         "appointment.cancelled": ("窗口预约已取消", "Window appointment cancelled"),
-        "appointment.reminder": ("明日窗口预约提醒", "Reminder: window appointment on the next working day"),
+        "appointment.reminder": ("下一工作日预约提醒（窗口或上门）", "Reminder: booked for the next working day"),
         "appointment.no_show": ("窗口预约未到", "Window appointment missed"),
         "onsite.requested": ("已申请上门办", "On-site service requested"),
         "onsite.scheduled": ("上门办已排期", "On-site service scheduled"),
@@ -146,6 +148,17 @@ class LiaisonEnterprises(BaseModel):
     enterprise_ids: list[uuid.UUID]
 
 
+class ProjectRef(BaseModel):
+    """An investment project (招商项目) as another service names it: an application serving the project."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    enterprise_id: uuid.UUID | None = Field(description="Null while the investor is not registered")
+    stage: str = Field(description="negotiating, signed, started, counted or dropped")
+
+
 class TimelineEvent(RequestBody):
     """Something that happened to an enterprise in another service, for its timeline in intake."""
 
@@ -191,6 +204,14 @@ class IntakeClient(ContractClient):
         if profile is None:
             raise Invalid(UNKNOWN_ENTERPRISE, field="enterprise_id", kind=ProblemKind.unknown_reference)
         return profile
+
+    async def project(self, project_id: uuid.UUID) -> ProjectRef:
+        """An investment project; an unknown project is 422 on `project_id` wherever it is named."""
+        path = PROJECT_PATH.format(project_id=project_id)
+        found = await self._internal.fetch("intake", path, ProjectRef, what=Text("招商项目", "the investment project"))
+        if found is None:
+            raise Invalid(UNKNOWN_PROJECT, field="project_id", kind=ProblemKind.unknown_reference)
+        return found
 
     async def enterprise_page(self, *, after: uuid.UUID | None, limit: int) -> EnterpriseProfilePage:
         """One page of every enterprise's profile, by id (a subscriber's resync walks them all)."""

@@ -4,7 +4,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Sequence, String, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, Date, DateTime, Index, Sequence, String, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
@@ -14,7 +14,8 @@ from services.common.idempotency import IdempotencyRecord, idempotency_table_arg
 from services.common.models import EnumText, Resource
 from services.common.outbox import OutboxMessage, outbox_table_args
 from services.common.schemas import CreditRating, IndustrySection
-from services.intake.domain import AttachmentPart, Category, Channel, Grade, RequestStatus
+from services.intake.domain import AttachmentPart, Category, Chain, Channel, Grade, ProjectStage, RequestStatus
+from services.intake.slots import AppointmentStatus, OnsiteStatus, Weekday
 
 SCHEMA = "intake"
 REQUEST_CODE_SEQUENCE = Sequence("request_code_seq", schema=SCHEMA)
@@ -67,6 +68,7 @@ class EnterpriseRequest(Resource, table=True):
     code: str = Field(max_length=32, unique=True)
     enterprise_id: uuid.UUID = Field(index=True)
     meeting_id: uuid.UUID | None = Field(default=None, index=True)
+    project_id: uuid.UUID | None = Field(default=None, index=True)  # the investment project it serves
     title: str = Field(max_length=200)
     description: str = Field(max_length=5000)
     category: Category = Field(sa_type=EnumText(Category, 32))
@@ -143,3 +145,193 @@ class IntakeOutbox(OutboxMessage, table=True):
 class IntakeAudit(AuditRecord, table=True):
     __tablename__ = "audit_log"
     __table_args__ = audit_table_args(SCHEMA)
+
+
+# --- window appointments (预约办, 延时办, 上门办) --------------------------------------------------
+
+
+class Hall(Resource, table=True):
+    """A service hall (政务服务大厅) whose windows take appointments."""
+
+    __tablename__ = "hall"
+    __table_args__ = (Index("ix_hall_created_at_id", "created_at", "id"), {"schema": SCHEMA})
+
+    name: str = Field(max_length=200, unique=True)
+    town: str = Field(max_length=50)
+    address: str = Field(max_length=200)
+
+
+class HallWindow(Resource, table=True):
+    """A window of a hall: its department, the matters it serves (approval's codes) and its weekly hours, each
+    range `{"weekday", "start", "end", "after_hours"}` in CST, cut into `slot_minutes` slots of `capacity`."""
+
+    __tablename__ = "hall_window"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "number"),
+        Index("ix_hall_window_matter_codes", "matter_codes", postgresql_using="gin"),
+        {"schema": SCHEMA},
+    )
+
+    hall_id: uuid.UUID
+    number: str = Field(max_length=16)
+    name: str = Field(max_length=100)
+    department: str = Field(max_length=32)
+    matter_codes: list[str] = Field(sa_column=Column(ARRAY(String(32)), nullable=False))
+    hours: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    slot_minutes: int
+    capacity: int
+    makeup_day: Weekday = Field(sa_type=EnumText(Weekday, 16))
+
+
+class AppointmentSlot(Resource, table=True):
+    """How many places of one slot of a window are taken. Booking counts up with one conditional upsert that
+    holds the row until commit, so concurrent bookings queue on it and a full slot refuses the rest."""
+
+    __tablename__ = "appointment_slot"
+    __table_args__ = (
+        UniqueConstraint("window_id", "start_at"),
+        CheckConstraint("booked >= 0", name="booked_not_negative"),
+        {"schema": SCHEMA},
+    )
+
+    window_id: uuid.UUID
+    start_at: datetime = Field(sa_type=DateTime(timezone=True))
+    booked: int
+
+
+class Appointment(Resource, table=True):
+    """An enterprise's booking of a window's slot for a matter. One enterprise holds a slot once, and one active
+    booking per matter and day (partial unique indexes on the booked ones)."""
+
+    __tablename__ = "appointment"
+    __table_args__ = (
+        Index("ix_appointment_created_at_id", "created_at", "id"),
+        Index(
+            "ix_appointment_enterprise_slot",
+            "enterprise_id",
+            "window_id",
+            "start_at",
+            unique=True,
+            postgresql_where="status = 'booked'",
+        ),
+        Index(
+            "ix_appointment_enterprise_matter_day",
+            "enterprise_id",
+            "matter_code",
+            "appointment_on",
+            unique=True,
+            postgresql_where="status = 'booked'",
+        ),
+        Index("ix_appointment_hall_id_appointment_on", "hall_id", "appointment_on"),
+        Index(
+            "ix_appointment_reminder_due",
+            "appointment_on",
+            postgresql_where="status = 'booked' AND reminded_at IS NULL",
+        ),
+        {"schema": SCHEMA},
+    )
+
+    enterprise_id: uuid.UUID = Field(index=True)
+    hall_id: uuid.UUID
+    window_id: uuid.UUID
+    matter_code: str = Field(max_length=32)
+    start_at: datetime = Field(sa_type=DateTime(timezone=True))
+    end_at: datetime = Field(sa_type=DateTime(timezone=True))
+    appointment_on: date  # the CST day of `start_at`
+    after_hours: bool
+    status: AppointmentStatus = Field(sa_type=EnumText(AppointmentStatus, 16))
+    booked_by: str = Field(max_length=64)
+    rescheduled: int = 0  # how many times it was moved
+    cancelled_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    checked_in_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    no_show_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    reminded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class OnsiteRequest(Resource, table=True):
+    """A request for service at the enterprise's site (上门办), routed to a department and scheduled with an
+    officer of it. An officer has one scheduled visit at a time (a partial unique index)."""
+
+    __tablename__ = "onsite_request"
+    __table_args__ = (
+        Index("ix_onsite_request_created_at_id", "created_at", "id"),
+        Index(
+            "ix_onsite_request_officer_start",
+            "officer_username",
+            "start_at",
+            unique=True,
+            postgresql_where="status = 'scheduled'",
+        ),
+        Index(
+            "ix_onsite_request_reminder_due",
+            "visit_on",
+            postgresql_where="status = 'scheduled' AND reminded_at IS NULL",
+        ),
+        {"schema": SCHEMA},
+    )
+
+    enterprise_id: uuid.UUID = Field(index=True)
+    matter_code: str = Field(max_length=32)
+    department: str = Field(max_length=32, index=True)
+    address: str = Field(max_length=200)
+    preferred_dates: list[date] = Field(
+        default_factory=list, sa_column=Column(ARRAY(Date), nullable=False, server_default="{}")
+    )
+    notes: str | None = Field(default=None, max_length=2000)
+    status: OnsiteStatus = Field(sa_type=EnumText(OnsiteStatus, 16))
+    requested_by: str = Field(max_length=64)
+    officer_username: str | None = Field(default=None, max_length=64)
+    start_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    visit_on: date | None = None  # the CST day of `start_at`
+    scheduled_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    scheduled_by: str | None = Field(default=None, max_length=64)
+    reminded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+# --- investment projects (招商项目) --------------------------------------------------------------
+
+
+class Project(Resource, table=True):
+    """An investment project (招商项目) from first talk to the statistics: an enterprise's, or a prospective
+    investor's before it is registered (`investor_name`; `enterprise_id` set once it is)."""
+
+    __tablename__ = "project"
+    __table_args__ = (
+        Index("ix_project_created_at_id", "created_at", "id"),
+        CheckConstraint("enterprise_id IS NOT NULL OR investor_name IS NOT NULL", name="enterprise_or_investor"),
+        {"schema": SCHEMA},
+    )
+
+    enterprise_id: uuid.UUID | None = Field(default=None, index=True)
+    investor_name: str | None = Field(default=None, max_length=200)
+    name: str = Field(max_length=200)
+    planned_investment_yuan: int = Field(sa_type=BigInteger)
+    chain: Chain = Field(sa_type=EnumText(Chain, 32))
+    town_or_park: str = Field(max_length=100)
+    manufacturing: bool
+    liaison: str | None = Field(default=None, max_length=64, index=True)  # the liaison officer's username
+    stage: ProjectStage = Field(sa_type=EnumText(ProjectStage, 16))
+    first_talk_on: date
+    signed_on: date | None = None
+    started_on: date | None = None
+    counted_on: date | None = None
+    dropped_on: date | None = None
+    drop_reason: str | None = Field(default=None, max_length=500)
+    signed_target_on: date | None = None
+    started_target_on: date | None = None
+    counted_target_on: date | None = None
+    created_by: str = Field(max_length=64)
+
+
+class ProjectEvent(Resource, table=True):
+    """One change of a project: recorded, fields changed, linked to its enterprise, a stage reached."""
+
+    __tablename__ = "project_event"
+    __table_args__ = (Index("ix_project_event_project_id_at", "project_id", "at"), {"schema": SCHEMA})
+
+    project_id: uuid.UUID
+    at: datetime = Field(sa_type=DateTime(timezone=True))
+    actor: str = Field(max_length=64)
+    actor_role: str = Field(max_length=16)
+    action: str = Field(max_length=32)
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))

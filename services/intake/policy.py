@@ -15,9 +15,19 @@ from services.common.auth import AdminDep, InternalDep, Principal, Role, allow
 from services.common.problems import Forbidden
 from services.common.texts import Text
 from services.intake.domain import AttachmentPart
-from services.intake.models import Enterprise, EnterpriseRequest
+from services.intake.models import Appointment, Enterprise, EnterpriseRequest, OnsiteRequest, Project
 
-__all__ = ["AdminDep", "AttacherDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "StaffDep"]
+__all__ = [
+    "AdminDep",
+    "AttacherDep",
+    "EnterpriseDep",
+    "InternalDep",
+    "OfficerDep",
+    "PeopleDep",
+    "ProjectReaderDep",
+    "ProjectStatsDep",
+    "StaffDep",
+]
 
 StaffDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer))]
 PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
@@ -103,3 +113,81 @@ def require_own_part(principal: Principal, part: AttachmentPart) -> None:
                 "An enterprise attaches to its request; the reply's attachments come from the lead department.",
             )
         )
+
+
+# --- window appointments (预约办, 延时办, 上门办) --------------------------------------------------
+
+# Halls and free slots: any logged-in person. Booking, cancelling, moving and asking for on-site service: an
+# enterprise for itself, admin or the enterprise's liaison officer for it (`require_acting_for`).
+VisitorDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise, Role.leader, Role.bank))]
+AppointmentStatsDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader))]
+
+
+def appointments_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Staff (admin, officers: the halls' windows are theirs) see every appointment; an enterprise its own."""
+    if principal.role in (Role.admin, Role.officer):
+        return true()
+    if principal.role is Role.enterprise:
+        return Appointment.enterprise_id == principal.enterprise_id
+    return false()
+
+
+def onsite_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """The same rule as appointments: staff every on-site request, an enterprise its own."""
+    if principal.role in (Role.admin, Role.officer):
+        return true()
+    if principal.role is Role.enterprise:
+        return OnsiteRequest.enterprise_id == principal.enterprise_id
+    return false()
+
+
+def require_acting_for(principal: Principal, enterprise: Enterprise) -> None:
+    """An officer books, cancels or moves only for the enterprises it is liaison officer (包保专员) of."""
+    if principal.role is Role.officer and enterprise.liaison_officer != principal.username:
+        raise Forbidden(
+            Text(
+                "只有该企业的包保专员可以代企业预约或变更预约。",
+                "Only the enterprise's liaison officer books or changes bookings on its behalf.",
+            )
+        )
+
+
+def require_department(principal: Principal, department: str) -> None:
+    """Attendance at a window, and scheduling a visit, are for admin and the officers of the department serving it."""
+    if principal.role is Role.officer and principal.department != department:
+        raise Forbidden(
+            Text("只有负责该事项的部门工作人员可以办理。", "Only officers of the department serving it may do this.")
+        )
+
+
+# --- investment projects (招商项目) --------------------------------------------------------------
+
+ProjectReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader, Role.officer, Role.enterprise))]
+ProjectStatsDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader))]
+# Who records and changes projects is StaffDep (admin, officers); which ones an officer changes, `projects_editable_by`.
+
+
+def projects_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Admin and leaders see every project; an officer the projects it is liaison of; an enterprise its own."""
+    if principal.role in (Role.admin, Role.leader):
+        return true()
+    if principal.role is Role.officer:
+        return Project.liaison == principal.username
+    if principal.role is Role.enterprise:
+        return Project.enterprise_id == principal.enterprise_id
+    return false()
+
+
+def projects_editable_by(principal: Principal) -> ColumnElement[bool]:
+    """Admin changes every project; an officer the projects it is liaison of (others are not found)."""
+    if principal.role is Role.admin:
+        return true()
+    if principal.role is Role.officer:
+        return Project.liaison == principal.username
+    return false()
+
+
+def require_liaison_changer(principal: Principal) -> None:
+    """Only admin gives a project another liaison officer."""
+    if principal.role is not Role.admin:
+        raise Forbidden(Text("只有管理员可以更换项目的包保专员。", "Only admin changes a project's liaison officer."))

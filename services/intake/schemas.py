@@ -5,7 +5,15 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, computed_field, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    computed_field,
+    field_validator,
+    model_validator,
+)
 
 from services.common.auth import Role
 from services.common.departments import Department
@@ -15,6 +23,7 @@ from services.common.schemas import (
     Distinct,
     IndustrySection,
     IsoDate,
+    IsoDateTime,
     RequestBody,
     ResponseBody,
     labelled,
@@ -23,7 +32,18 @@ from services.common.schemas import (
 from services.common.texts import Text
 from services.intake.config import PREFIX
 from services.intake.contract import EnterpriseProfile, TimelineKind
-from services.intake.domain import AttachmentPart, Category, Channel, Grade, RequestAction, RequestStatus
+from services.intake.domain import (
+    AttachmentPart,
+    Category,
+    Chain,
+    Channel,
+    Grade,
+    ProjectAction,
+    ProjectStage,
+    RequestAction,
+    RequestStatus,
+)
+from services.intake.slots import AppointmentStatus, OnsiteStatus, Weekday
 from services.intake.uscc import uscc_error
 
 labelled(
@@ -269,6 +289,9 @@ class RequestCreate(RequestBody):
     channel: Channel
     meeting_id: uuid.UUID | None = None
     enterprise_id: uuid.UUID | None = Field(default=None, description="Required when an admin or officer files it")
+    project_id: uuid.UUID | None = Field(
+        default=None, description="The investment project (招商项目) it serves: one of the same enterprise's"
+    )
 
 
 class RequestAssign(RequestBody):
@@ -319,6 +342,7 @@ class RequestRead(ResponseBody):
     code: str
     enterprise_id: uuid.UUID
     meeting_id: uuid.UUID | None
+    project_id: uuid.UUID | None = Field(default=None, description="The investment project (招商项目) it serves")
     title: str
     description: str
     category: Category
@@ -419,3 +443,750 @@ class IntakeStats(ResponseBody):
     avg_reply_working_days: float | None
     by_category: dict[str, CountsByKey]
     by_department: dict[str, DepartmentStats]
+
+
+# --- window appointments (预约办, 延时办, 上门办) --------------------------------------------------
+
+labelled(
+    Weekday,
+    {
+        "monday": ("星期一", "Monday"),
+        "tuesday": ("星期二", "Tuesday"),
+        "wednesday": ("星期三", "Wednesday"),
+        "thursday": ("星期四", "Thursday"),
+        "friday": ("星期五", "Friday"),
+        "saturday": ("星期六", "Saturday"),
+        "sunday": ("星期日", "Sunday"),
+    },
+)
+labelled(
+    AppointmentStatus,
+    {
+        "booked": ("已预约", "Booked"),
+        "cancelled": ("已取消", "Cancelled"),
+        "checked_in": ("已到场", "Checked in"),
+        "no_show": ("未到场", "No-show"),
+    },
+)
+labelled(OnsiteStatus, {"requested": ("待排期", "Requested"), "scheduled": ("已排期", "Scheduled")})
+
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+MatterCode = text(32)
+OFFICER_USERNAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$"
+WEEKLY_HOURS = (
+    "Weekly opening hours in China Standard Time: ranges of a weekday, each cut into `slot_minutes` slots from its "
+    "start, regular or after-hours (延时办). A holiday (a weekday off, and the weekend days of its break) has no "
+    "slots; an ordinary weekend day has its own ranges; a make-up workday (调休上班) has the ranges of `makeup_day`."
+)
+HALL_EXAMPLE = {"name": "濉溪县政务服务中心", "town": "濉溪镇", "address": "濉溪县濉溪镇政务服务中心二楼大厅"}
+WINDOW_EXAMPLE = {
+    "number": "A01",
+    "name": "企业开办专窗",
+    "department": "market",
+    "matter_codes": ["QYKB-001"],
+    "hours": [
+        {"weekday": "monday", "start": "09:00", "end": "12:00", "after_hours": False},
+        {"weekday": "monday", "start": "13:30", "end": "17:00", "after_hours": False},
+        {"weekday": "monday", "start": "17:30", "end": "19:00", "after_hours": True},
+        {"weekday": "saturday", "start": "09:00", "end": "12:00", "after_hours": True},
+    ],
+    "slot_minutes": 30,
+    "capacity": 2,
+    "makeup_day": "monday",
+}
+
+
+class HoursRangeBody(RequestBody):
+    """One opening range of a weekday, `HH:MM` to `HH:MM` in China Standard Time."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"weekday": "saturday", "start": "09:00", "end": "12:00", "after_hours": True}]}
+    )
+
+    weekday: Weekday
+    start: ClockTime = Field(description="HH:MM, China Standard Time")
+    end: ClockTime = Field(description="HH:MM, China Standard Time, after `start`")
+    after_hours: bool = Field(default=False, description="An after-hours range (延时办): evenings, weekends")
+
+
+class HallCreate(RequestBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [HALL_EXAMPLE]})
+
+    name: text(200)
+    town: text(50) = Field(description="Town or street (乡镇/街道)")
+    address: text(200)
+
+
+class WindowBody(RequestBody):
+    """A window as an admin sets it up (and replaces it): the whole definition."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [WINDOW_EXAMPLE]})
+
+    number: text(16) = Field(description="The window's number in its hall, e.g. A01; unique in the hall")
+    name: text(100)
+    department: Department = Field(description="Whose staff serve at it; on-site requests are routed by it")
+    matter_codes: Annotated[list[MatterCode], Distinct] = Field(
+        min_length=1, max_length=50, description="The service matters it serves (approval's matter codes)"
+    )
+    hours: list[HoursRangeBody] = Field(default_factory=list, max_length=70, description=WEEKLY_HOURS)
+    slot_minutes: int = Field(default=30, ge=5, le=240, description="Length of a slot in minutes")
+    capacity: int = Field(default=1, ge=1, le=100, description="People served at once in a slot")
+    makeup_day: Weekday = Field(
+        default=Weekday.monday, description="Whose ranges a make-up workday (调休上班的周末) takes: Monday to Friday"
+    )
+
+
+class HoursRangeRead(ResponseBody):
+    weekday: Weekday
+    start: str = Field(description="HH:MM, China Standard Time")
+    end: str = Field(description="HH:MM, China Standard Time")
+    after_hours: bool
+
+
+WINDOW_READ_EXAMPLE = {
+    "id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+    "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+    **WINDOW_EXAMPLE,
+    "created_at": "2026-11-30T01:30:00Z",
+    "updated_at": "2026-11-30T01:30:00Z",
+}
+
+
+class WindowRead(ResponseBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [WINDOW_READ_EXAMPLE]})
+
+    id: uuid.UUID
+    hall_id: uuid.UUID
+    number: str
+    name: str
+    department: Department
+    matter_codes: list[str]
+    hours: list[HoursRangeRead] = Field(description=WEEKLY_HOURS)
+    slot_minutes: int
+    capacity: int
+    makeup_day: Weekday
+    created_at: datetime
+    updated_at: datetime
+
+
+class HallRead(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+                    **HALL_EXAMPLE,
+                    "created_at": "2026-11-30T01:30:00Z",
+                    "updated_at": "2026-11-30T01:30:00Z",
+                }
+            ]
+        }
+    )
+
+    id: uuid.UUID
+    name: str
+    town: str
+    address: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class HallDetail(HallRead):
+    """A hall with its windows, by number."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+                    **HALL_EXAMPLE,
+                    "created_at": "2026-11-30T01:30:00Z",
+                    "updated_at": "2026-11-30T01:30:00Z",
+                    "windows": [WINDOW_READ_EXAMPLE],
+                }
+            ]
+        }
+    )
+
+    windows: list[WindowRead]
+
+
+class HallPage(ResponseBody):
+    items: list[HallRead]
+    next_cursor: str | None
+
+
+SLOT_EXAMPLE = {
+    "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+    "hall_name": "濉溪县政务服务中心",
+    "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+    "window_number": "A01",
+    "window_name": "企业开办专窗",
+    "start": "2026-12-05T09:00:00+08:00",
+    "end": "2026-12-05T09:30:00+08:00",
+    "after_hours": True,
+    "capacity": 2,
+    "remaining": 1,
+}
+
+
+class SlotRead(ResponseBody):
+    """A slot with a place free."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [SLOT_EXAMPLE]})
+
+    hall_id: uuid.UUID
+    hall_name: str
+    window_id: uuid.UUID
+    window_number: str
+    window_name: str
+    start: datetime = Field(description="China Standard Time (+08:00); book it by this instant")
+    end: datetime
+    after_hours: bool = Field(description="An after-hours slot (延时办)")
+    capacity: int
+    remaining: int = Field(description="Places still free (at least 1)")
+
+
+class SlotList(ResponseBody):
+    """Every free slot of the matter's windows in the days asked for, earliest first (not paginated: at most
+    31 days)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "matter_code": "QYKB-001",
+                    "first_day": "2026-12-05",
+                    "last_day": "2026-12-11",
+                    "items": [SLOT_EXAMPLE],
+                }
+            ]
+        }
+    )
+
+    matter_code: str
+    first_day: date
+    last_day: date
+    items: list[SlotRead]
+
+
+class AppointmentCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "start": "2026-12-05T09:00:00+08:00",
+                    "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+                    "matter_code": "QYKB-001",
+                    "enterprise_id": None,
+                }
+            ]
+        }
+    )
+
+    start: IsoDateTime = Field(description="The slot's start, as the slot list gives it")
+    window_id: uuid.UUID
+    matter_code: MatterCode
+    enterprise_id: uuid.UUID | None = Field(
+        default=None, description="Required when an admin or the enterprise's liaison officer books for it"
+    )
+
+
+class AppointmentReschedule(RequestBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"start": "2026-12-07T17:30:00+08:00"}]})
+
+    start: IsoDateTime = Field(description="The new slot's start")
+    window_id: uuid.UUID | None = Field(default=None, description="Another window serving the matter; default: same")
+
+
+APPOINTMENT_EXAMPLE = {
+    "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+    "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+    "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+    "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+    "matter_code": "QYKB-001",
+    "start_at": "2026-12-05T01:00:00Z",
+    "end_at": "2026-12-05T01:30:00Z",
+    "appointment_on": "2026-12-05",
+    "after_hours": True,
+    "status": "booked",
+    "booked_by": "suixi-lvji",
+    "rescheduled": 0,
+    "cancelled_at": None,
+    "checked_in_at": None,
+    "no_show_at": None,
+    "reminded_at": None,
+    "created_at": "2026-11-30T01:30:00Z",
+    "updated_at": "2026-11-30T01:30:00Z",
+}
+
+
+class AppointmentRead(ResponseBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [APPOINTMENT_EXAMPLE]})
+
+    id: uuid.UUID
+    enterprise_id: uuid.UUID
+    hall_id: uuid.UUID
+    window_id: uuid.UUID
+    matter_code: str
+    start_at: datetime
+    end_at: datetime
+    appointment_on: date = Field(description="The day of the appointment (China Standard Time)")
+    after_hours: bool
+    status: AppointmentStatus
+    booked_by: str
+    rescheduled: int = Field(description="How many times it was moved")
+    cancelled_at: datetime | None = None
+    checked_in_at: datetime | None = None
+    no_show_at: datetime | None = None
+    reminded_at: datetime | None = Field(default=None, description="When the reminder went on the timeline")
+    created_at: datetime
+    updated_at: datetime
+
+
+class AppointmentPage(ResponseBody):
+    items: list[AppointmentRead]
+    next_cursor: str | None
+
+
+class ReminderRun(ResponseBody):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"appointments": 12, "onsite_requests": 2}]})
+
+    appointments: int = Field(description="Appointments reminded in this run")
+    onsite_requests: int = Field(description="On-site visits reminded in this run")
+
+
+class OnsiteCreate(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "matter_code": "YDBZ-001",
+                    "address": "濉溪经济开发区凤栖路 18 号",
+                    "preferred_dates": ["2026-12-08", "2026-12-09"],
+                    "notes": "新厂房高压用电报装，请带勘察设备。",
+                    "department": None,
+                    "enterprise_id": None,
+                }
+            ]
+        }
+    )
+
+    matter_code: MatterCode
+    address: text(200) = Field(description="Where the officer comes to")
+    preferred_dates: Annotated[list[IsoDate], Distinct] = Field(default_factory=list, max_length=10)
+    notes: text(2000, multiline=True) | None = None
+    department: Department | None = Field(
+        default=None,
+        description="Who serves it; default: the department of the windows serving the matter (422 when they are "
+        "several departments or none)",
+    )
+    enterprise_id: uuid.UUID | None = Field(
+        default=None, description="Required when an admin or the enterprise's liaison officer requests for it"
+    )
+
+
+class OnsiteSchedule(RequestBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"officer_username": "power-officer-wang", "start": "2026-12-08T09:30:00+08:00"}]
+        }
+    )
+
+    officer_username: Annotated[str, StringConstraints(pattern=OFFICER_USERNAME)] = Field(
+        description="An officer of the request's department"
+    )
+    start: IsoDateTime = Field(description="When the officer arrives; on a working day, in the future")
+
+
+class OnsiteRead(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d5f",
+                    "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+                    "matter_code": "YDBZ-001",
+                    "department": "power",
+                    "address": "濉溪经济开发区凤栖路 18 号",
+                    "preferred_dates": ["2026-12-08"],
+                    "notes": "新厂房高压用电报装，请带勘察设备。",
+                    "status": "scheduled",
+                    "requested_by": "suixi-lvji",
+                    "officer_username": "power-officer-wang",
+                    "start_at": "2026-12-08T01:30:00Z",
+                    "visit_on": "2026-12-08",
+                    "scheduled_at": "2026-12-01T02:00:00Z",
+                    "scheduled_by": "power-officer-wang",
+                    "reminded_at": None,
+                    "created_at": "2026-11-30T01:30:00Z",
+                    "updated_at": "2026-12-01T02:00:00Z",
+                }
+            ]
+        }
+    )
+
+    id: uuid.UUID
+    enterprise_id: uuid.UUID
+    matter_code: str
+    department: Department
+    address: str
+    preferred_dates: list[date]
+    notes: str | None
+    status: OnsiteStatus
+    requested_by: str
+    officer_username: str | None
+    start_at: datetime | None
+    visit_on: date | None = Field(description="The day of the visit (China Standard Time)")
+    scheduled_at: datetime | None
+    scheduled_by: str | None
+    reminded_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class OnsitePage(ResponseBody):
+    items: list[OnsiteRead]
+    next_cursor: str | None
+
+
+class AppointmentFigures(ResponseBody):
+    bookings: int = Field(description="Bookings made, cancelled ones included")
+    cancelled: int
+    checked_in: int
+    no_shows: int
+    no_show_rate: float | None = Field(description="No-shows among the bookings whose attendance was recorded")
+    avg_wait_days: float | None = Field(
+        description="Calendar days from the day of booking to the day of the appointment (CST), cancelled ones left out"
+    )
+
+
+class OnsiteCounts(ResponseBody):
+    requested: int = Field(description="Every on-site request")
+    scheduled: int = Field(description="Those scheduled with an officer")
+
+
+class OnsiteFigures(OnsiteCounts):
+    by_department: dict[str, OnsiteCounts]
+
+
+class AppointmentStats(AppointmentFigures):
+    """Window appointments and on-site service: the whole, by matter code and by hall name."""
+
+    by_matter: dict[str, AppointmentFigures]
+    by_hall: dict[str, AppointmentFigures]
+    onsite: OnsiteFigures
+
+
+# --- investment projects (招商项目) --------------------------------------------------------------
+
+labelled(
+    Chain,
+    {
+        "auto_parts_equipment": ("汽车零部件及高端装备", "Auto parts and high-end equipment"),
+        "new_energy": ("新能源", "New energy"),
+        "metals_materials": ("金属及新材料", "Metals and new materials"),
+        "agri_food": ("农产品深加工及绿色食品", "Agricultural processing and green food"),
+        "modern_services": ("现代服务业", "Modern services"),
+        "other": ("其他", "Other"),
+    },
+)
+labelled(
+    ProjectStage,
+    {
+        "negotiating": ("洽谈中", "Negotiating"),
+        "signed": ("已签约", "Signed"),
+        "started": ("已开工", "Started"),
+        "counted": ("已纳统", "Counted in the statistics"),
+        "dropped": ("已终止", "Dropped"),
+    },
+)
+labelled(
+    ProjectAction,
+    {
+        "recorded": ("登记项目", "Recorded"),
+        "updated": ("修改项目信息", "Updated"),
+        "linked": ("关联企业", "Linked to its enterprise"),
+        "stage_changed": ("变更阶段", "Stage changed"),
+    },
+)
+
+OfficerName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$")]
+PLANNED_YUAN = "Planned investment in yuan (计划总投资，元)"
+PLANNED_MAX = 10**13  # 10 万亿元: far above any county project
+TARGET = "The day the project should reach this stage by (optional); past and not reached, it is overdue"
+PROJECT_EXAMPLE = {
+    "name": "年产10万吨铝基新材料项目",
+    "enterprise_id": None,
+    "investor_name": "安徽华锐铝业集团有限公司",
+    "planned_investment_yuan": 1_200_000_000,
+    "chain": "metals_materials",
+    "town_or_park": "濉溪经济开发区",
+    "manufacturing": True,
+    "liaison": "fgw-officer-zhang",
+    "first_talk_on": "2026-03-02",
+    "signed_target_on": "2026-04-30",
+    "started_target_on": "2026-09-30",
+    "counted_target_on": "2026-12-31",
+}
+
+PROJECT_EVENT_EXAMPLES = [
+    {
+        "at": "2026-04-11T09:30:00Z",
+        "actor": "fgw-officer-zhang",
+        "actor_role": "officer",
+        "action": "stage_changed",
+        "details": {"from": "negotiating", "to": "signed", "on": "2026-04-11"},
+    }
+]
+PROJECT_REQUEST_EXAMPLES = [
+    {
+        "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+        "code": "SQ-20260412-0007",
+        "title": "新建厂房电力增容",
+        "category": "power",
+        "status": "assigned",
+        "lead_department": "power",
+        "due_date": "2026-04-17",
+    }
+]
+PROJECT_APPLICATION_EXAMPLES = [
+    {
+        "id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+        "code": "SP-20260415-0003",
+        "matter_code": "SGXK-001",
+        "matter_name": "建筑工程施工许可证核发",
+        "status": "in_review",
+        "due_date": "2026-04-22",
+        "submitted_at": "2026-04-15T02:00:00Z",
+    }
+]
+
+
+class ProjectCreate(RequestBody):
+    """A new project, negotiating from its first talk: an enterprise's (`enterprise_id`) or a prospective
+    investor's not yet registered (`investor_name`); at least one of them."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [PROJECT_EXAMPLE]})
+
+    name: text(200)
+    enterprise_id: uuid.UUID | None = Field(default=None, description="The registered enterprise it belongs to")
+    investor_name: text(200) | None = Field(default=None, description="The prospective investor, before registering")
+    planned_investment_yuan: int = Field(ge=1, le=PLANNED_MAX, description=PLANNED_YUAN)
+    chain: Chain = Field(description="Industry chain (产业链)")
+    town_or_park: text(100) = Field(description="Town or park (乡镇/园区)")
+    manufacturing: bool = Field(description="Whether it is a manufacturing project (制造业项目)")
+    liaison: OfficerName | None = Field(
+        default=None,
+        description="The liaison officer's username (包保专员): an officer's account; an officer recording a "
+        "project is its liaison, admin names one",
+    )
+    first_talk_on: IsoDate = Field(description="The day of the first talk (首次洽谈); not in the future")
+    signed_target_on: IsoDate | None = Field(default=None, description=TARGET)
+    started_target_on: IsoDate | None = Field(default=None, description=TARGET)
+    counted_target_on: IsoDate | None = Field(default=None, description=TARGET)
+
+
+class ProjectUpdate(RequestBody):
+    """A change of the fields sent: `enterprise_id` links a prospective investor's project to its enterprise once
+    registered (once: a linked project keeps its enterprise); `liaison` is changed by admin only. Target dates,
+    `investor_name` and `liaison` may be sent as null to clear them. Stages change at `.../stage` only."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d"},
+                {"planned_investment_yuan": 1_500_000_000, "started_target_on": "2026-10-31"},
+            ]
+        }
+    )
+
+    name: text(200) | None = None
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Link the project to its registered enterprise")
+    investor_name: text(200) | None = None
+    planned_investment_yuan: int | None = Field(default=None, ge=1, le=PLANNED_MAX, description=PLANNED_YUAN)
+    chain: Chain | None = None
+    town_or_park: text(100) | None = None
+    manufacturing: bool | None = None
+    liaison: OfficerName | None = Field(default=None, description="A new liaison officer (admin only)")
+    signed_target_on: IsoDate | None = Field(default=None, description=TARGET)
+    started_target_on: IsoDate | None = Field(default=None, description=TARGET)
+    counted_target_on: IsoDate | None = Field(default=None, description=TARGET)
+
+    @field_validator("name", "enterprise_id", "planned_investment_yuan", "chain", "town_or_park", "manufacturing")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        """Only a field sent is validated (defaults are not): one sent as null is refused, naming it."""
+        if value is None:
+            raise ValueError(Text("不能为 null", "must not be null"))
+        return value
+
+
+class ProjectStageChange(RequestBody):
+    """The next stage and the day it was reached; `dropped` (from any stage before counted) with a reason."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"stage": "signed", "on": "2026-04-11"},
+                {"stage": "dropped", "on": "2026-05-20", "reason": "投资方资金链调整，暂缓投资"},
+            ]
+        }
+    )
+
+    stage: ProjectStage
+    on: IsoDate = Field(description="The day the stage was reached: not before the current stage's, not in the future")
+    reason: text(500, multiline=True) | None = Field(default=None, description="Why it was dropped (dropped only)")
+
+
+class ProjectRead(ResponseBody):
+    """An investment project (招商项目): whose, its figures, its liaison, its stage and the day of each."""
+
+    # No written example: FastAPI drops an example's nulls, and a project always has some; one is built from fields.
+
+    id: uuid.UUID
+    name: str
+    enterprise_id: uuid.UUID | None
+    investor_name: str | None
+    planned_investment_yuan: int
+    chain: Chain
+    town_or_park: str
+    manufacturing: bool
+    liaison: str | None
+    stage: ProjectStage
+    first_talk_on: date
+    signed_on: date | None
+    started_on: date | None
+    counted_on: date | None
+    dropped_on: date | None
+    drop_reason: str | None
+    signed_target_on: date | None
+    started_target_on: date | None
+    counted_target_on: date | None
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProjectPage(ResponseBody):
+    items: list[ProjectRead]
+    next_cursor: str | None
+
+
+class ProjectEventRead(ResponseBody):
+    model_config = ConfigDict(json_schema_extra={"examples": PROJECT_EVENT_EXAMPLES})
+
+    at: datetime
+    actor: str
+    actor_role: Role
+    action: ProjectAction
+    details: dict
+
+
+class ProjectRequest(ResponseBody):
+    """An open request (诉求) naming the project: something that blocks it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": PROJECT_REQUEST_EXAMPLES})
+
+    id: uuid.UUID
+    code: str
+    title: str
+    category: Category
+    status: RequestStatus
+    lead_department: Department | None
+    due_date: date | None
+
+
+class ProjectApplication(ResponseBody):
+    """An open approval application naming the project (in review, or awaiting a supplement)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": PROJECT_APPLICATION_EXAMPLES})
+
+    id: uuid.UUID
+    code: str
+    matter_code: str
+    matter_name: str
+    status: str = Field(description="in_review or supplement_required (approval's application status)")
+    due_date: date
+    submitted_at: datetime
+
+
+class ProjectDetail(ProjectRead):
+    """A project with its events and what blocks it: the open requests and approval applications naming it."""
+
+    events: list[ProjectEventRead] = Field(description="Every change, oldest first")
+    requests: list[ProjectRequest] = Field(description="Open requests (诉求) naming the project, oldest first")
+    applications: list[ProjectApplication] | None = Field(
+        description="Open approval applications naming the project, oldest first; null when approval cannot say now"
+    )
+    applications_unavailable: bool = Field(description="True when approval did not answer: `applications` is null")
+
+
+class ProjectFigures(ResponseBody):
+    projects: int
+    planned_investment_yuan: int
+
+
+class ProjectRecordRead(ResponseBody):
+    """The fastest project from first talk to signing (by calendar days, then working days)."""
+
+    project_id: uuid.UUID
+    name: str
+    first_talk_on: date
+    signed_on: date
+    calendar_days: int
+    working_days: int
+
+
+class FirstTalkToSigning(ResponseBody):
+    """Days from the first talk to signing of every project signed (nearest-rank percentiles)."""
+
+    signed: int = Field(description="Projects that reached signing (dropped ones included if they had)")
+    calendar_days_p50: int | None
+    calendar_days_p90: int | None
+    working_days_p50: int | None = Field(description="Working days after the first talk up to the signing day")
+    working_days_p90: int | None
+    record: ProjectRecordRead | None
+
+
+class SameYearFigures(ResponseBody):
+    """Of the projects signed in `year`, those also started, and also counted (纳统), in that year."""
+
+    year: int
+    signed: int
+    started_same_year: int
+    counted_same_year: int = Field(description="当年签约、当年开工、当年纳统")
+    started_same_year_rate: float | None
+    counted_same_year_rate: float | None
+
+
+class OverdueProject(ResponseBody):
+    project_id: uuid.UUID
+    name: str
+    stage: ProjectStage
+    next_stage: ProjectStage
+    target_on: date
+    days_overdue: int
+    liaison: str | None
+
+
+class OverdueTargets(ResponseBody):
+    """Projects whose next stage's target day has passed, by that next stage."""
+
+    signed: int
+    started: int
+    counted: int
+    projects: list[OverdueProject] = Field(description="Most overdue first")
+
+
+class ProjectStats(ResponseBody):
+    projects: int
+    planned_investment_yuan: int
+    signed_over_100m: int = Field(description="Projects of 100 million yuan or more that were signed (亿元以上签约)")
+    manufacturing: int
+    manufacturing_share: float | None = Field(description="Manufacturing projects' share of all projects")
+    by_chain: dict[str, ProjectFigures] = Field(description="Every chain, by its code")
+    by_stage: dict[str, ProjectFigures] = Field(description="Every stage, by its code")
+    first_talk_to_signing: FirstTalkToSigning
+    same_year: list[SameYearFigures] = Field(description="By year of signing, earliest first")
+    overdue_targets: OverdueTargets

@@ -25,7 +25,7 @@ from services.common.problems import Invalid, NotFound, ProblemKind
 from services.common.stats import mean, rate
 from services.common.texts import Text, no_such
 from services.finance import contract as finance_contract
-from services.intake import domain, policy
+from services.intake import domain, policy, projects
 from services.intake.contract import EnterpriseChanged, EnterpriseProfile, TimelineEvent
 from services.intake.domain import GRADE_WORKING_DAYS, SATISFIED_RATING, TIMELINE_SUMMARY, RequestStatus
 from services.intake.models import (
@@ -255,6 +255,8 @@ async def create_request(
     await _existing(session, Enterprise, enterprise_id, "enterprise_id", Text("企业", "enterprise"))
     if data.meeting_id is not None:
         await _existing(session, Meeting, data.meeting_id, "meeting_id", Text("会议", "meeting"))
+    if data.project_id is not None:  # the investment project it serves: one of the enterprise's
+        await projects.require_project_of(session, project_id=data.project_id, enterprise_id=enterprise_id)
     request = EnterpriseRequest(
         **data.model_dump(exclude={"enterprise_id"}),
         enterprise_id=enterprise_id,
@@ -268,7 +270,7 @@ async def list_requests(
 ) -> Page:
     R = EnterpriseRequest
     query = select(R).where(policy.requests_visible_to(principal))
-    for name in ("status", "category", "meeting_id"):
+    for name in ("status", "category", "meeting_id", "project_id"):
         if filters.get(name) is not None:
             query = query.where(getattr(R, name) == filters[name])
     if (department := filters.get("department")) is not None:

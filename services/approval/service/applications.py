@@ -21,6 +21,7 @@ from services.approval.models import (
     ApprovalDocument,
     ApprovalOutbox,
     MaterialCommitment,
+    Matter,
     Task,
 )
 from services.approval.schemas import ApplicationCreate, DecisionCreate, SupplementCreate
@@ -63,6 +64,8 @@ async def submit(
     known = await reference.current(session)
     matter = matter_named(known, data.matter_code)
     profile = await intake.enterprise(enterprise_id)
+    if data.project_id is not None:
+        await _require_project_of(intake, data.project_id, enterprise_id)
     work_calendar = known.calendar
     due_date = work_calendar.due_date(now, matter.sla_working_days)
     declared = set(data.materials)
@@ -84,6 +87,7 @@ async def submit(
         enterprise_id=enterprise_id,
         matter_id=matter.id,
         matter_code=matter.code,
+        project_id=data.project_id,
         status=ApplicationStatus.in_review,
         due_date=due_date,
         materials=sorted(declared | set(reused)),
@@ -135,6 +139,28 @@ async def submit(
     await LINKS.insert(session, links)
     await emit(session, application, domain.submitted(matter.name, len(tasks)), now=now)
     return WithTasks(application, tasks, commitments)
+
+
+async def _require_project_of(intake: IntakeClient, project_id: uuid.UUID, enterprise_id: uuid.UUID) -> None:
+    """The project an application names is one of the applicant's (intake knows its projects): 422 otherwise."""
+    project = await intake.project(project_id)
+    if project.enterprise_id != enterprise_id:
+        raise Invalid(
+            Text("该招商项目不属于申请企业。", "The investment project is not the applying enterprise's."),
+            field="project_id",
+            kind=ProblemKind.unknown_reference,
+        )
+
+
+async def open_for_project(session: AsyncSession, *, project_id: uuid.UUID) -> list[tuple[Application, str]]:
+    """The open applications naming an investment project, oldest first, with their matter's name (intake asks)."""
+    query = (
+        select(Application, Matter.name)
+        .join(Matter, Matter.id == Application.matter_id)
+        .where(Application.project_id == project_id, Application.status.in_(domain.OPEN_STATUSES))  # type: ignore[attr-defined]
+        .order_by(Application.submitted_at, Application.id)
+    )
+    return [(application, name) for application, name in (await session.exec(query)).all()]
 
 
 async def vault_documents(

@@ -17,7 +17,7 @@ METHODS = ("get", "put", "post", "delete", "patch")
 CAMEL_VERB = re.compile(
     r"^(get|list|create|submit|assign|reply|add|give|replace|decide|supplement|withdraw|run|sign"
     r"|redrive|login|update|change|rotate|revoke|delete|ping|redeliver|publish|confirm|attach|upload|download"
-    r"|sweep|remove|precheck)[A-Z][A-Za-z]*$|^login$|^logout$"
+    r"|sweep|remove|precheck|book|cancel|reschedule|record|schedule)[A-Z][A-Za-z]*$|^login$|^logout$"
 )
 # Response fields whose values come from a fixed set: each must be typed as its (labelled) enum.
 ENUM_FIELDS = {
