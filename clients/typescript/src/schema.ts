@@ -1707,6 +1707,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments the caller may see, newest booking first
+         * @description 预约列表，新预约在前：企业只看到自己的；管理员和工作人员看到全部，可按大厅、窗口、企业、事项、状态、日期筛选。
+         */
+        get: operations["listAppointments"];
+        put?: never;
+        /**
+         * Book a window slot (the enterprise; admin or its liaison officer for it)
+         * @description 预约窗口时段：企业为自己预约；管理员或该企业的包保专员代为预约时须填 `enterprise_id`（其他工作人员 403）。
+         *     时段须是该窗口按开放时间和工作日历的真实时段、尚未开始，且窗口办理该事项，否则 422（`errors` 指出字段）；
+         *     已约满时 409 `slot_full`；企业已约此时段或当天已有同一事项的有效预约时 409 `duplicate_booking`。
+         *     并发预约同一时段时，成功的恰为其容量数。预约记入企业时间线（`appointment.booked`）。
+         */
+        post: operations["bookAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the reminders due now, as the periodic job does (admin)
+         * @description 立即发送已到期的提醒（管理员；系统每 `KUAIBAN_APPOINTMENT_REMINDER_SECONDS` 秒也会自动执行）：预约或上门办的
+         *     前一个工作日起，在企业时间线上记一条 `appointment.reminder`，每个预约只提醒一次（改约后重新提醒）。
+         */
+        post: operations["runAppointmentReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free slots of a matter's windows, at most 31 days (anyone logged in)
+         * @description 办理该事项的各窗口在 `from`–`to`（含，最多 31 天，否则 422）内尚有余号的预约时段，按开始时间排序：大厅、窗口、
+         *     开始与结束时间（北京时间）、是否延时办、容量与余号。按窗口每周时段与工作日历计算（节假日无号），已开始的不列出。
+         */
+        get: operations["listAppointmentSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bookings, no-show rate and wait by matter and hall; on-site counts (admin, leaders)
+         * @description 预约办统计（管理员、县领导）：预约数、取消、到场、未到、未到率（已登记到场情况的预约中未到的比例）、平均等待天数
+         *     （自预约当日至办理当日的自然日，不含已取消的），合计并按事项、按大厅分列；上门办申请与已排期数，按部门分列。
+         */
+        get: operations["getAppointmentStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One appointment (the enterprise, staff)
+         * @description 一个预约。看不到的预约（其他企业的）返回 404。
+         */
+        get: operations["getAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/{appointment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a booking before the cut-off (the enterprise, admin, its liaison officer)
+         * @description 取消预约（企业、管理员、包保专员），须在开始前 `KUAIBAN_APPOINTMENT_CUTOFF_MINUTES`（默认 120）分钟之前，
+         *     之后 409 `past_cutoff`；已取消、已到场或未到的预约 409。号源释放，记入企业时间线（`appointment.cancelled`）。
+         */
+        post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/{appointment_id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the enterprise came, on the day (admin, officers of the window's department)
+         * @description 登记到场（管理员、窗口所属部门的工作人员；其他部门 403），只能在预约当天；非已预约状态 409。
+         */
+        post: operations["recordCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/{appointment_id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a no-show once the slot has ended (admin, officers of the window's department)
+         * @description 登记未到（管理员、窗口所属部门的工作人员），须在预约时段结束之后；非已预约状态 409。记入企业时间线
+         *     （`appointment.no_show`）。
+         */
+        post: operations["recordNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/appointments/{appointment_id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a booking to another slot before the cut-off (the enterprise, admin, its liaison officer)
+         * @description 改约到同一窗口或办理同一事项的另一窗口的其他时段，截止时间同取消；新时段按预约的规则检查（422、409），
+         *     原号源释放，提醒将重新发送。记入企业时间线（`appointment.rescheduled`）。
+         */
+        post: operations["rescheduleAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/audit": {
         parameters: {
             query?: never;
@@ -1836,6 +2029,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/halls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service halls (anyone logged in)
+         * @description 政务服务大厅列表，按登记时间分页（任何已登录用户）。
+         */
+        get: operations["listHalls"];
+        put?: never;
+        /**
+         * Open a service hall (admin)
+         * @description 登记政务服务大厅（管理员）。名称已存在时 409。
+         */
+        post: operations["createHall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/halls/{hall_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hall with its windows (anyone logged in)
+         * @description 一个大厅及其窗口（按窗口号）：每个窗口的部门、办理事项、每周开放时段（含延时办）、号长与每号容量。
+         */
+        get: operations["getHall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/halls/{hall_id}/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a window with its matters and weekly hours (admin)
+         * @description 为大厅新增窗口（管理员）：负责部门、办理的事项编码、每周开放时段（北京时间，按号长切分为预约号，
+         *     可标记为延时办）、号长（分钟）与每号可同时办理的人数。节假日不开放；调休上班的周末按 `makeup_day`
+         *     （默认星期一）的时段开放；普通周末按其自身时段（如周六上午延时办）。时段有误时 422（`errors` 指出
+         *     `hours.<序号>.<字段>`），窗口号重复时 409。
+         */
+        post: operations["addHallWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/halls/{hall_id}/windows/{window_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One window of a hall (anyone logged in)
+         * @description 大厅的一个窗口。
+         */
+        get: operations["getHallWindow"];
+        /**
+         * Replace a window's definition: matters, hours, slot length, capacity (admin)
+         * @description 整体修改窗口（管理员）。已有预约保留原时段；新的时段与容量只影响此后的预约。
+         */
+        put: operations["replaceHallWindow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/meetings": {
         parameters: {
             query?: never;
@@ -1880,6 +2164,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/onsite-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On-site requests the caller may see, newest first
+         * @description 上门办申请列表，新的在前：企业只看到自己的；管理员和工作人员看到全部，可按状态、部门、企业筛选。
+         */
+        get: operations["listOnsiteRequests"];
+        put?: never;
+        /**
+         * Ask for service at the enterprise's site, 上门办 (the enterprise; admin or its liaison officer for it)
+         * @description 申请上门办：企业为自己申请；管理员或包保专员代为申请时须填 `enterprise_id`。未指明 `department` 时由办理该事项的
+         *     窗口所属部门承办（没有或有多个部门时 422）。记入企业时间线（`onsite.requested`）。
+         */
+        post: operations["createOnsiteRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/onsite-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One on-site request (the enterprise, staff)
+         * @description 一个上门办申请。看不到的（其他企业的）返回 404。
+         */
+        get: operations["getOnsiteRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/onsite-requests/{request_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the visit with an officer of the department (admin, officers of the department)
+         * @description 为上门办排期（管理员、承办部门的工作人员；其他部门 403）：指派承办部门的工作人员（否则 422）和工作日内的将来时间
+         *     （否则 422）；该工作人员同一时间已有上门安排时 409 `slot_full`。尚未开始的排期可重新排期。记入企业时间线
+         *     （`onsite.scheduled`），前一个工作日提醒。
+         */
+        post: operations["scheduleOnsiteRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Investment projects the caller may see, newest first
+         * @description 调用方可见的招商项目，新登记的在前；可按阶段、产业链、乡镇或园区、企业、包保专员筛选。管理员和县领导看全部，
+         *     工作人员看本人包保的，企业看自己的。
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Record an investment project, 招商项目 (admin, an officer: its liaison)
+         * @description 登记招商项目（管理员、工作人员），阶段为洽谈中（`negotiating`），自首次洽谈日起。项目属于已登记的企业
+         *     （`enterprise_id`），或尚未注册的投资方（`investor_name`，注册后再关联企业）。工作人员登记的项目由本人包保；
+         *     管理员可指定包保专员（须是工作人员账号，否则 422；网关不可达时 503）。有企业的项目记入企业时间线。
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/projects/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * County figures of investment projects (admin, leaders)
+         * @description 招商项目看板（管理员、县领导）：按产业链、阶段分列的项目数和计划投资，制造业占比；从首次洽谈到签约的日历日
+         *     与工作日（中位数、90 分位、最快纪录及项目名称）；按签约年份的当年开工、当年纳统比例（当年签约、当年开工、
+         *     当年纳统）；已过目标日期仍未进入下一阶段的项目（按阶段）。
+         */
+        get: operations["getProjectStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One investment project with its events and what blocks it
+         * @description 一个招商项目、它的全部事件，以及卡住它的事项：关联此项目且未办结的诉求和审批申请。审批服务暂不可达时，
+         *     仍返回项目，`applications` 为 null、`applications_unavailable` 为 true。看不到的项目返回 404。
+         */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a project's fields or link it to its enterprise (admin, its liaison officer)
+         * @description 修改招商项目（管理员、该项目的包保专员）：只改所传字段；`enterprise_id` 在投资方注册后关联企业（只能关联
+         *     一次，已关联的再改为 409）；更换包保专员仅限管理员（403）。阶段在 `/stage` 变更。无权修改的项目返回 404。
+         */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/intake/projects/{project_id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a project to its next stage, or drop it with a reason (admin, its liaison officer)
+         * @description 变更项目阶段（管理员、该项目的包保专员）：洽谈中 → 已签约 → 已开工 → 已纳统，逐级推进，不可回退或跨级
+         *     （409 `invalid_transition`）；纳统前任何阶段都可终止（`dropped`，须填 `reason`）。日期 `on` 不得早于当前阶段的
+         *     日期，也不得晚于今天（422）。每次变更记为项目事件，有企业的项目同时记入企业时间线。
+         */
+        post: operations["changeProjectStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/requests": {
         parameters: {
             query?: never;
@@ -1889,7 +2337,7 @@ export interface paths {
         };
         /**
          * Requests the caller may see, newest first
-         * @description 调用方可见的诉求，新的在前；可按状态、类别、部门、会议筛选。企业只看到自己的，部门只看到其牵头或协办的。
+         * @description 调用方可见的诉求，新的在前；可按状态、类别、部门、会议、招商项目筛选。企业只看到自己的，部门只看到其牵头或协办的。
          */
         get: operations["listRequests"];
         put?: never;
@@ -2191,10 +2639,10 @@ export interface components {
             password: string;
             /**
              * Role
-             * @description `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业 (Enterprise); `bank`: 银行 (Bank)
+             * @description `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业 (Enterprise); `bank`: 银行 (Bank); `leader`: 县领导（只读） (County leader (read only))
              * @enum {string}
              */
-            role: "admin" | "officer" | "enterprise" | "bank";
+            role: "admin" | "officer" | "enterprise" | "bank" | "leader";
             /**
              * Username
              * @description 3–64 letters, digits, `_`, `.` or `-`
@@ -2261,7 +2709,7 @@ export interface components {
             /** Enterprise Id */
             enterprise_id?: string | null;
             /** Role */
-            role?: ("admin" | "officer" | "enterprise" | "bank") | null;
+            role?: ("admin" | "officer" | "enterprise" | "bank" | "leader") | null;
         };
         /**
          * ActorKind
@@ -2300,6 +2748,11 @@ export interface components {
             materials?: string[];
             /** Matter Code */
             matter_code: string;
+            /**
+             * Project Id
+             * @description The investment project (招商项目) it serves: one of the same enterprise's
+             */
+            project_id?: string | null;
             /**
              * Use Vault
              * @description Reuse the vault's documents, valid through the due date, for materials not listed
@@ -2434,6 +2887,7 @@ export interface components {
          *           ],
          *           "materials_count": 1,
          *           "matter_code": "enterprise-opening",
+         *           "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "reused_materials": [
          *             "濉溪"
          *           ],
@@ -2497,6 +2951,7 @@ export interface components {
          *       ],
          *       "materials_count": 1,
          *       "matter_code": "enterprise-opening",
+         *       "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "reused_materials": [
          *         "濉溪"
          *       ],
@@ -2563,6 +3018,11 @@ export interface components {
             /** Matter Code */
             matter_code: string;
             /**
+             * Project Id
+             * @description The investment project (招商项目) it serves
+             */
+            project_id?: string | null;
+            /**
              * Reused Materials
              * @description Of those, the ones reused from the vault
              */
@@ -2588,6 +3048,288 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatus: "in_review" | "supplement_required" | "approved" | "rejected" | "withdrawn" | "terminated";
+        /**
+         * AppointmentCreate
+         * @example {
+         *       "matter_code": "QYKB-001",
+         *       "start": "2026-12-05T09:00:00+08:00",
+         *       "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f"
+         *     }
+         */
+        AppointmentCreate: {
+            /**
+             * Enterprise Id
+             * @description Required when an admin or the enterprise's liaison officer books for it
+             */
+            enterprise_id?: string | null;
+            /** Matter Code */
+            matter_code: string;
+            /**
+             * Start
+             * Format: date-time
+             * @description The slot's start, as the slot list gives it
+             */
+            start: string;
+            /**
+             * Window Id
+             * Format: uuid
+             */
+            window_id: string;
+        };
+        /**
+         * AppointmentFigures
+         * @example {
+         *       "avg_wait_days": 0.85,
+         *       "bookings": 1,
+         *       "cancelled": 1,
+         *       "checked_in": 1,
+         *       "no_show_rate": 0.85,
+         *       "no_shows": 1
+         *     }
+         */
+        AppointmentFigures: {
+            /**
+             * Avg Wait Days
+             * @description Calendar days from the day of booking to the day of the appointment (CST), cancelled ones left out
+             */
+            avg_wait_days: number | null;
+            /**
+             * Bookings
+             * @description Bookings made, cancelled ones included
+             */
+            bookings: number;
+            /** Cancelled */
+            cancelled: number;
+            /** Checked In */
+            checked_in: number;
+            /**
+             * No Show Rate
+             * @description No-shows among the bookings whose attendance was recorded
+             */
+            no_show_rate: number | null;
+            /** No Shows */
+            no_shows: number;
+        };
+        /**
+         * AppointmentPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "after_hours": true,
+         *           "appointment_on": "2026-12-05",
+         *           "booked_by": "suixi-lvji",
+         *           "created_at": "2026-11-30T01:30:00Z",
+         *           "end_at": "2026-12-05T01:30:00Z",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "matter_code": "QYKB-001",
+         *           "rescheduled": 0,
+         *           "start_at": "2026-12-05T01:00:00Z",
+         *           "status": "booked",
+         *           "updated_at": "2026-11-30T01:30:00Z",
+         *           "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        AppointmentPage: {
+            /** Items */
+            items: components["schemas"]["AppointmentRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * AppointmentRead
+         * @example {
+         *       "after_hours": true,
+         *       "appointment_on": "2026-12-05",
+         *       "booked_by": "suixi-lvji",
+         *       "created_at": "2026-11-30T01:30:00Z",
+         *       "end_at": "2026-12-05T01:30:00Z",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "matter_code": "QYKB-001",
+         *       "rescheduled": 0,
+         *       "start_at": "2026-12-05T01:00:00Z",
+         *       "status": "booked",
+         *       "updated_at": "2026-11-30T01:30:00Z",
+         *       "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f"
+         *     }
+         */
+        AppointmentRead: {
+            /** After Hours */
+            after_hours: boolean;
+            /**
+             * Appointment On
+             * Format: date
+             * @description The day of the appointment (China Standard Time)
+             */
+            appointment_on: string;
+            /** Booked By */
+            booked_by: string;
+            /** Cancelled At */
+            cancelled_at?: string | null;
+            /** Checked In At */
+            checked_in_at?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * End At
+             * Format: date-time
+             */
+            end_at: string;
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
+            /**
+             * Hall Id
+             * Format: uuid
+             */
+            hall_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Matter Code */
+            matter_code: string;
+            /** No Show At */
+            no_show_at?: string | null;
+            /**
+             * Reminded At
+             * @description When the reminder went on the timeline
+             */
+            reminded_at?: string | null;
+            /**
+             * Rescheduled
+             * @description How many times it was moved
+             */
+            rescheduled: number;
+            /**
+             * Start At
+             * Format: date-time
+             */
+            start_at: string;
+            status: components["schemas"]["AppointmentStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Window Id
+             * Format: uuid
+             */
+            window_id: string;
+        };
+        /**
+         * AppointmentReschedule
+         * @example {
+         *       "start": "2026-12-07T17:30:00+08:00"
+         *     }
+         */
+        AppointmentReschedule: {
+            /**
+             * Start
+             * Format: date-time
+             * @description The new slot's start
+             */
+            start: string;
+            /**
+             * Window Id
+             * @description Another window serving the matter; default: same
+             */
+            window_id?: string | null;
+        };
+        /**
+         * AppointmentStats
+         * @description Window appointments and on-site service: the whole, by matter code and by hall name.
+         * @example {
+         *       "avg_wait_days": 0.85,
+         *       "bookings": 1,
+         *       "by_hall": {
+         *         "key": {
+         *           "avg_wait_days": 0.85,
+         *           "bookings": 1,
+         *           "cancelled": 1,
+         *           "checked_in": 1,
+         *           "no_show_rate": 0.85,
+         *           "no_shows": 1
+         *         }
+         *       },
+         *       "by_matter": {
+         *         "key": {
+         *           "avg_wait_days": 0.85,
+         *           "bookings": 1,
+         *           "cancelled": 1,
+         *           "checked_in": 1,
+         *           "no_show_rate": 0.85,
+         *           "no_shows": 1
+         *         }
+         *       },
+         *       "cancelled": 1,
+         *       "checked_in": 1,
+         *       "no_show_rate": 0.85,
+         *       "no_shows": 1,
+         *       "onsite": {
+         *         "by_department": {
+         *           "key": {
+         *             "requested": 1,
+         *             "scheduled": 1
+         *           }
+         *         },
+         *         "requested": 1,
+         *         "scheduled": 1
+         *       }
+         *     }
+         */
+        AppointmentStats: {
+            /**
+             * Avg Wait Days
+             * @description Calendar days from the day of booking to the day of the appointment (CST), cancelled ones left out
+             */
+            avg_wait_days: number | null;
+            /**
+             * Bookings
+             * @description Bookings made, cancelled ones included
+             */
+            bookings: number;
+            /** By Hall */
+            by_hall: {
+                [key: string]: components["schemas"]["AppointmentFigures"];
+            };
+            /** By Matter */
+            by_matter: {
+                [key: string]: components["schemas"]["AppointmentFigures"];
+            };
+            /** Cancelled */
+            cancelled: number;
+            /** Checked In */
+            checked_in: number;
+            /**
+             * No Show Rate
+             * @description No-shows among the bookings whose attendance was recorded
+             */
+            no_show_rate: number | null;
+            /** No Shows */
+            no_shows: number;
+            onsite: components["schemas"]["OnsiteFigures"];
+        };
+        /**
+         * AppointmentStatus
+         * @description `booked`: 已预约 (Booked); `cancelled`: 已取消 (Cancelled); `checked_in`: 已到场 (Checked in); `no_show`: 未到场 (No-show)
+         * @example booked
+         * @enum {string}
+         */
+        AppointmentStatus: "booked" | "cancelled" | "checked_in" | "no_show";
         /**
          * ApprovalStats
          * @example {
@@ -2880,6 +3622,15 @@ export interface components {
          * @enum {string}
          */
         Category: "power" | "land" | "financing" | "permits" | "talent" | "policy" | "infrastructure" | "other";
+        /**
+         * Chain
+         * @description The county's industry chains (产业链) a project belongs to.
+         *
+         *     `auto_parts_equipment`: 汽车零部件及高端装备 (Auto parts and high-end equipment); `new_energy`: 新能源 (New energy); `metals_materials`: 金属及新材料 (Metals and new materials); `agri_food`: 农产品深加工及绿色食品 (Agricultural processing and green food); `modern_services`: 现代服务业 (Modern services); `other`: 其他 (Other)
+         * @example auto_parts_equipment
+         * @enum {string}
+         */
+        Chain: "auto_parts_equipment" | "new_energy" | "metals_materials" | "agri_food" | "modern_services" | "other";
         /**
          * Channel
          * @description `tea_meeting`: 政企茶叙会 (Tea meeting); `online`: 网上提交 (Online); `window`: 政务服务窗口 (Service window); `hotline`: 12345 热线 (Hotline); `visit`: 走访 (Visit)
@@ -4289,6 +5040,44 @@ export interface components {
             products_active: number;
         };
         /**
+         * FirstTalkToSigning
+         * @description Days from the first talk to signing of every project signed (nearest-rank percentiles).
+         * @example {
+         *       "calendar_days_p50": 1,
+         *       "calendar_days_p90": 1,
+         *       "record": {
+         *         "calendar_days": 1,
+         *         "first_talk_on": "2026-03-02",
+         *         "name": "安徽濉溪经济开发区新材料有限公司",
+         *         "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *         "signed_on": "2026-04-02",
+         *         "working_days": 1
+         *       },
+         *       "signed": 1,
+         *       "working_days_p50": 1,
+         *       "working_days_p90": 1
+         *     }
+         */
+        FirstTalkToSigning: {
+            /** Calendar Days P50 */
+            calendar_days_p50: number | null;
+            /** Calendar Days P90 */
+            calendar_days_p90: number | null;
+            record: components["schemas"]["ProjectRecordRead"] | null;
+            /**
+             * Signed
+             * @description Projects that reached signing (dropped ones included if they had)
+             */
+            signed: number;
+            /**
+             * Working Days P50
+             * @description Working days after the first talk up to the signing day
+             */
+            working_days_p50: number | null;
+            /** Working Days P90 */
+            working_days_p90: number | null;
+        };
+        /**
          * FixedBenefit
          * @example {
          *       "amount_yuan": 5000000,
@@ -4497,6 +5286,161 @@ export interface components {
          */
         GrantStatus: "requested" | "granted" | "confirmed" | "disbursed" | "revoked" | "refused";
         /**
+         * HallCreate
+         * @example {
+         *       "address": "濉溪县濉溪镇政务服务中心二楼大厅",
+         *       "name": "濉溪县政务服务中心",
+         *       "town": "濉溪镇"
+         *     }
+         */
+        HallCreate: {
+            /** Address */
+            address: string;
+            /** Name */
+            name: string;
+            /**
+             * Town
+             * @description Town or street (乡镇/街道)
+             */
+            town: string;
+        };
+        /**
+         * HallDetail
+         * @description A hall with its windows, by number.
+         * @example {
+         *       "address": "濉溪县濉溪镇政务服务中心二楼大厅",
+         *       "created_at": "2026-11-30T01:30:00Z",
+         *       "id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "name": "濉溪县政务服务中心",
+         *       "town": "濉溪镇",
+         *       "updated_at": "2026-11-30T01:30:00Z",
+         *       "windows": [
+         *         {
+         *           "capacity": 2,
+         *           "created_at": "2026-11-30T01:30:00Z",
+         *           "department": "market",
+         *           "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "hours": [
+         *             {
+         *               "after_hours": false,
+         *               "end": "12:00",
+         *               "start": "09:00",
+         *               "weekday": "monday"
+         *             },
+         *             {
+         *               "after_hours": false,
+         *               "end": "17:00",
+         *               "start": "13:30",
+         *               "weekday": "monday"
+         *             },
+         *             {
+         *               "after_hours": true,
+         *               "end": "19:00",
+         *               "start": "17:30",
+         *               "weekday": "monday"
+         *             },
+         *             {
+         *               "after_hours": true,
+         *               "end": "12:00",
+         *               "start": "09:00",
+         *               "weekday": "saturday"
+         *             }
+         *           ],
+         *           "id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *           "makeup_day": "monday",
+         *           "matter_codes": [
+         *             "QYKB-001"
+         *           ],
+         *           "name": "企业开办专窗",
+         *           "number": "A01",
+         *           "slot_minutes": 30,
+         *           "updated_at": "2026-11-30T01:30:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        HallDetail: {
+            /** Address */
+            address: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Town */
+            town: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Windows */
+            windows: components["schemas"]["WindowRead"][];
+        };
+        /**
+         * HallPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "address": "濉溪县濉溪镇政务服务中心二楼大厅",
+         *           "created_at": "2026-11-30T01:30:00Z",
+         *           "id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "name": "濉溪县政务服务中心",
+         *           "town": "濉溪镇",
+         *           "updated_at": "2026-11-30T01:30:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        HallPage: {
+            /** Items */
+            items: components["schemas"]["HallRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * HallRead
+         * @example {
+         *       "address": "濉溪县濉溪镇政务服务中心二楼大厅",
+         *       "created_at": "2026-11-30T01:30:00Z",
+         *       "id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "name": "濉溪县政务服务中心",
+         *       "town": "濉溪镇",
+         *       "updated_at": "2026-11-30T01:30:00Z"
+         *     }
+         */
+        HallRead: {
+            /** Address */
+            address: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Town */
+            town: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
          * Health
          * @example {
          *       "services": {
@@ -4519,6 +5463,59 @@ export interface components {
          * @enum {string}
          */
         HealthStatus: "ok" | "degraded";
+        /**
+         * HoursRangeBody
+         * @description One opening range of a weekday, `HH:MM` to `HH:MM` in China Standard Time.
+         * @example {
+         *       "after_hours": true,
+         *       "end": "12:00",
+         *       "start": "09:00",
+         *       "weekday": "saturday"
+         *     }
+         */
+        HoursRangeBody: {
+            /**
+             * After Hours
+             * @description An after-hours range (延时办): evenings, weekends
+             * @default false
+             */
+            after_hours?: boolean;
+            /**
+             * End
+             * @description HH:MM, China Standard Time, after `start`
+             */
+            end: string;
+            /**
+             * Start
+             * @description HH:MM, China Standard Time
+             */
+            start: string;
+            weekday: components["schemas"]["Weekday"];
+        };
+        /**
+         * HoursRangeRead
+         * @example {
+         *       "after_hours": false,
+         *       "end": "濉溪",
+         *       "start": "濉溪",
+         *       "weekday": "monday"
+         *     }
+         */
+        HoursRangeRead: {
+            /** After Hours */
+            after_hours: boolean;
+            /**
+             * End
+             * @description HH:MM, China Standard Time
+             */
+            end: string;
+            /**
+             * Start
+             * @description HH:MM, China Standard Time
+             */
+            start: string;
+            weekday: components["schemas"]["Weekday"];
+        };
         /**
          * IndustrySection
          * @description `A`: 农、林、牧、渔业 (Agriculture, forestry, animal husbandry and fishery); `B`: 采矿业 (Mining); `C`: 制造业 (Manufacturing); `D`: 电力、热力、燃气及水生产和供应业 (Electricity, heat, gas and water supply); `E`: 建筑业 (Construction); `F`: 批发和零售业 (Wholesale and retail trade); `G`: 交通运输、仓储和邮政业 (Transport, storage and post); `H`: 住宿和餐饮业 (Accommodation and catering); `I`: 信息传输、软件和信息技术服务业 (Information transmission, software and IT services); `J`: 金融业 (Finance); `K`: 房地产业 (Real estate); `L`: 租赁和商务服务业 (Leasing and business services); `M`: 科学研究和技术服务业 (Scientific research and technical services); `N`: 水利、环境和公共设施管理业 (Water, environment and public facilities management); `O`: 居民服务、修理和其他服务业 (Resident services, repair and other services); `P`: 教育 (Education); `Q`: 卫生和社会工作 (Health and social work); `R`: 文化、体育和娱乐业 (Culture, sports and entertainment); `S`: 公共管理、社会保障和社会组织 (Public administration, social security and social organisations); `T`: 国际组织 (International organisations)
@@ -5527,6 +6524,219 @@ export interface components {
          */
         NeedStatus: "open" | "financed" | "closed";
         /**
+         * OnsiteCounts
+         * @example {
+         *       "requested": 1,
+         *       "scheduled": 1
+         *     }
+         */
+        OnsiteCounts: {
+            /**
+             * Requested
+             * @description Every on-site request
+             */
+            requested: number;
+            /**
+             * Scheduled
+             * @description Those scheduled with an officer
+             */
+            scheduled: number;
+        };
+        /**
+         * OnsiteCreate
+         * @example {
+         *       "address": "濉溪经济开发区凤栖路 18 号",
+         *       "matter_code": "YDBZ-001",
+         *       "notes": "新厂房高压用电报装，请带勘察设备。",
+         *       "preferred_dates": [
+         *         "2026-12-08",
+         *         "2026-12-09"
+         *       ]
+         *     }
+         */
+        OnsiteCreate: {
+            /**
+             * Address
+             * @description Where the officer comes to
+             */
+            address: string;
+            /** @description Who serves it; default: the department of the windows serving the matter (422 when they are several departments or none) */
+            department?: components["schemas"]["Department"] | null;
+            /**
+             * Enterprise Id
+             * @description Required when an admin or the enterprise's liaison officer requests for it
+             */
+            enterprise_id?: string | null;
+            /** Matter Code */
+            matter_code: string;
+            /** Notes */
+            notes?: string | null;
+            /** Preferred Dates */
+            preferred_dates?: string[];
+        };
+        /**
+         * OnsiteFigures
+         * @example {
+         *       "by_department": {
+         *         "key": {
+         *           "requested": 1,
+         *           "scheduled": 1
+         *         }
+         *       },
+         *       "requested": 1,
+         *       "scheduled": 1
+         *     }
+         */
+        OnsiteFigures: {
+            /** By Department */
+            by_department: {
+                [key: string]: components["schemas"]["OnsiteCounts"];
+            };
+            /**
+             * Requested
+             * @description Every on-site request
+             */
+            requested: number;
+            /**
+             * Scheduled
+             * @description Those scheduled with an officer
+             */
+            scheduled: number;
+        };
+        /**
+         * OnsitePage
+         * @example {
+         *       "items": [
+         *         {
+         *           "address": "濉溪经济开发区凤栖路 18 号",
+         *           "created_at": "2026-11-30T01:30:00Z",
+         *           "department": "power",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "id": "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d5f",
+         *           "matter_code": "YDBZ-001",
+         *           "notes": "新厂房高压用电报装，请带勘察设备。",
+         *           "officer_username": "power-officer-wang",
+         *           "preferred_dates": [
+         *             "2026-12-08"
+         *           ],
+         *           "requested_by": "suixi-lvji",
+         *           "scheduled_at": "2026-12-01T02:00:00Z",
+         *           "scheduled_by": "power-officer-wang",
+         *           "start_at": "2026-12-08T01:30:00Z",
+         *           "status": "scheduled",
+         *           "updated_at": "2026-12-01T02:00:00Z",
+         *           "visit_on": "2026-12-08"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        OnsitePage: {
+            /** Items */
+            items: components["schemas"]["OnsiteRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * OnsiteRead
+         * @example {
+         *       "address": "濉溪经济开发区凤栖路 18 号",
+         *       "created_at": "2026-11-30T01:30:00Z",
+         *       "department": "power",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "id": "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d5f",
+         *       "matter_code": "YDBZ-001",
+         *       "notes": "新厂房高压用电报装，请带勘察设备。",
+         *       "officer_username": "power-officer-wang",
+         *       "preferred_dates": [
+         *         "2026-12-08"
+         *       ],
+         *       "requested_by": "suixi-lvji",
+         *       "scheduled_at": "2026-12-01T02:00:00Z",
+         *       "scheduled_by": "power-officer-wang",
+         *       "start_at": "2026-12-08T01:30:00Z",
+         *       "status": "scheduled",
+         *       "updated_at": "2026-12-01T02:00:00Z",
+         *       "visit_on": "2026-12-08"
+         *     }
+         */
+        OnsiteRead: {
+            /** Address */
+            address: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            department: components["schemas"]["Department"];
+            /**
+             * Enterprise Id
+             * Format: uuid
+             */
+            enterprise_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Matter Code */
+            matter_code: string;
+            /** Notes */
+            notes: string | null;
+            /** Officer Username */
+            officer_username: string | null;
+            /** Preferred Dates */
+            preferred_dates: string[];
+            /** Reminded At */
+            reminded_at?: string | null;
+            /** Requested By */
+            requested_by: string;
+            /** Scheduled At */
+            scheduled_at: string | null;
+            /** Scheduled By */
+            scheduled_by: string | null;
+            /** Start At */
+            start_at: string | null;
+            status: components["schemas"]["OnsiteStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Visit On
+             * @description The day of the visit (China Standard Time)
+             */
+            visit_on: string | null;
+        };
+        /**
+         * OnsiteSchedule
+         * @example {
+         *       "officer_username": "power-officer-wang",
+         *       "start": "2026-12-08T09:30:00+08:00"
+         *     }
+         */
+        OnsiteSchedule: {
+            /**
+             * Officer Username
+             * @description An officer of the request's department
+             */
+            officer_username: string;
+            /**
+             * Start
+             * Format: date-time
+             * @description When the officer arrives; on a working day, in the future
+             */
+            start: string;
+        };
+        /**
+         * OnsiteStatus
+         * @description `requested`: 待排期 (Requested); `scheduled`: 已排期 (Scheduled)
+         * @example requested
+         * @enum {string}
+         */
+        OnsiteStatus: "requested" | "scheduled";
+        /**
          * OrphanSweepRead
          * @example {
          *       "checked": 1,
@@ -5544,6 +6754,71 @@ export interface components {
              * @description Of those, the ones no row named, now deleted
              */
             deleted: number;
+        };
+        /**
+         * OverdueProject
+         * @example {
+         *       "days_overdue": 1,
+         *       "liaison": "濉溪",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "next_stage": "negotiating",
+         *       "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "stage": "negotiating",
+         *       "target_on": "2026-03-02"
+         *     }
+         */
+        OverdueProject: {
+            /** Days Overdue */
+            days_overdue: number;
+            /** Liaison */
+            liaison: string | null;
+            /** Name */
+            name: string;
+            next_stage: components["schemas"]["ProjectStage"];
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            stage: components["schemas"]["ProjectStage"];
+            /**
+             * Target On
+             * Format: date
+             */
+            target_on: string;
+        };
+        /**
+         * OverdueTargets
+         * @description Projects whose next stage's target day has passed, by that next stage.
+         * @example {
+         *       "counted": 1,
+         *       "projects": [
+         *         {
+         *           "days_overdue": 1,
+         *           "liaison": "濉溪",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "next_stage": "negotiating",
+         *           "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "stage": "negotiating",
+         *           "target_on": "2026-03-02"
+         *         }
+         *       ],
+         *       "signed": 1,
+         *       "started": 1
+         *     }
+         */
+        OverdueTargets: {
+            /** Counted */
+            counted: number;
+            /**
+             * Projects
+             * @description Most overdue first
+             */
+            projects: components["schemas"]["OverdueProject"][];
+            /** Signed */
+            signed: number;
+            /** Started */
+            started: number;
         };
         /**
          * PasswordChange
@@ -6181,10 +7456,10 @@ export interface components {
         Problem: {
             /**
              * Code
-             * @description The error kind, stable: switch on this, not on the text. `bad_request` 400 请求有误; `unsupported_grant_type` 400 不支持的授权类型; `invalid_scope` 400 请求的权限范围无效; `unauthenticated` 401 未登录或登录已失效; `invalid_credentials` 401 用户名或密码错误; `invalid_client` 401 客户端认证失败; `forbidden` 403 无权执行此操作; `insufficient_scope` 403 令牌缺少所需权限范围; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突; `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用; `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `duplicate_grant` 409 此政策已向该企业兑现; `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `unsupported_media_type` 415 不支持的文件类型; `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `policy_not_met` 422 不符合政策条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422 幂等键已用于其他请求; `infected` 422 文件未通过病毒扫描; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
+             * @description The error kind, stable: switch on this, not on the text. `bad_request` 400 请求有误; `unsupported_grant_type` 400 不支持的授权类型; `invalid_scope` 400 请求的权限范围无效; `unauthenticated` 401 未登录或登录已失效; `invalid_credentials` 401 用户名或密码错误; `invalid_client` 401 客户端认证失败; `forbidden` 403 无权执行此操作; `insufficient_scope` 403 令牌缺少所需权限范围; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突; `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用; `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `duplicate_grant` 409 此政策已向该企业兑现; `slot_full` 409 该时段已约满; `duplicate_booking` 409 已有相同的预约; `past_cutoff` 409 已过取消或改约的截止时间; `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `unsupported_media_type` 415 不支持的文件类型; `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `policy_not_met` 422 不符合政策条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422 幂等键已用于其他请求; `infected` 422 文件未通过病毒扫描; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
              * @enum {string}
              */
-            code: "bad_request" | "unsupported_grant_type" | "invalid_scope" | "unauthenticated" | "invalid_credentials" | "invalid_client" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "conflict" | "invalid_transition" | "duplicate_uscc" | "duplicate_username" | "duplicate_code" | "duplicate_application" | "duplicate_grant" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_value" | "unknown_reference" | "missing_material" | "unknown_material" | "commitment_required" | "invalid_commitment" | "rongque_not_allowed" | "not_eligible" | "policy_not_met" | "amount_exceeds_approved" | "invalid_idempotency_key" | "idempotency_key_reused" | "infected" | "rate_limited" | "internal_error" | "bad_upstream" | "service_unavailable" | "upstream_timeout";
+            code: "bad_request" | "unsupported_grant_type" | "invalid_scope" | "unauthenticated" | "invalid_credentials" | "invalid_client" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "conflict" | "invalid_transition" | "duplicate_uscc" | "duplicate_username" | "duplicate_code" | "duplicate_application" | "duplicate_grant" | "slot_full" | "duplicate_booking" | "past_cutoff" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_value" | "unknown_reference" | "missing_material" | "unknown_material" | "commitment_required" | "invalid_commitment" | "rongque_not_allowed" | "not_eligible" | "policy_not_met" | "amount_exceeds_approved" | "invalid_idempotency_key" | "idempotency_key_reused" | "infected" | "rate_limited" | "internal_error" | "bad_upstream" | "service_unavailable" | "upstream_timeout";
             /**
              * Detail
              * @description For people: Chinese, or English with `Accept-Language: en`.
@@ -6700,6 +7975,691 @@ export interface components {
             granted: number;
         };
         /**
+         * ProjectAction
+         * @description What a project's event records.
+         *
+         *     `recorded`: 登记项目 (Recorded); `updated`: 修改项目信息 (Updated); `linked`: 关联企业 (Linked to its enterprise); `stage_changed`: 变更阶段 (Stage changed)
+         * @example recorded
+         * @enum {string}
+         */
+        ProjectAction: "recorded" | "updated" | "linked" | "stage_changed";
+        /**
+         * ProjectApplication
+         * @description An open approval application naming the project (in review, or awaiting a supplement).
+         * @example {
+         *       "code": "SP-20260415-0003",
+         *       "due_date": "2026-04-22",
+         *       "id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *       "matter_code": "SGXK-001",
+         *       "matter_name": "建筑工程施工许可证核发",
+         *       "status": "in_review",
+         *       "submitted_at": "2026-04-15T02:00:00Z"
+         *     }
+         */
+        ProjectApplication: {
+            /** Code */
+            code: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Matter Code */
+            matter_code: string;
+            /** Matter Name */
+            matter_name: string;
+            /**
+             * Status
+             * @description in_review or supplement_required (approval's application status)
+             */
+            status: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /**
+         * ProjectCreate
+         * @description A new project, negotiating from its first talk: an enterprise's (`enterprise_id`) or a prospective
+         *     investor's not yet registered (`investor_name`); at least one of them.
+         * @example {
+         *       "chain": "metals_materials",
+         *       "counted_target_on": "2026-12-31",
+         *       "first_talk_on": "2026-03-02",
+         *       "investor_name": "安徽华锐铝业集团有限公司",
+         *       "liaison": "fgw-officer-zhang",
+         *       "manufacturing": true,
+         *       "name": "年产10万吨铝基新材料项目",
+         *       "planned_investment_yuan": 1200000000,
+         *       "signed_target_on": "2026-04-30",
+         *       "started_target_on": "2026-09-30",
+         *       "town_or_park": "濉溪经济开发区"
+         *     }
+         */
+        ProjectCreate: {
+            /** @description Industry chain (产业链) */
+            chain: components["schemas"]["Chain"];
+            /**
+             * Counted Target On
+             * @description The day the project should reach this stage by (optional); past and not reached, it is overdue
+             */
+            counted_target_on?: string | null;
+            /**
+             * Enterprise Id
+             * @description The registered enterprise it belongs to
+             */
+            enterprise_id?: string | null;
+            /**
+             * First Talk On
+             * Format: date
+             * @description The day of the first talk (首次洽谈); not in the future
+             */
+            first_talk_on: string;
+            /**
+             * Investor Name
+             * @description The prospective investor, before registering
+             */
+            investor_name?: string | null;
+            /**
+             * Liaison
+             * @description The liaison officer's username (包保专员): an officer's account; an officer recording a project is its liaison, admin names one
+             */
+            liaison?: string | null;
+            /**
+             * Manufacturing
+             * @description Whether it is a manufacturing project (制造业项目)
+             */
+            manufacturing: boolean;
+            /** Name */
+            name: string;
+            /**
+             * Planned Investment Yuan
+             * @description Planned investment in yuan (计划总投资，元)
+             */
+            planned_investment_yuan: number;
+            /**
+             * Signed Target On
+             * @description The day the project should reach this stage by (optional); past and not reached, it is overdue
+             */
+            signed_target_on?: string | null;
+            /**
+             * Started Target On
+             * @description The day the project should reach this stage by (optional); past and not reached, it is overdue
+             */
+            started_target_on?: string | null;
+            /**
+             * Town Or Park
+             * @description Town or park (乡镇/园区)
+             */
+            town_or_park: string;
+        };
+        /**
+         * ProjectDetail
+         * @description A project with its events and what blocks it: the open requests and approval applications naming it.
+         * @example {
+         *       "applications": [
+         *         {
+         *           "code": "SP-20260415-0003",
+         *           "due_date": "2026-04-22",
+         *           "id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *           "matter_code": "SGXK-001",
+         *           "matter_name": "建筑工程施工许可证核发",
+         *           "status": "in_review",
+         *           "submitted_at": "2026-04-15T02:00:00Z"
+         *         }
+         *       ],
+         *       "applications_unavailable": false,
+         *       "chain": "auto_parts_equipment",
+         *       "counted_on": "2026-03-02",
+         *       "counted_target_on": "2026-03-02",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "created_by": "濉溪",
+         *       "drop_reason": "濉溪",
+         *       "dropped_on": "2026-03-02",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "events": [
+         *         {
+         *           "action": "stage_changed",
+         *           "actor": "fgw-officer-zhang",
+         *           "actor_role": "officer",
+         *           "at": "2026-04-11T09:30:00Z",
+         *           "details": {
+         *             "from": "negotiating",
+         *             "on": "2026-04-11",
+         *             "to": "signed"
+         *           }
+         *         }
+         *       ],
+         *       "first_talk_on": "2026-03-02",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "investor_name": "濉溪",
+         *       "liaison": "濉溪",
+         *       "manufacturing": false,
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "planned_investment_yuan": 1,
+         *       "requests": [
+         *         {
+         *           "category": "power",
+         *           "code": "SQ-20260412-0007",
+         *           "due_date": "2026-04-17",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "lead_department": "power",
+         *           "status": "assigned",
+         *           "title": "新建厂房电力增容"
+         *         }
+         *       ],
+         *       "signed_on": "2026-04-02",
+         *       "signed_target_on": "2026-03-02",
+         *       "stage": "negotiating",
+         *       "started_on": "2026-03-02",
+         *       "started_target_on": "2026-03-02",
+         *       "town_or_park": "濉溪",
+         *       "updated_at": "2026-03-02T01:30:00Z"
+         *     }
+         */
+        ProjectDetail: {
+            /**
+             * Applications
+             * @description Open approval applications naming the project, oldest first; null when approval cannot say now
+             */
+            applications: components["schemas"]["ProjectApplication"][] | null;
+            /**
+             * Applications Unavailable
+             * @description True when approval did not answer: `applications` is null
+             */
+            applications_unavailable: boolean;
+            chain: components["schemas"]["Chain"];
+            /** Counted On */
+            counted_on: string | null;
+            /** Counted Target On */
+            counted_target_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Drop Reason */
+            drop_reason: string | null;
+            /** Dropped On */
+            dropped_on: string | null;
+            /** Enterprise Id */
+            enterprise_id: string | null;
+            /**
+             * Events
+             * @description Every change, oldest first
+             */
+            events: components["schemas"]["ProjectEventRead"][];
+            /**
+             * First Talk On
+             * Format: date
+             */
+            first_talk_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Investor Name */
+            investor_name: string | null;
+            /** Liaison */
+            liaison: string | null;
+            /** Manufacturing */
+            manufacturing: boolean;
+            /** Name */
+            name: string;
+            /** Planned Investment Yuan */
+            planned_investment_yuan: number;
+            /**
+             * Requests
+             * @description Open requests (诉求) naming the project, oldest first
+             */
+            requests: components["schemas"]["ProjectRequest"][];
+            /** Signed On */
+            signed_on: string | null;
+            /** Signed Target On */
+            signed_target_on: string | null;
+            stage: components["schemas"]["ProjectStage"];
+            /** Started On */
+            started_on: string | null;
+            /** Started Target On */
+            started_target_on: string | null;
+            /** Town Or Park */
+            town_or_park: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ProjectEventRead
+         * @example {
+         *       "action": "stage_changed",
+         *       "actor": "fgw-officer-zhang",
+         *       "actor_role": "officer",
+         *       "at": "2026-04-11T09:30:00Z",
+         *       "details": {
+         *         "from": "negotiating",
+         *         "on": "2026-04-11",
+         *         "to": "signed"
+         *       }
+         *     }
+         */
+        ProjectEventRead: {
+            action: components["schemas"]["ProjectAction"];
+            /** Actor */
+            actor: string;
+            actor_role: components["schemas"]["Role"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * ProjectFigures
+         * @example {
+         *       "planned_investment_yuan": 1,
+         *       "projects": 1
+         *     }
+         */
+        ProjectFigures: {
+            /** Planned Investment Yuan */
+            planned_investment_yuan: number;
+            /** Projects */
+            projects: number;
+        };
+        /**
+         * ProjectPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "chain": "auto_parts_equipment",
+         *           "counted_on": "2026-03-02",
+         *           "counted_target_on": "2026-03-02",
+         *           "created_at": "2026-03-02T01:30:00Z",
+         *           "created_by": "濉溪",
+         *           "drop_reason": "濉溪",
+         *           "dropped_on": "2026-03-02",
+         *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "first_talk_on": "2026-03-02",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "investor_name": "濉溪",
+         *           "liaison": "濉溪",
+         *           "manufacturing": false,
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "planned_investment_yuan": 1,
+         *           "signed_on": "2026-04-02",
+         *           "signed_target_on": "2026-03-02",
+         *           "stage": "negotiating",
+         *           "started_on": "2026-03-02",
+         *           "started_target_on": "2026-03-02",
+         *           "town_or_park": "濉溪",
+         *           "updated_at": "2026-03-02T01:30:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ProjectPage: {
+            /** Items */
+            items: components["schemas"]["ProjectRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * ProjectRead
+         * @description An investment project (招商项目): whose, its figures, its liaison, its stage and the day of each.
+         * @example {
+         *       "chain": "auto_parts_equipment",
+         *       "counted_on": "2026-03-02",
+         *       "counted_target_on": "2026-03-02",
+         *       "created_at": "2026-03-02T01:30:00Z",
+         *       "created_by": "濉溪",
+         *       "drop_reason": "濉溪",
+         *       "dropped_on": "2026-03-02",
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "first_talk_on": "2026-03-02",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "investor_name": "濉溪",
+         *       "liaison": "濉溪",
+         *       "manufacturing": false,
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "planned_investment_yuan": 1,
+         *       "signed_on": "2026-04-02",
+         *       "signed_target_on": "2026-03-02",
+         *       "stage": "negotiating",
+         *       "started_on": "2026-03-02",
+         *       "started_target_on": "2026-03-02",
+         *       "town_or_park": "濉溪",
+         *       "updated_at": "2026-03-02T01:30:00Z"
+         *     }
+         */
+        ProjectRead: {
+            chain: components["schemas"]["Chain"];
+            /** Counted On */
+            counted_on: string | null;
+            /** Counted Target On */
+            counted_target_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Drop Reason */
+            drop_reason: string | null;
+            /** Dropped On */
+            dropped_on: string | null;
+            /** Enterprise Id */
+            enterprise_id: string | null;
+            /**
+             * First Talk On
+             * Format: date
+             */
+            first_talk_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Investor Name */
+            investor_name: string | null;
+            /** Liaison */
+            liaison: string | null;
+            /** Manufacturing */
+            manufacturing: boolean;
+            /** Name */
+            name: string;
+            /** Planned Investment Yuan */
+            planned_investment_yuan: number;
+            /** Signed On */
+            signed_on: string | null;
+            /** Signed Target On */
+            signed_target_on: string | null;
+            stage: components["schemas"]["ProjectStage"];
+            /** Started On */
+            started_on: string | null;
+            /** Started Target On */
+            started_target_on: string | null;
+            /** Town Or Park */
+            town_or_park: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ProjectRecordRead
+         * @description The fastest project from first talk to signing (by calendar days, then working days).
+         * @example {
+         *       "calendar_days": 1,
+         *       "first_talk_on": "2026-03-02",
+         *       "name": "安徽濉溪经济开发区新材料有限公司",
+         *       "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "signed_on": "2026-04-02",
+         *       "working_days": 1
+         *     }
+         */
+        ProjectRecordRead: {
+            /** Calendar Days */
+            calendar_days: number;
+            /**
+             * First Talk On
+             * Format: date
+             */
+            first_talk_on: string;
+            /** Name */
+            name: string;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Working Days */
+            working_days: number;
+        };
+        /**
+         * ProjectRequest
+         * @description An open request (诉求) naming the project: something that blocks it.
+         * @example {
+         *       "category": "power",
+         *       "code": "SQ-20260412-0007",
+         *       "due_date": "2026-04-17",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "lead_department": "power",
+         *       "status": "assigned",
+         *       "title": "新建厂房电力增容"
+         *     }
+         */
+        ProjectRequest: {
+            category: components["schemas"]["Category"];
+            /** Code */
+            code: string;
+            /** Due Date */
+            due_date: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            lead_department: components["schemas"]["Department"] | null;
+            status: components["schemas"]["RequestStatus"];
+            /** Title */
+            title: string;
+        };
+        /**
+         * ProjectStage
+         * @description negotiating → signed → started → counted (纳统), or dropped from any stage before counted.
+         *
+         *     `negotiating`: 洽谈中 (Negotiating); `signed`: 已签约 (Signed); `started`: 已开工 (Started); `counted`: 已纳统 (Counted in the statistics); `dropped`: 已终止 (Dropped)
+         * @example negotiating
+         * @enum {string}
+         */
+        ProjectStage: "negotiating" | "signed" | "started" | "counted" | "dropped";
+        /**
+         * ProjectStageChange
+         * @description The next stage and the day it was reached; `dropped` (from any stage before counted) with a reason.
+         * @example {
+         *       "on": "2026-04-11",
+         *       "stage": "signed"
+         *     }
+         * @example {
+         *       "on": "2026-05-20",
+         *       "reason": "投资方资金链调整，暂缓投资",
+         *       "stage": "dropped"
+         *     }
+         */
+        ProjectStageChange: {
+            /**
+             * On
+             * Format: date
+             * @description The day the stage was reached: not before the current stage's, not in the future
+             */
+            on: string;
+            /**
+             * Reason
+             * @description Why it was dropped (dropped only)
+             */
+            reason?: string | null;
+            stage: components["schemas"]["ProjectStage"];
+        };
+        /**
+         * ProjectStats
+         * @example {
+         *       "by_chain": {
+         *         "key": {
+         *           "planned_investment_yuan": 1,
+         *           "projects": 1
+         *         }
+         *       },
+         *       "by_stage": {
+         *         "key": {
+         *           "planned_investment_yuan": 1,
+         *           "projects": 1
+         *         }
+         *       },
+         *       "first_talk_to_signing": {
+         *         "calendar_days_p50": 1,
+         *         "calendar_days_p90": 1,
+         *         "record": {
+         *           "calendar_days": 1,
+         *           "first_talk_on": "2026-03-02",
+         *           "name": "安徽濉溪经济开发区新材料有限公司",
+         *           "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "signed_on": "2026-04-02",
+         *           "working_days": 1
+         *         },
+         *         "signed": 1,
+         *         "working_days_p50": 1,
+         *         "working_days_p90": 1
+         *       },
+         *       "manufacturing": 1,
+         *       "manufacturing_share": 0.85,
+         *       "overdue_targets": {
+         *         "counted": 1,
+         *         "projects": [
+         *           {
+         *             "days_overdue": 1,
+         *             "liaison": "濉溪",
+         *             "name": "安徽濉溪经济开发区新材料有限公司",
+         *             "next_stage": "negotiating",
+         *             "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *             "stage": "negotiating",
+         *             "target_on": "2026-03-02"
+         *           }
+         *         ],
+         *         "signed": 1,
+         *         "started": 1
+         *       },
+         *       "planned_investment_yuan": 1,
+         *       "projects": 1,
+         *       "same_year": [
+         *         {
+         *           "counted_same_year": 1,
+         *           "counted_same_year_rate": 0.85,
+         *           "signed": 1,
+         *           "started_same_year": 1,
+         *           "started_same_year_rate": 0.85,
+         *           "year": 2026
+         *         }
+         *       ],
+         *       "signed_over_100m": 1
+         *     }
+         */
+        ProjectStats: {
+            /**
+             * By Chain
+             * @description Every chain, by its code
+             */
+            by_chain: {
+                [key: string]: components["schemas"]["ProjectFigures"];
+            };
+            /**
+             * By Stage
+             * @description Every stage, by its code
+             */
+            by_stage: {
+                [key: string]: components["schemas"]["ProjectFigures"];
+            };
+            first_talk_to_signing: components["schemas"]["FirstTalkToSigning"];
+            /** Manufacturing */
+            manufacturing: number;
+            /**
+             * Manufacturing Share
+             * @description Manufacturing projects' share of all projects
+             */
+            manufacturing_share: number | null;
+            overdue_targets: components["schemas"]["OverdueTargets"];
+            /** Planned Investment Yuan */
+            planned_investment_yuan: number;
+            /** Projects */
+            projects: number;
+            /**
+             * Same Year
+             * @description By year of signing, earliest first
+             */
+            same_year: components["schemas"]["SameYearFigures"][];
+            /**
+             * Signed Over 100M
+             * @description Projects of 100 million yuan or more that were signed (亿元以上签约)
+             */
+            signed_over_100m: number;
+        };
+        /**
+         * ProjectUpdate
+         * @description A change of the fields sent: `enterprise_id` links a prospective investor's project to its enterprise once
+         *     registered (once: a linked project keeps its enterprise); `liaison` is changed by admin only. Target dates,
+         *     `investor_name` and `liaison` may be sent as null to clear them. Stages change at `.../stage` only.
+         * @example {
+         *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d"
+         *     }
+         * @example {
+         *       "planned_investment_yuan": 1500000000,
+         *       "started_target_on": "2026-10-31"
+         *     }
+         */
+        ProjectUpdate: {
+            chain?: components["schemas"]["Chain"] | null;
+            /**
+             * Counted Target On
+             * @description The day the project should reach this stage by (optional); past and not reached, it is overdue
+             */
+            counted_target_on?: string | null;
+            /**
+             * Enterprise Id
+             * @description Link the project to its registered enterprise
+             */
+            enterprise_id?: string | null;
+            /** Investor Name */
+            investor_name?: string | null;
+            /**
+             * Liaison
+             * @description A new liaison officer (admin only)
+             */
+            liaison?: string | null;
+            /** Manufacturing */
+            manufacturing?: boolean | null;
+            /** Name */
+            name?: string | null;
+            /**
+             * Planned Investment Yuan
+             * @description Planned investment in yuan (计划总投资，元)
+             */
+            planned_investment_yuan?: number | null;
+            /**
+             * Signed Target On
+             * @description The day the project should reach this stage by (optional); past and not reached, it is overdue
+             */
+            signed_target_on?: string | null;
+            /**
+             * Started Target On
+             * @description The day the project should reach this stage by (optional); past and not reached, it is overdue
+             */
+            started_target_on?: string | null;
+            /** Town Or Park */
+            town_or_park?: string | null;
+        };
+        /**
          * RateBenefit
          * @description A share of the enterprise's annual revenue, rounded half up to whole yuan, capped.
          * @example {
@@ -6718,6 +8678,25 @@ export interface components {
             kind: "rate";
             /** Rate Pct */
             rate_pct: number;
+        };
+        /**
+         * ReminderRun
+         * @example {
+         *       "appointments": 12,
+         *       "onsite_requests": 2
+         *     }
+         */
+        ReminderRun: {
+            /**
+             * Appointments
+             * @description Appointments reminded in this run
+             */
+            appointments: number;
+            /**
+             * Onsite Requests
+             * @description On-site visits reminded in this run
+             */
+            onsite_requests: number;
         };
         /**
          * RequestAction
@@ -6858,6 +8837,11 @@ export interface components {
             enterprise_id?: string | null;
             /** Meeting Id */
             meeting_id?: string | null;
+            /**
+             * Project Id
+             * @description The investment project (招商项目) it serves: one of the same enterprise's
+             */
+            project_id?: string | null;
             /** Title */
             title: string;
         };
@@ -6892,6 +8876,7 @@ export interface components {
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "lead_department": "market",
          *       "meeting_id": "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d5f",
+         *       "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "rating": 5,
          *       "replied_at": "2026-03-02T01:30:00Z",
          *       "reply": "已协调供电公司，本月 20 日前完成增容接入。",
@@ -6945,6 +8930,11 @@ export interface components {
             lead_department: components["schemas"]["Department"] | null;
             /** Meeting Id */
             meeting_id: string | null;
+            /**
+             * Project Id
+             * @description The investment project (招商项目) it serves
+             */
+            project_id?: string | null;
             /** Rating */
             rating: number | null;
             /** Replied At */
@@ -7031,6 +9021,7 @@ export interface components {
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "lead_department": "market",
          *           "meeting_id": "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d5f",
+         *           "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "rating": 5,
          *           "replied_at": "2026-03-02T01:30:00Z",
          *           "reply": "已协调供电公司，本月 20 日前完成增容接入。",
@@ -7069,6 +9060,7 @@ export interface components {
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "lead_department": "market",
          *       "meeting_id": "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d5f",
+         *       "project_id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "rating": 5,
          *       "replied_at": "2026-03-02T01:30:00Z",
          *       "reply": "已协调供电公司，本月 20 日前完成增容接入。",
@@ -7115,6 +9107,11 @@ export interface components {
             lead_department: components["schemas"]["Department"] | null;
             /** Meeting Id */
             meeting_id: string | null;
+            /**
+             * Project Id
+             * @description The investment project (招商项目) it serves
+             */
+            project_id?: string | null;
             /** Rating */
             rating: number | null;
             /** Replied At */
@@ -7149,11 +9146,11 @@ export interface components {
         RequestStatus: "received" | "assigned" | "replied" | "reopened" | "closed";
         /**
          * Role
-         * @description `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业 (Enterprise); `bank`: 银行 (Bank); `internal`: 内部服务 (Internal service)
+         * @description `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业 (Enterprise); `bank`: 银行 (Bank); `leader`: 县领导（只读） (County leader (read only)); `internal`: 内部服务 (Internal service)
          * @example admin
          * @enum {string}
          */
-        Role: "admin" | "officer" | "enterprise" | "bank" | "internal";
+        Role: "admin" | "officer" | "enterprise" | "bank" | "leader" | "internal";
         /**
          * RuleCount
          * @example {
@@ -7169,6 +9166,35 @@ export interface components {
             needs: number;
             /** Rule */
             rule: string;
+        };
+        /**
+         * SameYearFigures
+         * @description Of the projects signed in `year`, those also started, and also counted (纳统), in that year.
+         * @example {
+         *       "counted_same_year": 1,
+         *       "counted_same_year_rate": 0.85,
+         *       "signed": 1,
+         *       "started_same_year": 1,
+         *       "started_same_year_rate": 0.85,
+         *       "year": 2026
+         *     }
+         */
+        SameYearFigures: {
+            /**
+             * Counted Same Year
+             * @description 当年签约、当年开工、当年纳统
+             */
+            counted_same_year: number;
+            /** Counted Same Year Rate */
+            counted_same_year_rate: number | null;
+            /** Signed */
+            signed: number;
+            /** Started Same Year */
+            started_same_year: number;
+            /** Started Same Year Rate */
+            started_same_year_rate: number | null;
+            /** Year */
+            year: number;
         };
         /**
          * ScanStatus
@@ -7217,6 +9243,103 @@ export interface components {
             signed_on: string;
             /** Term Months */
             term_months: number;
+        };
+        /**
+         * SlotList
+         * @description Every free slot of the matter's windows in the days asked for, earliest first (not paginated: at most
+         *     31 days).
+         * @example {
+         *       "first_day": "2026-12-05",
+         *       "items": [
+         *         {
+         *           "after_hours": true,
+         *           "capacity": 2,
+         *           "end": "2026-12-05T09:30:00+08:00",
+         *           "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *           "hall_name": "濉溪县政务服务中心",
+         *           "remaining": 1,
+         *           "start": "2026-12-05T09:00:00+08:00",
+         *           "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *           "window_name": "企业开办专窗",
+         *           "window_number": "A01"
+         *         }
+         *       ],
+         *       "last_day": "2026-12-11",
+         *       "matter_code": "QYKB-001"
+         *     }
+         */
+        SlotList: {
+            /**
+             * First Day
+             * Format: date
+             */
+            first_day: string;
+            /** Items */
+            items: components["schemas"]["SlotRead"][];
+            /**
+             * Last Day
+             * Format: date
+             */
+            last_day: string;
+            /** Matter Code */
+            matter_code: string;
+        };
+        /**
+         * SlotRead
+         * @description A slot with a place free.
+         * @example {
+         *       "after_hours": true,
+         *       "capacity": 2,
+         *       "end": "2026-12-05T09:30:00+08:00",
+         *       "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "hall_name": "濉溪县政务服务中心",
+         *       "remaining": 1,
+         *       "start": "2026-12-05T09:00:00+08:00",
+         *       "window_id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *       "window_name": "企业开办专窗",
+         *       "window_number": "A01"
+         *     }
+         */
+        SlotRead: {
+            /**
+             * After Hours
+             * @description An after-hours slot (延时办)
+             */
+            after_hours: boolean;
+            /** Capacity */
+            capacity: number;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /**
+             * Hall Id
+             * Format: uuid
+             */
+            hall_id: string;
+            /** Hall Name */
+            hall_name: string;
+            /**
+             * Remaining
+             * @description Places still free (at least 1)
+             */
+            remaining: number;
+            /**
+             * Start
+             * Format: date-time
+             * @description China Standard Time (+08:00); book it by this instant
+             */
+            start: string;
+            /**
+             * Window Id
+             * Format: uuid
+             */
+            window_id: string;
+            /** Window Name */
+            window_name: string;
+            /** Window Number */
+            window_number: string;
         };
         /**
          * SupplementCreate
@@ -7406,11 +9529,11 @@ export interface components {
          * @description What can appear on an enterprise's timeline: intake's own request events and what approval and
          *     finance send (finance's loan applications share `application.approved`/`rejected` with approval's).
          *
-         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `commitment.reminder`: 容缺承诺补交提醒 (Reminder: a committed material is due); `commitment.fulfilled`: 容缺承诺已兑现 (Committed material handed in); `commitment.overdue`: 容缺承诺已逾期 (Committed material overdue); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed); `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付 (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
+         *     `request.received`: 诉求已受理 (Request received); `request.assigned`: 诉求已交办 (Request assigned); `request.replied`: 诉求已答复 (Request replied to); `request.reopened`: 诉求重新办理 (Request reopened); `request.closed`: 诉求已办结 (Request closed); `application.submitted`: 审批申请已提交 (Application submitted); `application.approved`: 申请已通过（审批或贷款） (Application approved (approval or loan)); `application.rejected`: 申请未通过（审批或贷款） (Application rejected (approval or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止 (Application terminated); `commitment.reminder`: 容缺承诺补交提醒 (Reminder: a committed material is due); `commitment.fulfilled`: 容缺承诺已兑现 (Committed material handed in); `commitment.overdue`: 容缺承诺已逾期 (Committed material overdue); `project.recorded`: 招商项目已登记 (Investment project recorded); `project.stage_changed`: 招商项目进入新阶段 (Investment project moved to a new stage); `appointment.booked`: 已预约窗口办理 (Window appointment booked); `appointment.rescheduled`: 窗口预约已改期 (Window appointment rescheduled); `appointment.cancelled`: 窗口预约已取消 (Window appointment cancelled); `appointment.reminder`: 下一工作日预约提醒（窗口或上门） (Reminder: booked for the next working day); `appointment.no_show`: 窗口预约未到 (Window appointment missed); `onsite.requested`: 已申请上门办 (On-site service requested); `onsite.scheduled`: 上门办已排期 (On-site service scheduled); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed); `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付 (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
          * @example request.received
          * @enum {string}
          */
-        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "commitment.reminder" | "commitment.fulfilled" | "commitment.overdue" | "need.posted" | "deal.signed" | "policy.granted" | "policy.disbursed" | "policy.revoked";
+        TimelineKind: "request.received" | "request.assigned" | "request.replied" | "request.reopened" | "request.closed" | "application.submitted" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.terminated" | "commitment.reminder" | "commitment.fulfilled" | "commitment.overdue" | "project.recorded" | "project.stage_changed" | "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.reminder" | "appointment.no_show" | "onsite.requested" | "onsite.scheduled" | "need.posted" | "deal.signed" | "policy.granted" | "policy.disbursed" | "policy.revoked";
         /**
          * TimelinePage
          * @example {
@@ -7760,6 +9883,177 @@ export interface components {
             events?: components["schemas"]["WebhookEvent"][] | null;
             /** Url */
             url?: string | null;
+        };
+        /**
+         * Weekday
+         * @description Days of the week, in `date.weekday()` order (Monday first).
+         *
+         *     `monday`: 星期一 (Monday); `tuesday`: 星期二 (Tuesday); `wednesday`: 星期三 (Wednesday); `thursday`: 星期四 (Thursday); `friday`: 星期五 (Friday); `saturday`: 星期六 (Saturday); `sunday`: 星期日 (Sunday)
+         * @example monday
+         * @enum {string}
+         */
+        Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+        /**
+         * WindowBody
+         * @description A window as an admin sets it up (and replaces it): the whole definition.
+         * @example {
+         *       "capacity": 2,
+         *       "department": "market",
+         *       "hours": [
+         *         {
+         *           "after_hours": false,
+         *           "end": "12:00",
+         *           "start": "09:00",
+         *           "weekday": "monday"
+         *         },
+         *         {
+         *           "after_hours": false,
+         *           "end": "17:00",
+         *           "start": "13:30",
+         *           "weekday": "monday"
+         *         },
+         *         {
+         *           "after_hours": true,
+         *           "end": "19:00",
+         *           "start": "17:30",
+         *           "weekday": "monday"
+         *         },
+         *         {
+         *           "after_hours": true,
+         *           "end": "12:00",
+         *           "start": "09:00",
+         *           "weekday": "saturday"
+         *         }
+         *       ],
+         *       "makeup_day": "monday",
+         *       "matter_codes": [
+         *         "QYKB-001"
+         *       ],
+         *       "name": "企业开办专窗",
+         *       "number": "A01",
+         *       "slot_minutes": 30
+         *     }
+         */
+        WindowBody: {
+            /**
+             * Capacity
+             * @description People served at once in a slot
+             * @default 1
+             */
+            capacity?: number;
+            /** @description Whose staff serve at it; on-site requests are routed by it */
+            department: components["schemas"]["Department"];
+            /**
+             * Hours
+             * @description Weekly opening hours in China Standard Time: ranges of a weekday, each cut into `slot_minutes` slots from its start, regular or after-hours (延时办). A holiday (a weekday off, and the weekend days of its break) has no slots; an ordinary weekend day has its own ranges; a make-up workday (调休上班) has the ranges of `makeup_day`.
+             */
+            hours?: components["schemas"]["HoursRangeBody"][];
+            /**
+             * @description Whose ranges a make-up workday (调休上班的周末) takes: Monday to Friday
+             * @default monday
+             */
+            makeup_day?: components["schemas"]["Weekday"];
+            /**
+             * Matter Codes
+             * @description The service matters it serves (approval's matter codes)
+             */
+            matter_codes: string[];
+            /** Name */
+            name: string;
+            /**
+             * Number
+             * @description The window's number in its hall, e.g. A01; unique in the hall
+             */
+            number: string;
+            /**
+             * Slot Minutes
+             * @description Length of a slot in minutes
+             * @default 30
+             */
+            slot_minutes?: number;
+        };
+        /**
+         * WindowRead
+         * @example {
+         *       "capacity": 2,
+         *       "created_at": "2026-11-30T01:30:00Z",
+         *       "department": "market",
+         *       "hall_id": "4e6a8c0d-2f4b-4d6e-9a1c-3e5b7d9f1a2c",
+         *       "hours": [
+         *         {
+         *           "after_hours": false,
+         *           "end": "12:00",
+         *           "start": "09:00",
+         *           "weekday": "monday"
+         *         },
+         *         {
+         *           "after_hours": false,
+         *           "end": "17:00",
+         *           "start": "13:30",
+         *           "weekday": "monday"
+         *         },
+         *         {
+         *           "after_hours": true,
+         *           "end": "19:00",
+         *           "start": "17:30",
+         *           "weekday": "monday"
+         *         },
+         *         {
+         *           "after_hours": true,
+         *           "end": "12:00",
+         *           "start": "09:00",
+         *           "weekday": "saturday"
+         *         }
+         *       ],
+         *       "id": "9c1e3a5b-7d9f-4b2d-8e4a-6c8e0a2b4d6f",
+         *       "makeup_day": "monday",
+         *       "matter_codes": [
+         *         "QYKB-001"
+         *       ],
+         *       "name": "企业开办专窗",
+         *       "number": "A01",
+         *       "slot_minutes": 30,
+         *       "updated_at": "2026-11-30T01:30:00Z"
+         *     }
+         */
+        WindowRead: {
+            /** Capacity */
+            capacity: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            department: components["schemas"]["Department"];
+            /**
+             * Hall Id
+             * Format: uuid
+             */
+            hall_id: string;
+            /**
+             * Hours
+             * @description Weekly opening hours in China Standard Time: ranges of a weekday, each cut into `slot_minutes` slots from its start, regular or after-hours (延时办). A holiday (a weekday off, and the weekend days of its break) has no slots; an ordinary weekend day has its own ranges; a make-up workday (调休上班) has the ranges of `makeup_day`.
+             */
+            hours: components["schemas"]["HoursRangeRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            makeup_day: components["schemas"]["Weekday"];
+            /** Matter Codes */
+            matter_codes: string[];
+            /** Name */
+            name: string;
+            /** Number */
+            number: string;
+            /** Slot Minutes */
+            slot_minutes: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * YearScheduleBody
@@ -11637,6 +13931,396 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listAppointments: {
+        parameters: {
+            query?: {
+                hall_id?: string | null;
+                window_id?: string | null;
+                enterprise_id?: string | null;
+                matter_code?: string | null;
+                status?: components["schemas"]["AppointmentStatus"] | null;
+                /** @description The appointments of this day (China Standard Time) */
+                on?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    bookAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    runAppointmentReminders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAppointmentSlots: {
+        parameters: {
+            query: {
+                /** @description Approval's matter code */
+                matter_code: string;
+                /** @description First day, YYYY-MM-DD (China Standard Time) */
+                from: string;
+                /** @description Last day, included; at most 30 days after `from` */
+                to: string;
+                /** @description Only this hall's windows */
+                hall_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getAppointmentStats: {
+        parameters: {
+            query?: {
+                /** @description Appointments from this day */
+                from?: string | null;
+                /** @description Appointments up to this day, included */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    recordCheckIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    recordNoShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    rescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentReschedule"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listIntakeAudit: {
         parameters: {
             query?: {
@@ -11934,6 +14618,233 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listHalls: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createHall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HallCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getHall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    addHallWindow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WindowBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getHallWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+                window_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    replaceHallWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+                window_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WindowBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listMeetings: {
         parameters: {
             query?: {
@@ -12043,6 +14954,394 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listOnsiteRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OnsiteStatus"] | null;
+                department?: components["schemas"]["Department"] | null;
+                enterprise_id?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnsitePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createOnsiteRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnsiteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnsiteRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getOnsiteRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnsiteRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    scheduleOnsiteRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnsiteSchedule"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnsiteRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                stage?: components["schemas"]["ProjectStage"] | null;
+                chain?: components["schemas"]["Chain"] | null;
+                /** @description The town or park (town_or_park) */
+                town?: string | null;
+                enterprise_id?: string | null;
+                /** @description The liaison officer's username */
+                liaison?: string | null;
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getProjectStats: {
+        parameters: {
+            query?: {
+                /** @description Only this town or park */
+                town?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    changeProjectStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键：同一调用方以相同键和相同请求体重发，返回首次的应答（状态与正文）；请求体不同返回 422，首次仍在处理时返回 409。Replays the first answer for the same key and body; kept at least 24 h.
+                 * @example 7f9c2b1e-5d4a-4c0e-9a51-3e2d8c6b1f20
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectStageChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listRequests: {
         parameters: {
             query?: {
@@ -12050,6 +15349,8 @@ export interface operations {
                 category?: components["schemas"]["Category"] | null;
                 department?: components["schemas"]["Department"] | null;
                 meeting_id?: string | null;
+                /** @description Requests naming this investment project */
+                project_id?: string | null;
                 /** @description Items per page (1–100) */
                 limit?: number;
                 /** @description `next_cursor` of the previous page */
@@ -12529,12 +15830,14 @@ export const pathsFinanceProductsByRefExternal_refPutResponses200HeadersSyncResu
 export const pathsFinanceProductsByRefExternal_refPutResponses201HeadersSyncResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/finance/products/by-ref/{external_ref}"]["put"]["responses"]["201"]["headers"]["Sync-Result"]> = ["created", "updated", "unchanged"];
 export const pathsIntakeRequestsRequest_idAttachmentsPostRequestBodyContentMultipartFormDataPartValues: ReadonlyArray<FlattenedDeepRequired<paths>["/intake/requests/{request_id}/attachments"]["post"]["requestBody"]["content"]["multipart/form-data"]["part"]> = ["request", "reply"];
 export const accessKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessKind"]> = ["lead", "need", "application", "profile"];
-export const accountCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountCreate"]["role"]> = ["admin", "officer", "enterprise", "bank"];
-export const accountUpdateRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountUpdate"]["role"]> = ["admin", "officer", "enterprise", "bank"];
+export const accountCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountCreate"]["role"]> = ["admin", "officer", "enterprise", "bank", "leader"];
+export const accountUpdateRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountUpdate"]["role"]> = ["admin", "officer", "enterprise", "bank", "leader"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["person", "client"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["in_review", "supplement_required", "approved", "rejected", "withdrawn", "terminated"];
+export const appointmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentStatus"]> = ["booked", "cancelled", "checked_in", "no_show"];
 export const attachmentPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentPart"]> = ["request", "reply"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["power", "land", "financing", "permits", "talent", "policy", "infrastructure", "other"];
+export const chainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Chain"]> = ["auto_parts_equipment", "new_energy", "metals_materials", "agri_food", "modern_services", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["tea_meeting", "online", "window", "hotline", "visit"];
 export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "revoked"];
 export const collateralValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Collateral"]> = ["credit", "mortgage", "guarantee", "pledge"];
@@ -12556,20 +15859,24 @@ export const materialSourceValues: ReadonlyArray<FlattenedDeepRequired<component
 export const materialStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialState"]> = ["uploaded", "reused", "declared", "committed", "missing"];
 export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivered", "dead"];
 export const needStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NeedStatus"]> = ["open", "financed", "closed"];
+export const onsiteStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnsiteStatus"]> = ["requested", "scheduled"];
 export const paymentOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentOutcome"]> = ["paid", "already_paid", "not_payable"];
 export const policyModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyMode"]> = ["auto", "instant", "review"];
 export const policyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyStatus"]> = ["draft", "published", "superseded"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unsupported_grant_type", "invalid_scope", "unauthenticated", "invalid_credentials", "invalid_client", "forbidden", "insufficient_scope", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "duplicate_grant", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "policy_not_met", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "infected", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["bad_request", "unsupported_grant_type", "invalid_scope", "unauthenticated", "invalid_credentials", "invalid_client", "forbidden", "insufficient_scope", "not_found", "method_not_allowed", "conflict", "invalid_transition", "duplicate_uscc", "duplicate_username", "duplicate_code", "duplicate_application", "duplicate_grant", "slot_full", "duplicate_booking", "past_cutoff", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type", "validation_failed", "invalid_value", "unknown_reference", "missing_material", "unknown_material", "commitment_required", "invalid_commitment", "rongque_not_allowed", "not_eligible", "policy_not_met", "amount_exceeds_approved", "invalid_idempotency_key", "idempotency_key_reused", "infected", "rate_limited", "internal_error", "bad_upstream", "service_unavailable", "upstream_timeout"];
 export const productStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatus"]> = ["active", "withdrawn"];
+export const projectActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectAction"]> = ["recorded", "updated", "linked", "stage_changed"];
+export const projectStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStage"]> = ["negotiating", "signed", "started", "counted", "dropped"];
 export const rateBenefitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateBenefit"]["kind"]> = ["rate"];
 export const requestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestAction"]> = ["received", "assigned", "replied", "note", "feedback", "reopened", "closed"];
 export const requestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatus"]> = ["received", "assigned", "replied", "reopened", "closed"];
-export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "enterprise", "bank", "internal"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "enterprise", "bank", "leader", "internal"];
 export const scanStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScanStatus"]> = ["clean", "not_scanned"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["products:write", "leads:read", "applications:decide", "webhooks:manage"];
 export const serviceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceState"]> = ["ok", "down"];
 export const syncResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SyncResult"]> = ["created", "updated", "unchanged", "invalid"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "approved", "rejected", "returned", "cancelled"];
-export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "commitment.reminder", "commitment.fulfilled", "commitment.overdue", "need.posted", "deal.signed", "policy.granted", "policy.disbursed", "policy.revoked"];
+export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["request.received", "request.assigned", "request.replied", "request.reopened", "request.closed", "application.submitted", "application.approved", "application.rejected", "application.withdrawn", "application.terminated", "commitment.reminder", "commitment.fulfilled", "commitment.overdue", "project.recorded", "project.stage_changed", "appointment.booked", "appointment.rescheduled", "appointment.cancelled", "appointment.reminder", "appointment.no_show", "onsite.requested", "onsite.scheduled", "need.posted", "deal.signed", "policy.granted", "policy.disbursed", "policy.revoked"];
 export const timelineServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineService"]> = ["intake", "approval", "finance"];
 export const webhookEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"]> = ["lead.created", "application.submitted", "application.withdrawn", "deal.signed"];
+export const weekdayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Weekday"]> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

@@ -16,6 +16,15 @@ from .application_materials import ApplicationMaterials
 from .application_page import ApplicationPage
 from .application_read import ApplicationRead
 from .application_status import ApplicationStatus
+from .appointment_create import AppointmentCreate
+from .appointment_figures import AppointmentFigures
+from .appointment_page import AppointmentPage
+from .appointment_read import AppointmentRead
+from .appointment_reschedule import AppointmentReschedule
+from .appointment_stats import AppointmentStats
+from .appointment_stats_by_hall import AppointmentStatsByHall
+from .appointment_stats_by_matter import AppointmentStatsByMatter
+from .appointment_status import AppointmentStatus
 from .approval_stats import ApprovalStats
 from .approval_stats_by_department import ApprovalStatsByDepartment
 from .approval_stats_by_matter import ApprovalStatsByMatter
@@ -32,6 +41,7 @@ from .bank_page import BankPage
 from .bank_read import BankRead
 from .calendar_year_write import CalendarYearWrite
 from .category import Category
+from .chain import Chain
 from .channel import Channel
 from .client_create import ClientCreate
 from .client_page import ClientPage
@@ -83,6 +93,7 @@ from .finance_decision import FinanceDecision
 from .finance_decision_create import FinanceDecisionCreate
 from .finance_stats import FinanceStats
 from .finance_stats_by_bank import FinanceStatsByBank
+from .first_talk_to_signing import FirstTalkToSigning
 from .fixed_benefit import FixedBenefit
 from .grade import Grade
 from .grant_confirm import GrantConfirm
@@ -92,9 +103,15 @@ from .grant_page import GrantPage
 from .grant_read import GrantRead
 from .grant_revoke import GrantRevoke
 from .grant_status import GrantStatus
+from .hall_create import HallCreate
+from .hall_detail import HallDetail
+from .hall_page import HallPage
+from .hall_read import HallRead
 from .health import Health
 from .health_services import HealthServices
 from .health_status import HealthStatus
+from .hours_range_body import HoursRangeBody
+from .hours_range_read import HoursRangeRead
 from .industry_section import IndustrySection
 from .intake_stats import IntakeStats
 from .intake_stats_by_category import IntakeStatsByCategory
@@ -129,7 +146,17 @@ from .need_create import NeedCreate
 from .need_page import NeedPage
 from .need_read import NeedRead
 from .need_status import NeedStatus
+from .onsite_counts import OnsiteCounts
+from .onsite_create import OnsiteCreate
+from .onsite_figures import OnsiteFigures
+from .onsite_figures_by_department import OnsiteFiguresByDepartment
+from .onsite_page import OnsitePage
+from .onsite_read import OnsiteRead
+from .onsite_schedule import OnsiteSchedule
+from .onsite_status import OnsiteStatus
 from .orphan_sweep_read import OrphanSweepRead
+from .overdue_project import OverdueProject
+from .overdue_targets import OverdueTargets
 from .password_change import PasswordChange
 from .payment_outcome import PaymentOutcome
 from .payment_read import PaymentRead
@@ -160,7 +187,25 @@ from .product_status import ProductStatus
 from .product_sync_item import ProductSyncItem
 from .product_terms import ProductTerms
 from .profile_resync import ProfileResync
+from .project_action import ProjectAction
+from .project_application import ProjectApplication
+from .project_create import ProjectCreate
+from .project_detail import ProjectDetail
+from .project_event_read import ProjectEventRead
+from .project_event_read_details import ProjectEventReadDetails
+from .project_figures import ProjectFigures
+from .project_page import ProjectPage
+from .project_read import ProjectRead
+from .project_record_read import ProjectRecordRead
+from .project_request import ProjectRequest
+from .project_stage import ProjectStage
+from .project_stage_change import ProjectStageChange
+from .project_stats import ProjectStats
+from .project_stats_by_chain import ProjectStatsByChain
+from .project_stats_by_stage import ProjectStatsByStage
+from .project_update import ProjectUpdate
 from .rate_benefit import RateBenefit
+from .reminder_run import ReminderRun
 from .request_action import RequestAction
 from .request_assign import RequestAssign
 from .request_attachment_page import RequestAttachmentPage
@@ -177,10 +222,13 @@ from .request_reply import RequestReply
 from .request_status import RequestStatus
 from .role import Role
 from .rule_count import RuleCount
+from .same_year_figures import SameYearFigures
 from .scan_status import ScanStatus
 from .scope import Scope
 from .service_state import ServiceState
 from .sign_create import SignCreate
+from .slot_list import SlotList
+from .slot_read import SlotRead
 from .supplement_create import SupplementCreate
 from .sweep_result import SweepResult
 from .sync_counts import SyncCounts
@@ -202,6 +250,9 @@ from .webhook_event import WebhookEvent
 from .webhook_page import WebhookPage
 from .webhook_read import WebhookRead
 from .webhook_update import WebhookUpdate
+from .weekday import Weekday
+from .window_body import WindowBody
+from .window_read import WindowRead
 from .year_schedule_body import YearScheduleBody
 
 __all__ = (
@@ -221,6 +272,15 @@ __all__ = (
     "ApplicationPage",
     "ApplicationRead",
     "ApplicationStatus",
+    "AppointmentCreate",
+    "AppointmentFigures",
+    "AppointmentPage",
+    "AppointmentRead",
+    "AppointmentReschedule",
+    "AppointmentStats",
+    "AppointmentStatsByHall",
+    "AppointmentStatsByMatter",
+    "AppointmentStatus",
     "ApprovalStats",
     "ApprovalStatsByDepartment",
     "ApprovalStatsByMatter",
@@ -237,6 +297,7 @@ __all__ = (
     "BankRead",
     "CalendarYearWrite",
     "Category",
+    "Chain",
     "Channel",
     "ClientCreate",
     "ClientPage",
@@ -288,6 +349,7 @@ __all__ = (
     "FinanceDecisionCreate",
     "FinanceStats",
     "FinanceStatsByBank",
+    "FirstTalkToSigning",
     "FixedBenefit",
     "Grade",
     "GrantConfirm",
@@ -297,9 +359,15 @@ __all__ = (
     "GrantRead",
     "GrantRevoke",
     "GrantStatus",
+    "HallCreate",
+    "HallDetail",
+    "HallPage",
+    "HallRead",
     "Health",
     "HealthServices",
     "HealthStatus",
+    "HoursRangeBody",
+    "HoursRangeRead",
     "IndustrySection",
     "IntakeStats",
     "IntakeStatsByCategory",
@@ -334,7 +402,17 @@ __all__ = (
     "NeedPage",
     "NeedRead",
     "NeedStatus",
+    "OnsiteCounts",
+    "OnsiteCreate",
+    "OnsiteFigures",
+    "OnsiteFiguresByDepartment",
+    "OnsitePage",
+    "OnsiteRead",
+    "OnsiteSchedule",
+    "OnsiteStatus",
     "OrphanSweepRead",
+    "OverdueProject",
+    "OverdueTargets",
     "PasswordChange",
     "PaymentOutcome",
     "PaymentRead",
@@ -365,7 +443,25 @@ __all__ = (
     "ProductSyncItem",
     "ProductTerms",
     "ProfileResync",
+    "ProjectAction",
+    "ProjectApplication",
+    "ProjectCreate",
+    "ProjectDetail",
+    "ProjectEventRead",
+    "ProjectEventReadDetails",
+    "ProjectFigures",
+    "ProjectPage",
+    "ProjectRead",
+    "ProjectRecordRead",
+    "ProjectRequest",
+    "ProjectStage",
+    "ProjectStageChange",
+    "ProjectStats",
+    "ProjectStatsByChain",
+    "ProjectStatsByStage",
+    "ProjectUpdate",
     "RateBenefit",
+    "ReminderRun",
     "RequestAction",
     "RequestAssign",
     "RequestAttachmentPage",
@@ -382,10 +478,13 @@ __all__ = (
     "RequestStatus",
     "Role",
     "RuleCount",
+    "SameYearFigures",
     "ScanStatus",
     "Scope",
     "ServiceState",
     "SignCreate",
+    "SlotList",
+    "SlotRead",
     "SupplementCreate",
     "SweepResult",
     "SyncCounts",
@@ -407,5 +506,8 @@ __all__ = (
     "WebhookPage",
     "WebhookRead",
     "WebhookUpdate",
+    "Weekday",
+    "WindowBody",
+    "WindowRead",
     "YearScheduleBody",
 )

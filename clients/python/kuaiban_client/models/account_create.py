@@ -19,7 +19,7 @@ class AccountCreate:
     Attributes:
         password (str):
         role (AccountCreateRole): `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业
-            (Enterprise); `bank`: 银行 (Bank)
+            (Enterprise); `bank`: 银行 (Bank); `leader`: 县领导（只读） (County leader (read only))
         username (str): 3–64 letters, digits, `_`, `.` or `-`
         bank_id (None | Unset | UUID): Required for bank accounts
         department (Department | None | Unset): Required for officers

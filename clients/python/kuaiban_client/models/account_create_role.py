@@ -5,6 +5,7 @@ class AccountCreateRole(StrEnum):
     ADMIN = "admin"
     BANK = "bank"
     ENTERPRISE = "enterprise"
+    LEADER = "leader"
     OFFICER = "officer"
 
     def __str__(self) -> str:

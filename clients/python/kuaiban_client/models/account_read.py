@@ -24,7 +24,8 @@ class AccountRead:
         enterprise_id (None | UUID):
         id (UUID):
         role (Role): `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业
-            (Enterprise); `bank`: 银行 (Bank); `internal`: 内部服务 (Internal service)
+            (Enterprise); `bank`: 银行 (Bank); `leader`: 县领导（只读） (County leader (read only)); `internal`: 内部服务 (Internal
+            service)
         updated_at (datetime.datetime):
         username (str):
     """

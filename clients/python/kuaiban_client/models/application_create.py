@@ -23,6 +23,7 @@ class ApplicationCreate:
         commitments (list[Commitment] | Unset):
         enterprise_id (None | Unset | UUID): Required when an admin applies on its behalf
         materials (list[str] | Unset): Materials handed in (uploaded now or later)
+        project_id (None | Unset | UUID): The investment project (招商项目) it serves: one of the same enterprise's
         use_vault (bool | Unset): Reuse the vault's documents, valid through the due date, for materials not listed
             Default: False.
     """
@@ -31,6 +32,7 @@ class ApplicationCreate:
     commitments: list[Commitment] | Unset = UNSET
     enterprise_id: None | Unset | UUID = UNSET
     materials: list[str] | Unset = UNSET
+    project_id: None | Unset | UUID = UNSET
     use_vault: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +57,14 @@ class ApplicationCreate:
         if not isinstance(self.materials, Unset):
             materials = self.materials
 
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
         use_vault = self.use_vault
 
         field_dict: dict[str, Any] = {}
@@ -70,6 +80,8 @@ class ApplicationCreate:
             field_dict["enterprise_id"] = enterprise_id
         if materials is not UNSET:
             field_dict["materials"] = materials
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
         if use_vault is not UNSET:
             field_dict["use_vault"] = use_vault
 
@@ -110,6 +122,23 @@ class ApplicationCreate:
 
         materials = cast(list[str], d.pop("materials", UNSET))
 
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
         use_vault = d.pop("use_vault", UNSET)
 
         application_create = cls(
@@ -117,6 +146,7 @@ class ApplicationCreate:
             commitments=commitments,
             enterprise_id=enterprise_id,
             materials=materials,
+            project_id=project_id,
             use_vault=use_vault,
         )
 

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.application_status import ApplicationStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.commitment_read import CommitmentRead
@@ -40,6 +41,7 @@ class ApplicationRead:
         submitted_at (datetime.datetime):
         tasks (list[TaskRead]):
         updated_at (datetime.datetime):
+        project_id (None | Unset | UUID): The investment project (招商项目) it serves
     """
 
     code: str
@@ -58,6 +60,7 @@ class ApplicationRead:
     submitted_at: datetime.datetime
     tasks: list[TaskRead]
     updated_at: datetime.datetime
+    project_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +107,14 @@ class ApplicationRead:
 
         updated_at = self.updated_at.isoformat()
 
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -126,6 +137,8 @@ class ApplicationRead:
                 "updated_at": updated_at,
             }
         )
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
 
         return field_dict
 
@@ -195,6 +208,23 @@ class ApplicationRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
         application_read = cls(
             code=code,
             commitments=commitments,
@@ -212,6 +242,7 @@ class ApplicationRead:
             submitted_at=submitted_at,
             tasks=tasks,
             updated_at=updated_at,
+            project_id=project_id,
         )
 
         application_read.additional_properties = d

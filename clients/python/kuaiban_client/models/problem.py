@@ -25,14 +25,15 @@ class Problem:
             `invalid_credentials` 401 用户名或密码错误; `invalid_client` 401 客户端认证失败; `forbidden` 403 无权执行此操作; `insufficient_scope`
             403 令牌缺少所需权限范围; `not_found` 404 资源不存在; `method_not_allowed` 405 不支持此请求方法; `conflict` 409 与已有数据冲突;
             `invalid_transition` 409 当前状态不允许此操作; `duplicate_uscc` 409 统一社会信用代码已登记; `duplicate_username` 409 用户名已被占用;
-            `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `duplicate_grant` 409 此政策已向该企业兑现;
-            `idempotency_key_in_use` 409 同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `unsupported_media_type` 415 不支持的文件类型;
-            `validation_failed` 422 请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在;
-            `missing_material` 422 缺少必交材料; `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺;
-            `invalid_commitment` 422 承诺无效; `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `policy_not_met`
-            422 不符合政策条件; `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效;
-            `idempotency_key_reused` 422 幂等键已用于其他请求; `infected` 422 文件未通过病毒扫描; `rate_limited` 429 请求过于频繁; `internal_error`
-            500 服务器内部错误; `bad_upstream` 502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
+            `duplicate_code` 409 编码已存在; `duplicate_application` 409 已提交过相同的申请; `duplicate_grant` 409 此政策已向该企业兑现; `slot_full`
+            409 该时段已约满; `duplicate_booking` 409 已有相同的预约; `past_cutoff` 409 已过取消或改约的截止时间; `idempotency_key_in_use` 409
+            同一幂等键的请求仍在处理; `payload_too_large` 413 请求体过大; `unsupported_media_type` 415 不支持的文件类型; `validation_failed` 422
+            请求内容无效; `invalid_value` 422 取值不被数据库接受; `unknown_reference` 422 引用的对象不存在; `missing_material` 422 缺少必交材料;
+            `unknown_material` 422 材料不属于该事项; `commitment_required` 422 容缺材料需签署承诺; `invalid_commitment` 422 承诺无效;
+            `rongque_not_allowed` 422 该企业不可容缺受理; `not_eligible` 422 不符合产品条件; `policy_not_met` 422 不符合政策条件;
+            `amount_exceeds_approved` 422 金额超过批准额度; `invalid_idempotency_key` 422 幂等键格式无效; `idempotency_key_reused` 422
+            幂等键已用于其他请求; `infected` 422 文件未通过病毒扫描; `rate_limited` 429 请求过于频繁; `internal_error` 500 服务器内部错误; `bad_upstream`
+            502 上游服务应答异常; `service_unavailable` 503 服务暂不可用; `upstream_timeout` 504 上游服务应答超时
         detail (str): For people: Chinese, or English with `Accept-Language: en`.
         status (int):
         title (str):

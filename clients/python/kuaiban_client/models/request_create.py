@@ -26,6 +26,7 @@ class RequestCreate:
         title (str):
         enterprise_id (None | Unset | UUID): Required when an admin or officer files it
         meeting_id (None | Unset | UUID):
+        project_id (None | Unset | UUID): The investment project (招商项目) it serves: one of the same enterprise's
     """
 
     category: Category
@@ -34,6 +35,7 @@ class RequestCreate:
     title: str
     enterprise_id: None | Unset | UUID = UNSET
     meeting_id: None | Unset | UUID = UNSET
+    project_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         category = self.category.value
@@ -60,6 +62,14 @@ class RequestCreate:
         else:
             meeting_id = self.meeting_id
 
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -74,6 +84,8 @@ class RequestCreate:
             field_dict["enterprise_id"] = enterprise_id
         if meeting_id is not UNSET:
             field_dict["meeting_id"] = meeting_id
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
 
         return field_dict
 
@@ -122,6 +134,23 @@ class RequestCreate:
 
         meeting_id = _parse_meeting_id(d.pop("meeting_id", UNSET))
 
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
         request_create = cls(
             category=category,
             channel=channel,
@@ -129,6 +158,7 @@ class RequestCreate:
             title=title,
             enterprise_id=enterprise_id,
             meeting_id=meeting_id,
+            project_id=project_id,
         )
 
         return request_create

@@ -13,6 +13,7 @@ from ..models.channel import Channel
 from ..models.department import Department
 from ..models.grade import Grade
 from ..models.request_status import RequestStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.request_event_read import RequestEventRead
@@ -53,6 +54,7 @@ class RequestDetail:
             `reopened`: 重新办理 (Reopened); `closed`: 已办结 (Closed)
         title (str):
         updated_at (datetime.datetime):
+        project_id (None | Unset | UUID): The investment project (招商项目) it serves
     """
 
     assigned_at: datetime.datetime | None
@@ -79,6 +81,7 @@ class RequestDetail:
     status: RequestStatus
     title: str
     updated_at: datetime.datetime
+    project_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,6 +174,14 @@ class RequestDetail:
 
         updated_at = self.updated_at.isoformat()
 
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -201,6 +212,8 @@ class RequestDetail:
                 "updated_at": updated_at,
             }
         )
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
 
         return field_dict
 
@@ -387,6 +400,23 @@ class RequestDetail:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
         request_detail = cls(
             assigned_at=assigned_at,
             attachments=attachments,
@@ -412,6 +442,7 @@ class RequestDetail:
             status=status,
             title=title,
             updated_at=updated_at,
+            project_id=project_id,
         )
 
         request_detail.additional_properties = d

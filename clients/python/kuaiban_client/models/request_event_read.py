@@ -28,7 +28,8 @@ class RequestEventRead:
             企业评价 (Feedback); `reopened`: 重新办理 (Reopened); `closed`: 办结 (Closed)
         actor (str):
         actor_role (Role): `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业
-            (Enterprise); `bank`: 银行 (Bank); `internal`: 内部服务 (Internal service)
+            (Enterprise); `bank`: 银行 (Bank); `leader`: 县领导（只读） (County leader (read only)); `internal`: 内部服务 (Internal
+            service)
         at (datetime.datetime):
         details (RequestEventReadDetails):
     """

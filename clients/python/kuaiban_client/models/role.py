@@ -6,6 +6,7 @@ class Role(StrEnum):
     BANK = "bank"
     ENTERPRISE = "enterprise"
     INTERNAL = "internal"
+    LEADER = "leader"
     OFFICER = "officer"
 
     def __str__(self) -> str:

@@ -30,9 +30,15 @@ class TimelineItem:
             or loan)); `application.withdrawn`: 审批申请已撤回 (Application withdrawn); `application.terminated`: 审批申请已终止
             (Application terminated); `commitment.reminder`: 容缺承诺补交提醒 (Reminder: a committed material is due);
             `commitment.fulfilled`: 容缺承诺已兑现 (Committed material handed in); `commitment.overdue`: 容缺承诺已逾期 (Committed
-            material overdue); `need.posted`: 融资需求已发布 (Financing need posted); `deal.signed`: 贷款已签约 (Loan signed);
-            `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm the account)); `policy.disbursed`: 政策资金已拨付
-            (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit revoked)
+            material overdue); `project.recorded`: 招商项目已登记 (Investment project recorded); `project.stage_changed`: 招商项目进入新阶段
+            (Investment project moved to a new stage); `appointment.booked`: 已预约窗口办理 (Window appointment booked);
+            `appointment.rescheduled`: 窗口预约已改期 (Window appointment rescheduled); `appointment.cancelled`: 窗口预约已取消 (Window
+            appointment cancelled); `appointment.reminder`: 下一工作日预约提醒（窗口或上门） (Reminder: booked for the next working day);
+            `appointment.no_show`: 窗口预约未到 (Window appointment missed); `onsite.requested`: 已申请上门办 (On-site service
+            requested); `onsite.scheduled`: 上门办已排期 (On-site service scheduled); `need.posted`: 融资需求已发布 (Financing need
+            posted); `deal.signed`: 贷款已签约 (Loan signed); `policy.granted`: 政策奖补已兑现（待确认收款账户） (Policy benefit granted (confirm
+            the account)); `policy.disbursed`: 政策资金已拨付 (Policy funds paid); `policy.revoked`: 政策奖补已撤销 (Policy benefit
+            revoked)
         ref_id (UUID):
         service (TimelineService): `intake`: 诉求受理 (Intake); `approval`: 并联审批 (Approval); `finance`: 银企对接 (Finance)
         summary (str):

@@ -19,7 +19,8 @@ class TokenResponse:
         access_token (str):
         expires_in (int):
         role (Role): `admin`: 管理员 (Administrator); `officer`: 部门工作人员 (Department officer); `enterprise`: 企业
-            (Enterprise); `bank`: 银行 (Bank); `internal`: 内部服务 (Internal service)
+            (Enterprise); `bank`: 银行 (Bank); `leader`: 县领导（只读） (County leader (read only)); `internal`: 内部服务 (Internal
+            service)
         scope (None | str | Unset): client_credentials only: the token's scopes, space-separated (RFC 6749 §5.1)
         token_type (Literal['bearer'] | Unset):  Default: 'bearer'.
     """

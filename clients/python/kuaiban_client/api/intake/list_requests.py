@@ -20,6 +20,7 @@ def _get_kwargs(
     category: Category | None | Unset = UNSET,
     department: Department | None | Unset = UNSET,
     meeting_id: None | Unset | UUID = UNSET,
+    project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -61,6 +62,15 @@ def _get_kwargs(
     else:
         json_meeting_id = meeting_id
     params["meeting_id"] = json_meeting_id
+
+    json_project_id: None | str | Unset
+    if isinstance(project_id, Unset):
+        json_project_id = UNSET
+    elif isinstance(project_id, UUID):
+        json_project_id = str(project_id)
+    else:
+        json_project_id = project_id
+    params["project_id"] = json_project_id
 
     params["limit"] = limit
 
@@ -152,18 +162,20 @@ def sync_detailed(
     category: Category | None | Unset = UNSET,
     department: Department | None | Unset = UNSET,
     meeting_id: None | Unset | UUID = UNSET,
+    project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[Problem | RequestPage]:
     """Requests the caller may see, newest first
 
-     调用方可见的诉求，新的在前；可按状态、类别、部门、会议筛选。企业只看到自己的，部门只看到其牵头或协办的。
+     调用方可见的诉求，新的在前；可按状态、类别、部门、会议、招商项目筛选。企业只看到自己的，部门只看到其牵头或协办的。
 
     Args:
         status (None | RequestStatus | Unset):
         category (Category | None | Unset):
         department (Department | None | Unset):
         meeting_id (None | Unset | UUID):
+        project_id (None | Unset | UUID): Requests naming this investment project
         limit (int | Unset): Items per page (1–100) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page
 
@@ -180,6 +192,7 @@ def sync_detailed(
         category=category,
         department=department,
         meeting_id=meeting_id,
+        project_id=project_id,
         limit=limit,
         cursor=cursor,
     )
@@ -198,18 +211,20 @@ def sync(
     category: Category | None | Unset = UNSET,
     department: Department | None | Unset = UNSET,
     meeting_id: None | Unset | UUID = UNSET,
+    project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Problem | RequestPage | None:
     """Requests the caller may see, newest first
 
-     调用方可见的诉求，新的在前；可按状态、类别、部门、会议筛选。企业只看到自己的，部门只看到其牵头或协办的。
+     调用方可见的诉求，新的在前；可按状态、类别、部门、会议、招商项目筛选。企业只看到自己的，部门只看到其牵头或协办的。
 
     Args:
         status (None | RequestStatus | Unset):
         category (Category | None | Unset):
         department (Department | None | Unset):
         meeting_id (None | Unset | UUID):
+        project_id (None | Unset | UUID): Requests naming this investment project
         limit (int | Unset): Items per page (1–100) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page
 
@@ -227,6 +242,7 @@ def sync(
         category=category,
         department=department,
         meeting_id=meeting_id,
+        project_id=project_id,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -239,18 +255,20 @@ async def asyncio_detailed(
     category: Category | None | Unset = UNSET,
     department: Department | None | Unset = UNSET,
     meeting_id: None | Unset | UUID = UNSET,
+    project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[Problem | RequestPage]:
     """Requests the caller may see, newest first
 
-     调用方可见的诉求，新的在前；可按状态、类别、部门、会议筛选。企业只看到自己的，部门只看到其牵头或协办的。
+     调用方可见的诉求，新的在前；可按状态、类别、部门、会议、招商项目筛选。企业只看到自己的，部门只看到其牵头或协办的。
 
     Args:
         status (None | RequestStatus | Unset):
         category (Category | None | Unset):
         department (Department | None | Unset):
         meeting_id (None | Unset | UUID):
+        project_id (None | Unset | UUID): Requests naming this investment project
         limit (int | Unset): Items per page (1–100) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page
 
@@ -267,6 +285,7 @@ async def asyncio_detailed(
         category=category,
         department=department,
         meeting_id=meeting_id,
+        project_id=project_id,
         limit=limit,
         cursor=cursor,
     )
@@ -283,18 +302,20 @@ async def asyncio(
     category: Category | None | Unset = UNSET,
     department: Department | None | Unset = UNSET,
     meeting_id: None | Unset | UUID = UNSET,
+    project_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Problem | RequestPage | None:
     """Requests the caller may see, newest first
 
-     调用方可见的诉求，新的在前；可按状态、类别、部门、会议筛选。企业只看到自己的，部门只看到其牵头或协办的。
+     调用方可见的诉求，新的在前；可按状态、类别、部门、会议、招商项目筛选。企业只看到自己的，部门只看到其牵头或协办的。
 
     Args:
         status (None | RequestStatus | Unset):
         category (Category | None | Unset):
         department (Department | None | Unset):
         meeting_id (None | Unset | UUID):
+        project_id (None | Unset | UUID): Requests naming this investment project
         limit (int | Unset): Items per page (1–100) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page
 
@@ -313,6 +334,7 @@ async def asyncio(
             category=category,
             department=department,
             meeting_id=meeting_id,
+            project_id=project_id,
             limit=limit,
             cursor=cursor,
         )

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appointment_read import AppointmentRead
+from ...models.appointment_reschedule import AppointmentReschedule
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    appointment_id: UUID,
+    *,
+    body: AppointmentReschedule,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/intake/appointments/{appointment_id}/reschedule".format(
+            appointment_id=quote(str(appointment_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AppointmentRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = AppointmentRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppointmentRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appointment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentReschedule,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AppointmentRead | Problem]:
+    """Move a booking to another slot before the cut-off (the enterprise, admin, its liaison officer)
+
+     改约到同一窗口或办理同一事项的另一窗口的其他时段，截止时间同取消；新时段按预约的规则检查（422、409），
+    原号源释放，提醒将重新发送。记入企业时间线（`appointment.rescheduled`）。
+
+    Args:
+        appointment_id (UUID):
+        idempotency_key (str | Unset):
+        body (AppointmentReschedule):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppointmentRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appointment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentReschedule,
+    idempotency_key: str | Unset = UNSET,
+) -> AppointmentRead | Problem | None:
+    """Move a booking to another slot before the cut-off (the enterprise, admin, its liaison officer)
+
+     改约到同一窗口或办理同一事项的另一窗口的其他时段，截止时间同取消；新时段按预约的规则检查（422、409），
+    原号源释放，提醒将重新发送。记入企业时间线（`appointment.rescheduled`）。
+
+    Args:
+        appointment_id (UUID):
+        idempotency_key (str | Unset):
+        body (AppointmentReschedule):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppointmentRead | Problem
+    """
+
+    return sync_detailed(
+        appointment_id=appointment_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appointment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentReschedule,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AppointmentRead | Problem]:
+    """Move a booking to another slot before the cut-off (the enterprise, admin, its liaison officer)
+
+     改约到同一窗口或办理同一事项的另一窗口的其他时段，截止时间同取消；新时段按预约的规则检查（422、409），
+    原号源释放，提醒将重新发送。记入企业时间线（`appointment.rescheduled`）。
+
+    Args:
+        appointment_id (UUID):
+        idempotency_key (str | Unset):
+        body (AppointmentReschedule):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppointmentRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appointment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentReschedule,
+    idempotency_key: str | Unset = UNSET,
+) -> AppointmentRead | Problem | None:
+    """Move a booking to another slot before the cut-off (the enterprise, admin, its liaison officer)
+
+     改约到同一窗口或办理同一事项的另一窗口的其他时段，截止时间同取消；新时段按预约的规则检查（422、409），
+    原号源释放，提醒将重新发送。记入企业时间线（`appointment.rescheduled`）。
+
+    Args:
+        appointment_id (UUID):
+        idempotency_key (str | Unset):
+        body (AppointmentReschedule):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppointmentRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            appointment_id=appointment_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

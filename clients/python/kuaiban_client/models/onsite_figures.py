@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.onsite_figures_by_department import OnsiteFiguresByDepartment
+
+
+T = TypeVar("T", bound="OnsiteFigures")
+
+
+@_attrs_define
+class OnsiteFigures:
+    """
+    Attributes:
+        by_department (OnsiteFiguresByDepartment):
+        requested (int): Every on-site request
+        scheduled (int): Those scheduled with an officer
+    """
+
+    by_department: OnsiteFiguresByDepartment
+    requested: int
+    scheduled: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        by_department = self.by_department.to_dict()
+
+        requested = self.requested
+
+        scheduled = self.scheduled
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "by_department": by_department,
+                "requested": requested,
+                "scheduled": scheduled,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.onsite_figures_by_department import OnsiteFiguresByDepartment  # noqa: PLC0415
+
+        d = dict(src_dict)
+        by_department = OnsiteFiguresByDepartment.from_dict(d.pop("by_department"))
+
+        requested = d.pop("requested")
+
+        scheduled = d.pop("scheduled")
+
+        onsite_figures = cls(
+            by_department=by_department,
+            requested=requested,
+            scheduled=scheduled,
+        )
+
+        onsite_figures.additional_properties = d
+        return onsite_figures
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ProjectFigures")
+
+
+@_attrs_define
+class ProjectFigures:
+    """
+    Attributes:
+        planned_investment_yuan (int):
+        projects (int):
+    """
+
+    planned_investment_yuan: int
+    projects: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        planned_investment_yuan = self.planned_investment_yuan
+
+        projects = self.projects
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "planned_investment_yuan": planned_investment_yuan,
+                "projects": projects,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        planned_investment_yuan = d.pop("planned_investment_yuan")
+
+        projects = d.pop("projects")
+
+        project_figures = cls(
+            planned_investment_yuan=planned_investment_yuan,
+            projects=projects,
+        )
+
+        project_figures.additional_properties = d
+        return project_figures
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
