@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from gateway import config, routes, service
+from gateway import config, dashboard, routes, service
 from gateway.clients import GatewayRuntime
 from gateway.edge import Edge, response_headers
 from gateway.models import IdentityIdempotency
@@ -42,7 +42,14 @@ api = create_app(
     name=config.NAME,
     title=config.TITLE,
     description=config.DESCRIPTION,
-    routers=[routes.router, routes.internal, routes.audit, docs_router(title=config.TITLE)],
+    routers=[
+        routes.router,
+        routes.open_data,
+        routes.internal,
+        routes.audit,
+        docs_router(title=config.TITLE),
+        dashboard.router,
+    ],
     hooks=[bootstrap_admin, start_edge],
     runtime_class=GatewayRuntime,
     request_ids=False,

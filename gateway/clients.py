@@ -2,13 +2,14 @@
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Depends, Request
+from pydantic import BaseModel, ValidationError
 
 from gateway.access import AccessCache
-from gateway.config import HEALTH_TIMEOUT_SECONDS
+from gateway.config import HEALTH_TIMEOUT_SECONDS, STATS_TIMEOUT_SECONDS
 from gateway.passwords import Passwords
 from gateway.throttle import LoginThrottle
 from services.common.app import Runtime
@@ -28,6 +29,7 @@ class GatewayRuntime(Runtime):
     login_throttle: LoginThrottle = field(init=False)
     access: AccessCache = field(init=False)
     merged_openapi: tuple[float, dict[str, Any]] | None = None
+    public_stats: tuple[float, Any] | None = None  # (monotonic time, figures): GET /public/stats, cached a minute
 
     def __post_init__(self) -> None:
         self.passwords = Passwords(time_cost=self.settings.argon2_time_cost, memory_kib=self.settings.argon2_memory_kib)
@@ -63,6 +65,26 @@ class ServicesClient(ContractClient):
         return document if isinstance(document, dict) else None  # a broken document is left out, not a 500
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+class StatsClient(ContractClient):
+    """The services' county figures (their stats endpoints, with the internal token), read as the gateway's models."""
+
+    async def figures(self, service: str, path: str, model: type[M]) -> M | None:
+        """None when the service is down, refuses or answers outside `model`: open data shows what it has."""
+        try:
+            reply = await self._internal.call(service, "GET", path, retries=0, time_limit=STATS_TIMEOUT_SECONDS)
+        except Unavailable:
+            return None
+        if reply.status != 200:
+            return None
+        try:
+            return model.model_validate_json(reply.body)
+        except ValidationError:
+            return None
+
+
 class RegistryClient:
     """Whether an account's enterprise (intake) or bank (finance) is registered."""
 
@@ -89,3 +111,4 @@ def gateway_runtime(request: Request) -> GatewayRuntime:
 GatewayRuntimeDep = Annotated[GatewayRuntime, Depends(gateway_runtime)]
 ServicesDep = injected(ServicesClient)
 RegistryDep = injected(RegistryClient)
+StatsDep = injected(StatsClient)

@@ -11,6 +11,8 @@ ROUTES = {"intake": "intake", "approval": "approval", "finance": "finance"}  # f
 UNLIMITED_PATHS = frozenset({"/healthz", "/livez", "/readyz", "/metrics"})  # probes and scrapes
 OPENAPI_CACHE_SECONDS = 30.0
 HEALTH_TIMEOUT_SECONDS = 2.0
+STATS_TIMEOUT_SECONDS = 5.0  # /public/stats asks each service for its figures
+PUBLIC_STATS_CACHE_SECONDS = 60.0
 PASSWORD_MIN_LENGTH = 10
 
 SECURITY_HEADERS = [

@@ -8,6 +8,7 @@ from opentelemetry import propagate
 from starlette.types import Receive, Scope, Send
 from yarl import URL
 
+from services.common import exports
 from services.common.internal import Replicas
 from services.common.problems import ProblemKind, send_problem
 from services.common.texts import Text
@@ -36,6 +37,15 @@ REQUEST_DROP = HOP_BY_HOP | {
     b"traceparent",  # the gateway's own context goes on instead (the caller's, continued, or a new trace)
     b"tracestate",
 }
+EXPORT_READ_SECONDS = 900.0  # the longest wait between two reads of a download's answer
+
+
+def _asks_for_download(scope: Scope) -> bool:
+    """The request's `Accept` asks for a CSV or xlsx download (services/common/exports.py negotiates the same)."""
+    accept = next((value for key, value in scope["headers"] if key == b"accept"), None)
+    return accept is not None and exports.negotiate(accept.decode("latin-1")) is not None
+
+
 UPLOAD_DROP = REQUEST_DROP - {b"content-length"}  # an upload keeps its length: aiohttp then sends just that
 RESPONSE_DROP = HOP_BY_HOP | {b"server", b"date"}
 RETRYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -96,6 +106,11 @@ class Proxy:
         )
         # an upload lasts as long as the caller takes to send it: the answer is timed once it is all sent
         self.upload_timeout = aiohttp.ClientTimeout(total=None, sock_connect=2.0, sock_read=timeout_seconds)
+        # a CSV or Excel download of a whole list streams for as long as it has rows, and an xlsx is zipped only
+        # after its last row (services/common/exports.py): no total, and a long wait for the first byte
+        self.export_timeout = aiohttp.ClientTimeout(
+            total=None, sock_connect=2.0, sock_read=max(timeout_seconds, EXPORT_READ_SECONDS)
+        )
 
     async def close(self) -> None:
         await self.session.close()
@@ -108,11 +123,17 @@ class Proxy:
         order = replicas.order()
         if method in RETRYABLE_METHODS and len(order) == 1:
             order = order * 2  # a pooled connection the service had closed: once more, on a fresh one
+        timed = {"timeout": self.export_timeout} if method == "GET" and _asks_for_download(scope) else {}
         for attempt, base in enumerate(order):
             last = attempt + 1 == len(order)
             try:
                 async with self.session.request(
-                    method, URL(base + path, encoded=True), headers=headers, data=body or None, allow_redirects=False
+                    method,
+                    URL(base + path, encoded=True),
+                    headers=headers,
+                    data=body or None,
+                    allow_redirects=False,
+                    **timed,
                 ) as response:
                     await self._relay(response, send)
                 replicas.answered(base)

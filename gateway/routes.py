@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import JSONResponse
 
-from gateway import contract, credentials, domain, service
-from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep
+from gateway import contract, credentials, domain, public, service
+from gateway.clients import GatewayRuntimeDep, RegistryDep, ServicesDep, StatsDep
 from gateway.models import IdentityAudit
 from gateway.schemas import (
     AccountCreate,
@@ -39,6 +39,7 @@ from services.common.unit_of_work import shows_secret
 router = APIRouter(tags=["auth"])
 audit = audit_routes("/auth", IdentityAudit, tag="auth")
 internal = APIRouter(include_in_schema=False)  # internal calls only: the edge answers /internal to services alone
+open_data = APIRouter(tags=["public"])  # no login
 
 
 FormText = Annotated[str, NoNul]  # PostgreSQL cannot compare text with a NUL: 422 naming the field instead
@@ -355,6 +356,22 @@ async def healthz(services: ServicesDep):
     healthy = all(state == "ok" for state in states.values())
     body = {"status": "ok" if healthy else "degraded", "services": states}
     return JSONResponse(body, status_code=200 if healthy else 503)
+
+
+@open_data.get(
+    "/public/stats",
+    operation_id="getPublicStats",
+    description=(
+        "全县公开数据（无需登录）：诉求受理与办结、满意率、按时率，审批件数、平均审批工作日与申请材料件数、"
+        "企业开办平均工作日，银企对接签约笔数、获贷企业数与签约金额。只有全县汇总，不含任何企业的数据；"
+        "一分钟内重复请求答复同一份数据（`as_of` 为汇总时间）。某服务暂不可用时其部分为 `null`。"
+    ),
+    response_model=public.PublicStats,
+    summary="County figures, open data: no login, refreshed once a minute",
+)
+async def public_stats(runtime: GatewayRuntimeDep, stats: StatsDep, response: Response):
+    response.headers["cache-control"] = f"public, max-age={int(public.PUBLIC_STATS_CACHE_SECONDS)}"
+    return await public.county_figures(runtime, stats)
 
 
 @router.get("/metrics", include_in_schema=False)

@@ -19,12 +19,23 @@ from services.common.auth import AdminDep, InternalDep, Principal, PrincipalDep,
 from services.common.problems import Forbidden, NotFound
 from services.common.texts import Text, no_such
 
-__all__ = ["AdminDep", "ApplicantDep", "EnterpriseDep", "InternalDep", "OfficerDep", "PeopleDep", "PrincipalDep"]
+__all__ = [
+    "AdminDep",
+    "ApplicantDep",
+    "EnterpriseDep",
+    "InternalDep",
+    "OfficerDep",
+    "PeopleDep",
+    "PrincipalDep",
+    "StatsReaderDep",
+]
 
 PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
 ApplicantDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
 OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
+# The county's figures and analytics: admin, and county leaders, who read them and change nothing.
+StatsReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader, Role.internal))]  # internal: /public/stats
 T = TypeVar("T", bound=Task)
 
 

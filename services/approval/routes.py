@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.approval import contract
 from services.approval.clients import IntakeDep
@@ -25,6 +25,7 @@ from services.approval.policy import (
     OfficerDep,
     PeopleDep,
     PrincipalDep,
+    StatsReaderDep,
 )
 from services.approval.schemas import (
     VAULT_FIELDS,
@@ -33,11 +34,15 @@ from services.approval.schemas import (
     ApplicationMaterials,
     ApplicationPage,
     ApplicationRead,
+    ApprovalForecast,
     ApprovalStats,
+    ApprovalWeekly,
     CalendarYearRead,
     CalendarYearWrite,
     Code,
     CommitmentPage,
+    CriticalPathRead,
+    CriticalPathStats,
     DecisionCreate,
     MatterCreate,
     MatterPage,
@@ -50,7 +55,17 @@ from services.approval.schemas import (
     VaultDocumentRead,
     VaultPage,
 )
-from services.approval.service import applications, calendar, commitments, materials, matters, stats, sweep
+from services.approval.service import (
+    analytics,
+    applications,
+    calendar,
+    commitments,
+    materials,
+    matters,
+    stats,
+    sweep,
+)
+from services.common import exports
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
 from services.common.db import ReadSessionDep, SessionDep
@@ -67,6 +82,8 @@ from services.common.openapi import created
 from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
+from services.common.schemas import IsoDate
+from services.common.weeks import WEEKS_MAX
 
 router = APIRouter(prefix=PREFIX, tags=["approval"], responses=problem_responses(401, 403))
 internal = APIRouter(include_in_schema=False)  # internal calls only: the gateway routes no /internal path
@@ -176,6 +193,7 @@ async def create_matter(body: MatterCreate, session: SessionDep, now: NowDep, re
 
 
 @router.get("/matters", operation_id="listMatters", response_model=MatterPage, summary="Service matters (any caller)")
+@exports.exportable(MatterPage, "审批事项")
 async def list_matters(session: SessionDep, page: PageDep, _: PrincipalDep):
     """全部审批事项（任何已登录的调用方）。"""
     return page_body(await matters.list_matters(session, page=page))
@@ -193,6 +211,21 @@ async def get_matter(
 ):
     """按编码查看一个审批事项：参与部门及其时限、所需材料（任何已登录的调用方）。"""
     return await matters.get_matter(session, code=code)
+
+
+@router.get(
+    "/matters/{code}/forecast",
+    operation_id="getMatterForecast",
+    response_model=ApprovalForecast,
+    responses=problem_responses(404, 422),
+    summary="When an application submitted now should finish: p50 and p90 of the last 90 days (any caller)",
+)
+async def get_matter_forecast(
+    code: Annotated[Code, Path(description="The matter's code")], session: ReadSessionDep, now: NowDep, _: PrincipalDep
+):
+    """现在提交该事项的申请，预计何时办结：近 90 天已办结（通过）申请所用工作日的 p50、p90（最近秩），及按工作日
+    历推算的办结日期；附法定办结期限。没有可依据的申请时 `based_on` 为 0，其余预测为 null。"""
+    return await analytics.matter_forecast(session, code=code, now=now)
 
 
 # --- applications and tasks ---------------------------------------------------------------------
@@ -214,10 +247,14 @@ async def submit_application(
     response: Response,
     principal: ApplicantDep,
 ):
-    """申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。"""
+    """申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。
+    答复在法定办结期限（`due_date`）旁附预计办结（`forecast`：近 90 天同事项办结申请的 p50、p90 工作日）；
+    其他读取中 `forecast` 为 null。"""
     submitted = _application_body(
         *await applications.submit(session, data=body, principal=principal, intake=intake, now=now)
     )
+    predicted = await analytics.submission_forecast(session, matter_code=submitted.matter_code, now=now)
+    submitted.forecast = ApprovalForecast.model_validate(predicted)
     return created(response, f"{PREFIX}/applications", submitted)
 
 
@@ -227,6 +264,7 @@ async def submit_application(
     response_model=ApplicationPage,
     summary="Applications the caller may see",
 )
+@exports.exportable(ApplicationPage, "审批申请")
 async def list_applications(
     session: SessionDep, page: PageDep, intake: IntakeDep, principal: PeopleDep, status: ApplicationStatus | None = None
 ):
@@ -252,8 +290,35 @@ async def get_application(application_id: uuid.UUID, session: SessionDep, intake
 
 
 @router.get(
+    "/applications/{application_id}/critical-path",
+    operation_id="getApplicationCriticalPath",
+    response_model=CriticalPathRead,
+    responses=problem_responses(404),
+    summary="Which department's task set the application's finish, and what each added beyond the fastest",
+)
+async def get_application_critical_path(
+    application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: PeopleDep
+):
+    """关键路径：哪个部门的审批决定了申请的办结时间，各部门比最快的部门多用了几个工作日（补正暂停不计）。
+    可见范围与申请相同；非联络员的部门工作人员只看到本部门一行。"""
+    application, path = await analytics.critical_path(
+        session, application_id=application_id, principal=principal, intake=intake
+    )
+    return CriticalPathRead.model_validate(
+        {
+            **application.model_dump(),
+            "application_id": application.id,
+            "department": path.department,
+            "fastest_working_days": path.fastest_working_days,
+            "departments": [{**vars(row), "task_status": row.status} for row in path.departments],
+        }
+    )
+
+
+@router.get(
     "/tasks", operation_id="listTasks", response_model=TaskPage, summary="The officer's inbox: its department's tasks"
 )
+@exports.exportable(TaskPage, "审批任务")
 async def list_tasks(session: SessionDep, page: PageDep, principal: OfficerDep, status: TaskStatus | None = None):
     """部门工作人员的待办：本部门的审批任务，可按状态筛选。"""
     return page_body(await applications.list_tasks(session, principal=principal, page=page, status=status))
@@ -425,6 +490,7 @@ async def add_vault_document(
 
 
 @router.get("/vault", operation_id="listVaultDocuments", response_model=VaultPage, summary="The materials vault")
+@exports.exportable(VaultPage, "企业材料库")
 async def list_vault_documents(
     session: SessionDep,
     page: PageDep,
@@ -501,6 +567,7 @@ async def precheck_matter(
     response_model=CommitmentPage,
     summary="The 容缺 commitment ledger, as the caller may see it",
 )
+@exports.exportable(CommitmentPage, "容缺承诺台账")
 async def list_commitments(
     session: SessionDep,
     page: PageDep,
@@ -540,9 +607,49 @@ async def run_sweep(session: SessionDep, now: NowDep, _: AdminDep):
     "/stats",
     operation_id="getApprovalStats",
     response_model=ApprovalStats,
-    summary="County figures of parallel approval (admin)",
+    summary="County figures of parallel approval (admin, leaders)",
     response_model_exclude_unset=True,  # a department's statuses without tasks stay out of its figures
 )
-async def get_stats(session: ReadSessionDep, _: AdminDep):
-    """全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。"""
+@exports.exportable(ApprovalStats, "并联审批统计", exclude_unset=True)
+async def get_stats(session: ReadSessionDep, _: StatsReaderDep):
+    """全县并联审批数据（管理员、县领导）：申请数、通过率、平均工作日、按时率，按事项和部门分列。"""
     return await stats.stats(session)
+
+
+@router.get(
+    "/stats/critical-path",
+    operation_id="getCriticalPathStats",
+    response_model=CriticalPathStats,
+    responses=problem_responses(422),
+    summary="Per department over approved applications: how often it was last, the working days it added "
+    "(admin, leaders)",
+)
+@exports.exportable(CriticalPathStats, "关键路径统计")
+async def get_critical_path_stats(
+    session: ReadSessionDep,
+    _: StatsReaderDep,
+    matter_code: Annotated[Code | None, Query(description="Only this matter's applications")] = None,
+    since: Annotated[IsoDate | None, Query(description="Only those completed on or after this day (CST)")] = None,
+):
+    """关键路径统计（管理员、县领导）：在已办结（通过）的申请中，各部门成为最后办完的部门的次数，以及比最快部门
+    多用的工作日（补正暂停不计）。可按事项、办结起始日筛选。"""
+    return await analytics.critical_path_stats(session, matter_code=matter_code, since=since)
+
+
+@router.get(
+    "/stats/weekly",
+    operation_id="getApprovalWeeklyStats",
+    response_model=ApprovalWeekly,
+    responses=problem_responses(422),
+    summary="Weekly series for the dashboard, and each department's on-time rate by week (admin, leaders)",
+)
+@exports.exportable(ApprovalWeekly, "并联审批周报")
+async def get_weekly_stats(
+    session: ReadSessionDep,
+    now: NowDep,
+    _: StatsReaderDep,
+    weeks: Annotated[int, Query(ge=1, le=WEEKS_MAX, description="ISO weeks, the current one last")] = 12,
+):
+    """按周（ISO 周，北京时间）的并联审批数据（管理员、县领导）：收件、办结、通过申请的平均工作日、每件材料数；
+    各部门每周审批任务的按时率（部门 × 周热力图）。"""
+    return await analytics.weekly(session, weeks=weeks, now=now)

@@ -231,6 +231,39 @@ class TaskPage(ResponseBody):
     next_cursor: str | None
 
 
+class ApprovalForecast(ResponseBody):
+    """When an application of the matter submitted at `as_of` should finish, from the working days of the
+    matter's applications approved in the last `window_days` (nearest-rank percentiles; nulls when none)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "matter_code": "enterprise-opening",
+                    "as_of": "2026-03-02T01:00:00Z",
+                    "window_days": 90,
+                    "based_on": 37,
+                    "due_date": "2026-03-05",
+                    "p50_working_days": 1.01,
+                    "p90_working_days": 2.5,
+                    "p50_finish_date": "2026-03-03",
+                    "p90_finish_date": "2026-03-04",
+                }
+            ]
+        }
+    )
+
+    matter_code: str
+    as_of: datetime = Field(description="The submission the forecast is for (now, or the application's)")
+    window_days: int = Field(description="Calendar days back from `as_of` of the applications it is based on")
+    based_on: int = Field(description="Approved applications of the matter completed in the window")
+    due_date: date = Field(description="The legal due date (the matter's SLA in working days)")
+    p50_working_days: float | None = Field(description="Half of them took at most this long; null when none")
+    p90_working_days: float | None = Field(description="Nine in ten took at most this long; null when none")
+    p50_finish_date: date | None = Field(description="The CST day p50 working days from `as_of` run out")
+    p90_finish_date: date | None = Field(description="The CST day p90 working days from `as_of` run out")
+
+
 class ApplicationRead(ResponseBody):
     id: uuid.UUID
     code: str
@@ -246,6 +279,9 @@ class ApplicationRead(ResponseBody):
     submitted_at: datetime
     completed_at: datetime | None
     elapsed_working_days: float | None
+    forecast: ApprovalForecast | None = Field(
+        default=None, description="Only in the answer to the submission (null on every other read)"
+    )
     tasks: list[TaskRead]
     created_at: datetime
     updated_at: datetime
@@ -449,3 +485,183 @@ class ApprovalStats(ResponseBody):
     by_matter: dict[str, MatterFigures] = Field(description="By matter code")
     by_department: dict[str, DepartmentTasks] = Field(description="By department (see `Department`)")
     commitments: CommitmentStats
+
+
+# --- analytics: critical paths and the dashboard's weeks ------------------------------------------
+
+
+class DepartmentPath(ResponseBody):
+    """One department's part in an application's critical path (working days from the submission, 补正 pauses
+    excluded)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "department": "tax",
+                    "task_status": "approved",
+                    "decided_at": "2026-03-03T07:00:00Z",
+                    "working_days": 1.25,
+                    "added_working_days": 0.75,
+                    "critical": True,
+                }
+            ]
+        }
+    )
+
+    department: Department
+    task_status: TaskStatus
+    decided_at: datetime | None = Field(description="Its decision (approve or reject); null while it has none")
+    working_days: float | None = Field(description="From the submission to its decision; null without one")
+    added_working_days: float | None = Field(description="Beyond the fastest department's; null without a decision")
+    critical: bool = Field(description="Its decision set the application's finish")
+
+
+class CriticalPathRead(ResponseBody):
+    """Which department's task set the application's finish, and what each department added beyond the fastest."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+                    "code": "SP-2026-0042",
+                    "matter_code": "enterprise-opening",
+                    "status": "approved",
+                    "submitted_at": "2026-03-02T01:00:00Z",
+                    "completed_at": "2026-03-03T07:00:00Z",
+                    "elapsed_working_days": 1.25,
+                    "department": "tax",
+                    "fastest_working_days": 0.5,
+                    "departments": [DepartmentPath.model_config["json_schema_extra"]["examples"][0]],  # type: ignore[index]
+                }
+            ]
+        }
+    )
+
+    application_id: uuid.UUID
+    code: str
+    matter_code: str
+    status: ApplicationStatus
+    submitted_at: datetime
+    completed_at: datetime | None
+    elapsed_working_days: float | None = Field(description="The application's, pauses excluded")
+    department: Department | None = Field(
+        description="Whose decision set the finish (the most working days); null unless approved or rejected"
+    )
+    fastest_working_days: float | None = Field(description="The fastest department's working days")
+    departments: list[DepartmentPath] = Field(
+        description="Slowest first, undecided last; an officer who is not the liaison sees its department's only"
+    )
+
+
+class DepartmentDelay(ResponseBody):
+    """A department over many approved applications: how often it was last, and what it added."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "department": "tax",
+                    "applications": 20,
+                    "last": 12,
+                    "last_rate": 0.6,
+                    "added_working_days": 9.5,
+                    "avg_added_working_days": 0.48,
+                    "added_working_days_when_last": 8.75,
+                }
+            ]
+        }
+    )
+
+    department: Department
+    applications: int = Field(description="Approved applications it decided a task of")
+    last: int = Field(description="How often its decision set the finish")
+    last_rate: float | None = Field(description="last / applications")
+    added_working_days: float = Field(description="Working days beyond the fastest department, summed")
+    avg_added_working_days: float | None
+    added_working_days_when_last: float = Field(description="The same, over the applications it finished")
+
+
+class CriticalPathStats(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "matter_code": "enterprise-opening",
+                    "since": "2026-01-01",
+                    "applications": 20,
+                    "departments": [DepartmentDelay.model_config["json_schema_extra"]["examples"][0]],  # type: ignore[index]
+                }
+            ]
+        }
+    )
+
+    matter_code: str | None = Field(description="The filter, if any")
+    since: date | None = Field(description="The filter, if any: completed on or after this CST day")
+    applications: int = Field(description="Approved applications counted")
+    departments: list[DepartmentDelay] = Field(description="Most often last first")
+
+
+class ApprovalDepartmentWeek(ResponseBody):
+    """A department's punctuality in one ISO week: the tasks it decided in it (a cell of the SLA heatmap)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"week": "2026-W10", "starts_on": "2026-03-02", "decided": 8, "on_time": 7, "on_time_rate": 0.875}
+            ]
+        }
+    )
+
+    week: str = Field(description="ISO week, `YYYY-Www` (China Standard Time)")
+    starts_on: date = Field(description="Its Monday")
+    decided: int = Field(description="Tasks it approved or rejected in the week")
+    on_time: int = Field(description="Of those, decided (CST day) on or before the task's due date")
+    on_time_rate: float | None
+
+
+class ApprovalWeek(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "week": "2026-W10",
+                    "starts_on": "2026-03-02",
+                    "received": 12,
+                    "completed": 10,
+                    "approved": 9,
+                    "avg_working_days": 1.01,
+                    "avg_materials": 1.59,
+                }
+            ]
+        }
+    )
+
+    week: str = Field(description="ISO week, `YYYY-Www` (China Standard Time)")
+    starts_on: date = Field(description="Its Monday")
+    received: int = Field(description="Applications submitted in the week")
+    completed: int = Field(description="Applications approved or rejected (办结) in the week")
+    approved: int = Field(description="Applications approved in the week")
+    avg_working_days: float | None = Field(description="Of the applications approved in the week")
+    avg_materials: float | None = Field(description="Materials handed in per application received in the week")
+
+
+class ApprovalWeekly(ResponseBody):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "weeks": [ApprovalWeek.model_config["json_schema_extra"]["examples"][0]],  # type: ignore[index]
+                    "by_department": {
+                        "market": [ApprovalDepartmentWeek.model_config["json_schema_extra"]["examples"][0]]  # type: ignore[index]
+                    },
+                }
+            ]
+        }
+    )
+
+    weeks: list[ApprovalWeek] = Field(description="The last `weeks` ISO weeks, the current one last")
+    by_department: dict[str, list[ApprovalDepartmentWeek]] = Field(
+        description="Every department with a task decided in the period, by its code: the same weeks"
+    )

@@ -23,6 +23,7 @@ from sqlmodel import Field, SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import Scope
 
+from services.common import exports
 from services.common.auth import AdminDep, TokenVerifier
 from services.common.db import SessionDep
 from services.common.logs import request_id_var
@@ -187,6 +188,7 @@ def audit_routes(prefix: str, model: type[AuditRecord], *, tag: str = "operation
         description="本服务每一次改动的审计记录（谁、以何种角色、经哪个操作、改了哪条记录、改前改后的字段、请求编号），"
         "与改动同一事务写入，最近的在前。`resource` 可为类型（如 `request`）或“类型/编号”。",
     )
+    @exports.exportable(AuditPage, "审计日志")
     async def list_audit(
         session: SessionDep,
         page: PageDep,

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.responses import Response
 
+from services.common import exports
 from services.common.auth import Role
 from services.common.outbox import MessageStatus
 from services.common.problems import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemKind
@@ -48,6 +49,7 @@ TAG_DESCRIPTIONS = {
     "approval": "事项并联审批、容缺受理与工作日历。Parallel approval of matters (事项), 容缺受理, the calendar.",
     "finance": "银企对接：贷款产品、融资需求、匹配与签约。Bank-enterprise financing matchmaking.",
     "operations": "运维：死信查看与重投（管理员）。Dead letters of the outbox and their redrive (admin).",
+    "public": "公开数据：全县汇总，无需登录。Open data: county-level figures, no login.",
 }
 
 RESPONSE_HEADERS: dict[str, dict[str, Any]] = {
@@ -218,6 +220,7 @@ def problem_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
     schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    exports.document(schema, app.routes)  # CSV and xlsx beside JSON where a route is exportable
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     schemas.pop("HTTPValidationError", None)

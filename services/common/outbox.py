@@ -33,7 +33,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Field, SQLModel, select
 
-from services.common import metrics, tracing
+from services.common import exports, metrics, tracing
 from services.common.auth import AdminDep
 from services.common.clock import NowDep
 from services.common.db import SessionDep, Sessions, on_commit
@@ -376,6 +376,7 @@ def dead_letter_routes(prefix: str, model: type[OutboxMessage]) -> APIRouter:
         description="本服务发往其他服务、已不再重试的消息（死信），最近失败的在前，附最后一次错误。"
         "接收方拒收（408、409、429 以外的 4xx）或答复错误达到 `KUAIBAN_OUTBOX_MAX_ATTEMPTS` 次的消息进入此列。",
     )
+    @exports.exportable(DeadLetterPage, "死信")
     async def list_dead_letters(session: SessionDep, page: PageDep, _: AdminDep):
         query = select(model).where(model.status == MessageStatus.dead)
         rows = (await session.exec(paginate(query, model, page, order_by="updated_at"))).all()

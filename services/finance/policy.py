@@ -38,6 +38,7 @@ __all__ = [
     "PolicyWriterDep",
     "PrincipalDep",
     "ProductWriterDep",
+    "StatsDep",
     "WebhookManagerDep",
 ]
 
@@ -45,6 +46,8 @@ ProductWriterDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.pro
 LeadReaderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.leads_read))]
 DeciderDep = Annotated[Principal, Depends(allow(Role.bank, scope=Scope.applications_decide))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
+# The county's figures: admin, county leaders (read-only), and the gateway's open data (/public/stats, internal)
+StatsDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader, Role.internal))]
 NeedReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
 # applications carry an enterprise's data: a bank's system reads them only with the scope to decide them
 PartyDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise, Role.bank, scope=Scope.applications_decide))]

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
+from services.common import exports
 from services.common.app import RuntimeDep
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
@@ -18,6 +19,7 @@ from services.common.schemas import IsoDateTime
 from services.common.texts import Language, localize
 from services.common.unit_of_work import shows_secret
 from services.common.webhook_targets import TargetGuard
+from services.common.weeks import WEEKS_MAX
 from services.finance import contract, domain
 from services.finance.clients import CalendarDep, IntakeDep
 from services.finance.config import PREFIX
@@ -39,6 +41,7 @@ from services.finance.policy import (
     PolicyWriterDep,
     PrincipalDep,
     ProductWriterDep,
+    StatsDep,
     WebhookManagerDep,
 )
 from services.finance.schemas import (
@@ -59,6 +62,7 @@ from services.finance.schemas import (
     EventRead,
     EventWithStats,
     FinanceStats,
+    FinanceWeekly,
     GrantConfirm,
     GrantDecision,
     GrantPage,
@@ -101,6 +105,7 @@ from services.finance.service import (
     needs,
     policies,
     profiles,
+    trends,
     webhooks,
 )
 from services.intake.contract import EnterpriseChanged
@@ -131,6 +136,7 @@ async def create_bank(body: BankCreate, session: SessionDep, now: NowDep, respon
 
 
 @router.get("/banks", operation_id="listBanks", response_model=BankPage, summary="Banks")
+@exports.exportable(BankPage, "银行")
 async def list_banks(session: SessionDep, page: PageDep, _: PrincipalDep):
     """银行列表，分页。"""
     return page_body(await banks.list_banks(session, page=page))
@@ -165,6 +171,7 @@ async def create_product(
 
 
 @router.get("/products", operation_id="listProducts", response_model=ProductPage, summary="Loan products")
+@exports.exportable(ProductPage, "贷款产品")
 async def list_products(
     session: SessionDep,
     page: PageDep,
@@ -207,6 +214,7 @@ async def withdraw_product(product_id: uuid.UUID, session: SessionDep, now: NowD
     responses=problem_responses(404),
     summary="Open needs that fit the product, without contact data (the owning bank)",
 )
+@exports.exportable(LeadPage, "产品线索")
 async def product_leads(
     product_id: uuid.UUID, session: SessionDep, page: PageDep, now: NowDep, principal: LeadReaderDep
 ):
@@ -240,6 +248,7 @@ async def create_need(
 @router.get(
     "/needs", operation_id="listNeeds", response_model=NeedPage, summary="Needs (an enterprise its own, admin all)"
 )
+@exports.exportable(NeedPage, "融资需求")
 async def list_needs(session: SessionDep, page: PageDep, principal: NeedReaderDep, status: NeedStatus | None = None):
     """融资需求：企业看自己的，管理员看全部；可按状态筛选。"""
     return page_body(await needs.list_needs(session, principal=principal, page=page, status=status))
@@ -324,6 +333,7 @@ async def apply(
     response_model=LoanApplicationPage,
     summary="Applications: a bank those to its products, an enterprise its own, admin all",
 )
+@exports.exportable(LoanApplicationPage, "贷款申请")
 async def list_applications(
     session: SessionDep, page: PageDep, now: NowDep, principal: PartyDep, status: LoanStatus | None = None
 ):
@@ -405,13 +415,33 @@ async def get_event(event_id: uuid.UUID, session: SessionDep, _: PrincipalDep):
     "/stats",
     operation_id="getFinanceStats",
     response_model=FinanceStats,
-    summary="County figures of bank-enterprise financing (admin)",
+    summary="County figures of bank-enterprise financing (admin, leader)",
 )
-async def get_stats(session: ReadSessionDep, calendar: CalendarDep, _: AdminDep):
-    """全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+@exports.exportable(FinanceStats, "银企对接统计")
+async def get_stats(session: ReadSessionDep, calendar: CalendarDep, _: StatsDep):
+    """全县银企对接数据（管理员、县领导）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。"""
     figures = await matchmaking.stats(session)
     return {**figures, "policies": await grants.stats(session, calendar=await calendar.get())}
+
+
+@router.get(
+    "/stats/weekly",
+    operation_id="getFinanceWeeklyStats",
+    response_model=FinanceWeekly,
+    responses=problem_responses(422),
+    summary="Amount signed week by week, and each matchmaking event's results by bank (admin, leader)",
+)
+@exports.exportable(FinanceWeekly, "银企对接周报")
+async def get_weekly_stats(
+    session: ReadSessionDep,
+    now: NowDep,
+    _: StatsDep,
+    weeks: Annotated[int, Query(ge=1, le=WEEKS_MAX, description="ISO weeks, the current one last")] = 12,
+):
+    """按周（ISO 周，按签约日）统计签约笔数、签约企业数和签约金额（管理员、县领导）；
+    以及每场银企对接活动的成果：签约企业数、签约金额，按银行分列。"""
+    return await trends.weekly(session, weeks=weeks, now=now)
 
 
 # --- near misses, consent and the access log (issue 11) ---------------------------------------------------------
@@ -482,6 +512,7 @@ async def application_profile(application_id: uuid.UUID, session: SessionDep, no
     responses=problem_responses(422),
     summary="Which bank (and which user or client) read the enterprise's data, and when (the enterprise, admin)",
 )
+@exports.exportable(AccessPage, "数据访问记录")
 async def list_access_log(
     session: SessionDep,
     page: PageDep,
@@ -558,6 +589,7 @@ async def create_webhook(
 
 
 @webhook_router.get("", operation_id="listWebhooks", response_model=WebhookPage, summary="Webhook endpoints (own)")
+@exports.exportable(WebhookPage, "Webhook端点")
 async def list_webhooks(session: SessionDep, page: PageDep, principal: WebhookManagerDep):
     """本行的 Webhook 端点（管理员看全部），分页。"""
     return page_body(await webhooks.list_endpoints(session, principal=principal, page=page))
@@ -629,6 +661,7 @@ async def ping_webhook(endpoint_id: uuid.UUID, session: SessionDep, now: NowDep,
     responses=problem_responses(404),
     summary="Deliveries of the endpoint, newest first, each with every attempt",
 )
+@exports.exportable(DeliveryPage, "Webhook投递记录")
 async def list_webhook_deliveries(
     endpoint_id: uuid.UUID, session: SessionDep, page: PageDep, principal: WebhookManagerDep
 ):
@@ -765,6 +798,7 @@ async def create_policy(
     response_model=PolicyPage,
     summary="Policies (published ones for every caller; drafts for admin and the issuing department)",
 )
+@exports.exportable(PolicyPage, "惠企政策")
 async def list_policies(
     session: SessionDep, page: PageDep, principal: PolicyReaderDep, status: PolicyStatus | None = None
 ):
@@ -876,6 +910,7 @@ async def claim_policy(
     response_model=GrantPage,
     summary="Policy grants: an enterprise its own, an officer its department's policies' and its liaison enterprises'",
 )
+@exports.exportable(GrantPage, "政策奖补")
 async def list_grants(
     session: SessionDep,
     page: PageDep,

@@ -405,6 +405,56 @@ class FinanceStats(ResponseBody):
     policies: "PolicyStats" = Field(description="Policy benefits: reach, amounts, days to money")
 
 
+class FinanceWeek(ResponseBody):
+    """One ISO week (Monday to Sunday) of signed loans, by the day each was signed."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "week": "2026-W48",
+                    "starts_on": "2026-11-23",
+                    "deals": 3,
+                    "enterprises": 3,
+                    "amount_signed_yuan": 9_000_000,
+                }
+            ]
+        }
+    )
+
+    week: str = Field(description="ISO week, `YYYY-Www`")
+    starts_on: date = Field(description="Its Monday")
+    deals: int
+    enterprises: int = Field(description="Distinct enterprises that signed in the week")
+    amount_signed_yuan: int
+
+
+class EventBankFigures(ResponseBody):
+    code: str
+    name: str
+    deals: int
+    enterprises: int
+    amount_signed_yuan: int
+
+
+class EventResults(ResponseBody):
+    """A matchmaking event's results: enterprises that signed there and the amount, overall and by bank."""
+
+    id: uuid.UUID
+    title: str
+    held_on: date
+    location: str
+    deals: int
+    enterprises: int
+    amount_signed_yuan: int
+    by_bank: list[EventBankFigures] = Field(description="Banks that signed at the event, the largest amount first")
+
+
+class FinanceWeekly(ResponseBody):
+    weeks: list[FinanceWeek] = Field(description="The last `weeks` ISO weeks, the current one last")
+    events: list[EventResults] = Field(description="Every matchmaking event, the latest first")
+
+
 # --- webhooks ---------------------------------------------------------------------------------------
 
 labelled(

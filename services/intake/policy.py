@@ -27,6 +27,7 @@ __all__ = [
     "ProjectReaderDep",
     "ProjectStatsDep",
     "StaffDep",
+    "StatsDep",
 ]
 
 StaffDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer))]
@@ -34,6 +35,8 @@ PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.en
 OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
 AttacherDep = Annotated[Principal, Depends(allow(Role.officer, Role.enterprise))]  # those who raise or reply
+# The county's figures: admin, county leaders (read-only), and the gateway's open data (/public/stats, internal)
+StatsDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader, Role.internal))]
 
 
 def enterprises_visible_to(principal: Principal) -> ColumnElement[bool]:

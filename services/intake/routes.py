@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from services.common import exports
 from services.common.app import RuntimeDep
 from services.common.audit import audit_routes
 from services.common.clock import NowDep
@@ -23,7 +24,8 @@ from services.common.outbox import dead_letter_routes
 from services.common.pagination import PageDep, page_body
 from services.common.problems import problem_responses
 from services.common.schemas import IsoDate
-from services.intake import appointments, attachments, contract, halls, onsite, projects, service
+from services.common.weeks import WEEKS_MAX as weeks_max
+from services.intake import appointments, attachments, contract, halls, onsite, projects, service, trends
 from services.intake.clients import ApprovalDep, CalendarDep, IdentityDep
 from services.intake.config import PREFIX
 from services.intake.domain import Category, Chain, ProjectStage, RequestStatus
@@ -39,6 +41,7 @@ from services.intake.policy import (
     ProjectReaderDep,
     ProjectStatsDep,
     StaffDep,
+    StatsDep,
     VisitorDep,
 )
 from services.intake.schemas import (
@@ -56,6 +59,7 @@ from services.intake.schemas import (
     HallPage,
     HallRead,
     IntakeStats,
+    IntakeWeekly,
     LiaisonAssign,
     MeetingCreate,
     MeetingPage,
@@ -120,6 +124,7 @@ async def create_enterprise(body: EnterpriseCreate, session: SessionDep, now: No
     response_model=EnterprisePage,
     summary="List enterprises (admin, officers)",
 )
+@exports.exportable(EnterprisePage, "企业名录")
 async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
     """企业名录，按登记时间分页（管理员、部门工作人员）。"""
     return page_body(await service.list_enterprises(session, page=page))
@@ -182,6 +187,7 @@ async def set_liaison(
     responses=problem_responses(404),
     summary="The enterprise's events from every service, newest first (admin, its liaison, itself)",
 )
+@exports.exportable(TimelinePage, "企业动态")
 async def get_timeline(enterprise_id: uuid.UUID, session: SessionDep, page: PageDep, principal: PeopleDep):
     """企业在各服务中的事件（诉求、审批、融资），新的在前（管理员、包保专员、企业本身）。"""
     return page_body(await service.timeline(session, enterprise_id=enterprise_id, principal=principal, page=page))
@@ -204,6 +210,7 @@ async def create_meeting(body: MeetingCreate, session: SessionDep, now: NowDep, 
 
 
 @router.get("/meetings", operation_id="listMeetings", response_model=MeetingPage, summary="List meetings")
+@exports.exportable(MeetingPage, "会议列表")
 async def list_meetings(session: SessionDep, page: PageDep, _: PeopleDep):
     """会议列表，分页。"""
     return page_body(await service.list_meetings(session, page=page))
@@ -247,6 +254,7 @@ async def create_request(
     response_model=RequestPage,
     summary="Requests the caller may see, newest first",
 )
+@exports.exportable(RequestPage, "诉求列表")
 async def list_requests(
     session: SessionDep,
     page: PageDep,
@@ -397,6 +405,7 @@ async def attach_to_request(
     responses=problem_responses(404),
     summary="The request's attachments, oldest first (whoever sees the request)",
 )
+@exports.exportable(RequestAttachmentPage, "诉求附件")
 async def list_request_attachments(request_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
     """诉求的全部附件（企业随诉求提交的和部门随答复提交的），先传的在前；能看到该诉求的人都能看到。"""
     items = await attachments.list_attachments(session, request_id=request_id, principal=principal)
@@ -427,11 +436,34 @@ async def download_request_attachment(
 
 
 @router.get(
-    "/stats", operation_id="getIntakeStats", response_model=IntakeStats, summary="County dashboard of requests (admin)"
+    "/stats",
+    operation_id="getIntakeStats",
+    response_model=IntakeStats,
+    summary="County dashboard of requests (admin, leader)",
 )
-async def get_stats(session: ReadSessionDep, calendar: CalendarDep, now: NowDep, _: AdminDep):
-    """全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。"""
+@exports.exportable(IntakeStats, "诉求统计")
+async def get_stats(session: ReadSessionDep, calendar: CalendarDep, now: NowDep, _: StatsDep):
+    """全县诉求看板（管理员、县领导）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。"""
     return await service.stats(session, calendar=calendar, now=now)
+
+
+@router.get(
+    "/stats/weekly",
+    operation_id="getIntakeWeeklyStats",
+    response_model=IntakeWeekly,
+    responses=problem_responses(422),
+    summary="Requests week by week: received, closed, satisfaction, punctuality by department (admin, leader)",
+)
+@exports.exportable(IntakeWeekly, "诉求周报")
+async def get_weekly_stats(
+    session: ReadSessionDep,
+    now: NowDep,
+    _: StatsDep,
+    weeks: Annotated[int, Query(ge=1, le=weeks_max, description="ISO weeks, the current one last")] = 12,
+):
+    """按周（中国标准时间的 ISO 周，周一至周日）统计诉求（管理员、县领导）：受理、办结、评价及满意率，
+    按时答复率（当周首次答复或当周逾期未答复的诉求中按期答复的比例；全县及各牵头部门，供看板的部门×周热力图）。"""
+    return await trends.weekly(session, weeks=weeks, now=now)
 
 
 # --- window appointments (预约办, 延时办, 上门办) --------------------------------------------------
@@ -451,6 +483,7 @@ async def create_hall(body: HallCreate, session: SessionDep, now: NowDep, respon
 
 
 @router.get("/halls", operation_id="listHalls", response_model=HallPage, summary="Service halls (anyone logged in)")
+@exports.exportable(HallPage, "政务服务大厅")
 async def list_halls(session: SessionDep, page: PageDep, _: VisitorDep):
     """政务服务大厅列表，按登记时间分页（任何已登录用户）。"""
     return page_body(await halls.list_halls(session, page=page))
@@ -568,6 +601,7 @@ async def book_appointment(
     response_model=AppointmentPage,
     summary="Appointments the caller may see, newest booking first",
 )
+@exports.exportable(AppointmentPage, "预约列表")
 async def list_appointments(
     session: SessionDep,
     page: PageDep,
@@ -597,6 +631,7 @@ async def list_appointments(
     response_model=AppointmentStats,
     summary="Bookings, no-show rate and wait by matter and hall; on-site counts (admin, leaders)",
 )
+@exports.exportable(AppointmentStats, "预约办统计")
 async def get_appointment_stats(
     session: ReadSessionDep,
     _: AppointmentStatsDep,
@@ -732,6 +767,7 @@ async def create_onsite_request(
     response_model=OnsitePage,
     summary="On-site requests the caller may see, newest first",
 )
+@exports.exportable(OnsitePage, "上门办申请")
 async def list_onsite_requests(
     session: SessionDep,
     page: PageDep,
@@ -856,6 +892,7 @@ async def create_project(
     response_model=ProjectPage,
     summary="Investment projects the caller may see, newest first",
 )
+@exports.exportable(ProjectPage, "招商项目")
 async def list_projects(
     session: SessionDep,
     page: PageDep,
@@ -879,6 +916,7 @@ async def list_projects(
     responses=problem_responses(422, 503),
     summary="County figures of investment projects (admin, leaders)",
 )
+@exports.exportable(ProjectStats, "招商项目统计")
 async def get_project_stats(
     session: ReadSessionDep,
     calendar: CalendarDep,

@@ -445,6 +445,60 @@ class IntakeStats(ResponseBody):
     by_department: dict[str, DepartmentStats]
 
 
+class IntakeWeek(ResponseBody):
+    """One ISO week (Monday to Sunday, CST) of requests."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "week": "2026-W48",
+                    "starts_on": "2026-11-23",
+                    "received": 7,
+                    "closed": 6,
+                    "feedback": 6,
+                    "satisfied": 6,
+                    "satisfaction_rate": 1.0,
+                    "settled": 5,
+                    "on_time": 5,
+                    "on_time_rate": 1.0,
+                }
+            ]
+        }
+    )
+
+    week: str = Field(description="ISO week, `YYYY-Www`")
+    starts_on: date = Field(description="Its Monday")
+    received: int = Field(description="Requests raised in the week")
+    closed: int = Field(description="Requests closed in the week")
+    feedback: int = Field(description="Ratings given in the week")
+    satisfied: int = Field(description="Of those, ratings of 4 or 5")
+    satisfaction_rate: float | None
+    settled: int = Field(
+        description="Requests whose punctuality was settled in the week: first answered in it, or (unanswered) "
+        "past their due date from a day in it"
+    )
+    on_time: int = Field(description="Of those, first answered by the due date")
+    on_time_rate: float | None
+
+
+class DepartmentWeek(ResponseBody):
+    """A lead department's punctuality in one ISO week: the requests whose punctuality was settled in it."""
+
+    week: str
+    starts_on: date
+    settled: int
+    on_time: int
+    on_time_rate: float | None
+
+
+class IntakeWeekly(ResponseBody):
+    weeks: list[IntakeWeek] = Field(description="The last `weeks` ISO weeks, the current one last")
+    by_department: dict[str, list[DepartmentWeek]] = Field(
+        description="Every lead department with a request settled in the period, by its code: the same weeks"
+    )
+
+
 # --- window appointments (预约办, 延时办, 上门办) --------------------------------------------------
 
 labelled(

@@ -62,6 +62,15 @@ def test_policy_grants_bench_runs(tmp_path: Path):
         assert reference["grants"] == service["grants"] and not reference["scaled_to_all"], (name, reference)
 
 
+def test_exports_bench_runs(tmp_path: Path):
+    result = run_bench(tmp_path, "exports.py", "--small", "300", "--large", "2500")
+    for kind in ("csv", "xlsx"):
+        large = result["results"][kind]["large"]
+        assert large["rows"] == 2500 and large["rows_per_second"] > 0 and large["bytes"] > 0, large
+        assert result["results"][kind]["small"]["tracemalloc_peak_mb"] > 0
+    assert result["results"]["csv"]["large"]["chunks"] > 1  # streamed, not one body
+
+
 @pytest.mark.nginx
 def test_gateway_bench_runs(tmp_path: Path):
     result = run_bench(tmp_path, "gateway.py", "--seconds", "1", "--rounds", "1", "--connections", "4")

@@ -60,6 +60,8 @@ export interface paths {
         /**
          * Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)
          * @description 申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。
+         *     答复在法定办结期限（`due_date`）旁附预计办结（`forecast`：近 90 天同事项办结申请的 p50、p90 工作日）；
+         *     其他读取中 `forecast` 为 null。
          */
         post: operations["submitApplication"];
         delete?: never;
@@ -80,6 +82,27 @@ export interface paths {
          * @description 一份申请及调用方可见的任务。
          */
         get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/applications/{application_id}/critical-path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which department's task set the application's finish, and what each added beyond the fastest
+         * @description 关键路径：哪个部门的审批决定了申请的办结时间，各部门比最快的部门多用了几个工作日（补正暂停不计）。
+         *     可见范围与申请相同；非联络员的部门工作人员只看到本部门一行。
+         */
+        get: operations["getApplicationCriticalPath"];
         put?: never;
         post?: never;
         delete?: never;
@@ -304,6 +327,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approval/matters/{code}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When an application submitted now should finish: p50 and p90 of the last 90 days (any caller)
+         * @description 现在提交该事项的申请，预计何时办结：近 90 天已办结（通过）申请所用工作日的 p50、p90（最近秩），及按工作日
+         *     历推算的办结日期；附法定办结期限。没有可依据的申请时 `based_on` 为 0，其余预测为 null。
+         */
+        get: operations["getMatterForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approval/precheck": {
         parameters: {
             query?: never;
@@ -332,10 +376,52 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * County figures of parallel approval (admin)
-         * @description 全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
+         * County figures of parallel approval (admin, leaders)
+         * @description 全县并联审批数据（管理员、县领导）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
          */
         get: operations["getApprovalStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/stats/critical-path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per department over approved applications: how often it was last, the working days it added (admin, leaders)
+         * @description 关键路径统计（管理员、县领导）：在已办结（通过）的申请中，各部门成为最后办完的部门的次数，以及比最快部门
+         *     多用的工作日（补正暂停不计）。可按事项、办结起始日筛选。
+         */
+        get: operations["getCriticalPathStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approval/stats/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Weekly series for the dashboard, and each department's on-time rate by week (admin, leaders)
+         * @description 按周（ISO 周，北京时间）的并联审批数据（管理员、县领导）：收件、办结、通过申请的平均工作日、每件材料数；
+         *     各部门每周审批任务的按时率（部门 × 周热力图）。
+         */
+        get: operations["getApprovalWeeklyStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1521,11 +1607,32 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * County figures of bank-enterprise financing (admin)
-         * @description 全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+         * County figures of bank-enterprise financing (admin, leader)
+         * @description 全县银企对接数据（管理员、县领导）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
          *     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
          */
         get: operations["getFinanceStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/stats/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Amount signed week by week, and each matchmaking event's results by bank (admin, leader)
+         * @description 按周（ISO 周，按签约日）统计签约笔数、签约企业数和签约金额（管理员、县领导）；
+         *     以及每场银企对接活动的成果：签约企业数、签约金额，按银行分列。
+         */
+        get: operations["getFinanceWeeklyStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2508,10 +2615,51 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * County dashboard of requests (admin)
-         * @description 全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
+         * County dashboard of requests (admin, leader)
+         * @description 全县诉求看板（管理员、县领导）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
          */
         get: operations["getIntakeStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/stats/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests week by week: received, closed, satisfaction, punctuality by department (admin, leader)
+         * @description 按周（中国标准时间的 ISO 周，周一至周日）统计诉求（管理员、县领导）：受理、办结、评价及满意率，
+         *     按时答复率（当周首次答复或当周逾期未答复的诉求中按期答复的比例；全县及各牵头部门，供看板的部门×周热力图）。
+         */
+        get: operations["getIntakeWeeklyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * County figures, open data: no login, refreshed once a minute
+         * @description 全县公开数据（无需登录）：诉求受理与办结、满意率、按时率，审批件数、平均审批工作日与申请材料件数、企业开办平均工作日，银企对接签约笔数、获贷企业数与签约金额。只有全县汇总，不含任何企业的数据；一分钟内重复请求答复同一份数据（`as_of` 为汇总时间）。某服务暂不可用时其部分为 `null`。
+         */
+        get: operations["getPublicStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2880,6 +3028,17 @@ export interface components {
          *           "due_date": "2026-03-27",
          *           "elapsed_working_days": 0.85,
          *           "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *           "forecast": {
+         *             "as_of": "2026-03-02T01:00:00Z",
+         *             "based_on": 37,
+         *             "due_date": "2026-03-05",
+         *             "matter_code": "enterprise-opening",
+         *             "p50_finish_date": "2026-03-03",
+         *             "p50_working_days": 1.01,
+         *             "p90_finish_date": "2026-03-04",
+         *             "p90_working_days": 2.5,
+         *             "window_days": 90
+         *           },
          *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *           "materials": [
          *             "business_license_form",
@@ -2944,6 +3103,17 @@ export interface components {
          *       "due_date": "2026-03-27",
          *       "elapsed_working_days": 0.85,
          *       "enterprise_id": "5b1e7c3a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+         *       "forecast": {
+         *         "as_of": "2026-03-02T01:00:00Z",
+         *         "based_on": 37,
+         *         "due_date": "2026-03-05",
+         *         "matter_code": "enterprise-opening",
+         *         "p50_finish_date": "2026-03-03",
+         *         "p50_working_days": 1.01,
+         *         "p90_finish_date": "2026-03-04",
+         *         "p90_working_days": 2.5,
+         *         "window_days": 90
+         *       },
          *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
          *       "materials": [
          *         "business_license_form",
@@ -3000,6 +3170,8 @@ export interface components {
              * Format: uuid
              */
             enterprise_id: string;
+            /** @description Only in the answer to the submission (null on every other read) */
+            forecast?: components["schemas"]["ApprovalForecast"] | null;
             /**
              * Id
              * Format: uuid
@@ -3331,6 +3503,104 @@ export interface components {
          */
         AppointmentStatus: "booked" | "cancelled" | "checked_in" | "no_show";
         /**
+         * ApprovalDepartmentWeek
+         * @description A department's punctuality in one ISO week: the tasks it decided in it (a cell of the SLA heatmap).
+         * @example {
+         *       "decided": 8,
+         *       "on_time": 7,
+         *       "on_time_rate": 0.875,
+         *       "starts_on": "2026-03-02",
+         *       "week": "2026-W10"
+         *     }
+         */
+        ApprovalDepartmentWeek: {
+            /**
+             * Decided
+             * @description Tasks it approved or rejected in the week
+             */
+            decided: number;
+            /**
+             * On Time
+             * @description Of those, decided (CST day) on or before the task's due date
+             */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /**
+             * Starts On
+             * Format: date
+             * @description Its Monday
+             */
+            starts_on: string;
+            /**
+             * Week
+             * @description ISO week, `YYYY-Www` (China Standard Time)
+             */
+            week: string;
+        };
+        /**
+         * ApprovalForecast
+         * @description When an application of the matter submitted at `as_of` should finish, from the working days of the
+         *     matter's applications approved in the last `window_days` (nearest-rank percentiles; nulls when none).
+         * @example {
+         *       "as_of": "2026-03-02T01:00:00Z",
+         *       "based_on": 37,
+         *       "due_date": "2026-03-05",
+         *       "matter_code": "enterprise-opening",
+         *       "p50_finish_date": "2026-03-03",
+         *       "p50_working_days": 1.01,
+         *       "p90_finish_date": "2026-03-04",
+         *       "p90_working_days": 2.5,
+         *       "window_days": 90
+         *     }
+         */
+        ApprovalForecast: {
+            /**
+             * As Of
+             * Format: date-time
+             * @description The submission the forecast is for (now, or the application's)
+             */
+            as_of: string;
+            /**
+             * Based On
+             * @description Approved applications of the matter completed in the window
+             */
+            based_on: number;
+            /**
+             * Due Date
+             * Format: date
+             * @description The legal due date (the matter's SLA in working days)
+             */
+            due_date: string;
+            /** Matter Code */
+            matter_code: string;
+            /**
+             * P50 Finish Date
+             * @description The CST day p50 working days from `as_of` run out
+             */
+            p50_finish_date: string | null;
+            /**
+             * P50 Working Days
+             * @description Half of them took at most this long; null when none
+             */
+            p50_working_days: number | null;
+            /**
+             * P90 Finish Date
+             * @description The CST day p90 working days from `as_of` run out
+             */
+            p90_finish_date: string | null;
+            /**
+             * P90 Working Days
+             * @description Nine in ten took at most this long; null when none
+             */
+            p90_working_days: number | null;
+            /**
+             * Window Days
+             * @description Calendar days back from `as_of` of the applications it is based on
+             */
+            window_days: number;
+        };
+        /**
          * ApprovalStats
          * @example {
          *       "applications": 1,
@@ -3407,6 +3677,97 @@ export interface components {
             on_time_rate: number | null;
             /** Rejected */
             rejected: number;
+        };
+        /**
+         * ApprovalWeek
+         * @example {
+         *       "approved": 9,
+         *       "avg_materials": 1.59,
+         *       "avg_working_days": 1.01,
+         *       "completed": 10,
+         *       "received": 12,
+         *       "starts_on": "2026-03-02",
+         *       "week": "2026-W10"
+         *     }
+         */
+        ApprovalWeek: {
+            /**
+             * Approved
+             * @description Applications approved in the week
+             */
+            approved: number;
+            /**
+             * Avg Materials
+             * @description Materials handed in per application received in the week
+             */
+            avg_materials: number | null;
+            /**
+             * Avg Working Days
+             * @description Of the applications approved in the week
+             */
+            avg_working_days: number | null;
+            /**
+             * Completed
+             * @description Applications approved or rejected (办结) in the week
+             */
+            completed: number;
+            /**
+             * Received
+             * @description Applications submitted in the week
+             */
+            received: number;
+            /**
+             * Starts On
+             * Format: date
+             * @description Its Monday
+             */
+            starts_on: string;
+            /**
+             * Week
+             * @description ISO week, `YYYY-Www` (China Standard Time)
+             */
+            week: string;
+        };
+        /**
+         * ApprovalWeekly
+         * @example {
+         *       "by_department": {
+         *         "market": [
+         *           {
+         *             "decided": 8,
+         *             "on_time": 7,
+         *             "on_time_rate": 0.875,
+         *             "starts_on": "2026-03-02",
+         *             "week": "2026-W10"
+         *           }
+         *         ]
+         *       },
+         *       "weeks": [
+         *         {
+         *           "approved": 9,
+         *           "avg_materials": 1.59,
+         *           "avg_working_days": 1.01,
+         *           "completed": 10,
+         *           "received": 12,
+         *           "starts_on": "2026-03-02",
+         *           "week": "2026-W10"
+         *         }
+         *       ]
+         *     }
+         */
+        ApprovalWeekly: {
+            /**
+             * By Department
+             * @description Every department with a task decided in the period, by its code: the same weeks
+             */
+            by_department: {
+                [key: string]: components["schemas"]["ApprovalDepartmentWeek"][];
+            };
+            /**
+             * Weeks
+             * @description The last `weeks` ISO weeks, the current one last
+             */
+            weeks: components["schemas"]["ApprovalWeek"][];
         };
         /**
          * AttachmentPart
@@ -4052,6 +4413,108 @@ export interface components {
          */
         CreditRating: "A" | "B" | "C" | "D";
         /**
+         * CriticalPathRead
+         * @description Which department's task set the application's finish, and what each department added beyond the fastest.
+         * @example {
+         *       "application_id": "8d2f4b6a-1c3e-4f5a-9b7d-6e8f0a2c4d1b",
+         *       "code": "SP-2026-0042",
+         *       "completed_at": "2026-03-03T07:00:00Z",
+         *       "department": "tax",
+         *       "departments": [
+         *         {
+         *           "added_working_days": 0.75,
+         *           "critical": true,
+         *           "decided_at": "2026-03-03T07:00:00Z",
+         *           "department": "tax",
+         *           "task_status": "approved",
+         *           "working_days": 1.25
+         *         }
+         *       ],
+         *       "elapsed_working_days": 1.25,
+         *       "fastest_working_days": 0.5,
+         *       "matter_code": "enterprise-opening",
+         *       "status": "approved",
+         *       "submitted_at": "2026-03-02T01:00:00Z"
+         *     }
+         */
+        CriticalPathRead: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Code */
+            code: string;
+            /** Completed At */
+            completed_at: string | null;
+            /** @description Whose decision set the finish (the most working days); null unless approved or rejected */
+            department: components["schemas"]["Department"] | null;
+            /**
+             * Departments
+             * @description Slowest first, undecided last; an officer who is not the liaison sees its department's only
+             */
+            departments: components["schemas"]["DepartmentPath"][];
+            /**
+             * Elapsed Working Days
+             * @description The application's, pauses excluded
+             */
+            elapsed_working_days: number | null;
+            /**
+             * Fastest Working Days
+             * @description The fastest department's working days
+             */
+            fastest_working_days: number | null;
+            /** Matter Code */
+            matter_code: string;
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /**
+         * CriticalPathStats
+         * @example {
+         *       "applications": 20,
+         *       "departments": [
+         *         {
+         *           "added_working_days": 9.5,
+         *           "added_working_days_when_last": 8.75,
+         *           "applications": 20,
+         *           "avg_added_working_days": 0.48,
+         *           "department": "tax",
+         *           "last": 12,
+         *           "last_rate": 0.6
+         *         }
+         *       ],
+         *       "matter_code": "enterprise-opening",
+         *       "since": "2026-01-01"
+         *     }
+         */
+        CriticalPathStats: {
+            /**
+             * Applications
+             * @description Approved applications counted
+             */
+            applications: number;
+            /**
+             * Departments
+             * @description Most often last first
+             */
+            departments: components["schemas"]["DepartmentDelay"][];
+            /**
+             * Matter Code
+             * @description The filter, if any
+             */
+            matter_code: string | null;
+            /**
+             * Since
+             * @description The filter, if any: completed on or after this CST day
+             */
+            since: string | null;
+        };
+        /**
          * DaysToMoney
          * @example {
          *       "p50": 0.85,
@@ -4318,6 +4781,86 @@ export interface components {
          */
         Department: "market" | "tax" | "hrss" | "public_security" | "housing_fund" | "power" | "water" | "gas" | "natural_resources" | "housing" | "development_reform" | "ecology" | "finance_office" | "data_bureau";
         /**
+         * DepartmentDelay
+         * @description A department over many approved applications: how often it was last, and what it added.
+         * @example {
+         *       "added_working_days": 9.5,
+         *       "added_working_days_when_last": 8.75,
+         *       "applications": 20,
+         *       "avg_added_working_days": 0.48,
+         *       "department": "tax",
+         *       "last": 12,
+         *       "last_rate": 0.6
+         *     }
+         */
+        DepartmentDelay: {
+            /**
+             * Added Working Days
+             * @description Working days beyond the fastest department, summed
+             */
+            added_working_days: number;
+            /**
+             * Added Working Days When Last
+             * @description The same, over the applications it finished
+             */
+            added_working_days_when_last: number;
+            /**
+             * Applications
+             * @description Approved applications it decided a task of
+             */
+            applications: number;
+            /** Avg Added Working Days */
+            avg_added_working_days: number | null;
+            department: components["schemas"]["Department"];
+            /**
+             * Last
+             * @description How often its decision set the finish
+             */
+            last: number;
+            /**
+             * Last Rate
+             * @description last / applications
+             */
+            last_rate: number | null;
+        };
+        /**
+         * DepartmentPath
+         * @description One department's part in an application's critical path (working days from the submission, 补正 pauses
+         *     excluded).
+         * @example {
+         *       "added_working_days": 0.75,
+         *       "critical": true,
+         *       "decided_at": "2026-03-03T07:00:00Z",
+         *       "department": "tax",
+         *       "task_status": "approved",
+         *       "working_days": 1.25
+         *     }
+         */
+        DepartmentPath: {
+            /**
+             * Added Working Days
+             * @description Beyond the fastest department's; null without a decision
+             */
+            added_working_days: number | null;
+            /**
+             * Critical
+             * @description Its decision set the application's finish
+             */
+            critical: boolean;
+            /**
+             * Decided At
+             * @description Its decision (approve or reject); null while it has none
+             */
+            decided_at: string | null;
+            department: components["schemas"]["Department"];
+            task_status: components["schemas"]["TaskStatus"];
+            /**
+             * Working Days
+             * @description From the submission to its decision; null without one
+             */
+            working_days: number | null;
+        };
+        /**
          * DepartmentStats
          * @example {
          *       "closed": 1,
@@ -4370,6 +4913,32 @@ export interface components {
             returned?: number;
             /** Tasks */
             tasks: number;
+        };
+        /**
+         * DepartmentWeek
+         * @description A lead department's punctuality in one ISO week: the requests whose punctuality was settled in it.
+         * @example {
+         *       "on_time": 1,
+         *       "on_time_rate": 0.85,
+         *       "settled": 1,
+         *       "starts_on": "2026-03-02",
+         *       "week": "濉溪"
+         *     }
+         */
+        DepartmentWeek: {
+            /** On Time */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Settled */
+            settled: number;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Week */
+            week: string;
         };
         /**
          * DisbursementCreate
@@ -4739,6 +5308,28 @@ export interface components {
             town?: string | null;
         };
         /**
+         * EventBankFigures
+         * @example {
+         *       "amount_signed_yuan": 173400000,
+         *       "code": "SX-2026-0042",
+         *       "deals": 1,
+         *       "enterprises": 1,
+         *       "name": "安徽濉溪经济开发区新材料有限公司"
+         *     }
+         */
+        EventBankFigures: {
+            /** Amount Signed Yuan */
+            amount_signed_yuan: number;
+            /** Code */
+            code: string;
+            /** Deals */
+            deals: number;
+            /** Enterprises */
+            enterprises: number;
+            /** Name */
+            name: string;
+        };
+        /**
          * EventCreate
          * @example {
          *       "held_on": "2026-04-02",
@@ -4822,6 +5413,55 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * EventResults
+         * @description A matchmaking event's results: enterprises that signed there and the amount, overall and by bank.
+         * @example {
+         *       "amount_signed_yuan": 173400000,
+         *       "by_bank": [
+         *         {
+         *           "amount_signed_yuan": 173400000,
+         *           "code": "SX-2026-0042",
+         *           "deals": 1,
+         *           "enterprises": 1,
+         *           "name": "安徽濉溪经济开发区新材料有限公司"
+         *         }
+         *       ],
+         *       "deals": 1,
+         *       "enterprises": 1,
+         *       "held_on": "2026-03-18",
+         *       "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *       "location": "濉溪县政务服务中心三楼会议室",
+         *       "title": "濉溪县2026年第一季度政企恳谈会"
+         *     }
+         */
+        EventResults: {
+            /** Amount Signed Yuan */
+            amount_signed_yuan: number;
+            /**
+             * By Bank
+             * @description Banks that signed at the event, the largest amount first
+             */
+            by_bank: components["schemas"]["EventBankFigures"][];
+            /** Deals */
+            deals: number;
+            /** Enterprises */
+            enterprises: number;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location */
+            location: string;
+            /** Title */
+            title: string;
         };
         /**
          * EventStats
@@ -5038,6 +5678,85 @@ export interface components {
             policies: components["schemas"]["PolicyStats"];
             /** Products Active */
             products_active: number;
+        };
+        /**
+         * FinanceWeek
+         * @description One ISO week (Monday to Sunday) of signed loans, by the day each was signed.
+         * @example {
+         *       "amount_signed_yuan": 9000000,
+         *       "deals": 3,
+         *       "enterprises": 3,
+         *       "starts_on": "2026-11-23",
+         *       "week": "2026-W48"
+         *     }
+         */
+        FinanceWeek: {
+            /** Amount Signed Yuan */
+            amount_signed_yuan: number;
+            /** Deals */
+            deals: number;
+            /**
+             * Enterprises
+             * @description Distinct enterprises that signed in the week
+             */
+            enterprises: number;
+            /**
+             * Starts On
+             * Format: date
+             * @description Its Monday
+             */
+            starts_on: string;
+            /**
+             * Week
+             * @description ISO week, `YYYY-Www`
+             */
+            week: string;
+        };
+        /**
+         * FinanceWeekly
+         * @example {
+         *       "events": [
+         *         {
+         *           "amount_signed_yuan": 173400000,
+         *           "by_bank": [
+         *             {
+         *               "amount_signed_yuan": 173400000,
+         *               "code": "SX-2026-0042",
+         *               "deals": 1,
+         *               "enterprises": 1,
+         *               "name": "安徽濉溪经济开发区新材料有限公司"
+         *             }
+         *           ],
+         *           "deals": 1,
+         *           "enterprises": 1,
+         *           "held_on": "2026-03-18",
+         *           "id": "3f6d2a9e-8b1c-4e57-9f0a-2c4b6d8e1a37",
+         *           "location": "濉溪县政务服务中心三楼会议室",
+         *           "title": "濉溪县2026年第一季度政企恳谈会"
+         *         }
+         *       ],
+         *       "weeks": [
+         *         {
+         *           "amount_signed_yuan": 9000000,
+         *           "deals": 3,
+         *           "enterprises": 3,
+         *           "starts_on": "2026-11-23",
+         *           "week": "2026-W48"
+         *         }
+         *       ]
+         *     }
+         */
+        FinanceWeekly: {
+            /**
+             * Events
+             * @description Every matchmaking event, the latest first
+             */
+            events: components["schemas"]["EventResults"][];
+            /**
+             * Weeks
+             * @description The last `weeks` ISO weeks, the current one last
+             */
+            weeks: components["schemas"]["FinanceWeek"][];
         };
         /**
          * FirstTalkToSigning
@@ -5568,6 +6287,113 @@ export interface components {
             received: number;
             /** Satisfaction Rate */
             satisfaction_rate: number | null;
+        };
+        /**
+         * IntakeWeek
+         * @description One ISO week (Monday to Sunday, CST) of requests.
+         * @example {
+         *       "closed": 6,
+         *       "feedback": 6,
+         *       "on_time": 5,
+         *       "on_time_rate": 1,
+         *       "received": 7,
+         *       "satisfaction_rate": 1,
+         *       "satisfied": 6,
+         *       "settled": 5,
+         *       "starts_on": "2026-11-23",
+         *       "week": "2026-W48"
+         *     }
+         */
+        IntakeWeek: {
+            /**
+             * Closed
+             * @description Requests closed in the week
+             */
+            closed: number;
+            /**
+             * Feedback
+             * @description Ratings given in the week
+             */
+            feedback: number;
+            /**
+             * On Time
+             * @description Of those, first answered by the due date
+             */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /**
+             * Received
+             * @description Requests raised in the week
+             */
+            received: number;
+            /** Satisfaction Rate */
+            satisfaction_rate: number | null;
+            /**
+             * Satisfied
+             * @description Of those, ratings of 4 or 5
+             */
+            satisfied: number;
+            /**
+             * Settled
+             * @description Requests whose punctuality was settled in the week: first answered in it, or (unanswered) past their due date from a day in it
+             */
+            settled: number;
+            /**
+             * Starts On
+             * Format: date
+             * @description Its Monday
+             */
+            starts_on: string;
+            /**
+             * Week
+             * @description ISO week, `YYYY-Www`
+             */
+            week: string;
+        };
+        /**
+         * IntakeWeekly
+         * @example {
+         *       "by_department": {
+         *         "key": [
+         *           {
+         *             "on_time": 1,
+         *             "on_time_rate": 0.85,
+         *             "settled": 1,
+         *             "starts_on": "2026-03-02",
+         *             "week": "濉溪"
+         *           }
+         *         ]
+         *       },
+         *       "weeks": [
+         *         {
+         *           "closed": 6,
+         *           "feedback": 6,
+         *           "on_time": 5,
+         *           "on_time_rate": 1,
+         *           "received": 7,
+         *           "satisfaction_rate": 1,
+         *           "satisfied": 6,
+         *           "settled": 5,
+         *           "starts_on": "2026-11-23",
+         *           "week": "2026-W48"
+         *         }
+         *       ]
+         *     }
+         */
+        IntakeWeekly: {
+            /**
+             * By Department
+             * @description Every lead department with a request settled in the period, by its code: the same weeks
+             */
+            by_department: {
+                [key: string]: components["schemas"]["DepartmentWeek"][];
+            };
+            /**
+             * Weeks
+             * @description The last `weeks` ISO weeks, the current one last
+             */
+            weeks: components["schemas"]["IntakeWeek"][];
         };
         /**
          * Lead
@@ -8660,6 +9486,132 @@ export interface components {
             town_or_park?: string | null;
         };
         /**
+         * PublicApproval
+         * @description Parallel approval county-wide.
+         * @example {
+         *       "applications": 1,
+         *       "approved": 1,
+         *       "avg_materials": 0.85,
+         *       "avg_working_days": 0.85,
+         *       "company_opening_avg_working_days": 0.85,
+         *       "on_time_rate": 0.85
+         *     }
+         */
+        PublicApproval: {
+            /** Applications */
+            applications: number;
+            /** Approved */
+            approved: number;
+            /**
+             * Avg Materials
+             * @description Per application (the report: 1.59)
+             */
+            avg_materials: number | null;
+            /**
+             * Avg Working Days
+             * @description Per approved application (the report: 1.01)
+             */
+            avg_working_days: number | null;
+            /**
+             * Company Opening Avg Working Days
+             * @description 企业开办 (matter QYKB-001): working days per approved application (the report: within 1)
+             */
+            company_opening_avg_working_days: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+        };
+        /**
+         * PublicFinance
+         * @description Bank-enterprise financing county-wide.
+         * @example {
+         *       "amount_signed_yuan": 173400000,
+         *       "deals": 1,
+         *       "enterprises_financed": 1,
+         *       "matchmaking_events": 1
+         *     }
+         */
+        PublicFinance: {
+            /** Amount Signed Yuan */
+            amount_signed_yuan: number;
+            /** Deals */
+            deals: number;
+            /** Enterprises Financed */
+            enterprises_financed: number;
+            /** Matchmaking Events */
+            matchmaking_events: number;
+        };
+        /**
+         * PublicRequests
+         * @description Enterprise requests (诉求) county-wide.
+         * @example {
+         *       "avg_reply_working_days": 0.85,
+         *       "closed": 1,
+         *       "completion_rate": 0.85,
+         *       "on_time_rate": 0.85,
+         *       "received": 1,
+         *       "satisfaction_rate": 0.85
+         *     }
+         */
+        PublicRequests: {
+            /** Avg Reply Working Days */
+            avg_reply_working_days: number | null;
+            /** Closed */
+            closed: number;
+            /** Completion Rate */
+            completion_rate: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Received */
+            received: number;
+            /**
+             * Satisfaction Rate
+             * @description Ratings of 4 or 5 among those given
+             */
+            satisfaction_rate: number | null;
+        };
+        /**
+         * PublicStats
+         * @example {
+         *       "approval": {
+         *         "applications": 480,
+         *         "approved": 471,
+         *         "avg_materials": 1.59,
+         *         "avg_working_days": 1.01,
+         *         "company_opening_avg_working_days": 0.8,
+         *         "on_time_rate": 0.99
+         *       },
+         *       "as_of": "2026-11-30T03:00:00Z",
+         *       "finance": {
+         *         "amount_signed_yuan": 1770000000,
+         *         "deals": 61,
+         *         "enterprises_financed": 55,
+         *         "matchmaking_events": 8
+         *       },
+         *       "requests": {
+         *         "avg_reply_working_days": 2.4,
+         *         "closed": 72,
+         *         "completion_rate": 1,
+         *         "on_time_rate": 0.9861,
+         *         "received": 72,
+         *         "satisfaction_rate": 1
+         *       }
+         *     }
+         */
+        PublicStats: {
+            /** @description null while approval does not answer */
+            approval: components["schemas"]["PublicApproval"] | null;
+            /**
+             * As Of
+             * Format: date-time
+             * @description When the figures were gathered (kept for a minute)
+             */
+            as_of: string;
+            /** @description null while finance does not answer */
+            finance: components["schemas"]["PublicFinance"] | null;
+            /** @description null while intake does not answer */
+            requests: components["schemas"]["PublicRequests"] | null;
+        };
+        /**
          * RateBenefit
          * @description A share of the enterprise's annual revenue, rounded half up to whole yuan, capped.
          * @example {
@@ -10237,7 +11189,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「死信」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -10245,6 +11197,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadLetterPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10312,7 +11266,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审批申请」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -10320,6 +11274,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10394,6 +11350,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getApplicationCriticalPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriticalPathRead"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10660,7 +11648,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审计日志」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -10668,6 +11656,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10768,7 +11758,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「容缺承诺台账」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -10776,6 +11766,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10839,7 +11831,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审批事项」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -10847,6 +11839,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MatterPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10935,6 +11929,39 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    getMatterForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The matter's code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalForecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     precheckMatter: {
         parameters: {
             query?: never;
@@ -10986,7 +12013,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「并联审批统计」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -10994,11 +12021,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalStats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCriticalPathStats: {
+        parameters: {
+            query?: {
+                /** @description Only this matter's applications */
+                matter_code?: string | null;
+                /** @description Only those completed on or after this day (CST) */
+                since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「关键路径统计」文件下载（中文表头）。 */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriticalPathStats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getApprovalWeeklyStats: {
+        parameters: {
+            query?: {
+                /** @description ISO weeks, the current one last */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「并联审批周报」文件下载（中文表头）。 */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalWeekly"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -11057,7 +12156,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审批任务」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -11065,6 +12164,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11138,7 +12239,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「企业材料库」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -11146,6 +12247,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VaultPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11465,7 +12568,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审计日志」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -11473,6 +12576,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11825,7 +12930,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「数据访问记录」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -11833,6 +12938,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11859,7 +12966,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「死信」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -11867,6 +12974,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadLetterPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11934,7 +13043,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「贷款申请」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -11942,6 +13051,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoanApplicationPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12244,7 +13355,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审计日志」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -12252,6 +13363,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12278,7 +13391,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「银行」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -12286,6 +13399,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BankPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12577,7 +13692,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「政策奖补」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -12585,6 +13700,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12779,7 +13896,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「融资需求」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -12787,6 +13904,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NeedPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12957,7 +14076,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「惠企政策」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -12965,6 +14084,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13195,7 +14316,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「贷款产品」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13203,6 +14324,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13409,7 +14532,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「产品线索」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13417,6 +14540,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeadPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13511,7 +14636,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「银企对接统计」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13519,11 +14644,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FinanceStats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getFinanceWeeklyStats: {
+        parameters: {
+            query?: {
+                /** @description ISO weeks, the current one last */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「银企对接周报」文件下载（中文表头）。 */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceWeekly"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -13544,7 +14705,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「Webhook端点」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13552,6 +14713,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13722,7 +14885,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「Webhook投递记录」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13730,6 +14893,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13871,7 +15036,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「死信」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13879,6 +15044,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadLetterPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13952,7 +15119,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「预约列表」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13960,6 +15127,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14104,7 +15273,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「预约办统计」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14112,6 +15281,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentStats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14341,7 +15512,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「审计日志」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14349,6 +15520,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14412,7 +15585,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「企业名录」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14420,6 +15593,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14597,7 +15772,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「企业动态」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14605,6 +15780,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelinePage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14632,7 +15809,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「政务服务大厅」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14640,6 +15817,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HallPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14859,7 +16038,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「会议列表」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14867,6 +16046,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14971,7 +16152,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「上门办申请」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14979,6 +16160,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OnsitePage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15132,7 +16315,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「招商项目」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -15140,6 +16323,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15207,7 +16392,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「招商项目统计」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -15215,6 +16400,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectStats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15362,7 +16549,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「诉求列表」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -15370,6 +16557,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15513,7 +16702,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「诉求附件」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -15521,6 +16710,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestAttachmentPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15798,7 +16989,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「诉求统计」文件下载（中文表头）。 */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -15806,6 +16997,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntakeStats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15815,6 +17008,64 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getIntakeWeeklyStats: {
+        parameters: {
+            query?: {
+                /** @description ISO weeks, the current one last */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response。`Accept: text/csv` 或 `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` 时为「诉求周报」文件下载（中文表头）。 */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeWeekly"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getPublicStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

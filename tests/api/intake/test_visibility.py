@@ -3,6 +3,7 @@
 import httpx
 
 from tests.api.intake._support import Cast, assign, create_meeting, ids, raise_request
+from tests.helpers.factories import headers_for
 from tests.helpers.inprocess import Kuaiban
 from tests.helpers.problems import assert_problem
 
@@ -22,11 +23,12 @@ async def test_visibility_matrix(kuaiban: Kuaiban, intake: httpx.AsyncClient, ca
         "own": cast.own,
         "other": cast.other,
         "bank": cast.bank,
+        "leader": headers_for("leader"),  # a county leader: the county's figures, read-only
     }
     reads = {
         f"/intake/requests/{own_request['id']}": {
             "admin": 200, "lead": 200, "cooperating": 200, "uninvolved": 404, "liaison": 200,
-            "own": 200, "other": 404, "bank": 403,
+            "own": 200, "other": 404, "bank": 403, "leader": 403,
         },
         f"/intake/requests/{other_request['id']}": {
             "admin": 200, "lead": 404, "cooperating": 404, "uninvolved": 404, "liaison": 404,
@@ -49,9 +51,14 @@ async def test_visibility_matrix(kuaiban: Kuaiban, intake: httpx.AsyncClient, ca
         },
         "/intake/enterprises": {
             "admin": 200, "lead": 200, "uninvolved": 200, "liaison": 200, "own": 403, "other": 403, "bank": 403,
+            "leader": 403,
         },
+        "/intake/requests": {"leader": 403},  # lists of enterprises' data stay with staff
         "/intake/stats": {
-            "admin": 200, "lead": 403, "cooperating": 403, "liaison": 403, "own": 403, "bank": 403,
+            "admin": 200, "lead": 403, "cooperating": 403, "liaison": 403, "own": 403, "bank": 403, "leader": 200,
+        },
+        "/intake/stats/weekly": {
+            "admin": 200, "lead": 403, "cooperating": 403, "liaison": 403, "own": 403, "bank": 403, "leader": 200,
         },
     }  # fmt: skip
     for path, expected in reads.items():
@@ -65,6 +72,7 @@ async def test_visibility_matrix(kuaiban: Kuaiban, intake: httpx.AsyncClient, ca
     actions = {
         ("post", f"{request_path}/assign", "assign"): {
             "lead": 403, "cooperating": 403, "uninvolved": 403, "liaison": 403, "own": 403, "other": 403, "bank": 403,
+            "leader": 403,
         },
         ("post", f"{request_path}/reply", "reply"): {
             "cooperating": 403, "uninvolved": 404, "liaison": 403, "admin": 403, "own": 403, "other": 403, "bank": 403,
@@ -78,9 +86,9 @@ async def test_visibility_matrix(kuaiban: Kuaiban, intake: httpx.AsyncClient, ca
         ("put", f"/intake/enterprises/{cast.own_id}/liaison", "liaison"): {
             "lead": 403, "liaison": 403, "own": 403, "other": 403, "bank": 403,
         },
-        ("post", "/intake/requests", "create"): {"bank": 403},
-        ("post", "/intake/meetings", "meeting"): {"lead": 403, "liaison": 403, "own": 403, "bank": 403},
-        ("post", "/intake/enterprises", "enterprise"): {"lead": 403, "own": 403, "bank": 403},
+        ("post", "/intake/requests", "create"): {"bank": 403, "leader": 403},
+        ("post", "/intake/meetings", "meeting"): {"lead": 403, "liaison": 403, "own": 403, "bank": 403, "leader": 403},
+        ("post", "/intake/enterprises", "enterprise"): {"lead": 403, "own": 403, "bank": 403, "leader": 403},
     }  # fmt: skip
     bodies = {
         "assign": {"lead_department": "tax", "grade": "urgent"},

@@ -25,9 +25,14 @@ from .appointment_stats import AppointmentStats
 from .appointment_stats_by_hall import AppointmentStatsByHall
 from .appointment_stats_by_matter import AppointmentStatsByMatter
 from .appointment_status import AppointmentStatus
+from .approval_department_week import ApprovalDepartmentWeek
+from .approval_forecast import ApprovalForecast
 from .approval_stats import ApprovalStats
 from .approval_stats_by_department import ApprovalStatsByDepartment
 from .approval_stats_by_matter import ApprovalStatsByMatter
+from .approval_week import ApprovalWeek
+from .approval_weekly import ApprovalWeekly
+from .approval_weekly_by_department import ApprovalWeeklyByDepartment
 from .attach_to_request_body import AttachToRequestBody
 from .attach_to_request_body_part import AttachToRequestBodyPart
 from .attachment_part import AttachmentPart
@@ -59,6 +64,8 @@ from .commitment_stats import CommitmentStats
 from .commitment_stats_by_department import CommitmentStatsByDepartment
 from .counts_by_key import CountsByKey
 from .credit_rating import CreditRating
+from .critical_path_read import CriticalPathRead
+from .critical_path_stats import CriticalPathStats
 from .days_to_money import DaysToMoney
 from .dead_letter_page import DeadLetterPage
 from .dead_letter_read import DeadLetterRead
@@ -71,8 +78,11 @@ from .delivery_read import DeliveryRead
 from .delivery_read_payload import DeliveryReadPayload
 from .delivery_status import DeliveryStatus
 from .department import Department
+from .department_delay import DepartmentDelay
+from .department_path import DepartmentPath
 from .department_stats import DepartmentStats
 from .department_tasks import DepartmentTasks
+from .department_week import DepartmentWeek
 from .disbursement_create import DisbursementCreate
 from .disbursement_read import DisbursementRead
 from .document_read import DocumentRead
@@ -82,9 +92,11 @@ from .enterprise_policies import EnterprisePolicies
 from .enterprise_read import EnterpriseRead
 from .enterprise_snapshot import EnterpriseSnapshot
 from .enterprise_update import EnterpriseUpdate
+from .event_bank_figures import EventBankFigures
 from .event_create import EventCreate
 from .event_figures import EventFigures
 from .event_read import EventRead
+from .event_results import EventResults
 from .event_stats import EventStats
 from .event_with_stats import EventWithStats
 from .field_error import FieldError
@@ -93,6 +105,8 @@ from .finance_decision import FinanceDecision
 from .finance_decision_create import FinanceDecisionCreate
 from .finance_stats import FinanceStats
 from .finance_stats_by_bank import FinanceStatsByBank
+from .finance_week import FinanceWeek
+from .finance_weekly import FinanceWeekly
 from .first_talk_to_signing import FirstTalkToSigning
 from .fixed_benefit import FixedBenefit
 from .grade import Grade
@@ -116,6 +130,9 @@ from .industry_section import IndustrySection
 from .intake_stats import IntakeStats
 from .intake_stats_by_category import IntakeStatsByCategory
 from .intake_stats_by_department import IntakeStatsByDepartment
+from .intake_week import IntakeWeek
+from .intake_weekly import IntakeWeekly
+from .intake_weekly_by_department import IntakeWeeklyByDepartment
 from .lead import Lead
 from .lead_page import LeadPage
 from .liaison_assign import LiaisonAssign
@@ -204,6 +221,10 @@ from .project_stats import ProjectStats
 from .project_stats_by_chain import ProjectStatsByChain
 from .project_stats_by_stage import ProjectStatsByStage
 from .project_update import ProjectUpdate
+from .public_approval import PublicApproval
+from .public_finance import PublicFinance
+from .public_requests import PublicRequests
+from .public_stats import PublicStats
 from .rate_benefit import RateBenefit
 from .reminder_run import ReminderRun
 from .request_action import RequestAction
@@ -281,9 +302,14 @@ __all__ = (
     "AppointmentStatsByHall",
     "AppointmentStatsByMatter",
     "AppointmentStatus",
+    "ApprovalDepartmentWeek",
+    "ApprovalForecast",
     "ApprovalStats",
     "ApprovalStatsByDepartment",
     "ApprovalStatsByMatter",
+    "ApprovalWeek",
+    "ApprovalWeekly",
+    "ApprovalWeeklyByDepartment",
     "AttachmentPart",
     "AttachToRequestBody",
     "AttachToRequestBodyPart",
@@ -315,6 +341,8 @@ __all__ = (
     "CommitmentStatsByDepartment",
     "CountsByKey",
     "CreditRating",
+    "CriticalPathRead",
+    "CriticalPathStats",
     "DaysToMoney",
     "DeadLetterPage",
     "DeadLetterRead",
@@ -327,8 +355,11 @@ __all__ = (
     "DeliveryReadPayload",
     "DeliveryStatus",
     "Department",
+    "DepartmentDelay",
+    "DepartmentPath",
     "DepartmentStats",
     "DepartmentTasks",
+    "DepartmentWeek",
     "DisbursementCreate",
     "DisbursementRead",
     "DocumentRead",
@@ -338,9 +369,11 @@ __all__ = (
     "EnterpriseRead",
     "EnterpriseSnapshot",
     "EnterpriseUpdate",
+    "EventBankFigures",
     "EventCreate",
     "EventFigures",
     "EventRead",
+    "EventResults",
     "EventStats",
     "EventWithStats",
     "FieldError",
@@ -349,6 +382,8 @@ __all__ = (
     "FinanceDecisionCreate",
     "FinanceStats",
     "FinanceStatsByBank",
+    "FinanceWeek",
+    "FinanceWeekly",
     "FirstTalkToSigning",
     "FixedBenefit",
     "Grade",
@@ -372,6 +407,9 @@ __all__ = (
     "IntakeStats",
     "IntakeStatsByCategory",
     "IntakeStatsByDepartment",
+    "IntakeWeek",
+    "IntakeWeekly",
+    "IntakeWeeklyByDepartment",
     "Lead",
     "LeadPage",
     "LiaisonAssign",
@@ -460,6 +498,10 @@ __all__ = (
     "ProjectStatsByChain",
     "ProjectStatsByStage",
     "ProjectUpdate",
+    "PublicApproval",
+    "PublicFinance",
+    "PublicRequests",
+    "PublicStats",
     "RateBenefit",
     "ReminderRun",
     "RequestAction",

@@ -12,6 +12,7 @@ from ..models.application_status import ApplicationStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.approval_forecast import ApprovalForecast
     from ..models.commitment_read import CommitmentRead
     from ..models.task_read import TaskRead
 
@@ -41,6 +42,7 @@ class ApplicationRead:
         submitted_at (datetime.datetime):
         tasks (list[TaskRead]):
         updated_at (datetime.datetime):
+        forecast (ApprovalForecast | None | Unset): Only in the answer to the submission (null on every other read)
         project_id (None | Unset | UUID): The investment project (招商项目) it serves
     """
 
@@ -60,10 +62,13 @@ class ApplicationRead:
     submitted_at: datetime.datetime
     tasks: list[TaskRead]
     updated_at: datetime.datetime
+    forecast: ApprovalForecast | None | Unset = UNSET
     project_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.approval_forecast import ApprovalForecast  # noqa: PLC0415
+
         code = self.code
 
         commitments = []
@@ -107,6 +112,14 @@ class ApplicationRead:
 
         updated_at = self.updated_at.isoformat()
 
+        forecast: dict[str, Any] | None | Unset
+        if isinstance(self.forecast, Unset):
+            forecast = UNSET
+        elif isinstance(self.forecast, ApprovalForecast):
+            forecast = self.forecast.to_dict()
+        else:
+            forecast = self.forecast
+
         project_id: None | str | Unset
         if isinstance(self.project_id, Unset):
             project_id = UNSET
@@ -137,6 +150,8 @@ class ApplicationRead:
                 "updated_at": updated_at,
             }
         )
+        if forecast is not UNSET:
+            field_dict["forecast"] = forecast
         if project_id is not UNSET:
             field_dict["project_id"] = project_id
 
@@ -144,6 +159,7 @@ class ApplicationRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.approval_forecast import ApprovalForecast  # noqa: PLC0415
         from ..models.commitment_read import CommitmentRead  # noqa: PLC0415
         from ..models.task_read import TaskRead  # noqa: PLC0415
 
@@ -208,6 +224,23 @@ class ApplicationRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_forecast(data: object) -> ApprovalForecast | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                forecast_type_0 = ApprovalForecast.from_dict(data)
+
+                return forecast_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ApprovalForecast | None | Unset, data)
+
+        forecast = _parse_forecast(d.pop("forecast", UNSET))
+
         def _parse_project_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -242,6 +275,7 @@ class ApplicationRead:
             submitted_at=submitted_at,
             tasks=tasks,
             updated_at=updated_at,
+            forecast=forecast,
             project_id=project_id,
         )
 

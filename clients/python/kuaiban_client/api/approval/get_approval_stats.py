@@ -84,9 +84,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ApprovalStats | Problem]:
-    """County figures of parallel approval (admin)
+    """County figures of parallel approval (admin, leaders)
 
-     全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
+     全县并联审批数据（管理员、县领导）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,9 +109,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ApprovalStats | Problem | None:
-    """County figures of parallel approval (admin)
+    """County figures of parallel approval (admin, leaders)
 
-     全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
+     全县并联审批数据（管理员、县领导）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,9 +130,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ApprovalStats | Problem]:
-    """County figures of parallel approval (admin)
+    """County figures of parallel approval (admin, leaders)
 
-     全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
+     全县并联审批数据（管理员、县领导）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,9 +153,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ApprovalStats | Problem | None:
-    """County figures of parallel approval (admin)
+    """County figures of parallel approval (admin, leaders)
 
-     全县并联审批数据（管理员）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
+     全县并联审批数据（管理员、县领导）：申请数、通过率、平均工作日、按时率，按事项和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

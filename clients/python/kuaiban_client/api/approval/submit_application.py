@@ -117,6 +117,8 @@ def sync_detailed(
     """Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)
 
      申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。
+    答复在法定办结期限（`due_date`）旁附预计办结（`forecast`：近 90 天同事项办结申请的 p50、p90 工作日）；
+    其他读取中 `forecast` 为 null。
 
     Args:
         idempotency_key (str | Unset):
@@ -151,6 +153,8 @@ def sync(
     """Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)
 
      申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。
+    答复在法定办结期限（`due_date`）旁附预计办结（`forecast`：近 90 天同事项办结申请的 p50、p90 工作日）；
+    其他读取中 `forecast` 为 null。
 
     Args:
         idempotency_key (str | Unset):
@@ -180,6 +184,8 @@ async def asyncio_detailed(
     """Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)
 
      申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。
+    答复在法定办结期限（`due_date`）旁附预计办结（`forecast`：近 90 天同事项办结申请的 p50、p90 工作日）；
+    其他读取中 `forecast` 为 null。
 
     Args:
         idempotency_key (str | Unset):
@@ -212,6 +218,8 @@ async def asyncio(
     """Apply for a matter: every department's task opens at once (the enterprise; admin on its behalf)
 
      申请一个事项：各部门任务同时开启（并联审批）。缺少的可容缺材料须签署承诺（容缺受理），否则 422。
+    答复在法定办结期限（`due_date`）旁附预计办结（`forecast`：近 90 天同事项办结申请的 p50、p90 工作日）；
+    其他读取中 `forecast` 为 null。
 
     Args:
         idempotency_key (str | Unset):

@@ -82,9 +82,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[FinanceStats | Problem]:
-    """County figures of bank-enterprise financing (admin)
+    """County figures of bank-enterprise financing (admin, leader)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+     全县银企对接数据（管理员、县领导）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
@@ -108,9 +108,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> FinanceStats | Problem | None:
-    """County figures of bank-enterprise financing (admin)
+    """County figures of bank-enterprise financing (admin, leader)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+     全县银企对接数据（管理员、县领导）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
@@ -130,9 +130,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[FinanceStats | Problem]:
-    """County figures of bank-enterprise financing (admin)
+    """County figures of bank-enterprise financing (admin, leader)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+     全县银企对接数据（管理员、县领导）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:
@@ -154,9 +154,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> FinanceStats | Problem | None:
-    """County figures of bank-enterprise financing (admin)
+    """County figures of bank-enterprise financing (admin, leader)
 
-     全县银企对接数据（管理员）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
+     全县银企对接数据（管理员、县领导）：在售产品、在途需求、签约笔数、获贷企业数与签约金额；
     `policies` 为惠企政策兑现情况（覆盖企业、兑现与拨付金额、免申比例、从发布到资金到账的工作日）。
 
     Raises:

@@ -82,9 +82,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[IntakeStats | Problem]:
-    """County dashboard of requests (admin)
+    """County dashboard of requests (admin, leader)
 
-     全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
+     全县诉求看板（管理员、县领导）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,9 +107,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> IntakeStats | Problem | None:
-    """County dashboard of requests (admin)
+    """County dashboard of requests (admin, leader)
 
-     全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
+     全县诉求看板（管理员、县领导）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,9 +128,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[IntakeStats | Problem]:
-    """County dashboard of requests (admin)
+    """County dashboard of requests (admin, leader)
 
-     全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
+     全县诉求看板（管理员、县领导）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,9 +151,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> IntakeStats | Problem | None:
-    """County dashboard of requests (admin)
+    """County dashboard of requests (admin, leader)
 
-     全县诉求看板（管理员）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
+     全县诉求看板（管理员、县领导）：受理、办结、满意率、按时率、平均答复工作日，按类别和部门分列。
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
