@@ -27,10 +27,12 @@ __all__ = [
     "OfficerDep",
     "PeopleDep",
     "PrincipalDep",
+    "ReaderDep",
     "StatsReaderDep",
 ]
 
 PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
+ReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise, Role.leader))]
 ApplicantDep = Annotated[Principal, Depends(allow(Role.admin, Role.enterprise))]
 OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
@@ -41,7 +43,7 @@ T = TypeVar("T", bound=Task)
 
 def applications_visible_to(principal: Principal, liaison_of: set[uuid.UUID]) -> ColumnElement[bool]:
     A = Application
-    if principal.role is Role.admin:
+    if principal.role in (Role.admin, Role.leader):  # a county leader reads every application, changes none
         return true()
     if principal.role is Role.enterprise:
         return A.enterprise_id == principal.enterprise_id

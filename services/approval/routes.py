@@ -25,6 +25,7 @@ from services.approval.policy import (
     OfficerDep,
     PeopleDep,
     PrincipalDep,
+    ReaderDep,
     StatsReaderDep,
 )
 from services.approval.schemas import (
@@ -266,7 +267,7 @@ async def submit_application(
 )
 @exports.exportable(ApplicationPage, "审批申请")
 async def list_applications(
-    session: SessionDep, page: PageDep, intake: IntakeDep, principal: PeopleDep, status: ApplicationStatus | None = None
+    session: SessionDep, page: PageDep, intake: IntakeDep, principal: ReaderDep, status: ApplicationStatus | None = None
 ):
     """调用方可见的申请：企业看自己的，部门看有其任务的，管理员看全部；可按状态筛选。"""
     rows, next_cursor = await applications.list_applications(
@@ -282,7 +283,7 @@ async def list_applications(
     responses=problem_responses(404),
     summary="One application with the tasks the caller may see",
 )
-async def get_application(application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: PeopleDep):
+async def get_application(application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: ReaderDep):
     """一份申请及调用方可见的任务。"""
     return _application_body(
         *await applications.get_application(session, application_id=application_id, principal=principal, intake=intake)
@@ -297,7 +298,7 @@ async def get_application(application_id: uuid.UUID, session: SessionDep, intake
     summary="Which department's task set the application's finish, and what each added beyond the fastest",
 )
 async def get_application_critical_path(
-    application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: PeopleDep
+    application_id: uuid.UUID, session: SessionDep, intake: IntakeDep, principal: ReaderDep
 ):
     """关键路径：哪个部门的审批决定了申请的办结时间，各部门比最快的部门多用了几个工作日（补正暂停不计）。
     可见范围与申请相同；非联络员的部门工作人员只看到本部门一行。"""
@@ -572,7 +573,7 @@ async def list_commitments(
     session: SessionDep,
     page: PageDep,
     intake: IntakeDep,
-    principal: PeopleDep,
+    principal: ReaderDep,
     state: CommitmentState | None = None,
     department: Department | None = None,
     enterprise_id: uuid.UUID | None = None,

@@ -26,11 +26,16 @@ __all__ = [
     "PeopleDep",
     "ProjectReaderDep",
     "ProjectStatsDep",
+    "ReaderDep",
     "StaffDep",
+    "StaffReaderDep",
     "StatsDep",
 ]
 
 StaffDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer))]
+# Reads of the registry and of requests: county leaders too (read-only; the records hold no contact data)
+StaffReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.leader))]
+ReaderDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise, Role.leader))]
 PeopleDep = Annotated[Principal, Depends(allow(Role.admin, Role.officer, Role.enterprise))]
 OfficerDep = Annotated[Principal, Depends(allow(Role.officer))]
 EnterpriseDep = Annotated[Principal, Depends(allow(Role.enterprise))]
@@ -40,8 +45,8 @@ StatsDep = Annotated[Principal, Depends(allow(Role.admin, Role.leader, Role.inte
 
 
 def enterprises_visible_to(principal: Principal) -> ColumnElement[bool]:
-    """Staff see every enterprise; an enterprise sees itself."""
-    if principal.role in (Role.admin, Role.officer):
+    """Staff and county leaders see every enterprise; an enterprise sees itself."""
+    if principal.role in (Role.admin, Role.officer, Role.leader):
         return true()
     if principal.role is Role.enterprise:
         return Enterprise.id == principal.enterprise_id
@@ -69,10 +74,10 @@ def timelines_visible_to(principal: Principal) -> ColumnElement[bool]:
 
 
 def requests_visible_to(principal: Principal) -> ColumnElement[bool]:
-    """Admin all; an enterprise its own; an officer those its department leads or cooperates on, and
-    every request of the enterprises it is liaison for."""
+    """Admin and county leaders all; an enterprise its own; an officer those its department leads or cooperates
+    on, and every request of the enterprises it is liaison for."""
     R = EnterpriseRequest
-    if principal.role is Role.admin:
+    if principal.role in (Role.admin, Role.leader):
         return true()
     if principal.role is Role.enterprise:
         return R.enterprise_id == principal.enterprise_id

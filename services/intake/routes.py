@@ -40,7 +40,9 @@ from services.intake.policy import (
     PeopleDep,
     ProjectReaderDep,
     ProjectStatsDep,
+    ReaderDep,
     StaffDep,
+    StaffReaderDep,
     StatsDep,
     VisitorDep,
 )
@@ -125,7 +127,7 @@ async def create_enterprise(body: EnterpriseCreate, session: SessionDep, now: No
     summary="List enterprises (admin, officers)",
 )
 @exports.exportable(EnterprisePage, "企业名录")
-async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
+async def list_enterprises(session: SessionDep, page: PageDep, _: StaffReaderDep):
     """企业名录，按登记时间分页（管理员、部门工作人员）。"""
     return page_body(await service.list_enterprises(session, page=page))
 
@@ -137,7 +139,7 @@ async def list_enterprises(session: SessionDep, page: PageDep, _: StaffDep):
     responses=problem_responses(404),
     summary="One enterprise (admin, officers, the enterprise itself)",
 )
-async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
+async def get_enterprise(enterprise_id: uuid.UUID, session: SessionDep, principal: ReaderDep):
     """一家企业的档案。企业账号只能看到自己；看不到的企业返回 404。"""
     return await service.get_enterprise(session, enterprise_id=enterprise_id, principal=principal)
 
@@ -258,7 +260,7 @@ async def create_request(
 async def list_requests(
     session: SessionDep,
     page: PageDep,
-    principal: PeopleDep,
+    principal: ReaderDep,
     status: RequestStatus | None = None,
     category: Category | None = None,
     department: Department | None = None,
@@ -283,7 +285,7 @@ async def list_requests(
     responses=problem_responses(404),
     summary="One request with every event on it",
 )
-async def get_request(request_id: uuid.UUID, session: SessionDep, principal: PeopleDep):
+async def get_request(request_id: uuid.UUID, session: SessionDep, principal: ReaderDep):
     """一条诉求及其全部事件（谁在何时做了什么），以及附件个数。"""
     found, events, attached = await service.get_request(session, request_id=request_id, principal=principal)
     return {**RequestRead.model_validate(found).model_dump(), "events": events, "attachments": attached}

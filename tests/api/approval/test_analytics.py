@@ -177,7 +177,7 @@ async def test_critical_path_is_seen_as_the_application_is(api: httpx.AsyncClien
         "own": (cast.own, 200),
         "other": (cast.other, 404),
         "bank": (cast.bank, 403),
-        "leader": (LEADER, 403),  # reads the figures, not an enterprise's application
+        "leader": (LEADER, 200),  # a county leader reads every application, and changes none
     }
     seen = {}
     for role, (headers, status) in roles.items():
@@ -190,7 +190,7 @@ async def test_critical_path_is_seen_as_the_application_is(api: httpx.AsyncClien
         else:
             assert_problem(response, status)
     everyone = ["public_security", "tax", "market"]
-    assert seen == {"admin": everyone, "market": ["market"], "liaison": everyone, "own": everyone}
+    assert seen == {"admin": everyone, "market": ["market"], "liaison": everyone, "own": everyone, "leader": everyone}
     assert_problem(await api.get(path), 401)
     assert_problem(await api.get("/approval/applications/not-a-uuid/critical-path", headers=ADMIN), 422)
 

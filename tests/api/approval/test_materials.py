@@ -27,7 +27,7 @@ from tests.api.approval._support import (
     submit,
 )
 from tests.helpers.documents import S3Server, generated_bytes, jpeg, pdf, png
-from tests.helpers.factories import ADMIN
+from tests.helpers.factories import ADMIN, headers_for
 from tests.helpers.inprocess import Kuaiban
 from tests.helpers.problems import assert_problem
 
@@ -334,3 +334,24 @@ async def test_the_enterprise_is_reminded_three_and_one_working_days_before(
     assert (await fetch(api, application["id"]))["commitments"][0]["reminded_days"] == 1
     await deliver(kuaiban)
     assert (await events_of(kuaiban, cast.own_id, application["id"])).count("commitment.reminder") == 2
+
+
+async def test_a_county_leader_reads_applications_and_the_ledger_but_changes_nothing(
+    api: httpx.AsyncClient, cast: Cast
+):
+    leader = headers_for("leader", username="county-leader")
+    matter = await make_matter(api, ("market",))
+    promise = [{"material_code": "lease_contract", "due_date": at_cst(2).date().isoformat()}]
+    application = await apply(api, cast.own, matter["code"], WITHOUT_LEASE, commitments=promise)
+    read = await api.get(f"/approval/applications/{application['id']}", headers=leader)
+    assert read.status_code == 200 and [t["department"] for t in read.json()["tasks"]] == ["market"]
+    listed = await api.get("/approval/applications", params={"status": "in_review"}, headers=leader)
+    assert listed.status_code == 200 and listed.json()["items"]
+    ledger = await api.get("/approval/commitments", params={"enterprise_id": cast.own_id}, headers=leader)
+    assert [c["application_id"] for c in ledger.json()["items"]] == [application["id"]]
+    task = application["tasks"][0]["id"]
+    assert_problem(
+        await api.post(f"/approval/tasks/{task}/decision", json={"decision": "approve"}, headers=leader), 403
+    )
+    assert_problem(await api.post(f"/approval/applications/{application['id']}/withdraw", headers=leader), 403)
+    assert_problem(await upload(api, leader, material_path(application, "id_card"), pdf()), 403)
