@@ -93,6 +93,7 @@
       approval: "/approval/stats",
       approvalWeekly: "/approval/stats/weekly?weeks=" + WEEKS,
       criticalPath: "/approval/stats/critical-path",
+      criticalPathOpening: "/approval/stats/critical-path?matter_code=" + encodeURIComponent(companyOpening),
       finance: "/finance/stats",
       financeWeekly: "/finance/stats/weekly?weeks=" + WEEKS,
     };
@@ -180,7 +181,10 @@
     heatmap("chart-sla-requests", iw && d.intakeWeekly.by_department && weeksByDepartment(d.intakeWeekly), function (w) {
       return w.departments;
     }, "settled", "当周答复或逾期的诉求");
-    renderCriticalPath(d.criticalPath);
+    /* company opening first (which department holds it back); every matter while it has none approved */
+    var opening = d.criticalPathOpening;
+    renderCriticalPath(opening && opening.applications ? opening : d.criticalPath,
+      opening && opening.applications ? "企业开办（" + companyOpening + "）" : "全部事项");
     renderCommitments(d.approval && d.approval.commitments);
     renderEvents(d.financeWeekly && d.financeWeekly.events);
   }
@@ -273,7 +277,7 @@
     ));
   }
 
-  function renderCriticalPath(cp) {
+  function renderCriticalPath(cp, scope) {
     var rows = cp && cp.departments ? cp.departments : null;
     chart("chart-critical", rows && rows.length ? {
       traces: [
@@ -297,7 +301,7 @@
             num(r.avg_added_working_days, 2)];
         })
       ),
-      caption: cp.applications !== undefined ? "统计已批准申请 " + cp.applications + " 件" : "",
+      caption: cp.applications !== undefined ? scope + "：统计已批准申请 " + cp.applications + " 件" : "",
     } : null);
   }
 
