@@ -431,6 +431,7 @@ def _run(
                 f"\nKuaiban is running.\n"
                 f"  gateway  {system.gateway_url}\n"
                 f"  docs     {system.gateway_url}/docs\n"
+                f"  board    {system.gateway_url}/dashboard (the county leader's, admin or a leader account)\n"
                 f"  login    admin / {admin_password}\n"
                 f"  logs     {system.log_dir}{shown}\n"
                 + (f"  replicas {replicas} of each service, balanced by the gateway\n" if replicas > 1 else "")
