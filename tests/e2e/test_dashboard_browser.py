@@ -20,15 +20,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.async_api import Page
 
 from launcher.system import System
 from services.common.calendar import CST
-from tests.e2e.test_docs_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, WATCH_CSP, Watched
 from tests.helpers.approval_flows import DEPARTMENTS, make_matter, submit
+from tests.helpers.browser import BROWSER_MARKS, Watched, chromium, watched_page
 from tests.helpers.factories import enterprise_payload, product_body
 from tests.helpers.http import make_account, make_bank
-
-async_api = pytest.importorskip("playwright.async_api")
 
 WIDE = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
@@ -48,10 +47,7 @@ ALWAYS_DRAWN = ["chart-requests", "chart-satisfaction", "chart-signed", "chart-s
 # Chromium reports a refused fetch (403 for the enterprise, a route not there yet) as a console error
 FAILED_FETCH = "Failed to load resource"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium package (apt-get install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @dataclass
@@ -146,43 +142,19 @@ def seeded(gateway: httpx.Client, admin_headers: dict[str, str]) -> Seeded:
 async def open_page(system: System) -> AsyncIterator[Callable]:
     """Opens /dashboard in a fresh browser context of the given viewport, watched as the docs test watches."""
     origin = system.gateway_url
-    async with async_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    async with chromium() as browser:
 
         @asynccontextmanager
         async def opened(viewport: dict[str, int]) -> AsyncIterator[Watched]:
-            context = await browser.new_context(viewport=viewport, locale="zh-CN")
-            try:
-                await context.add_init_script(WATCH_CSP)
-                page = await context.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                watched = Watched(page=page, origin=origin)
-
-                async def only_the_gateway(route: "async_api.Route") -> None:
-                    url = route.request.url
-                    watched.requests.append(url)
-                    if url.startswith(origin + "/"):
-                        await route.continue_()
-                    else:
-                        watched.foreign.append(url)
-                        await route.abort()
-
-                await context.route("**/*", only_the_gateway)
-                page.on("pageerror", lambda error: watched.errors.append(str(error)))
-                page.on("console", lambda message: message.type == "error" and watched.errors.append(message.text))
-                await page.goto(f"{origin}/dashboard")
-                await page.locator("body[data-ready=true]").wait_for(state="attached")
+            async with watched_page(browser, origin, viewport) as watched:
+                await watched.page.goto(f"{origin}/dashboard")
+                await watched.page.locator("body[data-ready=true]").wait_for(state="attached")
                 yield watched
-            finally:
-                await context.close()
 
-        try:
-            yield opened
-        finally:
-            await browser.close()
+        yield opened
 
 
-async def log_in_by_keyboard(page: "async_api.Page", who: Person) -> None:
+async def log_in_by_keyboard(page: Page, who: Person) -> None:
     """Tab to the username field (past the skip link), type, Tab to the password, Enter submits the form."""
     for _ in range(6):
         await page.keyboard.press("Tab")
@@ -203,13 +175,13 @@ def api(system: System, who: Person, path: str) -> httpx.Response:
         return client.get(path, headers=who.headers)
 
 
-async def table_rows(page: "async_api.Page", chart: str) -> list[list[str]]:
+async def table_rows(page: Page, chart: str) -> list[list[str]]:
     return await page.eval_on_selector_all(
         f"#{chart} table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
     )
 
 
-async def plotted(page: "async_api.Page", chart: str, trace: int, axis: str) -> list:
+async def plotted(page: Page, chart: str, trace: int, axis: str) -> list:
     """The values a chart was drawn with (plotly keeps its traces on the plot element)."""
     return await page.evaluate(f"document.querySelector('#{chart} .plot').data[{trace}].{axis}")
 

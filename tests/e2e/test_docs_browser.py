@@ -9,88 +9,24 @@ printed. Needs /usr/bin/chromium, so `make test` deselects the `browser` marker;
 """
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from launcher.system import System
+from tests.helpers.browser import BROWSER_MARKS, Watched, chromium, watched_page
 from tests.helpers.factories import ADMIN_PASSWORD
 
-async_api = pytest.importorskip("playwright.async_api")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# Collects what Chromium reports as broken CSP rules; added before any page script runs.
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
-TIMEOUT_MS = 30_000
 REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium package (apt-get install chromium)"),
-]
-
-
-@dataclass
-class Watched:
-    """A browser page on the gateway, with every request it made or tried and every error it raised."""
-
-    page: "async_api.Page"
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    async def csp_violations(self) -> list[str]:
-        return await self.page.evaluate("window.__cspViolations")
-
-    async def screenshot(self, path: Path) -> None:
-        await self.page.screenshot(path=path)
-        print(f"screenshot: {path}")
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture
 async def browser_page(system: System) -> AsyncIterator[Watched]:
-    origin = system.gateway_url
-    async with async_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            await context.add_init_script(WATCH_CSP)
-            page = await context.new_page()
-            page.set_default_timeout(TIMEOUT_MS)
-            watched = Watched(page=page, origin=origin)
-
-            async def only_the_gateway(route: "async_api.Route") -> None:
-                url = route.request.url
-                watched.requests.append(url)
-                if url.startswith(origin + "/"):
-                    await route.continue_()
-                else:
-                    watched.foreign.append(url)
-                    await route.abort()
-
-            await context.route("**/*", only_the_gateway)
-            page.on("pageerror", lambda error: watched.errors.append(str(error)))
-            page.on("console", lambda message: message.type == "error" and watched.errors.append(message.text))
-            yield watched
-        finally:
-            await browser.close()
+    async with chromium() as browser, watched_page(browser, system.gateway_url, {"width": 1280, "height": 900}) as page:
+        yield page
 
 
 async def test_swagger_ui_logs_in_through_authorize_and_tries_an_operation(browser_page: Watched, tmp_path: Path):

@@ -3,7 +3,6 @@ S3-compatible server on loopback (moto's, in a thread) and a fake clamd that spe
 
 import asyncio
 import io
-import socket
 import struct
 import uuid
 import zipfile
@@ -176,13 +175,6 @@ class FakeClamd:
             pass  # the client gave up: nothing to answer
         finally:
             writer.close()
-
-
-def closed_port() -> int:
-    """A loopback port nothing listens on (bound, then released)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 BACKENDS = ["file", "s3"]

@@ -10,9 +10,9 @@ from html import unescape
 import httpx
 
 from gateway import dashboard
-from tests.api.gateway.test_docs import ANY_URL, REFERENCES, csp_directives
 from tests.helpers.factories import ADMIN
 from tests.helpers.inprocess import Kuaiban
+from tests.helpers.pages import ANY_URL, REFERENCES, csp_directives
 from tests.helpers.problems import assert_problem
 
 ASSET_TYPES = {".js": "text/javascript", ".css": "text/css"}

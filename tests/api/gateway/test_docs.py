@@ -12,16 +12,11 @@ from fastapi import FastAPI
 from gateway.config import DOCS_CSP
 from services.common.docs import docs_router
 from tests.helpers.inprocess import Kuaiban
+from tests.helpers.pages import ANY_URL, REFERENCES, csp_directives
 from tests.helpers.problems import assert_problem
 
 PAGES = {"/docs": "swagger-ui-bundle.js", "/redoc": "redoc.standalone.js"}
 ASSET_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
-ANY_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # http://, https://, //host, data://...
-REFERENCES = re.compile(r'(?:src|href)="([^"]+)"')
-
-
-def csp_directives(header: str) -> dict[str, list[str]]:
-    return {name: sources for name, *sources in (part.split() for part in header.split(";"))}
 
 
 @pytest.mark.parametrize("path", list(PAGES))

@@ -1,39 +1,14 @@
 """The proxy against peers on loopback that misbehave on purpose: what a caller gets when a service
 closes, breaks off or speaks garbage, and which headers never cross the gateway."""
 
-import asyncio
-import json
 from collections.abc import AsyncIterator, Sequence
 
 import pytest
 
 from gateway.proxy import BrokenUpstream, Proxy
-from services.common.problems import PROBLEM_MEDIA_TYPE
+from tests.helpers.peers import RawPeer, closed_url, problem_of
 
 OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
-
-
-class RawPeer:
-    """Answers its n-th connection with the n-th scripted reply (the last one repeats) and closes;
-    None closes without answering. Keeps the head of every request it got."""
-
-    def __init__(self, *replies: bytes | None) -> None:
-        self.replies = replies
-        self.connections = 0
-        self.heads: list[str] = []
-
-    async def start(self) -> str:
-        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        reply = self.replies[min(self.connections, len(self.replies) - 1)]
-        self.connections += 1
-        self.heads.append((await reader.readuntil(b"\r\n\r\n")).decode("latin-1"))
-        if reply is not None:
-            writer.write(reply)
-            await writer.drain()
-        writer.close()
 
 
 @pytest.fixture
@@ -74,14 +49,6 @@ async def forward(proxy: Proxy, method: str = "GET", body: bytes = b"", headers=
 
     await proxy.forward(scope(method, headers), body, send, service="approval", request_id="rid-1")
     return sent
-
-
-def problem_of(sent: list[dict]) -> dict:
-    start, body = sent
-    assert (b"content-type", PROBLEM_MEDIA_TYPE.encode()) in start["headers"]
-    problem = json.loads(body["body"])
-    assert problem["status"] == start["status"]
-    return problem
 
 
 async def test_garbage_instead_of_http_is_502(peer_proxy):
@@ -155,18 +122,9 @@ async def test_the_request_carries_the_request_id_and_the_callers_address(peer_p
 OK_CLOSING = b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"  # never pooled
 
 
-async def closed_port() -> str:
-    """A loopback URL nothing listens on (bound, then closed): connecting is refused at once."""
-    server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    server.close()
-    await server.wait_closed()
-    return f"http://127.0.0.1:{port}"
-
-
 async def test_requests_take_the_replicas_in_turn_and_pass_over_a_stopped_one():
     first, second = RawPeer(OK_CLOSING), RawPeer(OK_CLOSING)
-    proxy = Proxy({"approval": [await first.start(), await closed_port(), await second.start()]}, timeout_seconds=5)
+    proxy = Proxy({"approval": [await first.start(), closed_url(), await second.start()]}, timeout_seconds=5)
     try:
         statuses = [(await forward(proxy, "POST", b"{}"))[0]["status"] for _ in range(6)]
         assert statuses == [200] * 6  # a POST too: a refused connection sent nothing, so the next replica takes it

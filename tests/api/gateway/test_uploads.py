@@ -15,9 +15,9 @@ from gateway import app as gateway_app
 from gateway.edge import UPLOAD_OVERHEAD
 from gateway.proxy import Proxy, Upload
 from tests.api.gateway.conftest import Upstream
-from tests.api.gateway.test_proxy import RawPeer, closed_port, problem_of
 from tests.helpers.factories import headers_for
 from tests.helpers.inprocess import Kuaiban, live_account
+from tests.helpers.peers import RawPeer, closed_url, problem_of
 from tests.helpers.problems import assert_problem
 
 ADMIN_SUBJECT = "0c8e4f6a-2b1d-4c3e-9a7f-5e6d7c8b9a01"
@@ -204,7 +204,7 @@ async def test_an_upload_is_never_sent_to_a_second_replica(upstream: Receiver):
     One that refused the connection got nothing, and nothing was read yet: the next replica takes it."""
     dropping = RawPeer(None)
     proxy = Proxy({"approval": [await dropping.start(), upstream.url]}, timeout_seconds=5)
-    stopped = Proxy({"approval": [await closed_port(), upstream.url]}, timeout_seconds=5)
+    stopped = Proxy({"approval": [closed_url(), upstream.url]}, timeout_seconds=5)
     try:
         statuses = sorted([(await upload_through(proxy))[0]["status"] for _ in range(2)])
         assert statuses == [201, 502]

@@ -17,7 +17,7 @@ from services.intake.contract import TimelineKind
 from services.intake.domain import Category, RequestStatus
 from tests.api.intake._support import ADMIN, Cast, raise_request
 from tests.helpers.inprocess import APPS, Kuaiban, collect_all
-from tests.unit.common.test_exports import read_xlsx
+from tests.helpers.spreadsheets import read_xlsx
 
 pytestmark = pytest.mark.usefixtures("no_requests")
 

@@ -8,7 +8,6 @@ import zipfile
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from xml.etree import ElementTree
 
 import pytest
 from fastapi import APIRouter
@@ -19,9 +18,9 @@ from services.common import exports
 from services.common.app import create_app
 from services.common.departments import Department
 from services.common.schemas import labelled
+from tests.helpers.spreadsheets import read_xlsx
 
 XLSX = exports.XLSX_MEDIA_TYPE
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
 class Colour(StrEnum):
@@ -228,25 +227,6 @@ async def test_csv_streams_in_chunks():
     chunks = await _collect(exports.csv_chunks(["编号", "名称"], _batches(rows, 500)))
     assert len(chunks) > 3 and max(len(c) for c in chunks) <= 4 * exports.CHUNK
     assert b"".join(chunks).decode("utf-8-sig").count("\r\n") == 5001
-
-
-def read_xlsx(body: bytes) -> list[list[str]]:
-    """The first sheet's cells as text (inline strings, as constant_memory mode writes them; numbers as written)."""
-    with zipfile.ZipFile(io.BytesIO(body)) as workbook:
-        assert "xl/workbook.xml" in workbook.namelist()
-        sheet = ElementTree.fromstring(workbook.read("xl/worksheets/sheet1.xml"))
-    rows = []
-    for row in sheet.iter(f"{MAIN}row"):
-        cells: list[str] = [""] * (len(rows[0]) if rows else 0)  # cells left empty are not written
-        for cell in row.iter(f"{MAIN}c"):
-            inline = cell.find(f"{MAIN}is/{MAIN}t")
-            value = cell.find(f"{MAIN}v")
-            letters = re.match(r"[A-Z]+", cell.get("r", "")).group()
-            index = sum((ord(ch) - 64) * 26**power for power, ch in enumerate(reversed(letters))) - 1
-            cells += [""] * (index + 1 - len(cells))
-            cells[index] = (inline.text if inline is not None else value.text if value is not None else None) or ""
-        rows.append(cells)
-    return rows
 
 
 async def test_xlsx_is_readable_with_chinese_headers():

@@ -30,7 +30,6 @@ from tests.helpers.documents import (
     S3Server,
     backend,
     chunked,
-    closed_port,
     collect,
     generated,
     generated_bytes,
@@ -40,6 +39,7 @@ from tests.helpers.documents import (
     png,
     zip_archive,
 )
+from tests.helpers.peers import closed_port
 
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
 MiB = 1024 * 1024

@@ -25,12 +25,12 @@ from tests.helpers.documents import (
     FakeClamd,
     backend,
     chunked,
-    closed_port,
     generated,
     generated_bytes,
     pdf,
     png,
 )
+from tests.helpers.peers import closed_port
 
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
 
